@@ -1,0 +1,38 @@
+package org.bangfu.casefile;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface CaseFileMapper {
+
+  void insert(CaseFile caseFile);
+
+  int updateBusinessKey(@Param("id") Long id, @Param("businessKey") String businessKey,
+      @Param("processInstanceId") String processInstanceId);
+
+  CaseFile findById(@Param("id") Long id);
+
+  CaseFile findByBusinessKey(@Param("businessKey") String businessKey);
+
+  /** Cases of a household that are still identifying or monitored. */
+  int countOpenForHousehold(@Param("householdId") Long householdId);
+
+  List<CaseFile> findInRegion(@Param("regionPrefix") String regionPrefix, @Param("status") String status,
+      @Param("offset") int offset, @Param("limit") int limit);
+
+  int updateAssessment(CaseFile caseFile);
+
+  int updateDecision(CaseFile caseFile);
+
+  int markGreenChannel(@Param("id") Long id);
+
+  void insertAudit(AuditEntry entry);
+
+  List<AuditEntry> findAudit(@Param("caseId") Long caseId);
+
+  void insertSignal(@Param("caseId") Long caseId, @Param("department") String department,
+      @Param("kind") String kind, @Param("detail") String detail, @Param("amount") java.math.BigDecimal amount,
+      @Param("receivedAt") java.time.LocalDateTime receivedAt);
+}

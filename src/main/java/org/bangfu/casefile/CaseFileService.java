@@ -1,0 +1,107 @@
+package org.bangfu.casefile;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.bangfu.region.RegionCode;
+import org.bangfu.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The case file: the record of truth for a case, and its append-only decision audit. */
+@Service
+public class CaseFileService {
+
+  public static final String SYSTEM = "system";
+
+  private final CaseFileMapper cases;
+
+  public CaseFileService(CaseFileMapper cases) {
+    this.cases = cases;
+  }
+
+  @Transactional
+  public CaseFile open(Long householdId, String villageCode, String channel, String riskTypes,
+      LocalDate signalDate, LocalDate deadline, String openedBy) {
+    RegionCode region = new RegionCode(villageCode);
+    CaseFile caseFile = new CaseFile();
+    caseFile.setBusinessKey("pending-" + java.util.UUID.randomUUID());
+    caseFile.setHouseholdId(householdId);
+    caseFile.setVillageCode(villageCode);
+    caseFile.setTownshipCode(region.township());
+    caseFile.setCountyCode(region.county());
+    caseFile.setChannel(channel);
+    caseFile.setStatus(CaseStatus.IDENTIFYING.name());
+    caseFile.setRiskTypes(riskTypes);
+    caseFile.setSignalDate(signalDate);
+    caseFile.setDeadline(deadline);
+    caseFile.setOpenedBy(openedBy);
+    caseFile.setOpenedAt(LocalDateTime.now());
+    cases.insert(caseFile);
+    // 案件编号: county, year and a sequence, readable on the phone and in notices
+    caseFile.setBusinessKey(String.format("BF%s-%d-%06d", region.county(), signalDate.getYear(), caseFile.getId()));
+    return caseFile;
+  }
+
+  public void attachProcess(CaseFile caseFile, String processInstanceId) {
+    caseFile.setProcessInstanceId(processInstanceId);
+    cases.updateBusinessKey(caseFile.getId(), caseFile.getBusinessKey(), processInstanceId);
+  }
+
+  public CaseFile find(Long id) {
+    CaseFile caseFile = cases.findById(id);
+    if (caseFile == null) {
+      throw new NotFoundException("案件不存在，或不在您的辖区内");
+    }
+    return caseFile;
+  }
+
+  public boolean hasOpenCase(Long householdId) {
+    return cases.countOpenForHousehold(householdId) > 0;
+  }
+
+  public List<CaseFile> list(String regionPrefix, String status, int page, int size) {
+    return cases.findInRegion(regionPrefix, status, page * size, size);
+  }
+
+  public void audit(Long caseId, String step, String stepName, String decision, String reason, String actor,
+      String taskId) {
+    cases.insertAudit(new AuditEntry(null, caseId, step, stepName, decision, truncate(reason, 1000), actor, taskId,
+        LocalDateTime.now()));
+  }
+
+  public List<AuditEntry> auditTrail(Long caseId) {
+    return cases.findAudit(caseId);
+  }
+
+  public void recordAssessment(CaseFile caseFile) {
+    cases.updateAssessment(caseFile);
+  }
+
+  public void recordSignal(Long caseId, String department, String kind, String detail,
+      java.math.BigDecimal amount) {
+    cases.insertSignal(caseId, department, kind, detail, amount, LocalDateTime.now());
+  }
+
+  public void markGreenChannel(Long caseId) {
+    cases.markGreenChannel(caseId);
+  }
+
+  /** Closes the identification: MONITORED with the household type, or REJECTED with the reason. */
+  @Transactional
+  public void decide(Long caseId, CaseStatus status, String householdType, String decidedBy, String reason) {
+    CaseFile caseFile = find(caseId);
+    caseFile.setStatus(status.name());
+    caseFile.setHouseholdType(householdType);
+    caseFile.setDecidedBy(decidedBy);
+    caseFile.setDecidedAt(LocalDateTime.now());
+    caseFile.setDecisionReason(truncate(reason, 500));
+    if (cases.updateDecision(caseFile) == 0) {
+      throw new IllegalStateException("case " + caseId + " was already decided");
+    }
+  }
+
+  private static String truncate(String text, int max) {
+    return text == null || text.length() <= max ? text : text.substring(0, max);
+  }
+}

@@ -1,0 +1,17 @@
+package org.bangfu.casefile;
+
+public enum CaseStatus {
+  IDENTIFYING("识别中"),
+  MONITORED("已纳入监测"),
+  REJECTED("不予纳入");
+
+  private final String label;
+
+  CaseStatus(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,120 @@
+package org.bangfu.engine;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import org.bangfu.casefile.CaseFileService;
+import org.bangfu.process.Var;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs on the completion of every user task (added by {@link DecisionAuditParseListener}), whether completed in
+ * Tasklist, through the engine REST API or the application's API:
+ * <ul>
+ *   <li>only the user who claimed a task may complete it;</li>
+ *   <li>the decision named by the task's {@code decisionVariable} property must be one of its
+ *       {@code decisionValues}, with a reason where {@code reasonRequiredFor} says so;</li>
+ *   <li>the decision is appended to the case's audit in the same transaction as the completion.</li>
+ * </ul>
+ */
+@Component
+public class DecisionAuditListener implements TaskListener {
+
+  public static final String DECISION_VARIABLE = "decisionVariable";
+  public static final String REASON_VARIABLE = "reasonVariable";
+  public static final String DECISION_VALUES = "decisionValues";
+  public static final String REASON_REQUIRED_FOR = "reasonRequiredFor";
+  public static final String REQUIRE_CHECKED = "requireChecked";
+
+  /** Decisions that end the case as 不予纳入. */
+  static final Set<String> REJECTIONS = Set.of("REJECT", "EXCLUDED");
+
+  private static final Var<Long> CASE_ID = Var.longVar("caseId");
+  private static final Var<String> DECIDED_BY = Var.string("decidedBy");
+  private static final Var<String> REJECT_REASON = Var.string("rejectReason");
+  private static final Var<String> REJECTED_BY = Var.string("rejectedBy");
+  private static final Var<String> REJECTED_STEP = Var.string("rejectedStep");
+
+  private final CaseFileService caseFiles;
+
+  public DecisionAuditListener(CaseFileService caseFiles) {
+    this.caseFiles = caseFiles;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String actor = actor(task);
+    String decisionVariable = property(task, DECISION_VARIABLE);
+    if (decisionVariable == null) {
+      throw new IllegalStateException("user task " + task.getTaskDefinitionKey() + " has no decisionVariable");
+    }
+    Object decisionValue = task.getVariable(decisionVariable);
+    String decision = decisionValue == null ? null : decisionValue.toString();
+    List<String> allowed = list(property(task, DECISION_VALUES));
+    if (decision == null || decision.isBlank()) {
+      throw new BadUserRequestException("请填写“" + task.getName() + "”的办理意见（" + decisionVariable + "）");
+    }
+    if (!allowed.isEmpty() && !allowed.contains(decision)) {
+      throw new BadUserRequestException("办理意见“" + decision + "”无效，应为 " + String.join("、", allowed));
+    }
+    String reasonVariable = property(task, REASON_VARIABLE);
+    Object reasonValue = reasonVariable == null ? null : task.getVariable(reasonVariable);
+    String reason = reasonValue == null ? null : reasonValue.toString().trim();
+    if (list(property(task, REASON_REQUIRED_FOR)).contains(decision) && (reason == null || reason.isEmpty())) {
+      throw new BadUserRequestException("选择“" + decision + "”时必须填写理由");
+    }
+    String requireChecked = property(task, REQUIRE_CHECKED);
+    if (requireChecked != null && !allowed.isEmpty() && allowed.get(0).equals(decision)
+        && !Boolean.TRUE.equals(task.getVariable(requireChecked))) {
+      throw new BadUserRequestException("请先取得农户签字的授权书（" + requireChecked + "）");
+    }
+
+    Long caseId = CASE_ID.get(task);
+    caseFiles.audit(caseId, task.getTaskDefinitionKey(), task.getName(), decision, reason, actor, task.getId());
+    DECIDED_BY.set(task.getExecution(), actor);
+    if (REJECTIONS.contains(decision)) {
+      REJECT_REASON.set(task.getExecution(), reason);
+      REJECTED_BY.set(task.getExecution(), actor);
+      REJECTED_STEP.set(task.getExecution(), task.getName());
+    }
+  }
+
+  private static String actor(DelegateTask task) {
+    Authentication authentication = task.getProcessEngineServices().getIdentityService()
+        .getCurrentAuthentication();
+    String user = authentication == null ? null : authentication.getUserId();
+    String assignee = task.getAssignee();
+    if (user != null && assignee != null && !assignee.equals(user)) {
+      throw new AuthorizationException("该任务已由 " + assignee + " 认领，只能由认领人办理");
+    }
+    if (user != null) {
+      return user;
+    }
+    return assignee != null ? assignee : CaseFileService.SYSTEM;
+  }
+
+  static String property(DelegateTask task, String name) {
+    UserTask element = (UserTask) task.getBpmnModelElementInstance();
+    if (element == null || element.getExtensionElements() == null) {
+      return null;
+    }
+    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+        .flatMap(p -> p.getCamundaProperties().stream())
+        .filter(p -> name.equals(p.getCamundaName()))
+        .map(CamundaProperty::getCamundaValue)
+        .findFirst().orElse(null);
+  }
+
+  private static List<String> list(String commaSeparated) {
+    return commaSeparated == null ? List.of()
+        : Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+}

@@ -1,0 +1,31 @@
+package org.bangfu.household;
+
+import java.time.LocalDateTime;
+
+public class Household {
+  private Long id;
+  private String headName;
+  private String villageCode;
+  private String kind;
+  private String address;
+  private LocalDateTime createdAt;
+  private LocalDateTime updatedAt;
+  private int version;
+
+  public Long getId() { return id; }
+  public void setId(Long id) { this.id = id; }
+  public String getHeadName() { return headName; }
+  public void setHeadName(String headName) { this.headName = headName; }
+  public String getVillageCode() { return villageCode; }
+  public void setVillageCode(String villageCode) { this.villageCode = villageCode; }
+  public String getKind() { return kind; }
+  public void setKind(String kind) { this.kind = kind; }
+  public String getAddress() { return address; }
+  public void setAddress(String address) { this.address = address; }
+  public LocalDateTime getCreatedAt() { return createdAt; }
+  public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
+  public LocalDateTime getUpdatedAt() { return updatedAt; }
+  public void setUpdatedAt(LocalDateTime updatedAt) { this.updatedAt = updatedAt; }
+  public int getVersion() { return version; }
+  public void setVersion(int version) { this.version = version; }
+}

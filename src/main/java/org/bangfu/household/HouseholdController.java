@@ -1,0 +1,90 @@
+package org.bangfu.household;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.bangfu.household.HouseholdApi.HouseholdRequest;
+import org.bangfu.household.HouseholdApi.HouseholdSummary;
+import org.bangfu.household.HouseholdApi.HouseholdView;
+import org.bangfu.household.HouseholdApi.IncomeRequest;
+import org.bangfu.household.HouseholdApi.Page;
+import org.bangfu.security.BangfuUser;
+import org.bangfu.security.CurrentUser;
+import org.bangfu.security.RegionAccess;
+import org.bangfu.web.InvalidInputException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/households")
+public class HouseholdController {
+
+  private final HouseholdService households;
+  private final CurrentUser currentUser;
+  private final RegionAccess access;
+
+  public HouseholdController(HouseholdService households, CurrentUser currentUser, RegionAccess access) {
+    this.households = households;
+    this.currentUser = currentUser;
+    this.access = access;
+  }
+
+  @PostMapping
+  public ResponseEntity<Map<String, Object>> create(@RequestBody HouseholdRequest request) {
+    BangfuUser user = currentUser.get();
+    if (request != null && request.villageCode() != null && request.villageCode().matches("\\d{12}")
+        && !access.canSee(user, request.villageCode())) {
+      throw InvalidInputException.of("villageCode", "只能登记本辖区内的农户");
+    }
+    Long id = households.create(request);
+    return ResponseEntity.created(URI.create("/api/households/" + id)).body(Map.of("id", id));
+  }
+
+  @GetMapping("/{id}")
+  public HouseholdView get(@PathVariable Long id) {
+    requireVisible(id);
+    return households.view(id);
+  }
+
+  @PutMapping("/{id}")
+  public HouseholdView update(@PathVariable Long id, @RequestBody HouseholdRequest request) {
+    requireVisible(id);
+    households.update(id, request);
+    return households.view(id);
+  }
+
+  @PostMapping("/{id}/incomes")
+  public HouseholdView addIncomes(@PathVariable Long id, @RequestBody List<IncomeRequest> incomes) {
+    requireVisible(id);
+    households.addIncomes(id, incomes);
+    return households.view(id);
+  }
+
+  /** Households of a region the caller may see (6-, 9- or 12-digit code), ID numbers masked. */
+  @GetMapping
+  public Page<HouseholdSummary> list(@RequestParam String region, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "20") int size) {
+    if (!region.matches("\\d{6}|\\d{9}|\\d{12}")) {
+      throw InvalidInputException.of("region", "区划代码应为6位（县）、9位（乡镇）或12位（村）数字");
+    }
+    if (page < 0 || size < 1 || size > 200) {
+      throw InvalidInputException.of("size", "每页条数应在1到200之间，页码不能为负");
+    }
+    BangfuUser user = currentUser.get();
+    if (!access.canSeeRegion(user, region)) {
+      throw new org.bangfu.web.NotFoundException("该区域不在您的辖区内");
+    }
+    return households.list(region, page, size);
+  }
+
+  private void requireVisible(Long id) {
+    access.requireVisible(currentUser.get(), households.find(id).getVillageCode(), "农户");
+  }
+}

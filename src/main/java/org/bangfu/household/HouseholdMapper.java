@@ -1,0 +1,42 @@
+package org.bangfu.household;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+
+@Mapper
+public interface HouseholdMapper {
+
+  Household findById(@Param("id") Long id);
+
+  List<Household> findInRegion(@Param("regionPrefix") String regionPrefix, @Param("offset") int offset,
+      @Param("limit") int limit);
+
+  int countInRegion(@Param("regionPrefix") String regionPrefix);
+
+  void insert(Household household);
+
+  int update(Household household);
+
+  List<Member> findMembers(@Param("householdId") Long householdId);
+
+  /** Member counts per household, for a page of households. */
+  List<java.util.Map<String, Object>> countMembers(@Param("householdIds") List<Long> householdIds);
+
+  void insertMember(Member member);
+
+  void deleteMembers(@Param("householdId") Long householdId);
+
+  /** The ID numbers among these that are registered with another household. */
+  List<String> findIdNumbersElsewhere(@Param("idNumbers") List<String> idNumbers,
+      @Param("householdId") Long householdId);
+
+  List<IncomeRecord> findIncomes(@Param("householdId") Long householdId);
+
+  List<IncomeRecord> findIncomesBetween(@Param("householdId") Long householdId, @Param("from") String fromPeriod,
+      @Param("to") String toPeriod);
+
+  void insertIncome(IncomeRecord income);
+
+  int countHouseholds();
+}

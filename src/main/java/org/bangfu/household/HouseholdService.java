@@ -1,0 +1,214 @@
+package org.bangfu.household;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bangfu.household.HouseholdApi.HouseholdRequest;
+import org.bangfu.household.HouseholdApi.HouseholdSummary;
+import org.bangfu.household.HouseholdApi.HouseholdView;
+import org.bangfu.household.HouseholdApi.IncomeRequest;
+import org.bangfu.household.HouseholdApi.IncomeView;
+import org.bangfu.household.HouseholdApi.MemberRequest;
+import org.bangfu.household.HouseholdApi.MemberView;
+import org.bangfu.household.HouseholdApi.Page;
+import org.bangfu.region.Region;
+import org.bangfu.region.RegionService;
+import org.bangfu.web.ConflictException;
+import org.bangfu.web.InvalidInputException;
+import org.bangfu.web.InvalidInputException.FieldError;
+import org.bangfu.web.NotFoundException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The household registry. Callers check region access; this service checks the data. */
+@Service
+public class HouseholdService {
+
+  private final HouseholdMapper households;
+  private final HouseholdValidator validator;
+  private final RegionService regions;
+
+  public HouseholdService(HouseholdMapper households, HouseholdValidator validator, RegionService regions) {
+    this.households = households;
+    this.validator = validator;
+    this.regions = regions;
+  }
+
+  public Household find(Long id) {
+    Household household = households.findById(id);
+    if (household == null) {
+      throw new NotFoundException("农户不存在，或不在您的辖区内");
+    }
+    return household;
+  }
+
+  @Transactional
+  public Long create(HouseholdRequest request) {
+    validator.validate(request);
+    requireIdNumbersFree(request.members(), null);
+    LocalDateTime now = LocalDateTime.now();
+    Household household = new Household();
+    household.setHeadName(request.headName().trim());
+    household.setVillageCode(request.villageCode());
+    household.setKind(request.kind());
+    household.setAddress(request.address());
+    household.setCreatedAt(now);
+    household.setUpdatedAt(now);
+    households.insert(household);
+    insertMembers(household.getId(), request.members());
+    insertIncomes(household.getId(), request.incomes() == null ? List.of() : request.incomes());
+    return household.getId();
+  }
+
+  @Transactional
+  public void update(Long id, HouseholdRequest request) {
+    Household household = find(id);
+    validator.validate(request);
+    if (!household.getVillageCode().equals(request.villageCode())) {
+      throw InvalidInputException.of("villageCode", "不能在此修改农户所在村；迁移请走迁移流程");
+    }
+    if (request.version() == null) {
+      throw InvalidInputException.of("version", "请提交读取时的版本号（version），以免覆盖他人的修改");
+    }
+    if (request.incomes() != null && !request.incomes().isEmpty()) {
+      throw InvalidInputException.of("incomes", "收入记录请通过“登记收入”单独添加");
+    }
+    requireIdNumbersFree(request.members(), id);
+    household.setHeadName(request.headName().trim());
+    household.setKind(request.kind());
+    household.setAddress(request.address());
+    household.setUpdatedAt(LocalDateTime.now());
+    household.setVersion(request.version());
+    if (households.update(household) == 0) {
+      throw new ConflictException("农户信息已被他人修改，请刷新后重试");
+    }
+    households.deleteMembers(id);
+    insertMembers(id, request.members());
+  }
+
+  @Transactional
+  public void addIncomes(Long id, List<IncomeRequest> incomes) {
+    find(id);
+    List<FieldError> errors = new ArrayList<>();
+    if (incomes == null || incomes.isEmpty()) {
+      errors.add(new FieldError("incomes", "请至少提交一条收入记录"));
+    }
+    validator.validateIncomes(errors, incomes);
+    if (errors.isEmpty()) {
+      var existing = households.findIncomes(id).stream().map(IncomeRecord::getPeriod).toList();
+      for (int i = 0; i < incomes.size(); i++) {
+        if (existing.contains(incomes.get(i).period())) {
+          errors.add(new FieldError("incomes[" + i + "].period", incomes.get(i).period() + " 的收入已经登记过"));
+        }
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    insertIncomes(id, incomes);
+  }
+
+  public HouseholdView view(Long id) {
+    Household household = find(id);
+    String villageName = regions.find(household.getVillageCode()).map(Region::name).orElse("");
+    List<MemberView> members = households.findMembers(id).stream()
+        .map(m -> new MemberView(m.getId(), m.getName(), m.getIdNumber(), m.getRelation(),
+            Relation.valueOf(m.getRelation()).label(), m.getLabourCapacity(),
+            LabourCapacity.valueOf(m.getLabourCapacity()).label()))
+        .toList();
+    List<IncomeView> incomes = households.findIncomes(id).stream()
+        .map(r -> new IncomeView(r.getPeriod(), r.getNetIncome(), r.getRigidSpending(), r.getNote()))
+        .toList();
+    return new HouseholdView(id, household.getHeadName(), household.getVillageCode(), villageName,
+        household.getKind(), HouseholdKind.valueOf(household.getKind()).label(), household.getAddress(), members,
+        incomes, household.getVersion());
+  }
+
+  /** A page of households in a region, ID numbers masked. */
+  public Page<HouseholdSummary> list(String regionPrefix, int page, int size) {
+    int total = households.countInRegion(regionPrefix);
+    List<Household> rows = households.findInRegion(regionPrefix, page * size, size);
+    Map<Long, Integer> counts = new HashMap<>();
+    if (!rows.isEmpty()) {
+      for (Map<String, Object> row : households.countMembers(rows.stream().map(Household::getId).toList())) {
+        counts.put(((Number) row.get("householdId")).longValue(), ((Number) row.get("members")).intValue());
+      }
+    }
+    List<HouseholdSummary> items = rows.stream().map(h -> {
+      String headId = households.findMembers(h.getId()).stream()
+          .filter(m -> Relation.HEAD.name().equals(m.getRelation())).map(Member::getIdNumber)
+          .findFirst().map(IdNumber::mask).orElse("");
+      return new HouseholdSummary(h.getId(), h.getHeadName(), headId, h.getVillageCode(), h.getKind(),
+          counts.getOrDefault(h.getId(), 0));
+    }).toList();
+    return new Page<>(items, total, page, size);
+  }
+
+  public List<Member> members(Long householdId) {
+    return households.findMembers(householdId);
+  }
+
+  /** The income test value for a signal on the given date: the 12 full months before the signal's month. */
+  public IncomeTest incomeTest(Long householdId, LocalDate signalDate) {
+    Household household = find(householdId);
+    YearMonth to = YearMonth.from(signalDate).minusMonths(1);
+    YearMonth from = to.minusMonths(11);
+    List<IncomeRecord> records = households.findIncomesBetween(householdId, from.toString(), to.toString());
+    BigDecimal net = records.stream().map(IncomeRecord::getNetIncome).reduce(BigDecimal.ZERO, BigDecimal::add);
+    BigDecimal rigid = records.stream().map(IncomeRecord::getRigidSpending).reduce(BigDecimal.ZERO,
+        BigDecimal::add);
+    int members = Math.max(1, households.findMembers(householdId).size());
+    BigDecimal count = BigDecimal.valueOf(members);
+    return new IncomeTest(household.getKind(), members, net, rigid, net.divide(count, 2, RoundingMode.HALF_UP),
+        net.subtract(rigid).divide(count, 2, RoundingMode.HALF_UP), records.size());
+  }
+
+  private void requireIdNumbersFree(List<MemberRequest> members, Long householdId) {
+    List<String> numbers = members.stream().map(MemberRequest::idNumber).toList();
+    List<String> taken = households.findIdNumbersElsewhere(numbers, householdId);
+    if (!taken.isEmpty()) {
+      List<FieldError> errors = new ArrayList<>();
+      for (int i = 0; i < numbers.size(); i++) {
+        if (taken.contains(numbers.get(i))) {
+          errors.add(new FieldError("members[" + i + "].idNumber",
+              "身份证号码 " + IdNumber.mask(numbers.get(i)) + " 已登记在其他农户中"));
+        }
+      }
+      throw new InvalidInputException(errors);
+    }
+  }
+
+  private void insertMembers(Long householdId, List<MemberRequest> members) {
+    for (MemberRequest request : members) {
+      Member member = new Member();
+      member.setHouseholdId(householdId);
+      member.setName(request.name().trim());
+      member.setIdNumber(request.idNumber());
+      member.setRelation(request.relation());
+      member.setLabourCapacity(request.labourCapacity());
+      households.insertMember(member);
+    }
+  }
+
+  private void insertIncomes(Long householdId, List<IncomeRequest> incomes) {
+    for (IncomeRequest request : incomes) {
+      IncomeRecord record = new IncomeRecord();
+      record.setHouseholdId(householdId);
+      record.setPeriod(request.period());
+      record.setNetIncome(request.netIncome());
+      record.setRigidSpending(request.rigidSpending() == null ? BigDecimal.ZERO : request.rigidSpending());
+      record.setNote(request.note());
+      households.insertIncome(record);
+    }
+  }
+
+  public int count() {
+    return households.countHouseholds();
+  }
+}

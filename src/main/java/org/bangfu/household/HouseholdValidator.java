@@ -1,0 +1,171 @@
+package org.bangfu.household;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bangfu.household.HouseholdApi.HouseholdRequest;
+import org.bangfu.household.HouseholdApi.IncomeRequest;
+import org.bangfu.household.HouseholdApi.MemberRequest;
+import org.bangfu.region.RegionCode;
+import org.bangfu.region.RegionService;
+import org.bangfu.web.InvalidInputException;
+import org.bangfu.web.InvalidInputException.FieldError;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks a household before anything is written, and names every wrong field in Chinese. Nothing is saved unless
+ * the whole request is valid.
+ */
+@Component
+public class HouseholdValidator {
+
+  /** A month's net income or spending above this is treated as a typing error (一千万元). */
+  static final BigDecimal MAX_MONTHLY_AMOUNT = new BigDecimal("10000000");
+  static final int MAX_MEMBERS = 30;
+
+  private final RegionService regions;
+
+  public HouseholdValidator(RegionService regions) {
+    this.regions = regions;
+  }
+
+  public void validate(HouseholdRequest request) {
+    List<FieldError> errors = new ArrayList<>();
+    if (request == null) {
+      throw InvalidInputException.of("body", "请提交农户信息");
+    }
+    requireText(errors, "headName", request.headName(), "户主姓名", 64);
+    String village = request.villageCode();
+    if (village == null || village.isBlank()) {
+      errors.add(new FieldError("villageCode", "请填写所在村的区划代码"));
+    } else if (!RegionCode.isWellFormed(village)) {
+      errors.add(new FieldError("villageCode", "区划代码应为12位数字"));
+    } else if (regions.findVillage(village).isEmpty()) {
+      errors.add(new FieldError("villageCode", "区划代码 " + village + " 不是本系统登记的村"));
+    }
+    if (!isEnum(HouseholdKind.class, request.kind())) {
+      errors.add(new FieldError("kind", "农户类型应为 FORMERLY_POOR（脱贫户）或 ORDINARY（一般农户）"));
+    }
+    if (request.address() != null && request.address().length() > 200) {
+      errors.add(new FieldError("address", "住址不能超过200个字"));
+    }
+    validateMembers(errors, request.members());
+    validateIncomes(errors, request.incomes());
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+
+  private void validateMembers(List<FieldError> errors, List<MemberRequest> members) {
+    if (members == null || members.isEmpty()) {
+      errors.add(new FieldError("members", "至少登记一名家庭成员（户主）"));
+      return;
+    }
+    if (members.size() > MAX_MEMBERS) {
+      errors.add(new FieldError("members", "家庭成员不能超过" + MAX_MEMBERS + "人"));
+      return;
+    }
+    long heads = members.stream().filter(m -> m != null && Relation.HEAD.name().equals(m.relation())).count();
+    if (heads != 1) {
+      errors.add(new FieldError("members", "家庭成员中应有且只有一名户主（HEAD）"));
+    }
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < members.size(); i++) {
+      String prefix = "members[" + i + "].";
+      MemberRequest m = members.get(i);
+      if (m == null) {
+        errors.add(new FieldError("members[" + i + "]", "成员信息为空"));
+        continue;
+      }
+      requireText(errors, prefix + "name", m.name(), "成员姓名", 64);
+      IdNumber.problem(m.idNumber()).ifPresentOrElse(
+          p -> errors.add(new FieldError(prefix + "idNumber", p)),
+          () -> {
+            if (!seen.add(m.idNumber())) {
+              errors.add(new FieldError(prefix + "idNumber", "同一身份证号码在本户中重复登记"));
+            }
+          });
+      if (!isEnum(Relation.class, m.relation())) {
+        errors.add(new FieldError(prefix + "relation", "与户主关系应为 HEAD、SPOUSE、CHILD、PARENT、GRANDCHILD、SIBLING 或 OTHER"));
+      }
+      if (!isEnum(LabourCapacity.class, m.labourCapacity())) {
+        errors.add(new FieldError(prefix + "labourCapacity", "劳动能力应为 FULL（有）、WEAK（弱）、HALF（半）或 NONE（无）"));
+      }
+    }
+  }
+
+  public void validateIncomes(List<FieldError> errors, List<IncomeRequest> incomes) {
+    if (incomes == null) {
+      return;
+    }
+    Set<String> periods = new HashSet<>();
+    YearMonth now = YearMonth.now();
+    for (int i = 0; i < incomes.size(); i++) {
+      String prefix = "incomes[" + i + "].";
+      IncomeRequest income = incomes.get(i);
+      if (income == null) {
+        errors.add(new FieldError("incomes[" + i + "]", "收入记录为空"));
+        continue;
+      }
+      YearMonth period = null;
+      try {
+        period = income.period() == null ? null : YearMonth.parse(income.period());
+      } catch (DateTimeParseException e) {
+        // reported below
+      }
+      if (period == null || !income.period().matches("\\d{4}-\\d{2}")) {
+        errors.add(new FieldError(prefix + "period", "收入月份应写成 年-月，例如 2026-03"));
+      } else if (period.isAfter(now) || period.isBefore(YearMonth.of(2000, 1))) {
+        errors.add(new FieldError(prefix + "period", "收入月份应在2000年1月至本月之间"));
+      } else if (!periods.add(income.period())) {
+        errors.add(new FieldError(prefix + "period", "同一月份的收入重复登记"));
+      }
+      checkAmount(errors, prefix + "netIncome", income.netIncome(), "当月纯收入", true);
+      checkAmount(errors, prefix + "rigidSpending", income.rigidSpending(), "合规自付支出", false);
+      if (income.note() != null && income.note().length() > 200) {
+        errors.add(new FieldError(prefix + "note", "备注不能超过200个字"));
+      }
+    }
+  }
+
+  private static void checkAmount(List<FieldError> errors, String field, BigDecimal amount, String label,
+      boolean required) {
+    if (amount == null) {
+      if (required) {
+        errors.add(new FieldError(field, "请填写" + label + "（元）"));
+      }
+      return;
+    }
+    if (amount.signum() < 0) {
+      errors.add(new FieldError(field, label + "不能为负数"));
+    } else if (amount.compareTo(MAX_MONTHLY_AMOUNT) > 0) {
+      errors.add(new FieldError(field, label + "超过一千万元，请核对是否多写了位数"));
+    } else if (amount.scale() > 2) {
+      errors.add(new FieldError(field, label + "最多保留两位小数（分）"));
+    }
+  }
+
+  private static void requireText(List<FieldError> errors, String field, String value, String label, int max) {
+    if (value == null || value.isBlank()) {
+      errors.add(new FieldError(field, "请填写" + label));
+    } else if (value.length() > max) {
+      errors.add(new FieldError(field, label + "不能超过" + max + "个字"));
+    }
+  }
+
+  private static <E extends Enum<E>> boolean isEnum(Class<E> type, String value) {
+    if (value == null) {
+      return false;
+    }
+    for (E constant : type.getEnumConstants()) {
+      if (constant.name().equals(value)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

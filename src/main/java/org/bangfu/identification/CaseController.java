@@ -1,0 +1,121 @@
+package org.bangfu.identification;
+
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.bangfu.casefile.CaseFile;
+import org.bangfu.casefile.CaseFileService;
+import org.bangfu.casefile.CaseStatus;
+import org.bangfu.household.HouseholdService;
+import org.bangfu.identification.IdentificationApi.CaseSummary;
+import org.bangfu.identification.IdentificationApi.CaseView;
+import org.bangfu.identification.IdentificationApi.ObjectionRequest;
+import org.bangfu.identification.IdentificationApi.OpenTask;
+import org.bangfu.identification.IdentificationApi.SignalRequest;
+import org.bangfu.security.BangfuUser;
+import org.bangfu.security.CurrentUser;
+import org.bangfu.security.RegionAccess;
+import org.bangfu.web.InvalidInputException;
+import org.bangfu.web.NotFoundException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Cases: open one from a risk signal, read its file and audit trail, register an objection during the notice. */
+@RestController
+@RequestMapping("/api/cases")
+public class CaseController {
+
+  private final IdentificationService identification;
+  private final CaseFileService caseFiles;
+  private final HouseholdService households;
+  private final TaskService taskService;
+  private final CurrentUser currentUser;
+  private final RegionAccess access;
+
+  public CaseController(IdentificationService identification, CaseFileService caseFiles,
+      HouseholdService households, TaskService taskService, CurrentUser currentUser, RegionAccess access) {
+    this.identification = identification;
+    this.caseFiles = caseFiles;
+    this.households = households;
+    this.taskService = taskService;
+    this.currentUser = currentUser;
+    this.access = access;
+  }
+
+  @PostMapping
+  public ResponseEntity<CaseView> open(@RequestBody SignalRequest request) {
+    CaseFile caseFile = identification.open(request, currentUser.get());
+    return ResponseEntity.created(URI.create("/api/cases/" + caseFile.getId())).body(view(caseFile.getId()));
+  }
+
+  @GetMapping("/{id}")
+  public CaseView get(@PathVariable Long id) {
+    BangfuUser user = currentUser.get();
+    CaseFile caseFile = caseFiles.find(id);
+    access.requireVisible(user, caseFile.getVillageCode(), "案件");
+    return view(id);
+  }
+
+  @GetMapping
+  public List<CaseSummary> list(@RequestParam String region, @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
+    if (!region.matches("\\d{6}|\\d{9}|\\d{12}")) {
+      throw InvalidInputException.of("region", "区划代码应为6位（县）、9位（乡镇）或12位（村）数字");
+    }
+    if (status != null && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
+      throw InvalidInputException.of("status", "案件状态应为 IDENTIFYING、MONITORED 或 REJECTED");
+    }
+    if (page < 0 || size < 1 || size > 200) {
+      throw InvalidInputException.of("size", "每页条数应在1到200之间，页码不能为负");
+    }
+    if (!access.canSeeRegion(currentUser.get(), region)) {
+      throw new NotFoundException("该区域不在您的辖区内");
+    }
+    return caseFiles.list(region, status, page, size).stream()
+        .map(c -> new CaseSummary(c.getId(), c.getBusinessKey(), c.getHouseholdId(), c.getVillageCode(),
+            c.getStatus(), c.getHouseholdType(), c.getSignalDate(), c.getDeadline()))
+        .toList();
+  }
+
+  @PostMapping("/{id}/objections")
+  public ResponseEntity<Map<String, String>> objection(@PathVariable Long id, @RequestBody ObjectionRequest request) {
+    identification.raiseObjection(id, request == null ? null : request.content(), currentUser.get());
+    return ResponseEntity.accepted().body(Map.of("message", "异议已登记，案件退回村级重新评议"));
+  }
+
+  private CaseView view(Long id) {
+    CaseFile c = caseFiles.find(id);
+    List<OpenTask> openTasks = c.getProcessInstanceId() == null ? List.of()
+        : taskService.createTaskQuery().or().processInstanceBusinessKey(c.getBusinessKey())
+            .processInstanceBusinessKeyLike(c.getBusinessKey() + "-M%").endOr().list().stream()
+            .map(this::openTask).toList();
+    return new CaseView(c.getId(), c.getBusinessKey(), c.getHouseholdId(),
+        households.find(c.getHouseholdId()).getHeadName(), c.getVillageCode(), c.getChannel(),
+        Channel.valueOf(c.getChannel()).label(), c.getStatus(), CaseStatus.valueOf(c.getStatus()).label(),
+        List.of(c.getRiskTypes().split(",")), c.isGreenChannel(), c.getHouseholdType(), c.getPerCapitaIncome(),
+        c.getAdjustedIncome(), c.getIncomeThreshold(), c.getSignalDate(), c.getDeadline(), c.getDecidedBy(),
+        c.getDecidedAt(), c.getDecisionReason(), openTasks, caseFiles.auditTrail(id));
+  }
+
+  private OpenTask openTask(Task task) {
+    String group = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst().orElse(null);
+    LocalDateTime due = task.getDueDate() == null ? null
+        : LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault());
+    return new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), group, task.getAssignee(), due);
+  }
+}

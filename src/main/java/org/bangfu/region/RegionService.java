@@ -1,0 +1,27 @@
+package org.bangfu.region;
+
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+@Service
+public class RegionService {
+
+  private final RegionMapper regions;
+
+  public RegionService(RegionMapper regions) {
+    this.regions = regions;
+  }
+
+  /** The village with this code, if the code is well formed and registered as a village. */
+  public Optional<Region> findVillage(String code) {
+    if (!RegionCode.isWellFormed(code)) {
+      return Optional.empty();
+    }
+    Region region = regions.findByCode(code);
+    return region != null && "VILLAGE".equals(region.level()) ? Optional.of(region) : Optional.empty();
+  }
+
+  public Optional<Region> find(String code) {
+    return Optional.ofNullable(regions.findByCode(code));
+  }
+}

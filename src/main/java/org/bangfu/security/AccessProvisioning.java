@@ -1,0 +1,101 @@
+package org.bangfu.security;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates region groups, users and the group-level grants they need. Grants are per group and per resource type,
+ * never per task: access to a task comes from the task's region-scoped candidate group (architecture.md pitfall 12).
+ */
+@Service
+public class AccessProvisioning {
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  public AccessProvisioning(IdentityService identityService, AuthorizationService authorizationService,
+      FilterService filterService, TaskService taskService) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  /** A region or department group that works in Tasklist: it may open Tasklist and read process definitions. */
+  public void ensureWorkGroup(String groupId, String name) {
+    if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+      Group group = identityService.newGroup(groupId);
+      group.setName(name);
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+      grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+    }
+  }
+
+  public void ensureUser(String userId, String firstName, String lastName, String email, String password,
+      List<String> groups) {
+    if (identityService.createUserQuery().userId(userId).count() == 0) {
+      User user = identityService.newUser(userId);
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+      user.setEmail(email);
+      user.setPassword(password);
+      identityService.saveUser(user);
+    }
+    for (String group : groups) {
+      if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+        identityService.createMembership(userId, group);
+      }
+    }
+  }
+
+  /** The Tasklist filters every approver starts with: their own tasks and their groups' tasks. */
+  public void ensureStandardFilters() {
+    ensureFilter("本组待办", -10, "本人所在村、乡镇、县或部门的待办任务",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().orderByDueDate().asc());
+    ensureFilter("我的待办", -5, "已由我认领的任务",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+  }
+
+  private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Filter filter = filterService.newTaskFilter(name).setQuery(query)
+        .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+    filterService.saveFilter(filter);
+    Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    read.setUserId(Authorization.ANY);
+    read.setResource(Resources.FILTER);
+    read.setResourceId(filter.getId());
+    read.addPermission(Permissions.READ);
+    authorizationService.saveAuthorization(read);
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
+    Authorization authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    authorization.setGroupId(groupId);
+    authorization.setResource(resource);
+    authorization.setResourceId(resourceId);
+    authorization.addPermission(permission);
+    authorizationService.saveAuthorization(authorization);
+  }
+}

@@ -1,0 +1,70 @@
+package org.bangfu.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Three doors, each locked:
+ * <ul>
+ *   <li>{@code /api/**}: the application's API, HTTP Basic against the engine's users, stateless;</li>
+ *   <li>{@code /engine-rest/**}: the engine REST API, HTTP Basic through Camunda's own authentication filter, so
+ *       that every call runs with the caller's engine authorizations;</li>
+ *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin with their own login, session and CSRF protection.</li>
+ * </ul>
+ */
+@Configuration
+public class SecurityConfig {
+
+  private static final String UNAUTHORIZED_JSON = "{\"error\":\"请先登录（用户名和密码）\"}";
+  private static final String FORBIDDEN_JSON = "{\"error\":\"您没有执行此操作的权限\"}";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+      throws Exception {
+    http.securityMatcher("/api/**")
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> write(res, 401, UNAUTHORIZED_JSON)))
+        .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> write(res, 403, FORBIDDEN_JSON)))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // stateless HTTP Basic: no cookie is sent, so there is nothing to forge
+        .csrf(c -> c.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappsAndEngineRest(HttpSecurity http) throws Exception {
+    // The webapps and the engine REST API authenticate through Camunda's own filters (see below and the
+    // webapp starter), against the same users; Spring Security only adds its headers here.
+    http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        .headers(h -> h.frameOptions(f -> f.sameOrigin()))
+        .csrf(c -> c.disable());
+    return http.build();
+  }
+
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-auth");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+
+  private static void write(HttpServletResponse response, int status, String json) throws java.io.IOException {
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
+  }
+}

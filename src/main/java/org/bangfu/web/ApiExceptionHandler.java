@@ -1,0 +1,90 @@
+package org.bangfu.web;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** Every refusal of the API as JSON {@code {"error": "...", "fields": [...]}} with a message in Chinese. */
+@RestControllerAdvice(basePackages = "org.bangfu")
+public class ApiExceptionHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
+    return body(HttpStatus.BAD_REQUEST, "提交的数据有误，请按提示修改", e.errors());
+  }
+
+  @ExceptionHandler(MethodArgumentNotValidException.class)
+  ResponseEntity<Map<String, Object>> invalid(MethodArgumentNotValidException e) {
+    List<InvalidInputException.FieldError> fields = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new InvalidInputException.FieldError(f.getField(), f.getDefaultMessage())).toList();
+    return body(HttpStatus.BAD_REQUEST, "提交的数据有误，请按提示修改", fields);
+  }
+
+  @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
+  ResponseEntity<Map<String, Object>> unreadable(Exception e) {
+    return body(HttpStatus.BAD_REQUEST, "请求格式不正确（数字、日期或选项的写法有误）", List.of());
+  }
+
+  @ExceptionHandler({org.bangfu.web.NotFoundException.class})
+  ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
+    return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler({NotFoundException.class, NullValueException.class})
+  ResponseEntity<Map<String, Object>> engineNotFound(RuntimeException e) {
+    return body(HttpStatus.NOT_FOUND, "任务不存在或已经办结", List.of());
+  }
+
+  @ExceptionHandler({ForbiddenException.class})
+  ResponseEntity<Map<String, Object>> forbidden(RuntimeException e) {
+    return body(HttpStatus.FORBIDDEN, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ResponseEntity<Map<String, Object>> engineForbidden(AuthorizationException e) {
+    LOG.info("engine refused: {}", e.getMessage());
+    return body(HttpStatus.FORBIDDEN, "您没有办理此任务的权限", List.of());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<Map<String, Object>> conflict(ConflictException e) {
+    return body(HttpStatus.CONFLICT, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(TaskAlreadyClaimedException.class)
+  ResponseEntity<Map<String, Object>> claimed(TaskAlreadyClaimedException e) {
+    return body(HttpStatus.CONFLICT, "任务已被他人认领", List.of());
+  }
+
+  @ExceptionHandler({OptimisticLockingException.class, DuplicateKeyException.class})
+  ResponseEntity<Map<String, Object>> concurrent(RuntimeException e) {
+    return body(HttpStatus.CONFLICT, "数据已被他人修改，请刷新后重试", List.of());
+  }
+
+  private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error,
+      List<InvalidInputException.FieldError> fields) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", error);
+    if (!fields.isEmpty()) {
+      body.put("fields", fields);
+    }
+    return ResponseEntity.status(status).body(body);
+  }
+}

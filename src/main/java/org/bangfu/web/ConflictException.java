@@ -1,0 +1,8 @@
+package org.bangfu.web;
+
+/** Answered with 409: the request was valid, but the state of the case no longer allows it. */
+public class ConflictException extends RuntimeException {
+  public ConflictException(String message) {
+    super(message);
+  }
+}
