@@ -25,7 +25,7 @@ public class CaseFileService {
       LocalDate signalDate, LocalDate deadline, String openedBy) {
     RegionCode region = new RegionCode(villageCode);
     CaseFile caseFile = new CaseFile();
-    caseFile.setBusinessKey("pending-" + java.util.UUID.randomUUID());
+    caseFile.setBusinessKey("p" + java.util.UUID.randomUUID().toString().replace("-", ""));
     caseFile.setHouseholdId(householdId);
     caseFile.setVillageCode(villageCode);
     caseFile.setTownshipCode(region.township());

@@ -78,6 +78,17 @@ public class ApiExceptionHandler {
     return body(HttpStatus.CONFLICT, "数据已被他人修改，请刷新后重试", List.of());
   }
 
+  @ExceptionHandler(org.camunda.bpm.engine.BadUserRequestException.class)
+  ResponseEntity<Map<String, Object>> badEngineRequest(RuntimeException e) {
+    return body(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    LOG.error("unexpected error", e);
+    return body(HttpStatus.INTERNAL_SERVER_ERROR, "系统内部错误，请稍后重试或联系管理员", List.of());
+  }
+
   private static ResponseEntity<Map<String, Object>> body(HttpStatus status, String error,
       List<InvalidInputException.FieldError> fields) {
     Map<String, Object> body = new LinkedHashMap<>();
