@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +19,7 @@ public class BangfuEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final TaskListener auditListener;
 
+  @Autowired
   public BangfuEnginePlugin(@Lazy DecisionAuditListener auditListener) {
     this((TaskListener) auditListener);
   }
