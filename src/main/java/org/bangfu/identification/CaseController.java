@@ -12,6 +12,10 @@ import org.bangfu.casefile.CaseStatus;
 import org.bangfu.household.HouseholdService;
 import org.bangfu.identification.IdentificationApi.CaseSummary;
 import org.bangfu.identification.IdentificationApi.CaseView;
+import org.bangfu.identification.IdentificationApi.MeasureView;
+import org.bangfu.measure.Measure;
+import org.bangfu.measure.MeasureCode;
+import org.bangfu.measure.MeasureService;
 import org.bangfu.identification.IdentificationApi.ObjectionRequest;
 import org.bangfu.identification.IdentificationApi.OpenTask;
 import org.bangfu.identification.IdentificationApi.SignalRequest;
@@ -42,11 +46,14 @@ public class CaseController {
   private final CaseFileService caseFiles;
   private final HouseholdService households;
   private final TaskService taskService;
+  private final MeasureService measures;
   private final CurrentUser currentUser;
   private final RegionAccess access;
 
   public CaseController(IdentificationService identification, CaseFileService caseFiles,
-      HouseholdService households, TaskService taskService, CurrentUser currentUser, RegionAccess access) {
+      HouseholdService households, TaskService taskService, MeasureService measures, CurrentUser currentUser,
+      RegionAccess access) {
+    this.measures = measures;
     this.identification = identification;
     this.caseFiles = caseFiles;
     this.households = households;
@@ -107,7 +114,14 @@ public class CaseController {
         Channel.valueOf(c.getChannel()).label(), c.getStatus(), CaseStatus.valueOf(c.getStatus()).label(),
         List.of(c.getRiskTypes().split(",")), c.isGreenChannel(), c.getHouseholdType(), c.getPerCapitaIncome(),
         c.getAdjustedIncome(), c.getIncomeThreshold(), c.getSignalDate(), c.getDeadline(), c.getDecidedBy(),
-        c.getDecidedAt(), c.getDecisionReason(), openTasks, caseFiles.auditTrail(id));
+        c.getDecidedAt(), c.getDecisionReason(), measures.forCase(id).stream().map(CaseController::measureView)
+            .toList(), openTasks, caseFiles.auditTrail(id));
+  }
+
+  private static MeasureView measureView(Measure m) {
+    return new MeasureView(m.getId(), m.getMeasureCode(), MeasureCode.valueOf(m.getMeasureCode()).label(),
+        m.getDepartment(), m.isUrgent(), m.getStatus(), m.getAmount(), m.getResult(), m.getDeliveredBy(),
+        m.getDeliveredAt());
   }
 
   private OpenTask openTask(Task task) {

@@ -37,7 +37,12 @@ public final class IdentificationApi {
       String channel, String channelLabel, String status, String statusLabel, List<String> riskTypes,
       boolean greenChannel, String householdType, BigDecimal perCapitaIncome, BigDecimal adjustedIncome,
       BigDecimal incomeThreshold, LocalDate signalDate, LocalDate deadline, String decidedBy,
-      LocalDateTime decidedAt, String decisionReason, List<OpenTask> openTasks, List<AuditEntry> audit) {
+      LocalDateTime decidedAt, String decisionReason, List<MeasureView> measures, List<OpenTask> openTasks,
+      List<AuditEntry> audit) {
+  }
+
+  public record MeasureView(Long id, String code, String label, String department, boolean urgent, String status,
+      BigDecimal amount, String result, String deliveredBy, LocalDateTime deliveredAt) {
   }
 
   public record CaseSummary(Long id, String businessKey, Long householdId, String villageCode, String status,
