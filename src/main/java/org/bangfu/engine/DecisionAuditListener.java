@@ -6,7 +6,6 @@ import java.util.Set;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.process.Var;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -60,21 +59,23 @@ public class DecisionAuditListener implements TaskListener {
     String decision = decisionValue == null ? null : decisionValue.toString();
     List<String> allowed = list(property(task, DECISION_VALUES));
     if (decision == null || decision.isBlank()) {
-      throw new BadUserRequestException("请填写“" + task.getName() + "”的办理意见（" + decisionVariable + "）");
+      throw new InvalidDecisionException(decisionVariable,
+          "请填写“" + task.getName() + "”的办理意见（" + decisionVariable + "）");
     }
     if (!allowed.isEmpty() && !allowed.contains(decision)) {
-      throw new BadUserRequestException("办理意见“" + decision + "”无效，应为 " + String.join("、", allowed));
+      throw new InvalidDecisionException(decisionVariable,
+          "办理意见“" + decision + "”无效，应为 " + String.join("、", allowed));
     }
     String reasonVariable = property(task, REASON_VARIABLE);
     Object reasonValue = reasonVariable == null ? null : task.getVariable(reasonVariable);
     String reason = reasonValue == null ? null : reasonValue.toString().trim();
     if (list(property(task, REASON_REQUIRED_FOR)).contains(decision) && (reason == null || reason.isEmpty())) {
-      throw new BadUserRequestException("选择“" + decision + "”时必须填写理由");
+      throw new InvalidDecisionException(reasonVariable, "选择“" + decision + "”时必须填写理由");
     }
     String requireChecked = property(task, REQUIRE_CHECKED);
     if (requireChecked != null && !allowed.isEmpty() && allowed.get(0).equals(decision)
         && !Boolean.TRUE.equals(task.getVariable(requireChecked))) {
-      throw new BadUserRequestException("请先取得农户签字的授权书（" + requireChecked + "）");
+      throw new InvalidDecisionException(requireChecked, "请先取得农户签字的授权书（" + requireChecked + "）");
     }
 
     Long caseId = CASE_ID.get(task);

@@ -8,6 +8,7 @@ import org.bangfu.household.HouseholdApi.HouseholdSummary;
 import org.bangfu.household.HouseholdApi.HouseholdView;
 import org.bangfu.household.HouseholdApi.IncomeRequest;
 import org.bangfu.household.HouseholdApi.Page;
+import org.bangfu.region.RegionService;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.CurrentUser;
 import org.bangfu.security.RegionAccess;
@@ -29,8 +30,11 @@ public class HouseholdController {
   private final HouseholdService households;
   private final CurrentUser currentUser;
   private final RegionAccess access;
+  private final RegionService regions;
 
-  public HouseholdController(HouseholdService households, CurrentUser currentUser, RegionAccess access) {
+  public HouseholdController(HouseholdService households, CurrentUser currentUser, RegionAccess access,
+      RegionService regions) {
+    this.regions = regions;
     this.households = households;
     this.currentUser = currentUser;
     this.access = access;
@@ -39,7 +43,8 @@ public class HouseholdController {
   @PostMapping
   public ResponseEntity<Map<String, Object>> create(@RequestBody HouseholdRequest request) {
     BangfuUser user = currentUser.get();
-    if (request != null && request.villageCode() != null && request.villageCode().matches("\\d{12}")
+    // an unknown village is reported by the validation; a known one outside the user's region here
+    if (request != null && regions.findVillage(request.villageCode()).isPresent()
         && !access.canSee(user, request.villageCode())) {
       throw InvalidInputException.of("villageCode", "只能登记本辖区内的农户");
     }

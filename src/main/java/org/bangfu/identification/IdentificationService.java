@@ -28,7 +28,7 @@ import org.bangfu.web.InvalidInputException;
 import org.bangfu.web.InvalidInputException.FieldError;
 import org.bangfu.web.NotFoundException;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.bangfu.engine.InvalidDecisionException;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -204,8 +204,8 @@ public class IdentificationService {
     List<MeasureCode> codes = parseMeasures(errors, "urgentMeasures",
         measureList == null ? List.of() : List.of(measureList.split("[,，\\s]+")));
     if (!errors.isEmpty() || codes.isEmpty()) {
-      throw new BadUserRequestException("紧急帮扶措施填写有误：" + (errors.isEmpty() ? "未选择措施"
-          : errors.get(0).message()));
+      throw new InvalidDecisionException(RiskIdentification.URGENT_MEASURES.name(),
+          "紧急帮扶措施填写有误：" + (errors.isEmpty() ? "未选择措施" : errors.get(0).message()));
     }
     measures.startUrgent(caseId, codes);
     caseFiles.audit(caseId, RiskIdentification.START_URGENT_MEASURES, "立即启动紧急帮扶措施", "STARTED",

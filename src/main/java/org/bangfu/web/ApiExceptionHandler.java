@@ -78,7 +78,8 @@ public class ApiExceptionHandler {
     return body(HttpStatus.CONFLICT, "数据已被他人修改，请刷新后重试", List.of());
   }
 
-  @ExceptionHandler(org.camunda.bpm.engine.BadUserRequestException.class)
+  @ExceptionHandler({org.camunda.bpm.engine.BadUserRequestException.class,
+      org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class})
   ResponseEntity<Map<String, Object>> badEngineRequest(RuntimeException e) {
     return body(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
   }

@@ -35,7 +35,7 @@ import org.bangfu.workers.identification.RecordInclusionDelegate;
 import org.bangfu.workers.identification.RecordRejectionDelegate;
 import org.bangfu.workers.identification.StartUrgentMeasuresDelegate;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.bangfu.engine.InvalidDecisionException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -266,13 +266,13 @@ class RiskIdentificationProcessTest {
     start("CADRE_SCREENING", false);
     Task verifyTask = task();
     assertThatThrownBy(() -> taskService().complete(verifyTask.getId(), Map.of("verifyFindings", "x")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("办理意见");
+        .isInstanceOf(InvalidDecisionException.class).hasMessageContaining("办理意见");
     assertThatThrownBy(() -> taskService().complete(verifyTask.getId(), Map.of("verifyDecision", "MAYBE")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("无效");
+        .isInstanceOf(InvalidDecisionException.class).hasMessageContaining("无效");
     assertThatThrownBy(() -> taskService().complete(verifyTask.getId(), Map.of("verifyDecision", "REJECT")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("理由");
+        .isInstanceOf(InvalidDecisionException.class).hasMessageContaining("理由");
     assertThatThrownBy(() -> taskService().complete(verifyTask.getId(), Map.of("verifyDecision", "CONFIRM")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("授权书");
+        .isInstanceOf(InvalidDecisionException.class).hasMessageContaining("授权书");
     assertThat(task().getId()).isEqualTo(verifyTask.getId());
     verify(caseFiles, never()).audit(anyLong(), anyString(), anyString(), anyString(), any(), anyString(), any());
   }

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -20,7 +21,7 @@ import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.SlaService;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.workers.measure.RecordMeasureResultDelegate;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.bangfu.engine.InvalidDecisionException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -83,8 +84,8 @@ class MeasureDeliveryProcessTest {
     assertThat(pi).isEnded().hasPassed(RECORD_MEASURE_RESULT, MEASURE_DONE);
     verify(measures).recordResult(9L, "DELIVERED", BigDecimal.valueOf(3000.0), "发放受灾救助金3000元", "YJ-2026-0001",
         "handler_emergency");
-    verify(caseFiles).audit(42L, DELIVER_MEASURE, "落实帮扶措施并登记结果", "DELIVERED", "发放受灾救助金3000元",
-        "handler_emergency", anyString());
+    verify(caseFiles).audit(eq(42L), eq(DELIVER_MEASURE), eq("落实帮扶措施并登记结果"), eq("DELIVERED"),
+        eq("发放受灾救助金3000元"), eq("handler_emergency"), anyString());
   }
 
   @Test
@@ -92,7 +93,7 @@ class MeasureDeliveryProcessTest {
     start();
     String taskId = task().getId();
     assertThatThrownBy(() -> taskService().complete(taskId, Map.of("deliveryOutcome", "DELIVERED")))
-        .isInstanceOf(BadUserRequestException.class).hasMessageContaining("理由");
+        .isInstanceOf(InvalidDecisionException.class).hasMessageContaining("理由");
     verify(measures, never()).recordResult(anyLong(), anyString(), any(), anyString(), anyString(), anyString());
   }
 
