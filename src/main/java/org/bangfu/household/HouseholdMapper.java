@@ -9,8 +9,9 @@ public interface HouseholdMapper {
 
   Household findById(@Param("id") Long id);
 
-  List<Household> findInRegion(@Param("regionPrefix") String regionPrefix, @Param("offset") int offset,
-      @Param("limit") int limit);
+  /** A page of households of a region, with the head's (unmasked) ID number and the member count. */
+  List<HouseholdApi.HouseholdSummary> findSummariesInRegion(@Param("regionPrefix") String regionPrefix,
+      @Param("offset") int offset, @Param("limit") int limit);
 
   int countInRegion(@Param("regionPrefix") String regionPrefix);
 
@@ -19,9 +20,6 @@ public interface HouseholdMapper {
   int update(Household household);
 
   List<Member> findMembers(@Param("householdId") Long householdId);
-
-  /** Member counts per household, for a page of households. */
-  List<java.util.Map<String, Object>> countMembers(@Param("householdIds") List<Long> householdIds);
 
   void insertMember(Member member);
 

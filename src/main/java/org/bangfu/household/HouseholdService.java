@@ -6,9 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.bangfu.household.HouseholdApi.HouseholdRequest;
 import org.bangfu.household.HouseholdApi.HouseholdSummary;
 import org.bangfu.household.HouseholdApi.HouseholdView;
@@ -132,22 +130,11 @@ public class HouseholdService {
 
   /** A page of households in a region, ID numbers masked. */
   public Page<HouseholdSummary> list(String regionPrefix, int page, int size) {
-    int total = households.countInRegion(regionPrefix);
-    List<Household> rows = households.findInRegion(regionPrefix, page * size, size);
-    Map<Long, Integer> counts = new HashMap<>();
-    if (!rows.isEmpty()) {
-      for (Map<String, Object> row : households.countMembers(rows.stream().map(Household::getId).toList())) {
-        counts.put(((Number) row.get("householdId")).longValue(), ((Number) row.get("members")).intValue());
-      }
-    }
-    List<HouseholdSummary> items = rows.stream().map(h -> {
-      String headId = households.findMembers(h.getId()).stream()
-          .filter(m -> Relation.HEAD.name().equals(m.getRelation())).map(Member::getIdNumber)
-          .findFirst().map(IdNumber::mask).orElse("");
-      return new HouseholdSummary(h.getId(), h.getHeadName(), headId, h.getVillageCode(), h.getKind(),
-          counts.getOrDefault(h.getId(), 0));
-    }).toList();
-    return new Page<>(items, total, page, size);
+    List<HouseholdSummary> items = households.findSummariesInRegion(regionPrefix, page * size, size).stream()
+        .map(h -> new HouseholdSummary(h.id(), h.headName(), IdNumber.mask(h.headIdNumber()), h.villageCode(),
+            h.kind(), h.memberCount()))
+        .toList();
+    return new Page<>(items, households.countInRegion(regionPrefix), page, size);
   }
 
   public List<Member> members(Long householdId) {
