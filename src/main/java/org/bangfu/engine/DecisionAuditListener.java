@@ -68,8 +68,9 @@ public class DecisionAuditListener implements TaskListener {
     }
     String reasonVariable = property(task, REASON_VARIABLE);
     Object reasonValue = reasonVariable == null ? null : task.getVariable(reasonVariable);
-    String reason = reasonValue == null ? null : reasonValue.toString().trim();
-    if (list(property(task, REASON_REQUIRED_FOR)).contains(decision) && (reason == null || reason.isEmpty())) {
+    // forms submit an untouched text area as "": no reason given
+    String reason = reasonValue == null || reasonValue.toString().isBlank() ? null : reasonValue.toString().trim();
+    if (list(property(task, REASON_REQUIRED_FOR)).contains(decision) && reason == null) {
       throw new InvalidDecisionException(reasonVariable, "选择“" + decision + "”时必须填写理由");
     }
     String requireChecked = property(task, REQUIRE_CHECKED);

@@ -1,0 +1,229 @@
+package org.bangfu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bangfu.demo.DemoData.DONGSHAN;
+import static org.bangfu.demo.DemoData.LIUSHU;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.bangfu.identification.RiskIdentification;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * In real headless Chromium (Debian's chromium and chromedriver): a village cadre signs in to Tasklist, claims the
+ * home-verification task of a new case, fills its Camunda Form and completes it; the township reviewer later finds
+ * the township review in their Tasklist, and the reviewer of another township does not.
+ */
+class TasklistBrowserIT extends MariaDbIntegrationTest {
+
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  TestRestTemplate rest;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  ManagementService managementService;
+
+  ApiClient api;
+  WebDriver browser;
+  WebDriverWait wait;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    assertThat(new File(CHROMIUM)).as("Chromium is needed: apt-get install -y chromium chromium-driver").exists();
+    assertThat(new File(CHROMEDRIVER)).as("ChromeDriver is needed: apt-get install -y chromium-driver").exists();
+    api = new ApiClient(rest);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aCadreCompletesTheVerificationInTasklistAndTheTownshipSeesItsReview() {
+    long household = api.createHousehold("cadre_dongshan",
+        ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE"));
+    Map<String, Object> opened = api.openCase("cadre_dongshan", Map.of("householdId", household,
+        "channel", "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
+    String bk = (String) opened.get("businessKey");
+
+    openBrowser();
+    try {
+      signIn("cadre_dongshan");
+      openTask("入户核实");
+      claim();
+      WebElement authorisation = formField("authorisationSigned");
+      click(authorisation);
+      wait.until(d -> authorisation.isSelected());
+      formField("verifyFindings").sendKeys("入户核实：户主慢性病，长期服药");
+      choose("情况属实");
+      screenshot("verify-filled");
+      complete();
+      wait.until(d -> api.tasks("cadre_dongshan", bk).stream()
+          .noneMatch(t -> RiskIdentification.VERIFY_HOUSEHOLD.equals(t.get("taskDefinitionKey"))));
+      screenshot("verify-completed");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-cadre");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+
+    Map<String, Object> afterVerify = api.get("cadre_dongshan", "/api/cases/" + opened.get("id")).getBody();
+    assertThat(afterVerify.get("audit").toString()).contains("step=Activity_VerifyHousehold, stepName=入户核实, "
+        + "decision=CONFIRM, reason=null, actor=cadre_dongshan");
+    assertThat(api.tasks("cadre_dongshan", bk)).extracting(t -> t.get("taskDefinitionKey"))
+        .containsExactly(RiskIdentification.DEMOCRATIC_REVIEW);
+
+    // the rest of the village review through the API, and five days of notice
+    api.decide("cadre_dongshan", bk, RiskIdentification.DEMOCRATIC_REVIEW, Map.of("reviewDecision", "PASS"));
+    api.decide("approver_county", bk, RiskIdentification.CROSS_CHECK_ASSETS, Map.of("assetCheckResult", "CLEAR"));
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(bk).singleResult()
+        .getId();
+    managementService.executeJob(
+        managementService.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+
+    openBrowser();
+    try {
+      signIn("reviewer_heping");
+      openTask("乡镇审核");
+      screenshot("township-review");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-township");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+
+    // the reviewer of 富民乡 has a task of their own (a self-application in 柳树村), but not 和平镇's review
+    long ownHousehold = api.createHousehold("cadre_liushu",
+        ApiClient.household(LIUSHU, "ORDINARY", 8000, 0, "FULL", "NONE"));
+    api.openCase("cadre_liushu", Map.of("householdId", ownHousehold, "channel", "SELF_APPLICATION",
+        "riskTypes", List.of("ILLNESS")));
+    openBrowser();
+    try {
+      signIn("reviewer_fumin");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+          "//*[contains(@class,'task')]//*[normalize-space(text())='乡镇受理农户申请']")));
+      assertThat(browser.getPageSource()).doesNotContain("乡镇审核");
+    } finally {
+      screenshot("other-township");
+    }
+  }
+
+  // --- browser steps
+
+  private void openBrowser() {
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1400,1000", "--lang=zh-CN");
+    try {
+      options.addArguments("--user-data-dir=" + Files.createTempDirectory("bangfu-chromium-"));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+  }
+
+  private void signIn(String user) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+        "input[ng-model='username'], input#ad-user-name")));
+    name.sendKeys(user);
+    browser.findElement(By.cssSelector("input[type='password']")).sendKeys(ApiClient.PASSWORD);
+    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
+  }
+
+  /** Clicks the task with this name in the current filter's list. */
+  private void openTask(String name) {
+    WebElement task = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//*[contains(@class,'task')]//*[normalize-space(text())='" + name + "']")));
+    task.click();
+  }
+
+  private void claim() {
+    WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim, "
+        + "[ng-click*='claim']")));
+    claim.click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
+  }
+
+  /** The input of the Camunda Form field with this key (form-js names its inputs after the field id). */
+  private WebElement formField(String key) {
+    return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
+        ".fjs-container [id$='Field_" + key + "'], .fjs-container [name='" + key + "']")));
+  }
+
+  /** Clicks the radio button (or checkbox) whose label says this. */
+  private void choose(String label) {
+    WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']/input")));
+    click(input);
+    wait.until(d -> input.isSelected());
+  }
+
+  /** Scrolls the element to the middle of the view first: Tasklist's footer covers the bottom of the form. */
+  private void click(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  private void complete() {
+    WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//button[@type='submit' and (contains(normalize-space(.),'Complete') or contains(normalize-space(.),'完成'))]")));
+    click(button);
+  }
+
+  private void screenshot(String name) {
+    if (browser == null) {
+      return;
+    }
+    try {
+      Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
+    } catch (IOException | RuntimeException e) {
+      // a missing screenshot must not hide the real failure
+    }
+  }
+}
