@@ -82,7 +82,7 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     openBrowser();
     try {
       signIn("cadre_dongshan");
-      openTask("入户核实");
+      openTask(taskId("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD));
       claim();
       WebElement authorisation = formField("authorisationSigned");
       click(authorisation);
@@ -116,10 +116,12 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     managementService.executeJob(
         managementService.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
 
+    String townshipTask = taskId("reviewer_heping", bk, RiskIdentification.TOWNSHIP_REVIEW);
     openBrowser();
     try {
       signIn("reviewer_heping");
-      openTask("乡镇审核");
+      openTask(townshipTask);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h2.task"), "乡镇审核"));
       screenshot("township-review");
     } catch (RuntimeException | AssertionError e) {
       screenshot("failure-township");
@@ -138,7 +140,8 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     try {
       signIn("reviewer_fumin");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-          "//*[contains(@class,'task')]//*[normalize-space(text())='乡镇受理农户申请']")));
+          "//li[contains(@class,'task')]//*[normalize-space(text())='乡镇受理农户申请']")));
+      assertThat(browser.findElements(taskLink(townshipTask))).isEmpty();
       assertThat(browser.getPageSource()).doesNotContain("乡镇审核");
     } finally {
       screenshot("other-township");
@@ -175,11 +178,18 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
   }
 
-  /** Clicks the task with this name in the current filter's list. */
-  private void openTask(String name) {
-    WebElement task = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//*[contains(@class,'task')]//*[normalize-space(text())='" + name + "']")));
-    task.click();
+  /** Clicks this task in the list of the user's first filter (本组待办): it must be listed there. */
+  private void openTask(String taskId) {
+    click(wait.until(ExpectedConditions.presenceOfElementLocated(taskLink(taskId))));
+  }
+
+  private static By taskLink(String taskId) {
+    return By.xpath("//li[contains(@class,'task')]//a[contains(@href,'task=" + taskId + "')]");
+  }
+
+  private String taskId(String user, String businessKey, String step) {
+    return api.tasks(user, businessKey).stream().filter(t -> step.equals(t.get("taskDefinitionKey")))
+        .map(t -> (String) t.get("id")).findFirst().orElseThrow(() -> new AssertionError(user + " has no " + step));
   }
 
   private void claim() {
