@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.bangfu.admin.RegionProvisioning;
+import org.bangfu.admin.RegionProvisioning.RegionRequest;
 import org.bangfu.household.HouseholdApi.HouseholdRequest;
 import org.bangfu.household.HouseholdApi.IncomeRequest;
 import org.bangfu.household.HouseholdApi.MemberRequest;
@@ -13,8 +15,6 @@ import org.bangfu.household.HouseholdService;
 import org.bangfu.household.IdNumber;
 import org.bangfu.measure.Department;
 import org.bangfu.region.CandidateGroups;
-import org.bangfu.region.Region;
-import org.bangfu.region.RegionMapper;
 import org.bangfu.security.AccessProvisioning;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo county 幸福县 (629901): 2 townships × 3 villages, a user for every role, and sample households including
  * those of the acceptance scenarios (domain.md §8). Runs only with {@code bangfu.demo.enabled=true} (the demo
- * profile); it adds what is missing and never changes what exists.
+ * profile); it adds what is missing and never changes what exists. The demo county is registered the way an
+ * administrator registers a real one ({@link RegionProvisioning}).
  */
 @Component
 @ConditionalOnProperty(name = "bangfu.demo.enabled", havingValue = "true")
@@ -56,15 +57,15 @@ public class DemoData {
       {SHIQIAO, "石桥村", "cadre_shiqiao", "杨", "丽华"},
   };
 
-  private final RegionMapper regions;
+  private final RegionProvisioning regionProvisioning;
   private final HouseholdService households;
   private final AccessProvisioning provisioning;
   private final String password;
   private int idSequence = 100;
 
-  public DemoData(RegionMapper regions, HouseholdService households, AccessProvisioning provisioning,
-      @Value("${bangfu.demo.password}") String password) {
-    this.regions = regions;
+  public DemoData(RegionProvisioning regionProvisioning, HouseholdService households,
+      AccessProvisioning provisioning, @Value("${bangfu.demo.password}") String password) {
+    this.regionProvisioning = regionProvisioning;
     this.households = households;
     this.provisioning = provisioning;
     this.password = password;
@@ -75,7 +76,6 @@ public class DemoData {
   public void seed() {
     seedRegions();
     seedUsers();
-    provisioning.ensureStandardFilters();
     if (households.count() == 0) {
       seedHouseholds();
       LOG.info("demo data: {} households in 幸福县", households.count());
@@ -83,43 +83,35 @@ public class DemoData {
   }
 
   private void seedRegions() {
-    if (regions.count() > 0) {
-      return;
-    }
-    regions.insert(new Region("62", "甘肃省", "PROVINCE", null));
-    regions.insert(new Region("6299", "示范市", "CITY", "62"));
-    regions.insert(new Region(COUNTY, "幸福县", "COUNTY", "6299"));
-    regions.insert(new Region(TOWNSHIP_HEPING, "和平镇", "TOWNSHIP", COUNTY));
-    regions.insert(new Region(TOWNSHIP_FUMIN, "富民乡", "TOWNSHIP", COUNTY));
+    List<RegionRequest> county = new ArrayList<>(List.of(
+        new RegionRequest("62", "甘肃省", "PROVINCE"),
+        new RegionRequest("6299", "示范市", "CITY"),
+        new RegionRequest(COUNTY, "幸福县", "COUNTY"),
+        new RegionRequest(TOWNSHIP_HEPING, "和平镇", "TOWNSHIP"),
+        new RegionRequest(TOWNSHIP_FUMIN, "富民乡", "TOWNSHIP")));
     for (String[] v : VILLAGES) {
-      regions.insert(new Region(v[0], v[1], "VILLAGE", v[0].substring(0, 9)));
+      county.add(new RegionRequest(v[0], v[1], "VILLAGE"));
     }
+    regionProvisioning.register(county);
   }
 
   private void seedUsers() {
     for (String[] v : VILLAGES) {
-      String group = CandidateGroups.village(v[0]);
-      provisioning.ensureWorkGroup(group, v[1] + "村委会");
-      provisioning.ensureUser(v[2], v[4], v[3], v[2] + "@demo.bangfu.org", password, List.of(group));
+      provisioning.ensureUser(v[2], v[4], v[3], v[2] + "@demo.bangfu.org", password,
+          List.of(CandidateGroups.village(v[0])));
     }
-    provisioning.ensureWorkGroup(CandidateGroups.township(TOWNSHIP_HEPING), "和平镇人民政府");
-    provisioning.ensureWorkGroup(CandidateGroups.township(TOWNSHIP_FUMIN), "富民乡人民政府");
     provisioning.ensureUser("reviewer_heping", "海燕", "赵", "reviewer_heping@demo.bangfu.org", password,
         List.of(CandidateGroups.township(TOWNSHIP_HEPING)));
     provisioning.ensureUser("reviewer_fumin", "国强", "孙", "reviewer_fumin@demo.bangfu.org", password,
         List.of(CandidateGroups.township(TOWNSHIP_FUMIN)));
-    provisioning.ensureWorkGroup(CandidateGroups.county(COUNTY), "幸福县乡村振兴局");
     provisioning.ensureUser("approver_county", "明", "周", "approver_county@demo.bangfu.org", password,
         List.of(CandidateGroups.county(COUNTY)));
-    provisioning.ensureWorkGroup(CandidateGroups.supervisor(COUNTY), "幸福县督导组");
     provisioning.ensureUser("supervisor_county", "静", "吴", "supervisor_county@demo.bangfu.org", password,
         List.of(CandidateGroups.supervisor(COUNTY)));
     for (Department department : Department.values()) {
-      String group = CandidateGroups.department(department.name(), COUNTY);
-      provisioning.ensureWorkGroup(group, "幸福县" + department.label());
       String userId = "handler_" + department.name().toLowerCase();
       provisioning.ensureUser(userId, "经办人", department.label(), userId + "@demo.bangfu.org", password,
-          List.of(group));
+          List.of(CandidateGroups.department(department.name(), COUNTY)));
     }
   }
 

@@ -37,8 +37,12 @@ public class AccessProvisioning {
     this.taskService = taskService;
   }
 
-  /** A region or department group that works in Tasklist: it may open Tasklist and read process definitions. */
-  public void ensureWorkGroup(String groupId, String name) {
+  /**
+   * A region or department group that works in Tasklist: it may open Tasklist and read process definitions.
+   *
+   * @return the group id
+   */
+  public String ensureWorkGroup(String groupId, String name) {
     if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
       Group group = identityService.newGroup(groupId);
       group.setName(name);
@@ -47,6 +51,7 @@ public class AccessProvisioning {
       grant(groupId, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       grant(groupId, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
     }
+    return groupId;
   }
 
   public void ensureUser(String userId, String firstName, String lastName, String email, String password,
