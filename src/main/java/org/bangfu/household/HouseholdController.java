@@ -76,16 +76,8 @@ public class HouseholdController {
   @GetMapping
   public Page<HouseholdSummary> list(@RequestParam String region, @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "20") int size) {
-    if (!region.matches("\\d{6}|\\d{9}|\\d{12}")) {
-      throw InvalidInputException.of("region", "区划代码应为6位（县）、9位（乡镇）或12位（村）数字");
-    }
-    if (page < 0 || size < 1 || size > 200) {
-      throw InvalidInputException.of("size", "每页条数应在1到200之间，页码不能为负");
-    }
-    BangfuUser user = currentUser.get();
-    if (!access.canSeeRegion(user, region)) {
-      throw new org.bangfu.web.NotFoundException("该区域不在您的辖区内");
-    }
+    access.requireRegionScope(currentUser.get(), region);
+    InvalidInputException.requireValidPage(page, size);
     return households.list(region, page, size);
   }
 

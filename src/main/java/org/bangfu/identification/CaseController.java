@@ -23,7 +23,6 @@ import org.bangfu.security.BangfuUser;
 import org.bangfu.security.CurrentUser;
 import org.bangfu.security.RegionAccess;
 import org.bangfu.web.InvalidInputException;
-import org.bangfu.web.NotFoundException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -79,18 +78,11 @@ public class CaseController {
   @GetMapping
   public List<CaseSummary> list(@RequestParam String region, @RequestParam(required = false) String status,
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-    if (!region.matches("\\d{6}|\\d{9}|\\d{12}")) {
-      throw InvalidInputException.of("region", "区划代码应为6位（县）、9位（乡镇）或12位（村）数字");
-    }
+    access.requireRegionScope(currentUser.get(), region);
     if (status != null && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
       throw InvalidInputException.of("status", "案件状态应为 IDENTIFYING、MONITORED 或 REJECTED");
     }
-    if (page < 0 || size < 1 || size > 200) {
-      throw InvalidInputException.of("size", "每页条数应在1到200之间，页码不能为负");
-    }
-    if (!access.canSeeRegion(currentUser.get(), region)) {
-      throw new NotFoundException("该区域不在您的辖区内");
-    }
+    InvalidInputException.requireValidPage(page, size);
     return caseFiles.list(region, status, page, size).stream()
         .map(c -> new CaseSummary(c.getId(), c.getBusinessKey(), c.getHouseholdId(), c.getVillageCode(),
             c.getStatus(), c.getHouseholdType(), c.getSignalDate(), c.getDeadline()))

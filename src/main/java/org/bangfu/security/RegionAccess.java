@@ -42,6 +42,19 @@ public class RegionAccess {
     return prefix.length() == 12 && user.inGroup(CandidateGroups.village(prefix));
   }
 
+  /**
+   * For lists: the region prefix must be a county, township or village code the user may see; anything else is
+   * answered as a bad request or as not found.
+   */
+  public void requireRegionScope(BangfuUser user, String region) {
+    if (region == null || !region.matches("\\d{6}|\\d{9}|\\d{12}")) {
+      throw org.bangfu.web.InvalidInputException.of("region", "区划代码应为6位（县）、9位（乡镇）或12位（村）数字");
+    }
+    if (!canSeeRegion(user, region)) {
+      throw new NotFoundException("该区域不在您的辖区内");
+    }
+  }
+
   /** A department handler works on the measures of their department in their county. */
   public boolean isDepartmentOf(BangfuUser user, String villageCode) {
     String county = new RegionCode(villageCode).county();

@@ -19,6 +19,13 @@ public class InvalidInputException extends RuntimeException {
     return new InvalidInputException(List.of(new FieldError(field, message)));
   }
 
+  /** Checks a list's page and size (at most 200 rows a page). */
+  public static void requireValidPage(int page, int size) {
+    if (page < 0 || size < 1 || size > 200) {
+      throw of("size", "每页条数应在1到200之间，页码不能为负");
+    }
+  }
+
   public List<FieldError> errors() {
     return errors;
   }

@@ -8,12 +8,7 @@ import static org.bangfu.identification.RiskIdentification.*;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /**
  * The identification outcome of the acceptance scenarios 1–6 of domain.md §8 (threshold 8,600 元, Gansu), each
@@ -22,19 +17,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
  */
 class AcceptanceScenariosIT extends MariaDbIntegrationTest {
 
-  @Autowired
-  TestRestTemplate rest;
-  @Autowired
-  ManagementService managementService;
-  @Autowired
-  RuntimeService runtimeService;
 
-  ApiClient api;
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(rest);
-  }
 
   @Test
   void scenario1_formerlyPoorWithIllnessAndUnstableWorkIsIncludedAsTpbwd() {
@@ -142,7 +125,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
 
     api.decide("cadre_dongshan", bk(c), DEMOCRATIC_REVIEW, Map.of("reviewDecision", "PASS"));
     api.decide("approver_county", bk(c), CROSS_CHECK_ASSETS, Map.of("assetCheckResult", "CLEAR"));
-    noticePeriodPasses(c);
+    noticePeriodPasses(bk(c));
     api.decide("reviewer_heping", bk(c), TOWNSHIP_REVIEW, Map.of("townshipDecision", "APPROVE"));
     api.decide("approver_county", bk(c), COUNTY_APPROVAL, Map.of("countyDecision", "REJECT",
         "countyReason", "查实家庭有商品房两套"));
@@ -186,16 +169,9 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
   private void reviewAndApprove(Map<String, Object> c, String cadre, String reviewer) {
     api.decide(cadre, bk(c), DEMOCRATIC_REVIEW, Map.of("reviewDecision", "PASS"));
     api.decide("approver_county", bk(c), CROSS_CHECK_ASSETS, Map.of("assetCheckResult", "CLEAR"));
-    noticePeriodPasses(c);
+    noticePeriodPasses(bk(c));
     api.decide(reviewer, bk(c), TOWNSHIP_REVIEW, Map.of("townshipDecision", "APPROVE"));
     api.decide("approver_county", bk(c), COUNTY_APPROVAL, Map.of("countyDecision", "APPROVE"));
-  }
-
-  private void noticePeriodPasses(Map<String, Object> c) {
-    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(bk(c)).singleResult()
-        .getId();
-    managementService.executeJob(
-        managementService.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
   }
 
   private List<Map<String, Object>> measureTasks(String handler, Map<String, Object> c) {

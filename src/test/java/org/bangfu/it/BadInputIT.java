@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.bangfu.identification.RiskIdentification;
 import org.bangfu.security.AccessProvisioning;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,18 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class BadInputIT extends MariaDbIntegrationTest {
 
   @Autowired
-  TestRestTemplate rest;
-  @Autowired
   JdbcTemplate jdbc;
   @Autowired
   AccessProvisioning provisioning;
 
-  ApiClient api;
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(rest);
-  }
 
   @Test
   void anIdNumberWithAWrongCheckDigitIsRefusedAndNothingIsSaved() {

@@ -6,33 +6,17 @@ import static org.bangfu.demo.DemoData.DONGSHAN;
 import java.util.List;
 import java.util.Map;
 import org.bangfu.identification.RiskIdentification;
-import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 
 /** One whole identification on MariaDB, driven through the REST APIs as the users of each level. */
 class IdentificationIT extends MariaDbIntegrationTest {
 
   @Autowired
-  TestRestTemplate rest;
-  @Autowired
-  ManagementService managementService;
-  @Autowired
   RepositoryService repositoryService;
-  @Autowired
-  RuntimeService runtimeService;
 
-  ApiClient api;
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(rest);
-  }
 
   @Test
   void aCadreScreeningIsApprovedByVillageTownshipAndCounty() {

@@ -1,6 +1,11 @@
 package org.bangfu.it;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -19,8 +24,30 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("demo")
 public abstract class MariaDbIntegrationTest {
 
+  @Autowired
+  protected TestRestTemplate rest;
+  @Autowired
+  protected RuntimeService runtimeService;
+  @Autowired
+  protected ManagementService managementService;
+
+  protected ApiClient api;
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", EmbeddedMariaDb::jdbcUrl);
+  }
+
+  @BeforeEach
+  void apiClient() {
+    api = new ApiClient(rest);
+  }
+
+  /** The village's public notice period passes without objection: its timer fires (job execution is off). */
+  protected void noticePeriodPasses(String businessKey) {
+    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .singleResult().getId();
+    managementService.executeJob(
+        managementService.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
   }
 }

@@ -8,8 +8,6 @@ import java.util.Map;
 import org.bangfu.identification.RiskIdentification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
 
 /**
@@ -19,17 +17,13 @@ import org.springframework.http.ResponseEntity;
  */
 class RegionAccessIT extends MariaDbIntegrationTest {
 
-  @Autowired
-  TestRestTemplate rest;
 
-  ApiClient api;
   long household;
   Map<String, Object> caseFile;
   String taskId;
 
   @BeforeEach
   void openCaseInDongshan() {
-    api = new ApiClient(rest);
     household = api.createHousehold("cadre_dongshan",
         ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
     caseFile = api.openCase("cadre_dongshan", Map.of("householdId", household, "channel", "CADRE_SCREENING",

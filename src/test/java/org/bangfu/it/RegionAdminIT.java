@@ -9,10 +9,8 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
@@ -22,20 +20,12 @@ import org.springframework.http.ResponseEntity;
 class RegionAdminIT extends MariaDbIntegrationTest {
 
   @Autowired
-  TestRestTemplate rest;
-  @Autowired
   IdentityService identityService;
   @Autowired
   AuthorizationService authorizationService;
   @Autowired
   AccessProvisioning provisioning;
 
-  ApiClient api;
-
-  @BeforeEach
-  void setUp() {
-    api = new ApiClient(rest);
-  }
 
   @Test
   @SuppressWarnings("unchecked")

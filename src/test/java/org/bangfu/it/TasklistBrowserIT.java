@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.bangfu.identification.RiskIdentification;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -45,14 +41,7 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
 
   @LocalServerPort
   int port;
-  @Autowired
-  TestRestTemplate rest;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  ManagementService managementService;
 
-  ApiClient api;
   WebDriver browser;
   WebDriverWait wait;
 
@@ -60,7 +49,6 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
   void setUp() throws IOException {
     assertThat(new File(CHROMIUM)).as("Chromium is needed: apt-get install -y chromium chromium-driver").exists();
     assertThat(new File(CHROMEDRIVER)).as("ChromeDriver is needed: apt-get install -y chromium-driver").exists();
-    api = new ApiClient(rest);
     Files.createDirectories(SCREENSHOTS);
   }
 
@@ -111,10 +99,7 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     // the rest of the village review through the API, and five days of notice
     api.decide("cadre_dongshan", bk, RiskIdentification.DEMOCRATIC_REVIEW, Map.of("reviewDecision", "PASS"));
     api.decide("approver_county", bk, RiskIdentification.CROSS_CHECK_ASSETS, Map.of("assetCheckResult", "CLEAR"));
-    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(bk).singleResult()
-        .getId();
-    managementService.executeJob(
-        managementService.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+    noticePeriodPasses(bk);
 
     String townshipTask = taskId("reviewer_heping", bk, RiskIdentification.TOWNSHIP_REVIEW);
     openBrowser();
