@@ -47,7 +47,7 @@ public class DemoData {
   public static final String XINGHUA = "629901101202";
   public static final String SHIQIAO = "629901101203";
 
-  /** village code, name, the cadre's user id, the cadre's name */
+  /** village code, name, the cadre's user id, the cadre's family and given name */
   private static final String[][] VILLAGES = {
       {DONGSHAN, "东山村", "cadre_dongshan", "王", "建国"},
       {XIHE, "西河村", "cadre_xihe", "李", "秀英"},
@@ -97,16 +97,16 @@ public class DemoData {
 
   private void seedUsers() {
     for (String[] v : VILLAGES) {
-      provisioning.ensureUser(v[2], v[4], v[3], v[2] + "@demo.bangfu.org", password,
+      provisioning.ensureUser(v[2], v[3] + v[4], v[1], v[2] + "@demo.bangfu.org", password,
           List.of(CandidateGroups.village(v[0])));
     }
-    provisioning.ensureUser("reviewer_heping", "海燕", "赵", "reviewer_heping@demo.bangfu.org", password,
+    provisioning.ensureUser("reviewer_heping", "赵海燕", "和平镇", "reviewer_heping@demo.bangfu.org", password,
         List.of(CandidateGroups.township(TOWNSHIP_HEPING)));
-    provisioning.ensureUser("reviewer_fumin", "国强", "孙", "reviewer_fumin@demo.bangfu.org", password,
+    provisioning.ensureUser("reviewer_fumin", "孙国强", "富民乡", "reviewer_fumin@demo.bangfu.org", password,
         List.of(CandidateGroups.township(TOWNSHIP_FUMIN)));
-    provisioning.ensureUser("approver_county", "明", "周", "approver_county@demo.bangfu.org", password,
+    provisioning.ensureUser("approver_county", "周明", "幸福县", "approver_county@demo.bangfu.org", password,
         List.of(CandidateGroups.county(COUNTY)));
-    provisioning.ensureUser("supervisor_county", "静", "吴", "supervisor_county@demo.bangfu.org", password,
+    provisioning.ensureUser("supervisor_county", "吴静", "幸福县督导组", "supervisor_county@demo.bangfu.org", password,
         List.of(CandidateGroups.supervisor(COUNTY)));
     for (Department department : Department.values()) {
       String userId = "handler_" + department.name().toLowerCase();

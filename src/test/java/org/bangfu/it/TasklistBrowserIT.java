@@ -142,6 +142,8 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
         "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--window-size=1400,1000", "--lang=zh-CN");
+    // a browser of a Chinese county office: Chinese first
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
     try {
       options.addArguments("--user-data-dir=" + Files.createTempDirectory("bangfu-chromium-"));
     } catch (IOException e) {
@@ -159,7 +161,9 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
         "input[ng-model='username'], input#ad-user-name")));
     name.sendKeys(user);
     browser.findElement(By.cssSelector("input[type='password']")).sendKeys(ApiClient.PASSWORD);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
+    WebElement signInButton = browser.findElement(By.cssSelector("button[type='submit']"));
+    assertThat(signInButton.getText()).as("Tasklist speaks Chinese to a zh-CN browser").contains("登录");
+    signInButton.click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
   }
 
@@ -182,6 +186,7 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
         + "[ng-click*='claim']")));
     claim.click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
+    assertThat(claim.getText()).contains("认领");
   }
 
   /** The input of the Camunda Form field with this key (form-js names its inputs after the field id). */
