@@ -2,6 +2,7 @@ package org.bangfu.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import org.bangfu.region.CandidateGroups;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,6 +25,9 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 public class SecurityConfig {
 
+  /** The group of the people who run the system: health, metrics. */
+  public static final String OPERATORS = "operators";
+
   private static final String UNAUTHORIZED_JSON = "{\"error\":\"请先登录（用户名和密码）\"}";
   private static final String FORBIDDEN_JSON = "{\"error\":\"您没有执行此操作的权限\"}";
 
@@ -42,8 +46,28 @@ public class SecurityConfig {
     return http.build();
   }
 
+  /**
+   * Operations: health and metrics for operators (group {@value #OPERATORS}) and administrators; the API
+   * documentation for every signed-in user. Plain HTTP Basic with its browser prompt.
+   */
   @Bean
   @Order(2)
+  SecurityFilterChain operationsSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+      throws Exception {
+    http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/actuator/**").hasAnyAuthority(OPERATORS, CandidateGroups.ADMIN)
+            .anyRequest().authenticated())
+        .httpBasic(b -> b.realmName("bangfu"))
+        .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> write(res, 403, FORBIDDEN_JSON)))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(3)
   SecurityFilterChain webappsAndEngineRest(HttpSecurity http) throws Exception {
     // The webapps and the engine REST API authenticate through Camunda's own filters (see below and the
     // webapp starter), against the same users; Spring Security only adds its headers here.

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -22,6 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
     "camunda.bpm.database.schema-update=true"})
 @ActiveProfiles("demo")
+@AutoConfigureObservability(tracing = false) // metrics exported as in production (OperationsIT reads them)
 public abstract class MariaDbIntegrationTest {
 
   @Autowired

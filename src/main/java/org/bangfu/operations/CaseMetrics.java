@@ -1,0 +1,35 @@
+package org.bangfu.operations;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.bangfu.casefile.CaseStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Prometheus gauges of our own: cases by status, read with one indexed count per status at scrape time. */
+@Component
+public class CaseMetrics implements MeterBinder {
+
+  private final JdbcTemplate jdbc;
+
+  public CaseMetrics(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    for (CaseStatus status : CaseStatus.values()) {
+      Gauge.builder("bangfu.cases", this, m -> m.count(status))
+          .description("cases by status (" + status.label() + ")")
+          .tag("status", status.name())
+          .register(registry);
+    }
+  }
+
+  private double count(CaseStatus status) {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM bf_case WHERE status = ?", Integer.class,
+        status.name());
+    return count == null ? 0 : count;
+  }
+}

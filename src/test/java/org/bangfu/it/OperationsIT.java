@@ -1,0 +1,47 @@
+package org.bangfu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.bangfu.security.AccessProvisioning;
+import org.bangfu.security.SecurityConfig;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+/** Health, metrics and API documentation answer the right people and refuse anonymous callers. */
+class OperationsIT extends MariaDbIntegrationTest {
+
+  @Autowired
+  AccessProvisioning provisioning;
+
+  @Test
+  void healthAndMetricsAnswerOperatorsOnly() {
+    provisioning.ensureWorkGroup(SecurityConfig.OPERATORS, "运维人员");
+    provisioning.ensureUser("ops_demo", "运维", "值班", null, ApiClient.PASSWORD, List.of(SecurityConfig.OPERATORS));
+
+    ResponseEntity<String> health = api.as("ops_demo").getForEntity("/actuator/health", String.class);
+    assertThat(health.getStatusCode().value()).isEqualTo(200);
+    // Camunda's starter adds "jobExecutor" too where job execution is on (these tests switch it off)
+    assertThat(health.getBody()).contains("\"status\":\"UP\"").contains("\"db\"").contains("processEngine");
+
+    ResponseEntity<String> metrics = api.as("ops_demo").getForEntity("/actuator/prometheus", String.class);
+    assertThat(metrics.getStatusCode().value()).isEqualTo(200);
+    assertThat(metrics.getBody()).contains("bangfu_cases{status=\"IDENTIFYING\"}").contains("jvm_memory_used_bytes");
+
+    assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(401);
+    assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
+    assertThat(api.as("cadre_dongshan").getForEntity("/actuator/prometheus", String.class).getStatusCode().value())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void theApiIsDocumentedForSignedInUsers() {
+    ResponseEntity<String> docs = api.as("cadre_dongshan").getForEntity("/v3/api-docs", String.class);
+    assertThat(docs.getStatusCode().value()).isEqualTo(200);
+    assertThat(docs.getBody()).contains("/api/households").contains("/api/cases").contains("/api/admin/regions");
+    assertThat(rest.getForEntity("/v3/api-docs", String.class).getStatusCode().value()).isEqualTo(401);
+    assertThat(api.as("cadre_dongshan").getForEntity("/swagger-ui/index.html", String.class).getStatusCode().value())
+        .isEqualTo(200);
+  }
+}
