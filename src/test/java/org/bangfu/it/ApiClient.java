@@ -20,8 +20,7 @@ import org.springframework.http.ResponseEntity;
 public class ApiClient {
 
   public static final String PASSWORD = "demo";
-  private static final AtomicInteger SEQUENCE = new AtomicInteger(
-      (int) (System.nanoTime() % 500) + 1);
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
   };
   private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
@@ -54,10 +53,13 @@ public class ApiClient {
     return as(user).exchange(path, HttpMethod.GET, null, LIST);
   }
 
-  /** A new, unique and valid 18-digit ID number. */
+  /**
+   * A new, unique and valid 18-digit ID number, unique within the test JVM (one database per JVM) and apart from the
+   * demo households' numbers (those use the county prefix 629901, these 629988).
+   */
   public static String newIdNumber(int birthYear) {
     int seq = SEQUENCE.incrementAndGet();
-    String first17 = "629901" + LocalDate.of(birthYear, 1 + seq % 12, 1 + seq % 28).toString().replace("-", "")
+    String first17 = "629988" + LocalDate.of(birthYear, 1 + seq % 12, 1 + seq % 28).toString().replace("-", "")
         + String.format("%03d", seq % 1000);
     return first17 + IdNumber.checkChar(first17);
   }
