@@ -1,17 +1,20 @@
 package org.bangfu.engine;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
+import org.bangfu.supervision.WorkingDayCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Due dates of user tasks ({@code camunda:dueDate="${sla.due(execution, 'step')}"}): the step's allowance in days
- * from {@code bangfu.sla.days}, never later than the identification deadline of the case (15 days by default), so
- * the whole identification fits its limit.
+ * Due dates of user tasks ({@code camunda:dueDate="${sla.due(execution, 'step')}"}): the step's allowance from
+ * {@code bangfu.sla.days}, in working days on the Chinese calendar (or calendar days with
+ * {@code bangfu.sla.working-days=false}), never later than the identification deadline of the case (15 days by
+ * default), so the whole identification fits its limit. Time is the engine's clock.
  */
 @Component("sla")
 @ConfigurationProperties(prefix = "bangfu.sla")
@@ -19,7 +22,13 @@ public class SlaService {
 
   public static final String DEADLINE_VARIABLE = "identificationDeadline";
 
+  private final WorkingDayCalendar calendar;
   private Map<String, Integer> days = Map.of();
+  private boolean workingDays = true;
+
+  public SlaService(WorkingDayCalendar calendar) {
+    this.calendar = calendar;
+  }
 
   public Map<String, Integer> getDays() {
     return days;
@@ -29,12 +38,25 @@ public class SlaService {
     this.days = days;
   }
 
+  public boolean isWorkingDays() {
+    return workingDays;
+  }
+
+  public void setWorkingDays(boolean workingDays) {
+    this.workingDays = workingDays;
+  }
+
   public Date due(DelegateExecution execution, String step) {
     Integer allowance = days.get(step);
     if (allowance == null) {
       throw new IllegalStateException("no SLA configured for step '" + step + "' (bangfu.sla.days." + step + ")");
     }
-    Date due = Date.from(Instant.now().plus(allowance, ChronoUnit.DAYS));
+    ZoneId zone = ZoneId.systemDefault();
+    LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+    LocalDateTime dueAt = workingDays
+        ? calendar.plusWorkingDays(now.toLocalDate(), allowance).atTime(now.toLocalTime())
+        : now.plusDays(allowance);
+    Date due = Date.from(dueAt.atZone(zone).toInstant());
     Object deadline = execution.getVariable(DEADLINE_VARIABLE);
     if (deadline instanceof Date limit && limit.before(due)) {
       return limit;

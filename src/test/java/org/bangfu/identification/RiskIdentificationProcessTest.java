@@ -28,6 +28,7 @@ import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.SlaService;
+import org.bangfu.supervision.WorkingDayCalendar;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.workers.identification.AssessEligibilityDelegate;
 import org.bangfu.workers.identification.PublishNoticeDelegate;
@@ -74,7 +75,7 @@ class RiskIdentificationProcessTest {
   void setUp() {
     BpmnAwareTests.init(processEngine);
     reset(caseFiles);
-    SlaService sla = new SlaService();
+    SlaService sla = new SlaService(new WorkingDayCalendar());
     sla.setDays(Map.of("acceptApplication", 2, "verifyHousehold", 3, "confirmGreenChannel", 1,
         "crossCheckAssets", 5, "democraticReview", 2, "townshipReview", 2, "countyApproval", 3));
     Mocks.register("sla", sla);

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.SlaService;
+import org.bangfu.supervision.WorkingDayCalendar;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.workers.measure.RecordMeasureResultDelegate;
 import org.bangfu.engine.InvalidDecisionException;
@@ -54,7 +55,7 @@ class MeasureDeliveryProcessTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(processEngine);
-    SlaService sla = new SlaService();
+    SlaService sla = new SlaService(new WorkingDayCalendar());
     sla.setDays(Map.of("deliverMeasure", 5));
     Mocks.register("sla", sla);
     Mocks.register("recordMeasureResultDelegate", new RecordMeasureResultDelegate(measures));
