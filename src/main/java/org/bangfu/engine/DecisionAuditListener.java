@@ -2,6 +2,7 @@ package org.bangfu.engine;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.process.Var;
@@ -36,6 +37,13 @@ public class DecisionAuditListener implements TaskListener {
   /** Decisions that end the case as 不予纳入. */
   static final Set<String> REJECTIONS = Set.of("REJECT", "EXCLUDED");
 
+  /** How a decision reads to a cadre, for messages. */
+  static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry("ACCEPT", "受理"), Map.entry("CONFIRM", "确认"), Map.entry("PASS", "通过"),
+      Map.entry("APPROVE", "同意"), Map.entry("CLEAR", "未发现排除情形"), Map.entry("RETURN", "退回"),
+      Map.entry("REJECT", "不予纳入/不通过"), Map.entry("EXCLUDED", "命中排除情形"), Map.entry("DECLINE", "按常规程序"),
+      Map.entry("DELIVERED", "已落实"), Map.entry("NOT_DELIVERED", "无法落实"));
+
   private static final Var<Long> CASE_ID = Var.longVar("caseId");
   private static final Var<String> DECIDED_BY = Var.string("decidedBy");
   private static final Var<String> REJECT_REASON = Var.string("rejectReason");
@@ -64,14 +72,15 @@ public class DecisionAuditListener implements TaskListener {
     }
     if (!allowed.isEmpty() && !allowed.contains(decision)) {
       throw new InvalidDecisionException(decisionVariable,
-          "办理意见“" + decision + "”无效，应为 " + String.join("、", allowed));
+          "办理意见“" + decision + "”无效，应为 " + String.join("、", allowed.stream().map(DecisionAuditListener::label)
+              .toList()));
     }
     String reasonVariable = property(task, REASON_VARIABLE);
     Object reasonValue = reasonVariable == null ? null : task.getVariable(reasonVariable);
     // forms submit an untouched text area as "": no reason given
     String reason = reasonValue == null || reasonValue.toString().isBlank() ? null : reasonValue.toString().trim();
     if (list(property(task, REASON_REQUIRED_FOR)).contains(decision) && reason == null) {
-      throw new InvalidDecisionException(reasonVariable, "选择“" + decision + "”时必须填写理由");
+      throw new InvalidDecisionException(reasonVariable, "选择“" + label(decision) + "”时必须填写理由");
     }
     String requireChecked = property(task, REQUIRE_CHECKED);
     if (requireChecked != null && !allowed.isEmpty() && allowed.get(0).equals(decision)
@@ -101,6 +110,10 @@ public class DecisionAuditListener implements TaskListener {
       return user;
     }
     return assignee != null ? assignee : CaseFileService.SYSTEM;
+  }
+
+  private static String label(String decision) {
+    return LABELS.getOrDefault(decision, decision);
   }
 
   static String property(DelegateTask task, String name) {
