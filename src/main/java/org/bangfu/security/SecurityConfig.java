@@ -3,6 +3,7 @@ package org.bangfu.security;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import org.bangfu.region.CandidateGroups;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -12,11 +13,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Three doors, each locked:
  * <ul>
- *   <li>{@code /api/**}: the application's API, HTTP Basic against the engine's users, stateless;</li>
+ *   <li>{@code /api/**}: the application's API, HTTP Basic against the engine's users, stateless; reading
+ *       requests also from a browser signed in to Tasklist ({@link WebappSessionAuthenticationFilter});</li>
  *   <li>{@code /engine-rest/**}: the engine REST API, HTTP Basic through Camunda's own authentication filter, so
  *       that every call runs with the caller's engine authorizations;</li>
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin with their own login, session and CSRF protection.</li>
@@ -33,10 +36,11 @@ public class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
-      throws Exception {
+  SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      ProcessEngine engine) throws Exception {
     http.securityMatcher("/api/**")
         .authenticationProvider(provider)
+        .addFilterBefore(new WebappSessionAuthenticationFilter(engine), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> write(res, 401, UNAUTHORIZED_JSON)))
         .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> write(res, 403, FORBIDDEN_JSON)))

@@ -82,6 +82,21 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
       wait.until(d -> api.tasks("cadre_dongshan", bk).stream()
           .noneMatch(t -> RiskIdentification.VERIFY_HOUSEHOLD.equals(t.get("taskDefinitionKey"))));
       screenshot("verify-completed");
+
+      // the case file page reads the API with the same Tasklist sign-in
+      browser.get("http://localhost:" + port + "/case.html?id=" + opened.get("id"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "入户核实"));
+      String timeline = browser.findElement(By.id("timeline")).getText();
+      assertThat(timeline).contains("收到风险线索").contains("入户核实 属实 cadre_dongshan")
+          .contains("监测范围判定 在监测范围内 系统");
+      assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("识别中");
+      screenshot("case-file");
+      Object postWithSessionOnly = ((JavascriptExecutor) browser).executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "fetch('/api/cases/" + opened.get("id") + "/objections', {method: 'POST', credentials: 'same-origin',"
+              + " headers: {'Content-Type': 'application/json'}, body: '{\"content\":\"x\"}'})"
+              + ".then(r => done(r.status));");
+      assertThat(((Number) postWithSessionOnly).intValue()).as("writes need HTTP Basic, not the session").isEqualTo(401);
     } catch (RuntimeException | AssertionError e) {
       screenshot("failure-cadre");
       throw e;

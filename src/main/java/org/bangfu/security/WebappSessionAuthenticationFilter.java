@@ -1,0 +1,51 @@
+package org.bangfu.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Someone signed in to Tasklist may read the application's API from the same browser (the case pages), without a
+ * second sign-in: for reading requests only, the user and groups of the webapp session are taken over. Anything
+ * that changes data still needs HTTP Basic, so the session cookie cannot be used for cross-site writes.
+ */
+public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
+
+  private final ProcessEngine engine;
+
+  public WebappSessionAuthenticationFilter(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    HttpSession session = request.getSession(false);
+    boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    if (reading && session != null && request.getHeader("Authorization") == null
+        && SecurityContextHolder.getContext().getAuthentication() == null) {
+      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+      Authentication authentication = authentications == null ? null
+          : authentications.getAuthenticationForProcessEngine(engine.getName());
+      if (authentication instanceof UserAuthentication user) {
+        var groups = user.getGroupIds() == null ? java.util.List.<SimpleGrantedAuthority>of()
+            : user.getGroupIds().stream().map(SimpleGrantedAuthority::new).toList();
+        SecurityContextHolder.getContext().setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(user.getIdentityId(), null, groups));
+      }
+    }
+    chain.doFilter(request, response);
+  }
+}
