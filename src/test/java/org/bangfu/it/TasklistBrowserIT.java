@@ -97,6 +97,12 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
               + " headers: {'Content-Type': 'application/json'}, body: '{\"content\":\"x\"}'})"
               + ".then(r => done(r.status));");
       assertThat(((Number) postWithSessionOnly).intValue()).as("writes need HTTP Basic, not the session").isEqualTo(401);
+
+      // the welcome page of the webapps, in Chinese, links the case file
+      browser.get("http://localhost:" + port + "/camunda/app/welcome/");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "案件档案"));
+      assertThat(browser.findElement(By.tagName("body")).getText()).contains("任务列表").contains("个人资料");
+      screenshot("welcome");
     } catch (RuntimeException | AssertionError e) {
       screenshot("failure-cadre");
       throw e;

@@ -81,11 +81,13 @@ class ModelConsistencyTest {
   }
 
   @Test
-  void everyProcessIsNamedAfterItsFileAndHasAHistoryTimeToLive() {
+  void everyProcessIsNamedAfterItsFileHasAHistoryTimeToLiveAndIsNotStartedFromTasklist() {
     models.forEach((file, model) -> {
       for (Process process : model.getModelElementsByType(Process.class)) {
         assertThat(file).isEqualTo(process.getId() + ".bpmn");
         assertThat(process.getCamundaHistoryTimeToLiveString()).as("historyTimeToLive of %s", file).isNotBlank();
+        // cases start through the application (case file, validation), never from Tasklist's start dialog
+        assertThat(process.isCamundaStartableInTasklist()).as("流程 %s 不应在任务列表中直接发起", file).isFalse();
       }
     });
   }
