@@ -154,6 +154,22 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     }
   }
 
+  @Test
+  void theAdministratorManagesUsersInChinese() {
+    openBrowser();
+    try {
+      signIn("admin", "admin", "admin");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "授权"));
+      browser.get("http://localhost:" + port + "/camunda/app/admin/default/#/users");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "用户列表"));
+      assertThat(browser.findElement(By.tagName("body")).getText()).contains("添加用户").contains("cadre_dongshan").contains("王建国");
+      screenshot("admin-users");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-admin");
+      throw e;
+    }
+  }
+
   // --- browser steps
 
   private void openBrowser() {
@@ -177,11 +193,15 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
   }
 
   private void signIn(String user) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    signIn("tasklist", user, ApiClient.PASSWORD);
+  }
+
+  private void signIn(String app, String user, String password) {
+    browser.get("http://localhost:" + port + "/camunda/app/" + app + "/");
     WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
         "input[ng-model='username'], input#ad-user-name")));
     name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[type='password']")).sendKeys(ApiClient.PASSWORD);
+    browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
     WebElement signInButton = browser.findElement(By.cssSelector("button[type='submit']"));
     assertThat(signInButton.getText()).as("Tasklist speaks Chinese to a zh-CN browser").contains("登录");
     signInButton.click();
