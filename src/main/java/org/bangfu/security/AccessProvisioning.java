@@ -71,13 +71,23 @@ public class AccessProvisioning {
     }
   }
 
-  /** The Tasklist filters every approver starts with: their own tasks and their groups' tasks. */
+  /**
+   * The Tasklist filters every approver starts with: their groups' tasks, their own, those due within two days and
+   * those overdue. (Done tasks are history, not a Tasklist filter: the case page shows them.)
+   */
   public void ensureStandardFilters() {
     ensureFilter("本组待办", -10, "本人所在村、乡镇、县或部门的待办任务",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks().orderByDueDate().asc());
     ensureFilter("我的待办", -5, "已由我认领的任务",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    ensureFilter("即将到期", 0, "本组两天内到期的任务",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().dueAfterExpression("${now()}")
+            .dueBeforeExpression("${dateTime().plusDays(2).toDate()}").orderByDueDate().asc());
+    ensureFilter("已逾期", 5, "本组已过到期日仍未办理的任务",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks().dueBeforeExpression("${now()}").orderByDueDate().asc());
   }
 
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
