@@ -20,8 +20,20 @@ import org.apache.commons.io.FileUtils;
 public final class EmbeddedMariaDb {
 
   private static String url;
+  private static DB db;
 
   private EmbeddedMariaDb() {
+  }
+
+  /** The running server, for tests that use its tools (dump, source). */
+  public static synchronized DB db() {
+    jdbcUrl();
+    return db;
+  }
+
+  /** A JDBC URL of another database on the same server. */
+  public static synchronized String jdbcUrl(String database) {
+    return jdbcUrl().replace("/bangfu?", "/" + database + "?");
   }
 
   public static synchronized String jdbcUrl() {
@@ -45,6 +57,7 @@ public final class EmbeddedMariaDb {
       DBConfiguration configuration = builder.build();
       DB db = new OrderlyDb(configuration);
       db.start();
+      EmbeddedMariaDb.db = db;
       db.run("CREATE DATABASE bangfu CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
       String jdbcUrl = "jdbc:mysql://localhost:" + configuration.getPort()
           + "/bangfu?sendFractionalSeconds=false&useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=UTF-8";
