@@ -117,8 +117,38 @@ class BadInputIT extends MariaDbIntegrationTest {
         "verifyDecision", "CONFIRM");
     assertThat(api.complete("cadre_dongshan", taskId, confirm).getStatusCode().value()).isEqualTo(204);
     ResponseEntity<Map<String, Object>> twice = api.complete("cadre_dongshan", taskId, confirm);
-    assertThat(twice.getStatusCode().value()).isEqualTo(400);
+    assertThat(twice.getStatusCode().value()).isEqualTo(409);
     assertThat((String) twice.getBody().get("message")).contains("已经办结");
+    assertThat(count("bf_case_audit WHERE case_id = " + c.get("id") + " AND step = '"
+        + RiskIdentification.VERIFY_HOUSEHOLD + "'")).isEqualTo(1);
+  }
+
+  @Test
+  void twoCompletionsAtTheSameMomentCountOnce() throws Exception {
+    Map<String, Object> c = openCase();
+    String taskId = (String) api.tasks("cadre_dongshan", (String) c.get("businessKey")).get(0).get("id");
+    api.claim("cadre_dongshan", taskId);
+    Map<String, Object> confirm = Map.of("authorisationSigned", true, "verifyFindings", "属实",
+        "verifyDecision", "CONFIRM");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    try {
+      List<java.util.concurrent.Future<Integer>> results = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          return api.complete("cadre_dongshan", taskId, confirm).getStatusCode().value();
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (var result : results) {
+        statuses.add(result.get());
+      }
+      assertThat(statuses).containsExactlyInAnyOrder(204, 409);
+    } finally {
+      pool.shutdownNow();
+    }
     assertThat(count("bf_case_audit WHERE case_id = " + c.get("id") + " AND step = '"
         + RiskIdentification.VERIFY_HOUSEHOLD + "'")).isEqualTo(1);
   }
