@@ -1,31 +1,39 @@
 package org.bangfu.engine;
 
 import java.util.ArrayList;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings of Bangfu that are not plain properties: the decision audit on every user task, and refusals of
- * user input reported as such rather than as engine errors. Used by the application and by the process tests.
+ * Engine settings of Bangfu that are not plain properties: the decision audit on every user task, history retention
+ * per process from configuration, and refusals of user input reported as such rather than as engine errors. Used by
+ * the application and by the process tests.
  */
 @Component
 public class BangfuEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final TaskListener auditListener;
+  private final Map<String, Integer> historyDays;
 
   @Autowired
-  public BangfuEnginePlugin(@Lazy DecisionAuditListener auditListener) {
-    this((TaskListener) auditListener);
+  public BangfuEnginePlugin(@Lazy DecisionAuditListener auditListener, Environment environment) {
+    this(auditListener, Binder.get(environment)
+        .bind("bangfu.history.time-to-live-days", Bindable.mapOf(String.class, Integer.class)).orElse(Map.of()));
   }
 
-  public BangfuEnginePlugin(TaskListener auditListener) {
+  public BangfuEnginePlugin(TaskListener auditListener, Map<String, Integer> historyDays) {
     this.auditListener = auditListener;
+    this.historyDays = historyDays;
   }
 
   @Override
@@ -34,6 +42,7 @@ public class BangfuEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
     }
     configuration.getCustomPreBPMNParseListeners().add(new DecisionAuditParseListener(auditListener));
+    configuration.getCustomPreBPMNParseListeners().add(new HistoryTimeToLiveParseListener(historyDays));
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<CommandInterceptor>());
     }

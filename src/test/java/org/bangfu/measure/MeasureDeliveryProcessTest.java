@@ -44,7 +44,8 @@ class MeasureDeliveryProcessTest {
 
   @RegisterExtension
   static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
-      .builder(ProcessTestEngine.configuration("measure-delivery-test", new DecisionAuditListener(caseFiles)))
+      .builder(ProcessTestEngine.configuration("measure-delivery-test", new DecisionAuditListener(caseFiles),
+          Map.of(KEY, 1825)))
       .assertClassCoverageAtLeast(1.0)
       .build();
 
@@ -87,6 +88,12 @@ class MeasureDeliveryProcessTest {
         "handler_emergency");
     verify(caseFiles).audit(eq(42L), eq(DELIVER_MEASURE), eq("落实帮扶措施并登记结果"), eq("DELIVERED"),
         eq("发放受灾救助金3000元"), eq("handler_emergency"), anyString());
+  }
+
+  @Test
+  void historyIsKeptAsLongAsConfiguredForThisProcess() {
+    org.assertj.core.api.Assertions.assertThat(processEngine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(KEY).singleResult().getHistoryTimeToLive()).isEqualTo(1825);
   }
 
   @Test

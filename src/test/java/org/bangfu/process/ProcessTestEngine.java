@@ -17,6 +17,11 @@ public final class ProcessTestEngine {
   }
 
   public static ProcessEngineConfigurationImpl configuration(String name, TaskListener decisionAudit) {
+    return configuration(name, decisionAudit, java.util.Map.of());
+  }
+
+  public static ProcessEngineConfigurationImpl configuration(String name, TaskListener decisionAudit,
+      java.util.Map<String, Integer> historyDays) {
     ProcessCoverageInMemProcessEngineConfiguration configuration = new ProcessCoverageInMemProcessEngineConfiguration();
     configuration.setProcessEngineName(name);
     configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
@@ -26,7 +31,7 @@ public final class ProcessTestEngine {
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9_-]+");
     configuration.setEnforceHistoryTimeToLive(true);
-    configuration.getProcessEnginePlugins().add(new BangfuEnginePlugin(decisionAudit));
+    configuration.getProcessEnginePlugins().add(new BangfuEnginePlugin(decisionAudit, historyDays));
     return configuration;
   }
 }
