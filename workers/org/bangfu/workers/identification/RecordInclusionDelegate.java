@@ -20,5 +20,6 @@ public class RecordInclusionDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     identification.include(CASE_ID.get(execution), HOUSEHOLD_TYPE.get(execution), DECIDED_BY.get(execution));
+    IDENTIFICATION_OUTCOME.set(execution, OUTCOME_INCLUDED);
   }
 }

@@ -21,5 +21,6 @@ public class RecordRejectionDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     identification.reject(CASE_ID.get(execution), REJECTED_BY.get(execution), REJECTED_STEP.get(execution),
         REJECT_REASON.get(execution));
+    IDENTIFICATION_OUTCOME.set(execution, OUTCOME_REJECTED);
   }
 }

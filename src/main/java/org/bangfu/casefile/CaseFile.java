@@ -29,6 +29,9 @@ public class CaseFile {
   private String openedBy;
   private LocalDateTime openedAt;
   private int version;
+  private Long previousCaseId;
+  private LocalDate monitoringSince;
+  private LocalDateTime closedAt;
 
   public Long getId() { return id; }
   public void setId(Long id) { this.id = id; }
@@ -76,4 +79,12 @@ public class CaseFile {
   public void setOpenedAt(LocalDateTime openedAt) { this.openedAt = openedAt; }
   public int getVersion() { return version; }
   public void setVersion(int version) { this.version = version; }
+  /** The earlier, eliminated case of the same household when this one is a relapse (风险再标注). */
+  public Long getPreviousCaseId() { return previousCaseId; }
+  public void setPreviousCaseId(Long previousCaseId) { this.previousCaseId = previousCaseId; }
+  /** The day the county included the household in monitoring; the exit's six months count from here. */
+  public LocalDate getMonitoringSince() { return monitoringSince; }
+  public void setMonitoringSince(LocalDate monitoringSince) { this.monitoringSince = monitoringSince; }
+  public LocalDateTime getClosedAt() { return closedAt; }
+  public void setClosedAt(LocalDateTime closedAt) { this.closedAt = closedAt; }
 }

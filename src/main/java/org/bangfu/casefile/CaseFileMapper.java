@@ -16,7 +16,7 @@ public interface CaseFileMapper {
 
   CaseFile findByBusinessKey(@Param("businessKey") String businessKey);
 
-  /** Cases of a household that are still identifying or monitored. */
+  /** Cases of a household that are still identifying, monitored or tracked. */
   int countOpenForHousehold(@Param("householdId") Long householdId);
 
   List<CaseFile> findInRegion(@Param("regionPrefix") String regionPrefix, @Param("status") String status,
@@ -25,6 +25,13 @@ public interface CaseFileMapper {
   int updateAssessment(CaseFile caseFile);
 
   int updateDecision(CaseFile caseFile);
+
+  int updateStatus(@Param("id") Long id, @Param("from") String from, @Param("to") String to,
+      @Param("closedAt") java.time.LocalDateTime closedAt);
+
+  CaseFile findLatestForHousehold(@Param("householdId") Long householdId, @Param("status") String status);
+
+  List<Long> findRelapses(@Param("caseId") Long caseId);
 
   int markGreenChannel(@Param("id") Long id);
 

@@ -3,6 +3,7 @@ package org.bangfu.casefile;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.bangfu.process.EngineClock;
 import org.bangfu.region.RegionCode;
 import org.bangfu.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -22,7 +23,7 @@ public class CaseFileService {
 
   @Transactional
   public CaseFile open(Long householdId, String villageCode, String channel, String riskTypes,
-      LocalDate signalDate, LocalDate deadline, String openedBy) {
+      LocalDate signalDate, LocalDate deadline, String openedBy, Long previousCaseId) {
     RegionCode region = new RegionCode(villageCode);
     CaseFile caseFile = new CaseFile();
     caseFile.setBusinessKey("p" + java.util.UUID.randomUUID().toString().replace("-", ""));
@@ -37,6 +38,7 @@ public class CaseFileService {
     caseFile.setDeadline(deadline);
     caseFile.setOpenedBy(openedBy);
     caseFile.setOpenedAt(LocalDateTime.now());
+    caseFile.setPreviousCaseId(previousCaseId);
     cases.insert(caseFile);
     // 案件编号: county, year and a sequence, readable on the phone and in notices
     caseFile.setBusinessKey(String.format("BF%s-%d-%06d", region.county(), signalDate.getYear(), caseFile.getId()));
@@ -96,9 +98,34 @@ public class CaseFileService {
     caseFile.setDecidedBy(decidedBy);
     caseFile.setDecidedAt(LocalDateTime.now());
     caseFile.setDecisionReason(truncate(reason, 500));
+    if (status == CaseStatus.MONITORED) {
+      caseFile.setMonitoringSince(EngineClock.today());
+    } else {
+      caseFile.setClosedAt(EngineClock.now());
+    }
     if (cases.updateDecision(caseFile) == 0) {
       throw new IllegalStateException("case " + caseId + " was already decided");
     }
+  }
+
+  /**
+   * Moves the case from one lifecycle status to the next (MONITORED → ELIMINATED or TRACKING, back on rollback);
+   * false when the case is not in {@code from} any more, so a repeated step changes nothing.
+   */
+  @Transactional
+  public boolean changeStatus(Long caseId, CaseStatus from, CaseStatus to) {
+    LocalDateTime closedAt = to == CaseStatus.ELIMINATED || to == CaseStatus.REJECTED ? EngineClock.now() : null;
+    return cases.updateStatus(caseId, from.name(), to.name(), closedAt) == 1;
+  }
+
+  /** The household's latest case with this status (the earlier eliminated case of a relapse). */
+  public CaseFile latestForHousehold(Long householdId, CaseStatus status) {
+    return cases.findLatestForHousehold(householdId, status.name());
+  }
+
+  /** Cases opened later for the same household because the risk came back (风险再标注). */
+  public List<Long> relapsesOf(Long caseId) {
+    return cases.findRelapses(caseId);
   }
 
   private static String truncate(String text, int max) {

@@ -42,7 +42,10 @@ public class DecisionAuditListener implements TaskListener {
       Map.entry("ACCEPT", "受理"), Map.entry("CONFIRM", "确认"), Map.entry("PASS", "通过"),
       Map.entry("APPROVE", "同意"), Map.entry("CLEAR", "未发现排除情形"), Map.entry("RETURN", "退回"),
       Map.entry("REJECT", "不予纳入/不通过"), Map.entry("EXCLUDED", "命中排除情形"), Map.entry("DECLINE", "按常规程序"),
-      Map.entry("DELIVERED", "已落实"), Map.entry("NOT_DELIVERED", "无法落实"));
+      Map.entry("DELIVERED", "已落实"), Map.entry("NOT_DELIVERED", "无法落实"), Map.entry("SUBMIT", "提交"),
+      Map.entry("NOT_YET", "暂不具备"), Map.entry("NOT_PASS", "不通过"), Map.entry("CONTINUE", "继续"),
+      Map.entry("NEW_RISK", "发现新的风险"), Map.entry("PROPOSE_EXIT", "建议风险消除"),
+      Map.entry("REVIEW_EXIT", "重新评估风险消除"));
 
   private static final Var<Long> CASE_ID = Var.longVar("caseId");
   private static final Var<String> DECIDED_BY = Var.string("decidedBy");

@@ -14,13 +14,15 @@ import org.springframework.stereotype.Component;
  * Due dates of user tasks ({@code camunda:dueDate="${sla.due(execution, 'step')}"}): the step's allowance from
  * {@code bangfu.sla.days}, in working days on the Chinese calendar (or calendar days with
  * {@code bangfu.sla.working-days=false}), never later than the identification deadline of the case (15 days by
- * default), so the whole identification fits its limit. Time is the engine's clock.
+ * default), so the whole identification fits its limit. A plan measure's delivery is due on the plan's date
+ * ({@code measureDueDate}). Time is the engine's clock.
  */
 @Component("sla")
 @ConfigurationProperties(prefix = "bangfu.sla")
 public class SlaService {
 
   public static final String DEADLINE_VARIABLE = "identificationDeadline";
+  public static final String MEASURE_DUE_DATE_VARIABLE = "measureDueDate";
 
   private final WorkingDayCalendar calendar;
   private Map<String, Integer> days = Map.of();
@@ -47,6 +49,10 @@ public class SlaService {
   }
 
   public Date due(DelegateExecution execution, String step) {
+    // a plan measure is due when the approved plan says, not after a standard allowance
+    if (execution.getVariable(MEASURE_DUE_DATE_VARIABLE) instanceof Date fixed) {
+      return fixed;
+    }
     Integer allowance = days.get(step);
     if (allowance == null) {
       throw new IllegalStateException("no SLA configured for step '" + step + "' (bangfu.sla.days." + step + ")");

@@ -36,5 +36,8 @@ public interface HouseholdMapper {
 
   void insertIncome(IncomeRecord income);
 
+  /** 0 rows when the household has no record for the period yet. */
+  int updateIncome(IncomeRecord income);
+
   int countHouseholds();
 }

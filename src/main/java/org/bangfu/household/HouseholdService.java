@@ -195,6 +195,26 @@ public class HouseholdService {
     }
   }
 
+  /** A month's income as observed on a follow-up visit; replaces an earlier figure for the same month. */
+  @Transactional
+  public void recordMonthlyIncome(Long householdId, String period, BigDecimal netIncome, BigDecimal rigidSpending,
+      String note) {
+    IncomeRecord record = new IncomeRecord();
+    record.setHouseholdId(householdId);
+    record.setPeriod(period);
+    record.setNetIncome(netIncome);
+    record.setRigidSpending(rigidSpending);
+    record.setNote(note);
+    if (households.updateIncome(record) == 0) {
+      households.insertIncome(record);
+    }
+  }
+
+  /** Every monthly income record of the household, oldest first. */
+  public List<IncomeRecord> incomes(Long householdId) {
+    return households.findIncomes(householdId);
+  }
+
   public int count() {
     return households.countHouseholds();
   }

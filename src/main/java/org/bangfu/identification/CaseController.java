@@ -13,7 +13,16 @@ import org.bangfu.household.HouseholdService;
 import org.bangfu.identification.IdentificationApi.CaseSummary;
 import org.bangfu.identification.IdentificationApi.CaseView;
 import org.bangfu.identification.IdentificationApi.MeasureView;
+import org.bangfu.followup.FollowUpService;
+import org.bangfu.identification.IdentificationApi.IncomeView;
+import org.bangfu.identification.IdentificationApi.PlanMeasureView;
+import org.bangfu.identification.IdentificationApi.PlanView;
+import org.bangfu.identification.IdentificationApi.RollbackRequest;
+import org.bangfu.identification.IdentificationApi.VisitView;
+import org.bangfu.lifecycle.LifecycleService;
 import org.bangfu.measure.Measure;
+import org.bangfu.plan.Plan;
+import org.bangfu.plan.PlanService;
 import org.bangfu.measure.MeasureCode;
 import org.bangfu.measure.MeasureService;
 import org.bangfu.identification.IdentificationApi.ObjectionRequest;
@@ -48,10 +57,16 @@ public class CaseController {
   private final MeasureService measures;
   private final CurrentUser currentUser;
   private final RegionAccess access;
+  private final PlanService plans;
+  private final FollowUpService followUps;
+  private final LifecycleService lifecycle;
 
   public CaseController(IdentificationService identification, CaseFileService caseFiles,
       HouseholdService households, TaskService taskService, MeasureService measures, CurrentUser currentUser,
-      RegionAccess access) {
+      RegionAccess access, PlanService plans, FollowUpService followUps, LifecycleService lifecycle) {
+    this.plans = plans;
+    this.followUps = followUps;
+    this.lifecycle = lifecycle;
     this.measures = measures;
     this.identification = identification;
     this.caseFiles = caseFiles;
@@ -80,13 +95,20 @@ public class CaseController {
       @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
     access.requireRegionScope(currentUser.get(), region);
     if (status != null && Arrays.stream(CaseStatus.values()).noneMatch(s -> s.name().equals(status))) {
-      throw InvalidInputException.of("status", "案件状态应为 IDENTIFYING、MONITORED 或 REJECTED");
+      throw InvalidInputException.of("status", "案件状态应为 IDENTIFYING、MONITORED、TRACKING、ELIMINATED 或 REJECTED");
     }
     InvalidInputException.requireValidPage(page, size);
     return caseFiles.list(region, status, page, size).stream()
         .map(c -> new CaseSummary(c.getId(), c.getBusinessKey(), c.getHouseholdId(), c.getVillageCode(),
             c.getStatus(), c.getHouseholdType(), c.getSignalDate(), c.getDeadline()))
         .toList();
+  }
+
+  /** 撤销风险消除标注: the county approver rolls back an exit; the case resumes at its measures. */
+  @PostMapping("/{id}/elimination-rollback")
+  public CaseView rollBackElimination(@PathVariable Long id, @RequestBody RollbackRequest request) {
+    lifecycle.rollBackElimination(id, request == null ? null : request.reason(), currentUser.get());
+    return view(id);
   }
 
   @PostMapping("/{id}/objections")
@@ -106,14 +128,28 @@ public class CaseController {
         Channel.valueOf(c.getChannel()).label(), c.getStatus(), CaseStatus.valueOf(c.getStatus()).label(),
         List.of(c.getRiskTypes().split(",")), c.isGreenChannel(), c.getHouseholdType(), c.getPerCapitaIncome(),
         c.getAdjustedIncome(), c.getIncomeThreshold(), c.getSignalDate(), c.getDeadline(), c.getDecidedBy(),
-        c.getDecidedAt(), c.getDecisionReason(), measures.forCase(id).stream().map(CaseController::measureView)
-            .toList(), openTasks, caseFiles.auditTrail(id));
+        c.getDecidedAt(), c.getDecisionReason(), c.getMonitoringSince(), c.getClosedAt(), c.getPreviousCaseId(),
+        caseFiles.relapsesOf(id), plans.versions(id).stream().map(CaseController::planView).toList(),
+        measures.forCase(id).stream().map(CaseController::measureView).toList(),
+        followUps.forCase(id).stream().map(v -> new VisitView(v.visitDate(), v.period(), v.netIncome(),
+            v.rigidSpending(), v.changes(), v.outcome(), v.visitedBy())).toList(),
+        households.incomes(c.getHouseholdId()).stream().map(r -> new IncomeView(r.getPeriod(), r.getNetIncome(),
+            r.getRigidSpending(), r.getNote())).toList(),
+        openTasks, caseFiles.auditTrail(id));
   }
 
   private static MeasureView measureView(Measure m) {
     return new MeasureView(m.getId(), m.getMeasureCode(), MeasureCode.valueOf(m.getMeasureCode()).label(),
         m.getDepartment(), m.isUrgent(), m.getStatus(), m.getAmount(), m.getResult(), m.getDeliveredBy(),
-        m.getDeliveredAt());
+        m.getDeliveredAt(), m.getPlanId(), m.getDueDate());
+  }
+
+  private static PlanView planView(Plan p) {
+    return new PlanView(p.getId(), p.getPlanVersion(), p.getStatus(), p.getRevisionReason(), p.getIncomeTarget(),
+        p.getReviewDate(), p.getNote(), p.isHouseholdConfirmed(), p.getDraftedBy(), p.getDraftedAt(),
+        p.getApprovedBy(), p.getApprovedAt(), p.getMeasures().stream().map(m -> new PlanMeasureView(
+            m.getMeasureCode(), MeasureCode.valueOf(m.getMeasureCode()).label(), m.getDepartment(),
+            m.getResponsiblePerson(), m.getAmount(), m.getStartDate(), m.getDueDate())).toList());
   }
 
   private OpenTask openTask(Task task) {

@@ -37,12 +37,34 @@ public final class IdentificationApi {
       String channel, String channelLabel, String status, String statusLabel, List<String> riskTypes,
       boolean greenChannel, String householdType, BigDecimal perCapitaIncome, BigDecimal adjustedIncome,
       BigDecimal incomeThreshold, LocalDate signalDate, LocalDate deadline, String decidedBy,
-      LocalDateTime decidedAt, String decisionReason, List<MeasureView> measures, List<OpenTask> openTasks,
-      List<AuditEntry> audit) {
+      LocalDateTime decidedAt, String decisionReason, LocalDate monitoringSince, LocalDateTime closedAt,
+      Long previousCaseId, List<Long> relapseCaseIds, List<PlanView> plans, List<MeasureView> measures,
+      List<VisitView> visits, List<IncomeView> incomes, List<OpenTask> openTasks, List<AuditEntry> audit) {
   }
 
   public record MeasureView(Long id, String code, String label, String department, boolean urgent, String status,
-      BigDecimal amount, String result, String deliveredBy, LocalDateTime deliveredAt) {
+      BigDecimal amount, String result, String deliveredBy, LocalDateTime deliveredAt, Long planId,
+      LocalDate dueDate) {
+  }
+
+  /** A version of the household plan (一户一策); SUPERSEDED versions are kept. */
+  public record PlanView(Long id, int version, String status, String revisionReason, BigDecimal incomeTarget,
+      LocalDate reviewDate, String note, boolean householdConfirmed, String draftedBy, LocalDateTime draftedAt,
+      String approvedBy, LocalDateTime approvedAt, List<PlanMeasureView> measures) {
+  }
+
+  public record PlanMeasureView(String code, String label, String department, String responsiblePerson,
+      BigDecimal amount, LocalDate startDate, LocalDate dueDate) {
+  }
+
+  public record VisitView(LocalDate visitDate, String period, BigDecimal netIncome, BigDecimal rigidSpending,
+      String changes, String outcome, String visitedBy) {
+  }
+
+  public record IncomeView(String period, BigDecimal netIncome, BigDecimal rigidSpending, String note) {
+  }
+
+  public record RollbackRequest(String reason) {
   }
 
   public record CaseSummary(Long id, String businessKey, Long householdId, String villageCode, String status,

@@ -13,7 +13,9 @@ import java.util.Set;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.casefile.CaseStatus;
+import org.bangfu.exit.ExitReview;
 import org.bangfu.household.Household;
+import org.bangfu.lifecycle.AssistanceCase;
 import org.bangfu.household.HouseholdService;
 import org.bangfu.household.IncomeTest;
 import org.bangfu.identification.IdentificationApi.SignalRequest;
@@ -118,8 +120,10 @@ public class IdentificationService {
 
     String riskTypeList = String.join(",", riskTypes.stream().map(Enum::name).toList());
     LocalDate deadline = signalDate.plusDays(properties.timeLimitDays());
+    // 风险再标注: a new risk after an exit links the new case to the household's earlier, eliminated one
+    CaseFile earlier = caseFiles.latestForHousehold(household.getId(), CaseStatus.ELIMINATED);
     CaseFile caseFile = caseFiles.open(household.getId(), household.getVillageCode(), channel.name(), riskTypeList,
-        signalDate, deadline, user.id());
+        signalDate, deadline, user.id(), earlier == null ? null : earlier.getId());
     if (channel == Channel.DEPARTMENT_SIGNAL) {
       var signal = request.signal();
       caseFiles.recordSignal(caseFile.getId(), signal.department(), signal.kind(), signal.detail(), signal.amount());
@@ -127,6 +131,13 @@ public class IdentificationService {
     caseFiles.audit(caseFile.getId(), "Event_SignalReceived", "收到风险线索", "OPENED",
         channel.label() + "：" + String.join("、", riskTypes.stream().map(RiskType::label).toList()), user.id(),
         null);
+    if (earlier != null) {
+      caseFiles.audit(caseFile.getId(), "Event_SignalReceived", "风险再标注", "RELAPSE",
+          "该户曾于" + earlier.getClosedAt().toLocalDate() + "风险消除（案件 " + earlier.getBusinessKey()
+              + "），出现新的风险，重新识别", user.id(), null);
+      caseFiles.audit(earlier.getId(), "Event_SignalReceived", "风险再标注", "RELAPSE",
+          "出现新的风险，已重新识别：案件 " + caseFile.getBusinessKey(), user.id(), null);
+    }
 
     RegionCode region = new RegionCode(household.getVillageCode());
     VariableMap variables = Variables.createVariables();
@@ -152,7 +163,8 @@ public class IdentificationService {
     RiskIdentification.GREEN_CHANNEL_STARTED.put(variables, false);
     RiskIdentification.URGENT_MEASURES.put(variables,
         String.join(",", urgentMeasures.stream().map(Enum::name).toList()));
-    String instanceId = runtimeService.startProcessInstanceByKey(RiskIdentification.KEY, caseFile.getBusinessKey(),
+    // the whole case runs as AssistanceCaseProcess; identification is its first call activity
+    String instanceId = runtimeService.startProcessInstanceByKey(AssistanceCase.KEY, caseFile.getBusinessKey(),
         variables).getId();
     caseFiles.attachProcess(caseFile, instanceId);
     return caseFile;
@@ -236,7 +248,10 @@ public class IdentificationService {
         rejectedBy == null ? CaseFileService.SYSTEM : rejectedBy, null);
   }
 
-  /** An objection raised during the public notice sends the case back to the democratic review. */
+  /**
+   * An objection raised during a public notice (of the inclusion or of the exit) sends the case back to the village
+   * democratic review.
+   */
   @Transactional
   public void raiseObjection(Long caseId, String content, BangfuUser user) {
     CaseFile caseFile = caseFiles.find(caseId);
@@ -244,17 +259,24 @@ public class IdentificationService {
     if (content == null || content.isBlank() || content.length() > 1000) {
       throw InvalidInputException.of("content", "请填写异议内容（不超过1000字）");
     }
-    Execution waiting = runtimeService.createExecutionQuery()
-        .processInstanceId(caseFile.getProcessInstanceId())
-        .messageEventSubscriptionName(RiskIdentification.MESSAGE_OBJECTION).singleResult();
-    if (waiting == null) {
-      throw new ConflictException("该案件当前不在公示期，不能登记公示异议");
+    // the notice waits in a called instance (identification or exit review) with the case's business key
+    for (String[] notice : List.of(
+        new String[] {RiskIdentification.MESSAGE_OBJECTION, RiskIdentification.OBJECTION_TEXT.name()},
+        new String[] {ExitReview.MESSAGE_OBJECTION, ExitReview.OBJECTION_TEXT.name()})) {
+      Execution waiting = runtimeService.createExecutionQuery()
+          .processInstanceBusinessKey(caseFile.getBusinessKey())
+          .messageEventSubscriptionName(notice[0]).singleResult();
+      if (waiting != null) {
+        runtimeService.createMessageCorrelation(notice[0])
+            .processInstanceId(waiting.getProcessInstanceId())
+            .setVariables(Map.of(notice[1], content.trim()))
+            .correlate();
+        caseFiles.audit(caseId, "Event_ObjectionRaised", "公示期间有异议", "OBJECTION", content.trim(), user.id(),
+            null);
+        return;
+      }
     }
-    runtimeService.createMessageCorrelation(RiskIdentification.MESSAGE_OBJECTION)
-        .processInstanceId(caseFile.getProcessInstanceId())
-        .setVariables(Map.of(RiskIdentification.OBJECTION_TEXT.name(), content.trim()))
-        .correlate();
-    caseFiles.audit(caseId, "Event_ObjectionRaised", "公示期间有异议", "OBJECTION", content.trim(), user.id(), null);
+    throw new ConflictException("该案件当前不在公示期，不能登记公示异议");
   }
 
   private static Channel parseChannel(String value) {

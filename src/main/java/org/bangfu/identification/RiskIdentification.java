@@ -94,7 +94,12 @@ public final class RiskIdentification {
   public static final Var<String> REJECTED_BY = string("rejectedBy");
   public static final Var<String> REJECTED_STEP = string("rejectedStep");
 
-  public static final List<Var<?>> ALL = List.of(CASE_ID, HOUSEHOLD_ID, VILLAGE_CODE, TOWNSHIP_CODE, COUNTY_CODE,
+  /** INCLUDED or REJECTED: how the identification ended, for the case process that called it. */
+  public static final Var<String> IDENTIFICATION_OUTCOME = string("identificationOutcome");
+  public static final String OUTCOME_INCLUDED = "INCLUDED";
+  public static final String OUTCOME_REJECTED = "REJECTED";
+
+  public static final List<Var<?>> ALL = List.of(IDENTIFICATION_OUTCOME, CASE_ID, HOUSEHOLD_ID, VILLAGE_CODE, TOWNSHIP_CODE, COUNTY_CODE,
       CHANNEL, RISK_TYPES, RISK_TYPE_LABELS, IDENTIFICATION_DEADLINE, NOTICE_DURATION, UNSAFE_HOUSING, UNSAFE_WATER, DROPOUT_RISK,
       NO_MEDICAL_INSURANCE, MEDICAL_SELF_PAY, AUTHORISATION_SIGNED, VERIFY_FINDINGS, GREEN_CHANNEL_REQUESTED,
       GREEN_CHANNEL_STARTED, URGENT_MEASURES, ELIGIBLE, HOUSEHOLD_TYPE, ELIGIBILITY_REASON, PER_CAPITA_INCOME,

@@ -23,4 +23,10 @@ public enum RiskType {
   public String label() {
     return label;
   }
+
+  /** "ILLNESS,UNSTABLE_WORK" as the cadre reads it: 因病、因务工就业不稳. */
+  public static String labels(String codes) {
+    return String.join("、", java.util.Arrays.stream(codes.split(",")).filter(s -> !s.isBlank())
+        .map(s -> valueOf(s.trim()).label()).toList());
+  }
 }

@@ -17,6 +17,8 @@ public class Measure {
   private LocalDateTime deliveredAt;
   private String processInstanceId;
   private LocalDateTime createdAt;
+  private Long planId;
+  private java.time.LocalDate dueDate;
 
   public Long getId() { return id; }
   public void setId(Long id) { this.id = id; }
@@ -44,4 +46,9 @@ public class Measure {
   public void setProcessInstanceId(String processInstanceId) { this.processInstanceId = processInstanceId; }
   public LocalDateTime getCreatedAt() { return createdAt; }
   public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
+  /** The plan version that issued the measure; null for a green-channel measure. */
+  public Long getPlanId() { return planId; }
+  public void setPlanId(Long planId) { this.planId = planId; }
+  public java.time.LocalDate getDueDate() { return dueDate; }
+  public void setDueDate(java.time.LocalDate dueDate) { this.dueDate = dueDate; }
 }

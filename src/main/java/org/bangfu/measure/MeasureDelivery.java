@@ -25,9 +25,11 @@ public final class MeasureDelivery {
   public static final Var<Double> DELIVERED_AMOUNT = doubleVar("deliveredAmount");
   public static final Var<String> EVIDENCE_REF = string("evidenceRef");
   public static final Var<String> DECIDED_BY = string("decidedBy");
+  /** The plan's due date of the measure (plan measures only), used as the task's due date. */
+  public static final Var<java.util.Date> MEASURE_DUE_DATE = org.bangfu.process.Var.date("measureDueDate");
 
   public static final List<Var<?>> ALL = List.of(CASE_ID, MEASURE_ID, MEASURE_CODE, DEPARTMENT, COUNTY_CODE,
-      DELIVERY_OUTCOME, DELIVERY_RESULT, DELIVERED_AMOUNT, EVIDENCE_REF, DECIDED_BY);
+      DELIVERY_OUTCOME, DELIVERY_RESULT, DELIVERED_AMOUNT, EVIDENCE_REF, DECIDED_BY, MEASURE_DUE_DATE);
 
   private MeasureDelivery() {
   }

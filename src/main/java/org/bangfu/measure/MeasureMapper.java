@@ -11,6 +11,9 @@ public interface MeasureMapper {
 
   int attachProcess(@Param("id") Long id, @Param("processInstanceId") String processInstanceId);
 
+  int assignToPlan(@Param("id") Long id, @Param("planId") Long planId,
+      @Param("dueDate") java.time.LocalDate dueDate);
+
   Measure findById(@Param("id") Long id);
 
   List<Measure> findByCase(@Param("caseId") Long caseId);

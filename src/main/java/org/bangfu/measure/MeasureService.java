@@ -7,6 +7,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
+import org.bangfu.plan.Plan;
+import org.bangfu.plan.PlanMeasure;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -100,6 +102,79 @@ public class MeasureService {
             CaseFileService.SYSTEM, null);
       }
     }
+  }
+
+  /**
+   * Issues the approved plan's measures (Activity_IssueMeasures): a plan measure the case has no open or delivered
+   * measure of becomes an open measure with the plan's due date; an open measure the revised plan dropped is
+   * cancelled (delivered ones stay recorded). The branches of the implementation then deliver every open measure
+   * that is not a green-channel measure (those run on their own since identification).
+   */
+  @Transactional
+  public List<Long> issuePlanMeasures(Long caseId, Plan plan) {
+    List<Measure> existing = measures.findByCase(caseId);
+    Set<String> planned = new java.util.HashSet<>();
+    for (PlanMeasure planned1 : plan.getMeasures()) {
+      planned.add(planned1.getMeasureCode());
+      Measure current = existing.stream()
+          .filter(m -> m.getMeasureCode().equals(planned1.getMeasureCode())
+              && (OPEN.equals(m.getStatus()) || DELIVERED.equals(m.getStatus())))
+          .findFirst().orElse(null);
+      if (current != null) {
+        if (OPEN.equals(current.getStatus()) && !current.isUrgent()) {
+          measures.assignToPlan(current.getId(), plan.getId(), planned1.getDueDate());
+        }
+        continue;
+      }
+      Measure measure = new Measure();
+      measure.setCaseId(caseId);
+      measure.setMeasureCode(planned1.getMeasureCode());
+      measure.setDepartment(planned1.getDepartment());
+      measure.setStatus(OPEN);
+      measure.setPlanId(plan.getId());
+      measure.setDueDate(planned1.getDueDate());
+      measure.setCreatedAt(LocalDateTime.now());
+      measures.insert(measure);
+    }
+    for (Measure measure : existing) {
+      if (OPEN.equals(measure.getStatus()) && !measure.isUrgent() && !planned.contains(measure.getMeasureCode())
+          && measures.cancel(measure.getId()) == 1) {
+        caseFiles.audit(caseId, "Measure_" + measure.getMeasureCode(),
+            MeasureCode.valueOf(measure.getMeasureCode()).label(), CANCELLED,
+            "第" + plan.getPlanVersion() + "版帮扶计划不再包含此措施", CaseFileService.SYSTEM, null);
+      }
+    }
+    List<Long> open = deliverableIds(caseId);
+    caseFiles.audit(caseId, MeasureImplementation.ISSUE_MEASURES, "下达帮扶措施", "ISSUED",
+        "第" + plan.getPlanVersion() + "版计划，" + open.size() + " 项措施交责任部门落实", CaseFileService.SYSTEM, null);
+    return open;
+  }
+
+  /** The open plan measures of the case, one implementation branch each ({@code camunda:collection}). */
+  public List<Long> deliverableIds(Long caseId) {
+    return measures.findByCase(caseId).stream().filter(m -> OPEN.equals(m.getStatus()) && !m.isUrgent())
+        .map(Measure::getId).toList();
+  }
+
+  /** The department that delivers the measure, for the branch's candidate group. */
+  public String department(Long measureId) {
+    return measures.findById(measureId).getDepartment();
+  }
+
+  public String code(Long measureId) {
+    return measures.findById(measureId).getMeasureCode();
+  }
+
+  /** The plan's due date of the measure, as the delivery task's due date (end of that day). */
+  public java.util.Date dueDate(Long measureId) {
+    java.time.LocalDate due = measures.findById(measureId).getDueDate();
+    return due == null ? null
+        : java.util.Date.from(due.atTime(18, 0).atZone(java.time.ZoneId.systemDefault()).toInstant());
+  }
+
+  /** Measures delivered so far (the exit needs at least one). */
+  public int deliveredCount(Long caseId) {
+    return (int) measures.findByCase(caseId).stream().filter(m -> DELIVERED.equals(m.getStatus())).count();
   }
 
   public List<Measure> forCase(Long caseId) {

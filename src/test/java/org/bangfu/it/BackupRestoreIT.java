@@ -70,7 +70,7 @@ class BackupRestoreIT extends MariaDbIntegrationTest {
     ProcessEngine restored = configuration.buildProcessEngine();
     try {
       ProcessInstance instance = restored.getRuntimeService().createProcessInstanceQuery()
-          .processInstanceBusinessKey(bk).singleResult();
+          .processInstanceBusinessKey(bk).processDefinitionKey(RiskIdentification.KEY).singleResult();
       assertThat(restored.getRuntimeService().getVariable(instance.getId(), "caseId"))
           .isEqualTo(((Number) c.get("id")).longValue());
       assertThat(restored.getTaskService().createTaskQuery().processInstanceId(instance.getId()).list())

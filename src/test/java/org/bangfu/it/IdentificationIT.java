@@ -42,9 +42,7 @@ class IdentificationIT extends MariaDbIntegrationTest {
     api.decide("approver_county", bk, RiskIdentification.CROSS_CHECK_ASSETS, Map.of("assetCheckResult", "CLEAR"));
 
     // five days of public notice pass without objection
-    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(bk).singleResult()
-        .getId();
-    Job notice = managementService.createJobQuery().processInstanceId(instance).timers().singleResult();
+    Job notice = timer(bk);
     assertThat(notice.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 4L * 86_400_000));
     managementService.executeJob(notice.getId());
 
@@ -57,7 +55,9 @@ class IdentificationIT extends MariaDbIntegrationTest {
     assertThat(decided.get("status")).isEqualTo("MONITORED");
     assertThat(decided.get("householdType")).isEqualTo("TPBWD");
     assertThat(decided.get("decidedBy")).isEqualTo("approver_county");
-    assertThat((List<?>) decided.get("openTasks")).isEmpty();
+    // the case moves on to its household plan (一户一策), drafted by the village
+    assertThat((List<Map<String, Object>>) decided.get("openTasks")).extracting(t -> t.get("step"))
+        .containsExactly("Activity_DraftPlan");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> audit = (List<Map<String, Object>>) decided.get("audit");
     assertThat(audit).extracting(a -> a.get("step") + "/" + a.get("decision") + "/" + a.get("actor"))
@@ -70,7 +70,8 @@ class IdentificationIT extends MariaDbIntegrationTest {
             "Activity_CrossCheckAssets/CLEAR/approver_county",
             "Activity_TownshipReview/APPROVE/reviewer_heping",
             "Activity_CountyApproval/APPROVE/approver_county",
-            "Activity_RecordInclusion/INCLUDED/approver_county");
+            "Activity_RecordInclusion/INCLUDED/approver_county",
+            "Activity_PrepareDraftPlan/DRAFTED/system");
   }
 
   @Test
@@ -79,7 +80,9 @@ class IdentificationIT extends MariaDbIntegrationTest {
         .flatMap(d -> repositoryService.getDeploymentResourceNames(d.getId()).stream()).toList();
     for (String form : List.of("AcceptApplicationForm", "VerifyHouseholdForm", "ConfirmGreenChannelForm",
         "CrossCheckAssetsForm", "DemocraticReviewForm", "TownshipReviewForm", "CountyApprovalForm",
-        "DeliverMeasureForm")) {
+        "DeliverMeasureForm", "DraftPlanForm", "PlanTownshipReviewForm", "PlanCountyApprovalForm",
+        "FollowUpVisitForm", "ExitHomeVerificationForm", "ExitDemocraticReviewForm", "ExitTownshipReviewForm",
+        "ExitCountyApprovalForm", "YearlyTrackingCheckForm")) {
       assertThat(deployed).as(form).anyMatch(name -> name.endsWith("forms/" + form + ".form"));
     }
   }

@@ -47,9 +47,22 @@ public abstract class MariaDbIntegrationTest {
 
   /** The village's public notice period passes without objection: its timer fires (job execution is off). */
   protected void noticePeriodPasses(String businessKey) {
-    String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
-        .singleResult().getId();
-    managementService.executeJob(
-        managementService.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+    managementService.executeJob(timer(businessKey).getId());
   }
+
+  /**
+   * The single timer of a case, in whichever of its instances it waits (the case process and the processes it
+   * calls share the case's business key).
+   */
+  protected org.camunda.bpm.engine.runtime.Job timer(String businessKey) {
+    java.util.List<org.camunda.bpm.engine.runtime.Job> timers = new java.util.ArrayList<>();
+    for (var instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
+      timers.addAll(managementService.createJobQuery().processInstanceId(instance.getId()).timers().list());
+    }
+    if (timers.size() != 1) {
+      throw new AssertionError("expected one timer of " + businessKey + ", found " + timers.size());
+    }
+    return timers.get(0);
+  }
+
 }

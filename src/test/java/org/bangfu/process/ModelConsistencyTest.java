@@ -21,7 +21,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bangfu.engine.DecisionAuditListener;
+import org.bangfu.exit.ExitReview;
 import org.bangfu.identification.RiskIdentification;
+import org.bangfu.lifecycle.AssistanceCase;
+import org.bangfu.measure.MeasureImplementation;
+import org.bangfu.plan.HouseholdPlan;
 import org.bangfu.measure.MeasureDelivery;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -70,14 +74,16 @@ class ModelConsistencyTest {
         forms.put(file.getFileName().toString().replace(".form", ""), json.readTree(file.toFile()));
       }
     }
-    Stream.concat(RiskIdentification.ALL.stream(), MeasureDelivery.ALL.stream()).map(Var::name)
-        .forEach(variables::add);
+    Stream.of(RiskIdentification.ALL, MeasureDelivery.ALL, AssistanceCase.ALL, HouseholdPlan.ALL,
+        MeasureImplementation.ALL, ExitReview.ALL).flatMap(List::stream).map(Var::name).forEach(variables::add);
     try (InputStream yml = Files.newInputStream(Path.of("src/main/resources/application.yml"))) {
       Map<String, Object> config = new Yaml().load(yml);
       slaDays = (Map<String, Integer>) ((Map<String, Object>) ((Map<String, Object>) config.get("bangfu"))
           .get("sla")).get("days");
     }
-    assertThat(models).containsKeys("RiskIdentificationProcess.bpmn", "MeasureDeliveryProcess.bpmn");
+    assertThat(models).containsKeys("AssistanceCaseProcess.bpmn", "RiskIdentificationProcess.bpmn",
+        "HouseholdPlanProcess.bpmn", "MeasureImplementationProcess.bpmn", "MeasureDeliveryProcess.bpmn",
+        "ExitReviewProcess.bpmn");
   }
 
   @Test

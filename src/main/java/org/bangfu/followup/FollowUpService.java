@@ -1,0 +1,87 @@
+package org.bangfu.followup;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.bangfu.casefile.CaseFile;
+import org.bangfu.casefile.CaseFileService;
+import org.bangfu.engine.InvalidDecisionException;
+import org.bangfu.household.HouseholdService;
+import org.bangfu.measure.MeasureImplementation;
+import org.bangfu.process.EngineClock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Follow-up visits (回访) by the village cadre: the observed income of a month goes into the household's income
+ * record (which the exit review reads), the visit itself is kept as it was entered.
+ */
+@Service
+public class FollowUpService {
+
+  public static final String CONTINUE = "CONTINUE";
+  public static final String NEW_RISK = "NEW_RISK";
+  public static final String PROPOSE_EXIT = "PROPOSE_EXIT";
+
+  static final BigDecimal MAX_MONTHLY = new BigDecimal("10000000");
+
+  private final VisitMapper visits;
+  private final CaseFileService caseFiles;
+  private final HouseholdService households;
+
+  public FollowUpService(VisitMapper visits, CaseFileService caseFiles, HouseholdService households) {
+    this.visits = visits;
+    this.caseFiles = caseFiles;
+    this.households = households;
+  }
+
+  /** Records a visit; a wrong entry refuses the completion with the field and the reason (nothing written). */
+  @Transactional
+  public Visit record(Long caseId, String period, Double netIncome, Double rigidSpending, String changes,
+      String outcome, String visitedBy) {
+    YearMonth month = month(period);
+    YearMonth now = YearMonth.from(EngineClock.today());
+    if (month.isAfter(now) || month.isBefore(now.minusMonths(12))) {
+      throw new InvalidDecisionException(MeasureImplementation.VISIT_PERIOD.name(),
+          "收入月份应为最近12个月内、不晚于本月");
+    }
+    BigDecimal net = amount(MeasureImplementation.VISIT_NET_INCOME.name(), "当月家庭纯收入", netIncome);
+    BigDecimal rigid = amount(MeasureImplementation.VISIT_RIGID_SPENDING.name(), "当月合规自付支出",
+        rigidSpending == null ? 0d : rigidSpending);
+    String text = changes == null || changes.isBlank() ? null : changes.trim();
+    if (text != null && text.length() > 1000) {
+      throw new InvalidDecisionException(MeasureImplementation.VISIT_CHANGES.name(), "变化情况不能超过1000字");
+    }
+    CaseFile caseFile = caseFiles.find(caseId);
+    households.recordMonthlyIncome(caseFile.getHouseholdId(), month.toString(), net, rigid, "回访登记");
+    Visit visit = new Visit(null, caseId, EngineClock.today(), month.toString(), net, rigid, text, outcome,
+        visitedBy, EngineClock.now());
+    visits.insert(visit);
+    return visit;
+  }
+
+  public List<Visit> forCase(Long caseId) {
+    return visits.findByCase(caseId);
+  }
+
+  private static YearMonth month(String period) {
+    try {
+      return YearMonth.parse(period == null ? "" : period.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidDecisionException(MeasureImplementation.VISIT_PERIOD.name(),
+          "收入月份格式应为 年-月，例如 " + YearMonth.from(EngineClock.today()).minusMonths(1));
+    }
+  }
+
+  private static BigDecimal amount(String field, String label, Double value) {
+    if (value == null) {
+      throw new InvalidDecisionException(field, "请填写" + label);
+    }
+    BigDecimal amount = BigDecimal.valueOf(value);
+    if (amount.signum() < 0 || amount.compareTo(MAX_MONTHLY) > 0) {
+      throw new InvalidDecisionException(field, label + "应在0到1000万元之间");
+    }
+    return amount;
+  }
+}

@@ -1,0 +1,51 @@
+package org.bangfu.lifecycle;
+
+import static org.bangfu.process.Var.bool;
+import static org.bangfu.process.Var.string;
+
+import java.util.List;
+import org.bangfu.identification.RiskIdentification;
+import org.bangfu.process.Var;
+
+/**
+ * AssistanceCaseProcess: the parent of one case (监测帮扶案件), calling identification, the household plan, the
+ * measures and the exit review in turn; its key, element ids and variables.
+ */
+public final class AssistanceCase {
+
+  public static final String KEY = "AssistanceCaseProcess";
+
+  public static final String IDENTIFICATION = "Activity_Identification";
+  public static final String HOUSEHOLD_PLAN = "Activity_HouseholdPlan";
+  public static final String MEASURE_IMPLEMENTATION = "Activity_MeasureImplementation";
+  public static final String EXIT_REVIEW = "Activity_ExitReview";
+  public static final String YEARLY_CHECK_DUE = "Event_YearlyCheckDue";
+  public static final String YEARLY_TRACKING_CHECK = "Activity_YearlyTrackingCheck";
+  public static final String CASE_REJECTED = "Event_CaseRejected";
+  public static final String RISK_ELIMINATED = "Event_RiskEliminated";
+
+  /** MEASURES when a rolled-back 风险消除 mark resumes the case at its measures; empty for a new case. */
+  public static final Var<String> RESUME_AT = string("resumeAt");
+  public static final String RESUME_AT_MEASURES = "MEASURES";
+
+  /** INCLUDED or REJECTED, from the identification. */
+  public static final Var<String> IDENTIFICATION_OUTCOME = RiskIdentification.IDENTIFICATION_OUTCOME;
+  /** EXIT_PROPOSED or NEW_RISK, from the measure implementation. */
+  public static final Var<String> IMPLEMENTATION_OUTCOME = string("implementationOutcome");
+  /** ELIMINATED, NOT_YET or TRACKING, from the exit review. */
+  public static final Var<String> EXIT_OUTCOME = string("exitOutcome");
+  /** With NOT_YET: the reviewers asked for a revised plan, not only more time. */
+  public static final Var<Boolean> EXIT_REVISE_PLAN = bool("exitRevisePlan");
+  /** Why the plan is being revised (new risk on a visit, exit review, yearly check); shown to the cadre. */
+  public static final Var<String> PLAN_REVISION_REASON = string("planRevisionReason");
+
+  // yearly tracking check (持续跟踪) of a no-labour household under the safety net
+  public static final Var<String> TRACKING_DECISION = string("trackingDecision");
+  public static final Var<String> TRACKING_FINDINGS = string("trackingFindings");
+
+  public static final List<Var<?>> ALL = List.of(RESUME_AT, IMPLEMENTATION_OUTCOME,
+      EXIT_OUTCOME, EXIT_REVISE_PLAN, PLAN_REVISION_REASON, TRACKING_DECISION, TRACKING_FINDINGS);
+
+  private AssistanceCase() {
+  }
+}

@@ -1,0 +1,27 @@
+package org.bangfu.workers.plan;
+
+import static org.bangfu.plan.HouseholdPlan.PLAN_ID;
+
+import org.bangfu.plan.PlanService;
+import org.bangfu.process.Var;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Activity_ApprovePlan: the county approved; this version is the plan in force, the previous one is kept. */
+@Component
+public class ApprovePlanDelegate implements JavaDelegate {
+
+  private static final Var<String> DECIDED_BY = Var.string("decidedBy");
+
+  private final PlanService plans;
+
+  public ApprovePlanDelegate(PlanService plans) {
+    this.plans = plans;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    plans.approve(PLAN_ID.get(execution), DECIDED_BY.get(execution));
+  }
+}
