@@ -37,7 +37,7 @@ public class CaseFileService {
     caseFile.setSignalDate(signalDate);
     caseFile.setDeadline(deadline);
     caseFile.setOpenedBy(openedBy);
-    caseFile.setOpenedAt(LocalDateTime.now());
+    caseFile.setOpenedAt(EngineClock.now());
     caseFile.setPreviousCaseId(previousCaseId);
     cases.insert(caseFile);
     // 案件编号: county, year and a sequence, readable on the phone and in notices
@@ -69,7 +69,7 @@ public class CaseFileService {
   public void audit(Long caseId, String step, String stepName, String decision, String reason, String actor,
       String taskId) {
     cases.insertAudit(new AuditEntry(null, caseId, step, stepName, decision, truncate(reason, 1000), actor, taskId,
-        LocalDateTime.now()));
+        EngineClock.now()));
   }
 
   public List<AuditEntry> auditTrail(Long caseId) {
@@ -82,7 +82,7 @@ public class CaseFileService {
 
   public void recordSignal(Long caseId, String department, String kind, String detail,
       java.math.BigDecimal amount) {
-    cases.insertSignal(caseId, department, kind, detail, amount, LocalDateTime.now());
+    cases.insertSignal(caseId, department, kind, detail, amount, EngineClock.now());
   }
 
   public void markGreenChannel(Long caseId) {
@@ -96,7 +96,7 @@ public class CaseFileService {
     caseFile.setStatus(status.name());
     caseFile.setHouseholdType(householdType);
     caseFile.setDecidedBy(decidedBy);
-    caseFile.setDecidedAt(LocalDateTime.now());
+    caseFile.setDecidedAt(EngineClock.now());
     caseFile.setDecisionReason(truncate(reason, 500));
     if (status == CaseStatus.MONITORED) {
       caseFile.setMonitoringSince(EngineClock.today());

@@ -19,6 +19,7 @@ import org.bangfu.lifecycle.AssistanceCase;
 import org.bangfu.household.HouseholdService;
 import org.bangfu.household.IncomeTest;
 import org.bangfu.identification.IdentificationApi.SignalRequest;
+import org.bangfu.process.EngineClock;
 import org.bangfu.measure.Department;
 import org.bangfu.measure.MeasureCode;
 import org.bangfu.measure.MeasureService;
@@ -91,8 +92,8 @@ public class IdentificationService {
     }
     List<FieldError> errors = new ArrayList<>();
     Set<RiskType> riskTypes = parseRiskTypes(errors, request.riskTypes());
-    LocalDate signalDate = request.signalDate() == null ? LocalDate.now() : request.signalDate();
-    if (signalDate.isAfter(LocalDate.now()) || signalDate.isBefore(LocalDate.now().minusYears(1))) {
+    LocalDate signalDate = request.signalDate() == null ? EngineClock.today() : request.signalDate();
+    if (signalDate.isAfter(EngineClock.today()) || signalDate.isBefore(EngineClock.today().minusYears(1))) {
       errors.add(new FieldError("signalDate", "发现日期应在一年内且不晚于今天"));
     }
     if (request.medicalSelfPay() != null

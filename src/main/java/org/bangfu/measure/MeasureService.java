@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.plan.Plan;
+import org.bangfu.process.EngineClock;
 import org.bangfu.plan.PlanMeasure;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -53,7 +54,7 @@ public class MeasureService {
       measure.setDepartment(code.department().name());
       measure.setUrgent(true);
       measure.setStatus(OPEN);
-      measure.setCreatedAt(LocalDateTime.now());
+      measure.setCreatedAt(EngineClock.now());
       measures.insert(measure);
       VariableMap variables = Variables.createVariables();
       MeasureDelivery.CASE_ID.put(variables, caseId);
@@ -78,7 +79,7 @@ public class MeasureService {
     measure.setResult(result);
     measure.setEvidence(evidence);
     measure.setDeliveredBy(actor);
-    measure.setDeliveredAt(LocalDateTime.now());
+    measure.setDeliveredAt(EngineClock.now());
     if (measures.recordResult(measure) == 0) {
       throw new IllegalStateException("measure " + measureId + " is no longer open");
     }
@@ -133,7 +134,7 @@ public class MeasureService {
       measure.setStatus(OPEN);
       measure.setPlanId(plan.getId());
       measure.setDueDate(planned1.getDueDate());
-      measure.setCreatedAt(LocalDateTime.now());
+      measure.setCreatedAt(EngineClock.now());
       measures.insert(measure);
     }
     for (Measure measure : existing) {

@@ -25,7 +25,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
         ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE", "NONE"));
     Map<String, Object> c = api.openCase("cadre_dongshan", signal(household, "CADRE_SCREENING",
         List.of("ILLNESS", "UNSTABLE_WORK")));
-    approveThroughAllLevels(c, "cadre_dongshan", "reviewer_heping");
+    includeThroughAllLevels(bk(c), "cadre_dongshan", "reviewer_heping");
     Map<String, Object> decided = read(c);
     assertThat(decided.get("status")).isEqualTo("MONITORED");
     assertThat(decided.get("householdType")).isEqualTo("TPBWD");
@@ -40,7 +40,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
     Map<String, Object> c = api.openCase("cadre_dongshan", signal(household, "SELF_APPLICATION",
         List.of("UNSTABLE_WORK")));
     api.decide("reviewer_heping", bk(c), ACCEPT_APPLICATION, Map.of("applicationDecision", "ACCEPT"));
-    approveThroughAllLevels(c, "cadre_dongshan", "reviewer_heping");
+    includeThroughAllLevels(bk(c), "cadre_dongshan", "reviewer_heping");
     assertThat(read(c)).containsEntry("status", "MONITORED").containsEntry("householdType", "BYYZP");
   }
 
@@ -53,7 +53,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
     signal.put("signal", Map.of("department", "MEDINS", "kind", "医疗自付费用高", "detail", "住院治疗恶性肿瘤",
         "amount", 45000));
     Map<String, Object> c = api.openCase("handler_medins", signal);
-    approveThroughAllLevels(c, "cadre_dongshan", "reviewer_heping");
+    includeThroughAllLevels(bk(c), "cadre_dongshan", "reviewer_heping");
     Map<String, Object> decided = read(c);
     assertThat(decided).containsEntry("status", "MONITORED").containsEntry("householdType", "TFYZKN");
     assertThat(((Number) decided.get("perCapitaIncome")).doubleValue()).isEqualTo(15000.0);
@@ -76,7 +76,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
     assertThat(measureTasks("handler_civil", c)).hasSize(1);
     assertThat(read(c)).containsEntry("status", "IDENTIFYING").containsEntry("greenChannel", true);
 
-    reviewAndApprove(c, "cadre_dongshan", "reviewer_heping");
+    reviewAndInclude(bk(c), "cadre_dongshan", "reviewer_heping");
     Map<String, Object> decided = read(c);
     assertThat(decided).containsEntry("status", "MONITORED").containsEntry("householdType", "TFYZKN");
     assertThat(measures(decided)).extracting(m -> m.get("code") + "/" + m.get("status"))
@@ -89,7 +89,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
         ApiClient.household(LIUSHU, "ORDINARY", 5500, 0, "NONE", "NONE"));
     Map<String, Object> c = api.openCase("cadre_liushu", signal(household, "CADRE_SCREENING",
         List.of("LACK_OF_LABOUR")));
-    approveThroughAllLevels(c, "cadre_liushu", "reviewer_fumin");
+    includeThroughAllLevels(bk(c), "cadre_liushu", "reviewer_fumin");
     assertThat(read(c, "cadre_liushu")).containsEntry("status", "MONITORED").containsEntry("householdType", "BYYZP");
   }
 
@@ -158,20 +158,6 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
     signal.put("urgentMeasures", List.of("DISASTER", "HOUSING", "TEMP_RELIEF"));
     signal.put("signal", Map.of("department", "EMERGENCY", "kind", "受灾", "detail", "洪灾冲毁住房"));
     return signal;
-  }
-
-  private void approveThroughAllLevels(Map<String, Object> c, String cadre, String reviewer) {
-    api.decide(cadre, bk(c), VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true, "verifyFindings", "情况属实",
-        "verifyDecision", "CONFIRM"));
-    reviewAndApprove(c, cadre, reviewer);
-  }
-
-  private void reviewAndApprove(Map<String, Object> c, String cadre, String reviewer) {
-    api.decide(cadre, bk(c), DEMOCRATIC_REVIEW, Map.of("reviewDecision", "PASS"));
-    api.decide("approver_county", bk(c), CROSS_CHECK_ASSETS, Map.of("assetCheckResult", "CLEAR"));
-    noticePeriodPasses(bk(c));
-    api.decide(reviewer, bk(c), TOWNSHIP_REVIEW, Map.of("townshipDecision", "APPROVE"));
-    api.decide("approver_county", bk(c), COUNTY_APPROVAL, Map.of("countyDecision", "APPROVE"));
   }
 
   private List<Map<String, Object>> measureTasks(String handler, Map<String, Object> c) {

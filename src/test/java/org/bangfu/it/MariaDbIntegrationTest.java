@@ -1,5 +1,6 @@
 package org.bangfu.it;
 
+import org.bangfu.identification.RiskIdentification;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,4 +66,20 @@ public abstract class MariaDbIntegrationTest {
     return timers.get(0);
   }
 
+  /** Identification approved at every level: verification, review and notice, asset check, township, county. */
+  protected void includeThroughAllLevels(String businessKey, String cadre, String reviewer) {
+    api.decide(cadre, businessKey, RiskIdentification.VERIFY_HOUSEHOLD, java.util.Map.of("authorisationSigned", true,
+        "verifyFindings", "情况属实", "verifyDecision", "CONFIRM"));
+    reviewAndInclude(businessKey, cadre, reviewer);
+  }
+
+  protected void reviewAndInclude(String businessKey, String cadre, String reviewer) {
+    api.decide(cadre, businessKey, RiskIdentification.DEMOCRATIC_REVIEW, java.util.Map.of("reviewDecision", "PASS"));
+    api.decide("approver_county", businessKey, RiskIdentification.CROSS_CHECK_ASSETS,
+        java.util.Map.of("assetCheckResult", "CLEAR"));
+    noticePeriodPasses(businessKey);
+    api.decide(reviewer, businessKey, RiskIdentification.TOWNSHIP_REVIEW, java.util.Map.of("townshipDecision", "APPROVE"));
+    api.decide("approver_county", businessKey, RiskIdentification.COUNTY_APPROVAL,
+        java.util.Map.of("countyDecision", "APPROVE"));
+  }
 }
