@@ -12,6 +12,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.bangfu.identification.RiskIdentification;
+import org.bangfu.measure.MeasureImplementation;
+import org.bangfu.plan.HouseholdPlan;
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,8 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
 
   @LocalServerPort
   int port;
+  @Autowired
+  RepositoryService repositoryService;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -151,6 +157,113 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
       assertThat(browser.getPageSource()).doesNotContain("乡镇审核");
     } finally {
       screenshot("other-township");
+    }
+  }
+
+  @Test
+  void aCadreDraftsThePlanAndRecordsAVisitInTasklist() {
+    long household = api.createHousehold("cadre_dongshan",
+        ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE", "NONE"));
+    Map<String, Object> opened = api.openCase("cadre_dongshan", Map.of("householdId", household,
+        "channel", "CADRE_SCREENING", "riskTypes", List.of("ILLNESS", "UNSTABLE_WORK")));
+    String bk = (String) opened.get("businessKey");
+    includeThroughAllLevels(bk, "cadre_dongshan", "reviewer_heping");
+
+    openBrowser();
+    try {
+      signIn("cadre_dongshan");
+      openTask(taskId("cadre_dongshan", bk, HouseholdPlan.DRAFT_PLAN));
+      claim();
+      // the DMN's recommendation is ticked, with its fields; an unticked measure shows no fields until ticked
+      assertThat(formField("plan_MEDICAL").isSelected()).isTrue();
+      assertThat(browser.findElements(By.cssSelector(".fjs-container [id$='Field_planAmount_MEDICAL']"))).hasSize(1);
+      assertThat(browser.findElements(By.cssSelector(".fjs-container [id$='Field_planAmount_EDUCATION']"))).isEmpty();
+      click(formField("plan_EDUCATION"));
+      WebElement educationAmount = formField("planAmount_EDUCATION");
+      educationAmount.sendKeys("2500");
+      formField("planPerson_EDUCATION").sendKeys("李老师");
+      click(formField("householdConfirmed"));
+      choose("提交乡镇审核");
+      screenshot("plan-draft");
+      complete();
+      wait.until(d -> api.tasks("reviewer_heping", bk).stream()
+          .anyMatch(t -> HouseholdPlan.TOWNSHIP_REVIEW.equals(t.get("taskDefinitionKey"))));
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-plan");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+    Map<String, Object> drafted = api.get("cadre_dongshan", "/api/cases/" + opened.get("id")).getBody();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> plan = ((List<Map<String, Object>>) drafted.get("plans")).get(0);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> planned = (List<Map<String, Object>>) plan.get("measures");
+    assertThat(planned).extracting(m -> m.get("code")).contains("MEDICAL", "EDUCATION");
+    assertThat(planned).filteredOn(m -> "EDUCATION".equals(m.get("code")))
+        .extracting(m -> ((Number) m.get("amount")).intValue(), m -> m.get("responsiblePerson"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2500, "李老师"));
+    assertThat(plan).containsEntry("householdConfirmed", true).containsEntry("draftedBy", "cadre_dongshan");
+
+    api.decide("reviewer_heping", bk, HouseholdPlan.TOWNSHIP_REVIEW, Map.of("planTownshipDecision", "APPROVE"));
+    api.decide("approver_county", bk, HouseholdPlan.COUNTY_APPROVAL, Map.of("planCountyDecision", "APPROVE"));
+    noticePeriodPasses(bk); // here: the first visit falls due
+    String period = java.time.YearMonth.now().minusMonths(1).toString();
+    openBrowser();
+    try {
+      signIn("cadre_dongshan");
+      openTask(taskId("cadre_dongshan", bk, MeasureImplementation.FOLLOW_UP_VISIT));
+      claim();
+      formField("visitPeriod").sendKeys(period);
+      formField("visitNetIncome").sendKeys("3400");
+      formField("visitChanges").sendKeys("务工收入稳定，医保报销到位");
+      choose("继续帮扶，按周期回访");
+      screenshot("follow-up-visit");
+      complete();
+      wait.until(d -> api.tasks("cadre_dongshan", bk).stream()
+          .noneMatch(t -> MeasureImplementation.FOLLOW_UP_VISIT.equals(t.get("taskDefinitionKey"))));
+
+      browser.get("http://localhost:" + port + "/case.html?id=" + opened.get("id"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("visits"), period));
+      assertThat(browser.findElement(By.id("plans")).getText()).contains("第1版").contains("现行")
+          .contains("教育帮扶").contains("李老师");
+      assertThat(browser.findElement(By.id("visits")).getText()).contains("3400").contains("继续帮扶")
+          .contains("cadre_dongshan");
+      assertThat(browser.findElement(By.id("timeline")).getText()).contains("制定帮扶计划（农户签字确认） 提交")
+          .contains("帮扶计划生效 生效").contains("入户回访 继续帮扶");
+      screenshot("case-file-lifecycle");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-visit");
+      throw e;
+    }
+  }
+
+  /** Cockpit draws every deployed process (their diagrams in docs/diagrams are these screenshots). */
+  @Test
+  void cockpitDrawsEveryProcessOfTheLifecycle() throws IOException {
+    openBrowser();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(2600, 1100));
+    try {
+      signIn("admin", "admin", "admin"); // one sign-in for all webapps (Cockpit itself is not translated yet)
+      for (String key : List.of("AssistanceCaseProcess", "RiskIdentificationProcess", "HouseholdPlanProcess",
+          "MeasureImplementationProcess", "MeasureDeliveryProcess", "ExitReviewProcess")) {
+        String id = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+            .singleResult().getId();
+        browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + id
+            + "/runtime");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+            "[data-element-id='" + repositoryService.getBpmnModelInstance(id).getModelElementsByType(
+                org.camunda.bpm.model.bpmn.instance.StartEvent.class).iterator().next().getId() + "']")));
+        // the bare diagram, wide enough to read
+        ((JavascriptExecutor) browser).executeScript("document.querySelector('.ctn-sidebar, .ctn-column-left')"
+            + "?.remove(); window.dispatchEvent(new Event('resize'));");
+        WebElement diagram = browser.findElement(By.cssSelector(".djs-container"));
+        Files.write(SCREENSHOTS.resolve("diagram-" + key + ".png"), diagram.getScreenshotAs(OutputType.BYTES));
+      }
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-cockpit");
+      throw e;
     }
   }
 
