@@ -61,10 +61,12 @@ public class DemoData {
   private final HouseholdService households;
   private final AccessProvisioning provisioning;
   private final String password;
+  private final DemoCases cases;
   private int idSequence = 100;
 
   public DemoData(RegionProvisioning regionProvisioning, HouseholdService households,
-      AccessProvisioning provisioning, @Value("${bangfu.demo.password}") String password) {
+      AccessProvisioning provisioning, @Value("${bangfu.demo.password}") String password, DemoCases cases) {
+    this.cases = cases;
     this.regionProvisioning = regionProvisioning;
     this.households = households;
     this.provisioning = provisioning;
@@ -79,6 +81,7 @@ public class DemoData {
     if (households.count() == 0) {
       seedHouseholds();
       LOG.info("demo data: {} households in 幸福县", households.count());
+      cases.seed();
     }
   }
 

@@ -289,6 +289,40 @@ class LifecycleIT extends MariaDbIntegrationTest {
     assertThat(read(bk).get("plans")).asList().isEmpty();
   }
 
+  /**
+   * The demo county's case of 赵大山 has seven months of history (plan, deliveries, six visits): a new user takes it to
+   * 风险消除 now, the administrator cutting the 5-day notice short with the demo-only endpoint.
+   */
+  @Test
+  void theDemoCaseOfZhaoDashanIsReadyForItsExitToday() {
+    List<Map<String, Object>> cases = api.getList(COUNTY, "/api/cases?region=" + DONGSHAN + "&size=100").getBody();
+    Map<String, Object> demo = cases.stream().map(c -> read((String) c.get("businessKey")))
+        .filter(c -> "赵大山".equals(c.get("headName"))).findFirst().orElseThrow();
+    String bk = (String) demo.get("businessKey");
+    assertThat(demo).containsEntry("status", "MONITORED");
+    assertThat(demo.get("visits")).asList().hasSize(6);
+    assertThat(measures(demo)).contains("MEDICAL/DELIVERED", "EMPLOYMENT/DELIVERED", "INDUSTRY/DELIVERED")
+        .allMatch(m -> m.endsWith("/DELIVERED"));
+    assertThat(timer(bk).getDuedate()).as("the seventh visit is due").isBefore(new Date());
+
+    managementService.executeJob(timer(bk).getId());
+    api.decide("cadre_dongshan", bk, MeasureImplementation.FOLLOW_UP_VISIT, Map.of("visitPeriod",
+        YearMonth.now().minusMonths(1).toString(), "visitNetIncome", 3400, "visitRigidSpending", 0,
+        "visitOutcome", "PROPOSE_EXIT", "visitChanges", "收入稳定"));
+    api.decide("cadre_dongshan", bk, ExitReview.HOME_VERIFICATION, findings(true));
+    assertThat(steps(read(bk))).contains("Activity_AssessExit/ELIGIBLE");
+    api.decide("cadre_dongshan", bk, ExitReview.DEMOCRATIC_REVIEW, Map.of("exitReviewDecision", "PASS"));
+    String endWaiting = "/api/demo/cases/" + demo.get("id") + "/end-waiting";
+    assertThat(api.post("cadre_dongshan", endWaiting, Map.of()).getStatusCode().value()).isEqualTo(403);
+    assertThat(rest.withBasicAuth("admin", "admin").postForEntity(endWaiting, Map.of(), Map.class)
+        .getStatusCode().value()).isEqualTo(200);
+    api.decide("reviewer_heping", bk, ExitReview.TOWNSHIP_REVIEW, Map.of("exitTownshipDecision", "APPROVE"));
+    api.decide(COUNTY, bk, ExitReview.COUNTY_APPROVAL, Map.of("exitCountyDecision", "APPROVE"));
+    Map<String, Object> exited = read(bk);
+    assertThat(exited).containsEntry("status", "ELIMINATED");
+    assertThat(steps(exited)).contains("Demo_EndWaiting/DEMO");
+  }
+
   // --- steps
 
   private String open(String user, long household, String channel, String... riskTypes) {

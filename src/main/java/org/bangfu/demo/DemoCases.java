@@ -1,0 +1,155 @@
+package org.bangfu.demo;
+
+import static org.bangfu.demo.DemoData.DONGSHAN;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bangfu.casefile.CaseFile;
+import org.bangfu.casefile.CaseFileService;
+import org.bangfu.household.HouseholdApi.HouseholdSummary;
+import org.bangfu.household.HouseholdService;
+import org.bangfu.identification.IdentificationApi.SignalRequest;
+import org.bangfu.identification.IdentificationService;
+import org.bangfu.identification.RiskIdentification;
+import org.bangfu.measure.MeasureDelivery;
+import org.bangfu.measure.MeasureImplementation;
+import org.bangfu.plan.HouseholdPlan;
+import org.bangfu.region.CandidateGroups;
+import org.bangfu.security.BangfuUser;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A demo case with history, so a new user can take it to 风险消除 today: 赵大山's household (acceptance scenario 1)
+ * was identified seven months ago, its plan approved, its measures delivered and six monthly follow-up visits
+ * recorded. The seventh visit is due now in cadre_dongshan's Tasklist. The history is made by the real processes
+ * with the engine clock set back and moved forward (each timer executed just before it falls due, so the job
+ * executor never races for it); the clock is reset afterwards.
+ */
+@Component
+@ConditionalOnProperty(name = "bangfu.demo.enabled", havingValue = "true")
+public class DemoCases {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCases.class);
+  static final String HEAD = "赵大山";
+  static final String CADRE = "cadre_dongshan";
+
+  private final HouseholdService households;
+  private final CaseFileService caseFiles;
+  private final IdentificationService identification;
+  private final TaskService taskService;
+  private final ManagementService managementService;
+  private final IdentityService identityService;
+  private final RuntimeService runtimeService;
+
+  public DemoCases(HouseholdService households, CaseFileService caseFiles, IdentificationService identification,
+      TaskService taskService, ManagementService managementService, IdentityService identityService,
+      RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+    this.households = households;
+    this.caseFiles = caseFiles;
+    this.identification = identification;
+    this.taskService = taskService;
+    this.managementService = managementService;
+    this.identityService = identityService;
+  }
+
+  /** Called by {@link DemoData} right after it registered the households, in its transaction. */
+  @Transactional
+  public void seed() {
+    HouseholdSummary household = households.list(DONGSHAN, 0, 100).items().stream()
+        .filter(h -> HEAD.equals(h.headName())).findFirst().orElse(null);
+    if (household == null || !caseFiles.list(DONGSHAN, null, 0, 1).isEmpty()) {
+      return;
+    }
+    // 5 days of notice and seven 30-day visit cycles later the seventh visit is due, about now
+    Instant start = Instant.now().minus(Duration.ofDays(220));
+    YearMonth lastMonth = YearMonth.now().minusMonths(1);
+    try {
+      ClockUtil.setCurrentTime(Date.from(start));
+      CaseFile c = identification.open(new SignalRequest(household.id(), "CADRE_SCREENING",
+          List.of("ILLNESS", "UNSTABLE_WORK"), null, false, false, false, false, null, false, List.of(), null),
+          new BangfuUser(CADRE, List.of(CandidateGroups.village(DONGSHAN))));
+      String bk = c.getBusinessKey();
+      complete(bk, CADRE, RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
+          "verifyFindings", "户主慢性病长期服药，一名劳动力务工仅4个月", "verifyDecision", "CONFIRM"));
+      complete(bk, CADRE, RiskIdentification.DEMOCRATIC_REVIEW, Map.of("reviewDecision", "PASS"));
+      complete(bk, "approver_county", RiskIdentification.CROSS_CHECK_ASSETS, Map.of("assetCheckResult", "CLEAR"));
+      fireTimer(bk);
+      complete(bk, "reviewer_heping", RiskIdentification.TOWNSHIP_REVIEW, Map.of("townshipDecision", "APPROVE"));
+      complete(bk, "approver_county", RiskIdentification.COUNTY_APPROVAL, Map.of("countyDecision", "APPROVE"));
+      complete(bk, CADRE, HouseholdPlan.DRAFT_PLAN, Map.of("householdConfirmed", true, "planDraftDecision",
+          "SUBMIT", "planNote", "务工为主，产业以奖代补"));
+      complete(bk, "reviewer_heping", HouseholdPlan.TOWNSHIP_REVIEW, Map.of("planTownshipDecision", "APPROVE"));
+      complete(bk, "approver_county", HouseholdPlan.COUNTY_APPROVAL, Map.of("planCountyDecision", "APPROVE"));
+      // every measure of the plan, by the handler of its department
+      for (Task delivery : taskService.createTaskQuery().processInstanceBusinessKey(bk)
+          .taskDefinitionKey(MeasureDelivery.DELIVER_MEASURE).list()) {
+        String department = taskService.getIdentityLinksForTask(delivery.getId()).stream()
+            .map(l -> l.getGroupId()).filter(g -> g != null && g.startsWith(CandidateGroups.DEPARTMENT))
+            .findFirst().orElseThrow().split("-")[1];
+        String handler = "handler_" + department.toLowerCase();
+        taskService.claim(delivery.getId(), handler);
+        identityService.setAuthenticatedUserId(handler);
+        try {
+          taskService.complete(delivery.getId(), Map.of("deliveryOutcome", "DELIVERED", "deliveredAmount", 2000,
+              "deliveryResult", "已按计划落实", "evidenceRef", "DEMO-" + delivery.getId()));
+        } finally {
+          identityService.clearAuthentication();
+        }
+      }
+      for (int month = 0; month < 6; month++) {
+        fireTimer(bk);
+        complete(bk, CADRE, MeasureImplementation.FOLLOW_UP_VISIT, Map.of("visitPeriod",
+            // six consecutive months up to the month before last: the seventh visit records last month
+            lastMonth.minusMonths(6 - month).toString(),
+            "visitNetIncome", 3400, "visitRigidSpending", 0, "visitOutcome", "CONTINUE",
+            "visitChanges", "务工收入稳定"));
+      }
+      LOG.info("demo data: case {} of {} waits for its seventh follow-up visit", bk, HEAD);
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private void complete(String bk, String user, String step, Map<String, Object> variables) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(bk).taskDefinitionKey(step).list()
+        .stream().findFirst().orElseThrow(() -> new IllegalStateException("demo case: no task " + step));
+    taskService.claim(task.getId(), user);
+    identityService.setAuthenticatedUserId(user);
+    try {
+      taskService.complete(task.getId(), new HashMap<>(variables));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Moves the clock to just before the case's timer falls due and executes it. */
+  private void fireTimer(String bk) {
+    Job timer = managementService.createJobQuery().timers().list().stream()
+        .filter(j -> j.getProcessInstanceId() != null && bk.equals(businessKey(j.getProcessInstanceId())))
+        .findFirst().orElseThrow(() -> new IllegalStateException("demo case: no timer"));
+    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() - 3_600_000));
+    managementService.executeJob(timer.getId());
+  }
+
+  private String businessKey(String processInstanceId) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+        .getBusinessKey();
+  }
+}
