@@ -80,6 +80,17 @@ public class DemoCases {
     // 5 days of notice and seven 30-day visit cycles later the seventh visit is due, about now
     Instant start = Instant.now().minus(Duration.ofDays(220));
     YearMonth lastMonth = YearMonth.now().minusMonths(1);
+    // the registry's income history reaches back 12 months before the signal, as at a real identification
+    YearMonth signalMonth = YearMonth.from(start.atZone(java.time.ZoneId.systemDefault()));
+    java.util.Set<String> recorded = new java.util.HashSet<>();
+    households.incomes(household.id()).forEach(r -> recorded.add(r.getPeriod()));
+    for (int back = 12; back >= 1; back--) {
+      String period = signalMonth.minusMonths(back).toString();
+      if (!recorded.contains(period)) {
+        households.recordMonthlyIncome(household.id(), period, new java.math.BigDecimal("2400.00"),
+            java.math.BigDecimal.ZERO, "示范数据");
+      }
+    }
     try {
       ClockUtil.setCurrentTime(Date.from(start));
       CaseFile c = identification.open(new SignalRequest(household.id(), "CADRE_SCREENING",

@@ -54,7 +54,8 @@ public class DemoClockController {
     }
     for (Job timer : timers) {
       caseFiles.audit(id, "Demo_EndWaiting", "演示：提前结束等待期", "DEMO",
-          "原定 " + timer.getDuedate() + " 到期", user.id(), null);
+          "原定 " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(
+              timer.getDuedate().toInstant().atZone(java.time.ZoneId.systemDefault())) + " 到期", user.id(), null);
       managementService.executeJob(timer.getId());
     }
     return Map.of("message", "已提前结束 " + timers.size() + " 个等待期（仅演示环境）");

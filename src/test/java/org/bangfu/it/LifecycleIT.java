@@ -300,6 +300,8 @@ class LifecycleIT extends MariaDbIntegrationTest {
         .filter(c -> "赵大山".equals(c.get("headName"))).findFirst().orElseThrow();
     String bk = (String) demo.get("businessKey");
     assertThat(demo).containsEntry("status", "MONITORED");
+    // identified on the 12 months before its signal, seven months ago
+    assertThat(((Number) demo.get("perCapitaIncome")).doubleValue()).isEqualTo(7200.0);
     assertThat(demo.get("visits")).asList().hasSize(6);
     assertThat(measures(demo)).contains("MEDICAL/DELIVERED", "EMPLOYMENT/DELIVERED", "INDUSTRY/DELIVERED")
         .allMatch(m -> m.endsWith("/DELIVERED"));
