@@ -34,7 +34,7 @@ public class SavePlanDelegate implements JavaDelegate {
     Map<MeasureCode, MeasureLine> measures = new EnumMap<>(MeasureCode.class);
     for (MeasureCode code : MeasureCode.values()) {
       if (Boolean.TRUE.equals(chosen(code).get(execution))) {
-        measures.put(code, new MeasureLine(amount(code).get(execution), dueDate(code).get(execution),
+        measures.put(code, new MeasureLine(department(code).get(execution), amount(code).get(execution), dueDate(code).get(execution),
             responsible(code).get(execution)));
       }
     }

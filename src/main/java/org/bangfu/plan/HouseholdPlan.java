@@ -56,6 +56,11 @@ public final class HouseholdPlan {
     return string("planDue_" + code.name());
   }
 
+  /** The responsible department (a Department code), one of the measure's departments. */
+  public static Var<String> department(MeasureCode code) {
+    return string("planDept_" + code.name());
+  }
+
   public static Var<String> responsible(MeasureCode code) {
     return string("planPerson_" + code.name());
   }
@@ -67,7 +72,7 @@ public final class HouseholdPlan {
         INCOME_TARGET, REVIEW_DATE, NOTE, HOUSEHOLD_CONFIRMED, DRAFT_DECISION, SUMMARY, TOWNSHIP_DECISION,
         TOWNSHIP_REASON, COUNTY_DECISION, COUNTY_REASON));
     for (MeasureCode code : MeasureCode.values()) {
-      all.addAll(List.of(chosen(code), amount(code), dueDate(code), responsible(code)));
+      all.addAll(List.of(chosen(code), department(code), amount(code), dueDate(code), responsible(code)));
     }
     ALL = Collections.unmodifiableList(all);
   }

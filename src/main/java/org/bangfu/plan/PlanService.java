@@ -17,6 +17,7 @@ import org.bangfu.household.HouseholdService;
 import org.bangfu.household.LabourCapacity;
 import org.bangfu.household.Member;
 import org.bangfu.identification.RiskType;
+import org.bangfu.measure.Department;
 import org.bangfu.measure.MeasureCode;
 import org.bangfu.plan.MeasureRecommender.Recommendation;
 import org.bangfu.process.EngineClock;
@@ -44,7 +45,7 @@ public class PlanService {
   }
 
   /** One chosen measure as entered: amount, due date (yyyy-MM-dd) and responsible person may be empty. */
-  public record MeasureLine(Double amount, String dueDate, String responsible) {
+  public record MeasureLine(String department, Double amount, String dueDate, String responsible) {
   }
 
   /** A draft plan version and the recommendation it started from, in words for the form. */
@@ -104,9 +105,11 @@ public class PlanService {
           ? today.plusMonths(DEFAULT_REVIEW_MONTHS) : approved.getReviewDate());
       draft.setNote(approved.getNote());
       for (PlanMeasure old : plans.findMeasures(approved.getId())) {
-        measures.add(measure(MeasureCode.valueOf(old.getMeasureCode()), old.getAmount(),
+        PlanMeasure copy = measure(MeasureCode.valueOf(old.getMeasureCode()), old.getAmount(),
             old.getDueDate() == null || old.getDueDate().isBefore(today) ? today.plusDays(DEFAULT_MEASURE_DAYS)
-                : old.getDueDate(), old.getResponsiblePerson(), today));
+                : old.getDueDate(), old.getResponsiblePerson(), today);
+        copy.setDepartment(old.getDepartment());
+        measures.add(copy);
       }
     } else {
       draft.setIncomeTarget(caseFile.getIncomeThreshold());
@@ -166,7 +169,15 @@ public class PlanService {
         throw new InvalidDecisionException(HouseholdPlan.responsible(code).name(),
             code.label() + "的责任人不能超过64字");
       }
-      measures.add(measure(code, amount, due, person, today));
+      PlanMeasure measure = measure(code, amount, due, person, today);
+      if (line.department() != null && !line.department().isBlank()) {
+        Department department = code.departments().stream().filter(d -> d.name().equals(line.department().trim()))
+            .findFirst().orElseThrow(() -> new InvalidDecisionException(HouseholdPlan.department(code).name(),
+                code.label() + "的责任部门应为" + String.join("、", code.departments().stream()
+                    .map(Department::label).toList()) + "之一"));
+        measure.setDepartment(department.name());
+      }
+      measures.add(measure);
     }
     if (form.incomeTarget() != null && (form.incomeTarget() < 0
         || BigDecimal.valueOf(form.incomeTarget()).compareTo(MAX_INCOME_TARGET) > 0)) {
@@ -239,7 +250,8 @@ public class PlanService {
     text.append("\n");
     for (PlanMeasure m : plan.getMeasures()) {
       MeasureCode code = MeasureCode.valueOf(m.getMeasureCode());
-      text.append("· ").append(code.label()).append("，责任部门 ").append(code.department().label());
+      text.append("· ").append(code.label()).append("，责任部门 ")
+          .append(m.getDepartment() == null ? code.department().label() : Department.valueOf(m.getDepartment()).label());
       if (m.getResponsiblePerson() != null) {
         text.append("，责任人 ").append(m.getResponsiblePerson());
       }
@@ -318,6 +330,7 @@ public class PlanService {
       PlanMeasure m = plan.getMeasures().stream().filter(x -> x.getMeasureCode().equals(code.name())).findFirst()
           .orElse(null);
       HouseholdPlan.chosen(code).put(variables, m != null);
+      HouseholdPlan.department(code).put(variables, m == null ? code.department().name() : m.getDepartment());
       HouseholdPlan.amount(code).put(variables, m == null || m.getAmount() == null ? null : m.getAmount()
           .doubleValue());
       HouseholdPlan.dueDate(code).put(variables, m == null || m.getDueDate() == null ? null

@@ -124,6 +124,10 @@ class LifecycleIT extends MariaDbIntegrationTest {
         Map.of("planAmount_EMPLOYMENT", -500, "householdConfirmed", true, "planDraftDecision", "SUBMIT"));
     assertThat(negative.getStatusCode().value()).isEqualTo(400);
     assertThat((String) negative.getBody().get("message")).contains("就业帮扶的金额应在0到1000万元之间");
+    ResponseEntity<Map<String, Object>> wrongDepartment = complete("cadre_dongshan", bk, HouseholdPlan.DRAFT_PLAN,
+        Map.of("planDept_EMPLOYMENT", "CIVIL", "householdConfirmed", true, "planDraftDecision", "SUBMIT"));
+    assertThat(wrongDepartment.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) wrongDepartment.getBody().get("message")).contains("就业帮扶的责任部门应为人力资源和社会保障局之一");
     Map<String, Object> unchanged = read(bk);
     assertThat(steps(unchanged)).hasSize(auditBefore);
     assertThat(planMeasures(unchanged, 0)).containsExactlyInAnyOrder("EMPLOYMENT", "PUBLIC_JOB");
@@ -185,14 +189,16 @@ class LifecycleIT extends MariaDbIntegrationTest {
     assertThat(revision).containsEntry("planVersion", 2).containsEntry("planRevisionReason",
         "回访发现新的风险：孩子高中学费负担重，有辍学风险");
     assertThat(chosen(revision)).containsExactlyInAnyOrder("MEDICAL", "TEMP_RELIEF", "EMPLOYMENT");
+    // 雨露计划 through the agriculture bureau rather than the education bureau: the plan chooses
     approvePlan(bk, "cadre_dongshan", "reviewer_heping", Map.of("plan_EDUCATION", true,
-        "planAmount_EDUCATION", 3000));
+        "planAmount_EDUCATION", 3000, "planDept_EDUCATION", "AGRI"));
     Map<String, Object> revised = read(bk);
     assertThat(revised.get("plans")).asList().extracting(p -> ((Map<?, ?>) p).get("version") + "/"
         + ((Map<?, ?>) p).get("status")).containsExactly("1/SUPERSEDED", "2/APPROVED");
     assertThat(planMeasures(revised, 1)).contains("EDUCATION");
     // only the new measure is issued; the delivered ones stay delivered
-    deliver("handler_edu", bk);
+    assertThat(api.tasks("handler_edu", bk)).isEmpty();
+    deliver("handler_agri", bk);
     assertThat(measures(read(bk))).containsExactlyInAnyOrder("MEDICAL/DELIVERED", "TEMP_RELIEF/DELIVERED",
         "EMPLOYMENT/DELIVERED", "EDUCATION/DELIVERED");
 
@@ -287,42 +293,6 @@ class LifecycleIT extends MariaDbIntegrationTest {
     assertThat(read(bk)).containsEntry("status", "REJECTED");
     assertThat(processes(bk)).isZero();
     assertThat(read(bk).get("plans")).asList().isEmpty();
-  }
-
-  /**
-   * The demo county's case of 赵大山 has seven months of history (plan, deliveries, six visits): a new user takes it to
-   * 风险消除 now, the administrator cutting the 5-day notice short with the demo-only endpoint.
-   */
-  @Test
-  void theDemoCaseOfZhaoDashanIsReadyForItsExitToday() {
-    List<Map<String, Object>> cases = api.getList(COUNTY, "/api/cases?region=" + DONGSHAN + "&size=100").getBody();
-    Map<String, Object> demo = cases.stream().map(c -> read((String) c.get("businessKey")))
-        .filter(c -> "赵大山".equals(c.get("headName"))).findFirst().orElseThrow();
-    String bk = (String) demo.get("businessKey");
-    assertThat(demo).containsEntry("status", "MONITORED");
-    // identified on the 12 months before its signal, seven months ago
-    assertThat(((Number) demo.get("perCapitaIncome")).doubleValue()).isEqualTo(7200.0);
-    assertThat(demo.get("visits")).asList().hasSize(6);
-    assertThat(measures(demo)).contains("MEDICAL/DELIVERED", "EMPLOYMENT/DELIVERED", "INDUSTRY/DELIVERED")
-        .allMatch(m -> m.endsWith("/DELIVERED"));
-    assertThat(timer(bk).getDuedate()).as("the seventh visit is due").isBefore(new Date());
-
-    managementService.executeJob(timer(bk).getId());
-    api.decide("cadre_dongshan", bk, MeasureImplementation.FOLLOW_UP_VISIT, Map.of("visitPeriod",
-        YearMonth.now().minusMonths(1).toString(), "visitNetIncome", 3400, "visitRigidSpending", 0,
-        "visitOutcome", "PROPOSE_EXIT", "visitChanges", "收入稳定"));
-    api.decide("cadre_dongshan", bk, ExitReview.HOME_VERIFICATION, findings(true));
-    assertThat(steps(read(bk))).contains("Activity_AssessExit/ELIGIBLE");
-    api.decide("cadre_dongshan", bk, ExitReview.DEMOCRATIC_REVIEW, Map.of("exitReviewDecision", "PASS"));
-    String endWaiting = "/api/demo/cases/" + demo.get("id") + "/end-waiting";
-    assertThat(api.post("cadre_dongshan", endWaiting, Map.of()).getStatusCode().value()).isEqualTo(403);
-    assertThat(rest.withBasicAuth("admin", "admin").postForEntity(endWaiting, Map.of(), Map.class)
-        .getStatusCode().value()).isEqualTo(200);
-    api.decide("reviewer_heping", bk, ExitReview.TOWNSHIP_REVIEW, Map.of("exitTownshipDecision", "APPROVE"));
-    api.decide(COUNTY, bk, ExitReview.COUNTY_APPROVAL, Map.of("exitCountyDecision", "APPROVE"));
-    Map<String, Object> exited = read(bk);
-    assertThat(exited).containsEntry("status", "ELIMINATED");
-    assertThat(steps(exited)).contains("Demo_EndWaiting/DEMO");
   }
 
   // --- steps

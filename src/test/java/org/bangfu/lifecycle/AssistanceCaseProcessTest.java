@@ -110,8 +110,10 @@ class AssistanceCaseProcessTest {
     finish("HouseholdPlanProcess", Map.of());
 
     finish("MeasureImplementationProcess", Map.of("implementationOutcome", "EXIT_PROPOSED"));
-    assertThat(runtimeService().getVariable(waitingIn("ExitReviewProcess").getProcessInstanceId(),
-        "exitNoticeDuration")).isEqualTo("P5D");
+    String exit = waitingIn("ExitReviewProcess").getProcessInstanceId();
+    assertThat(runtimeService().getVariable(exit, "exitNoticeDuration")).isEqualTo("P5D");
+    // every stage's forms show the case's risks
+    assertThat(runtimeService().getVariable(exit, "riskTypeLabels")).isEqualTo("因病");
     finish("ExitReviewProcess", Map.of("exitOutcome", "NOT_YET", "exitRevisePlan", false));
     finish("MeasureImplementationProcess", Map.of("implementationOutcome", "EXIT_PROPOSED"));
     finish("ExitReviewProcess", Map.of("exitOutcome", "NOT_YET", "exitRevisePlan", true,

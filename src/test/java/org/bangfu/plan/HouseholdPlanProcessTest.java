@@ -78,6 +78,7 @@ class HouseholdPlanProcessTest {
     draft.setReviewDate(LocalDate.now().plusMonths(6));
     PlanMeasure medical = new PlanMeasure();
     medical.setMeasureCode("MEDICAL");
+    medical.setDepartment("HEALTH");
     medical.setDueDate(LocalDate.now().plusDays(30));
     draft.setMeasures(List.of(medical));
     when(plans.prepareDraft(eq(42L), any())).thenReturn(new PlanService.Draft(draft, "健康帮扶（因病）", "张三：有劳动能力"));
@@ -99,9 +100,12 @@ class HouseholdPlanProcessTest {
     // the form opens with the recommendation ticked
     assertThat(runtimeService().getVariable(pi.getId(), "plan_MEDICAL")).isEqualTo(true);
     assertThat(runtimeService().getVariable(pi.getId(), "plan_DIBAO")).isEqualTo(false);
+    // the department the draft chose, or the measure's default
+    assertThat(runtimeService().getVariable(pi.getId(), "planDept_MEDICAL")).isEqualTo("HEALTH");
+    assertThat(runtimeService().getVariable(pi.getId(), "planDept_DIBAO")).isEqualTo("CIVIL");
     assertThat(runtimeService().getVariable(pi.getId(), "recommendedMeasures")).isEqualTo("健康帮扶（因病）");
 
-    tasks.decide("cadre", draftTask, Map.of("plan_MEDICAL", true, "planAmount_MEDICAL", 3000,
+    tasks.decide("cadre", draftTask, Map.of("plan_MEDICAL", true, "planAmount_MEDICAL", 3000, "planDept_EMPLOYMENT", "HRSS",
         "planDue_MEDICAL", LocalDate.now().plusDays(20).toString(), "plan_EMPLOYMENT", true,
         "householdConfirmed", true, "planReviewDate", LocalDate.now().plusMonths(6).toString(),
         "planDraftDecision", "SUBMIT"));
@@ -109,6 +113,8 @@ class HouseholdPlanProcessTest {
     verify(plans).saveDraft(saved.capture());
     assertThat(saved.getValue().measures()).containsOnlyKeys(MeasureCode.MEDICAL, MeasureCode.EMPLOYMENT);
     assertThat(saved.getValue().measures().get(MeasureCode.MEDICAL).amount()).isEqualTo(3000d);
+    assertThat(saved.getValue().measures().get(MeasureCode.MEDICAL).department()).isEqualTo("HEALTH");
+    assertThat(saved.getValue().measures().get(MeasureCode.EMPLOYMENT).department()).isEqualTo("HRSS");
     assertThat(saved.getValue().actor()).isEqualTo("cadre");
 
     Task township = tasks.taskAt(KEY_BUSINESS, TOWNSHIP_REVIEW);

@@ -148,6 +148,20 @@ class ModelConsistencyTest {
   }
 
   @Test
+  void thePlanFormOffersEachMeasureAndItsDepartments() {
+    JsonNode form = forms.get("DraftPlanForm");
+    for (org.bangfu.measure.MeasureCode code : org.bangfu.measure.MeasureCode.values()) {
+      assertThat(keys(form)).as("一户一策表单缺少措施 %s", code).contains(HouseholdPlan.chosen(code).name(),
+          HouseholdPlan.department(code).name(), HouseholdPlan.amount(code).name(), HouseholdPlan.dueDate(code).name());
+      List<String> offered = new ArrayList<>();
+      components(form).filter(c -> HouseholdPlan.department(code).name().equals(c.path("key").asText()))
+          .forEach(c -> c.path("values").forEach(v -> offered.add(v.path("value").asText())));
+      assertThat(offered).as("departments offered for %s", code)
+          .containsExactlyElementsOf(code.departments().stream().map(Enum::name).toList());
+    }
+  }
+
+  @Test
   void everyDelegateExpressionNamesAWorkerBeanAndNoModelCarriesCodeOrScripts() {
     ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
