@@ -24,4 +24,15 @@ public class RegionService {
   public Optional<Region> find(String code) {
     return Optional.ofNullable(regions.findByCode(code));
   }
+
+  /** Every registered county (supervision runs per county). */
+  public java.util.List<Region> counties() {
+    return regions.findAll().stream().filter(r -> "COUNTY".equals(r.level())).toList();
+  }
+
+  /** The region's name, or its code when it is not registered. */
+  public String name(String code) {
+    Region region = regions.findByCode(code);
+    return region == null ? code : region.name();
+  }
 }

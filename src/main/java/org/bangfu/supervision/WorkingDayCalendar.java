@@ -87,6 +87,17 @@ public class WorkingDayCalendar {
     return day;
   }
 
+  /** Working days after {@code from} up to and including {@code to}; 0 when {@code to} is not after it. */
+  public int workingDaysBetween(LocalDate from, LocalDate to) {
+    int count = 0;
+    for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+      if (isWorkingDay(day)) {
+        count++;
+      }
+    }
+    return count;
+  }
+
   /** The holiday's name on that day, or null. */
   public String holidayName(LocalDate day) {
     return holidays.get(day);

@@ -22,7 +22,11 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.datasource.username=root",
     "spring.datasource.password=",
     "spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
-    "camunda.bpm.database.schema-update=true"})
+    "camunda.bpm.database.schema-update=true",
+    // the tests run the outbox worker, the deadline watcher and the digest themselves, on a moved engine clock
+    "bangfu.mail.dispatch=false",
+    "bangfu.supervision.watch=false",
+    "spring.mail.host=127.0.0.1"})
 @ActiveProfiles("demo")
 @AutoConfigureObservability(tracing = false) // metrics exported as in production (OperationsIT reads them)
 public abstract class MariaDbIntegrationTest {
@@ -36,9 +40,13 @@ public abstract class MariaDbIntegrationTest {
 
   protected ApiClient api;
 
+  /** The port of the SMTP server (GreenMail) the mail tests start and stop; nothing listens there otherwise. */
+  protected static final int SMTP_PORT = freePort();
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", EmbeddedMariaDb::jdbcUrl);
+    registry.add("spring.mail.port", () -> SMTP_PORT);
   }
 
   @BeforeEach
@@ -81,5 +89,13 @@ public abstract class MariaDbIntegrationTest {
     api.decide(reviewer, businessKey, RiskIdentification.TOWNSHIP_REVIEW, java.util.Map.of("townshipDecision", "APPROVE"));
     api.decide("approver_county", businessKey, RiskIdentification.COUNTY_APPROVAL,
         java.util.Map.of("countyDecision", "APPROVE"));
+  }
+
+  private static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -1,0 +1,127 @@
+package org.bangfu.supervision;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.bangfu.mail.MailOutbox;
+import org.bangfu.mail.MailProperties;
+import org.bangfu.process.EngineClock;
+import org.bangfu.region.CandidateGroups;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reminds and escalates overdue tasks by mail: when a task's due date has passed, its holder (the assignee, or every
+ * member of its candidate groups) gets a reminder; once it is {@code bangfu.supervision.escalate-after-working-days}
+ * working days overdue, the county's supervisors get an escalation. Each at most once per task (dedup keys in the
+ * outbox), however often the watcher runs and on however many nodes.
+ *
+ * <p>One watcher over the task table rather than a boundary timer on every user task: the models stay as process
+ * owners draw them, and 100k open tasks do not mean 200k timer jobs.
+ */
+@Component
+@EnableConfigurationProperties(SupervisionProperties.class)
+public class DeadlineWatcher {
+
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+  static final int PAGE = 500;
+
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final MailOutbox outbox;
+  private final WorkingDayCalendar calendar;
+  private final SupervisionProperties properties;
+  private final MailProperties mail;
+
+  public DeadlineWatcher(TaskService taskService, RuntimeService runtimeService, MailOutbox outbox,
+      WorkingDayCalendar calendar, SupervisionProperties properties, MailProperties mail) {
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.outbox = outbox;
+    this.calendar = calendar;
+    this.properties = properties;
+    this.mail = mail;
+  }
+
+  @Scheduled(fixedDelayString = "${bangfu.supervision.interval:PT15M}", initialDelayString = "PT1M")
+  public void scheduled() {
+    if (properties.watch()) {
+      check();
+    }
+  }
+
+  /** One round over the overdue tasks; returns the number of mails queued. */
+  @Transactional
+  public int check() {
+    LocalDateTime now = EngineClock.now();
+    Date nowDate = Date.from(now.atZone(ZoneId.systemDefault()).toInstant());
+    int queued = 0;
+    for (int first = 0; ; first += PAGE) {
+      List<Task> overdue = taskService.createTaskQuery().dueBefore(nowDate).orderByDueDate().asc()
+          .orderByTaskCreateTime().asc().listPage(first, PAGE);
+      for (Task task : overdue) {
+        queued += remindAndEscalate(task, now);
+      }
+      if (overdue.size() < PAGE) {
+        return queued;
+      }
+    }
+  }
+
+  private int remindAndEscalate(Task task, LocalDateTime now) {
+    LocalDateTime due = LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault());
+    List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+        .processInstanceId(task.getProcessInstanceId()).singleResult();
+    String caseNumber = instance == null ? null : instance.getBusinessKey();
+    Object caseId = runtimeService.getVariable(task.getExecutionId(), "caseId");
+    Long id = caseId instanceof Number n ? n.longValue() : null;
+    String links = "任务列表：" + mail.baseUrl() + "/camunda/app/tasklist/"
+        + (id == null ? "" : "\n案件档案：" + mail.baseUrl() + "/case.html?id=" + id);
+
+    int queued = 0;
+    Set<String> holders = task.getAssignee() != null ? outbox.addressesOfUser(task.getAssignee())
+        : groups.stream().flatMap(g -> outbox.addressesOfGroup(g).stream())
+            .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    queued += outbox.enqueue("remind:" + task.getId(), "REMINDER", holders,
+        "【帮扶】待办到期提醒：" + task.getName() + "（案件 " + caseNumber + "）",
+        "您好：\n\n案件 " + caseNumber + " 的环节“" + task.getName() + "”已于 " + TIME.format(due)
+            + " 到期，请尽快办理。\n\n" + links + "\n\n本邮件由帮扶系统自动发送，请勿回复。", id);
+
+    int overdueDays = calendar.workingDaysBetween(due.toLocalDate(), now.toLocalDate());
+    String county = county(groups);
+    if (overdueDays >= properties.escalateAfterWorkingDays() && county != null) {
+      queued += outbox.enqueue("escalate:" + task.getId(), "ESCALATION",
+          outbox.addressesOfGroup(CandidateGroups.supervisor(county)),
+          "【帮扶】逾期督办：" + task.getName() + "（案件 " + caseNumber + "，逾期 " + overdueDays + " 个工作日）",
+          "督导组：\n\n案件 " + caseNumber + " 的环节“" + task.getName() + "”于 " + TIME.format(due) + " 到期，已逾期 "
+              + overdueDays + " 个工作日，办理" + (task.getAssignee() == null ? "组：" + String.join("、", groups)
+                  : "人：" + task.getAssignee()) + "。\n\n" + links + "\n\n本邮件由帮扶系统自动发送，请勿回复。", id);
+    }
+    return queued;
+  }
+
+  /** The county of a task, from the region code in its candidate group. */
+  static String county(List<String> groups) {
+    for (String group : groups) {
+      String digits = group.replaceAll("^.*?-(\\d{6,12})$", "$1");
+      if (digits.matches("\\d{6,12}")) {
+        return digits.substring(0, 6);
+      }
+    }
+    return null;
+  }
+}
