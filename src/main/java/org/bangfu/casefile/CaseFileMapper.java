@@ -22,6 +22,8 @@ public interface CaseFileMapper {
   List<CaseFile> findInRegion(@Param("regionPrefix") String regionPrefix, @Param("status") String status,
       @Param("offset") int offset, @Param("limit") int limit);
 
+  List<CaseFile> findOldestOpen(@Param("county") String county, @Param("limit") int limit);
+
   int updateAssessment(CaseFile caseFile);
 
   int updateDecision(CaseFile caseFile);

@@ -66,6 +66,11 @@ public class CaseFileService {
     return cases.findInRegion(regionPrefix, status, page * size, size);
   }
 
+  /** The county's open cases that have been open longest. */
+  public List<CaseFile> oldestOpen(String county, int limit) {
+    return cases.findOldestOpen(county, limit);
+  }
+
   public void audit(Long caseId, String step, String stepName, String decision, String reason, String actor,
       String taskId) {
     cases.insertAudit(new AuditEntry(null, caseId, step, stepName, decision, truncate(reason, 1000), actor, taskId,

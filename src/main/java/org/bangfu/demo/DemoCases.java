@@ -133,9 +133,25 @@ public class DemoCases {
             "visitChanges", "务工收入稳定"));
       }
       LOG.info("demo data: case {} of {} waits for its seventh follow-up visit", bk, HEAD);
+
+      // two cases whose steps are overdue now, for the supervisor's dashboard and mails
+      ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(12))));
+      openCase("孙立新", DemoData.XIHE, "cadre_xihe", List.of("ILLNESS"));
+      ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(9))));
+      String late = openCase("周老汉", DemoData.NANPING, "cadre_nanping", List.of("LACK_OF_LABOUR"));
+      complete(late, "cadre_nanping", RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
+          "verifyFindings", "老两口均年过七旬，无劳动能力", "verifyDecision", "CONFIRM"));
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  private String openCase(String head, String village, String cadre, List<String> risks) {
+    HouseholdSummary household = households.list(village, 0, 100).items().stream()
+        .filter(h -> head.equals(h.headName())).findFirst().orElseThrow();
+    return identification.open(new SignalRequest(household.id(), "CADRE_SCREENING", risks, null, false, false,
+        false, false, null, false, List.of(), null), new BangfuUser(cadre, List.of(CandidateGroups.village(village))))
+        .getBusinessKey();
   }
 
   private void complete(String bk, String user, String step, Map<String, Object> variables) {

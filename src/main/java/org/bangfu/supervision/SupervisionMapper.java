@@ -17,4 +17,25 @@ public interface SupervisionMapper {
 
   record OverdueCount(String groupId, String step, String stepName, long overdue) {
   }
+
+  /** One row per candidate group and step: open, due soon (before {@code soon}) and overdue tasks of the county. */
+  List<TaskCount> openByGroupAndStep(@Param("county") String countyCode, @Param("now") LocalDateTime now,
+      @Param("soon") LocalDateTime soon);
+
+  record TaskCount(String groupId, String processKey, String step, String stepName, long openTasks, long dueSoon,
+      long overdue) {
+  }
+
+  /** The overdue tasks of the county, oldest due first, for the export (at most {@code limit}). */
+  List<OverdueTask> overdueTasks(@Param("county") String countyCode, @Param("now") LocalDateTime now,
+      @Param("limit") int limit);
+
+  record OverdueTask(String taskId, String caseNumber, String groupId, String stepName, String assignee,
+      LocalDateTime due) {
+  }
+
+  List<StatusCount> casesByStatus(@Param("county") String countyCode);
+
+  record StatusCount(String status, long cases) {
+  }
 }

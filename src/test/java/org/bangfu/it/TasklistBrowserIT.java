@@ -180,9 +180,8 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
       assertThat(browser.findElements(By.cssSelector(".fjs-container [id$='Field_planAmount_MEDICAL']"))).hasSize(1);
       assertThat(browser.findElements(By.cssSelector(".fjs-container [id$='Field_planAmount_EDUCATION']"))).isEmpty();
       click(formField("plan_EDUCATION"));
-      WebElement educationAmount = formField("planAmount_EDUCATION");
-      educationAmount.sendKeys("2500");
-      formField("planPerson_EDUCATION").sendKeys("李老师");
+      type("planAmount_EDUCATION", "2500");
+      type("planPerson_EDUCATION", "李老师");
       click(formField("householdConfirmed"));
       choose("提交乡镇审核");
       screenshot("plan-draft");
@@ -216,9 +215,9 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
       signIn("cadre_dongshan");
       openTask(taskId("cadre_dongshan", bk, MeasureImplementation.FOLLOW_UP_VISIT));
       claim();
-      formField("visitPeriod").sendKeys(period);
-      formField("visitNetIncome").sendKeys("3400");
-      formField("visitChanges").sendKeys("务工收入稳定，医保报销到位");
+      type("visitPeriod", period);
+      type("visitNetIncome", "3400");
+      type("visitChanges", "务工收入稳定，医保报销到位");
       choose("继续帮扶，按周期回访");
       screenshot("follow-up-visit");
       complete();
@@ -264,9 +263,9 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
       signIn("cadre_dongshan");
       openTask(taskId("cadre_dongshan", bk, MeasureImplementation.FOLLOW_UP_VISIT));
       claim();
-      formField("visitPeriod").sendKeys(java.time.YearMonth.now().minusMonths(1).toString());
-      formField("visitNetIncome").sendKeys("3400");
-      formField("visitChanges").sendKeys("务工满半年，收入稳定");
+      type("visitPeriod", java.time.YearMonth.now().minusMonths(1).toString());
+      type("visitNetIncome", "3400");
+      type("visitChanges", "务工满半年，收入稳定");
       choose("收入稳定、风险已消除，建议启动风险消除");
       complete();
       String verification = awaitTask("cadre_dongshan", bk, ExitReview.HOME_VERIFICATION);
@@ -335,6 +334,35 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     // back to the list, where the new task appears
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
     return taskId(user, bk, step);
+  }
+
+  /** The county supervisor's dashboard: the seeded overdue cases, their figures and the diagram heat view. */
+  @Test
+  void theSupervisorSeesOverdueCasesOnTheDashboard() {
+    Map<String, Object> overview = api.get("supervisor_county", "/api/supervision/629901").getBody();
+    long overdue = ((Number) overview.get("overdue")).longValue();
+    assertThat(overdue).as("the demo county has overdue cases").isPositive();
+    openBrowser();
+    try {
+      signIn("supervisor_county");
+      browser.get("http://localhost:" + port + "/supervision.html");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overdue"), String.valueOf(overdue)));
+      assertThat(browser.findElement(By.id("open")).getText())
+          .isEqualTo(String.valueOf(((Number) overview.get("open")).longValue()));
+      assertThat(browser.findElement(By.id("byVillage")).getText()).contains("西河村").contains("南坪村");
+      assertThat(browser.findElement(By.id("byStep")).getText()).contains("入户核实");
+      assertThat(browser.findElement(By.id("oldest")).getText()).contains("BF629901-");
+      // the heat view opens on the busiest process, every activity with open tasks carries its counts
+      wait.until(d -> !d.findElements(By.cssSelector("#diagram .heat")).isEmpty());
+      WebElement heat = browser.findElement(By.cssSelector("#diagram .heat.overdue, #hidden .heat.overdue"));
+      assertThat(heat.getText()).matches("在办 \\d+ · 逾期 [1-9]\\d*");
+      screenshot("supervision-dashboard");
+      click(browser.findElement(By.cssSelector("#oldest a")));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "收到风险线索"));
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-supervision");
+      throw e;
+    }
   }
 
   /** Cockpit draws every deployed process (their diagrams in docs/diagrams are these screenshots). */
@@ -445,6 +473,28 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
   private WebElement formField(String key) {
     return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(
         ".fjs-container [id$='Field_" + key + "'], .fjs-container [name='" + key + "']")));
+  }
+
+  /**
+   * Types into a form field until it holds the text: form-js re-renders the form on every change, which can replace
+   * the input while keys are still arriving.
+   */
+  private void type(String key, String text) {
+    wait.until(d -> {
+      try {
+        WebElement input = formField(key);
+        if (!text.equals(input.getAttribute("value"))) {
+          input.clear();
+          input.sendKeys(text);
+          // ChromeDriver types CJK text without the input events form-js listens to: announce the change
+          ((JavascriptExecutor) browser).executeScript(
+              "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input);
+        }
+        return text.equals(formField(key).getAttribute("value"));
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        return false;
+      }
+    });
   }
 
   /** Clicks the radio button (or checkbox) whose label says this. */

@@ -1,0 +1,187 @@
+package org.bangfu.supervision;
+
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.bangfu.casefile.CaseFile;
+import org.bangfu.casefile.CaseFileService;
+import org.bangfu.casefile.CaseStatus;
+import org.bangfu.measure.Department;
+import org.bangfu.process.EngineClock;
+import org.bangfu.region.CandidateGroups;
+import org.bangfu.region.RegionService;
+import org.bangfu.security.BangfuUser;
+import org.bangfu.supervision.SupervisionMapper.OverdueTask;
+import org.bangfu.supervision.SupervisionMapper.TaskCount;
+import org.bangfu.web.ForbiddenException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The supervisor's view of a county: open, due-soon and overdue tasks by township, village, step and department, per
+ * process activity (for the diagram heat view), cases by status and the oldest open cases. Every figure comes from
+ * grouped queries (a handful per request, whatever the number of tasks).
+ */
+@Service
+public class SupervisionService {
+
+  /** "Due soon": within this many days. */
+  static final int DUE_SOON_DAYS = 2;
+  public static final int EXPORT_LIMIT = 50_000;
+
+  public record Count(String key, String name, long open, long dueSoon, long overdue) {
+  }
+
+  public record ActivityCount(String processKey, String activityId, String name, long open, long overdue) {
+  }
+
+  public record OldCase(Long id, String businessKey, String villageCode, String village, String status,
+      String statusLabel, LocalDateTime openedAt, long daysOpen) {
+  }
+
+  public record Overview(String county, String countyName, LocalDateTime asOf, long open, long dueSoon,
+      long overdue, List<Count> byTownship, List<Count> byVillage, List<Count> byStep, List<Count> byDepartment,
+      List<ActivityCount> byActivity, Map<String, Long> casesByStatus, List<OldCase> oldestOpenCases) {
+  }
+
+  public record ExportRow(String caseNumber, String township, String village, String step, String handlerGroup,
+      String assignee, LocalDateTime due, int workingDaysOverdue) {
+  }
+
+  private final SupervisionMapper supervision;
+  private final CaseFileService caseFiles;
+  private final RegionService regions;
+  private final WorkingDayCalendar calendar;
+
+  public SupervisionService(SupervisionMapper supervision, CaseFileService caseFiles, RegionService regions,
+      WorkingDayCalendar calendar) {
+    this.supervision = supervision;
+    this.caseFiles = caseFiles;
+    this.regions = regions;
+    this.calendar = calendar;
+  }
+
+  /** Supervisors of the county (and administrators) only; anyone else is refused. */
+  public void requireSupervisor(BangfuUser user, String county) {
+    if (county == null || !county.matches("\\d{6}")) {
+      throw org.bangfu.web.InvalidInputException.of("county", "县级区划代码应为6位数字");
+    }
+    if (!user.isAdmin() && !user.inGroup(CandidateGroups.supervisor(county))) {
+      throw new ForbiddenException("只有本县督导组可以查看督导数据");
+    }
+  }
+
+  public Overview overview(String county) {
+    LocalDateTime now = EngineClock.now();
+    List<TaskCount> rows = supervision.openByGroupAndStep(county, now, now.plusDays(DUE_SOON_DAYS));
+    Map<String, Long> byStatus = new LinkedHashMap<>();
+    for (CaseStatus status : CaseStatus.values()) {
+      byStatus.put(status.name(), 0L);
+    }
+    supervision.casesByStatus(county).forEach(c -> byStatus.put(c.status(), c.cases()));
+    Map<String, long[]> activities = new TreeMap<>();
+    Map<String, String> activityNames = new LinkedHashMap<>();
+    for (TaskCount row : rows) {
+      String key = row.processKey() + "#" + row.step();
+      long[] counts = activities.computeIfAbsent(key, k -> new long[2]);
+      counts[0] += row.openTasks();
+      counts[1] += row.overdue();
+      activityNames.put(key, row.stepName());
+    }
+    List<ActivityCount> byActivity = new ArrayList<>();
+    activities.forEach((key, counts) -> byActivity.add(new ActivityCount(key.substring(0, key.indexOf('#')),
+        key.substring(key.indexOf('#') + 1), activityNames.get(key), counts[0], counts[1])));
+    List<OldCase> oldest = new ArrayList<>();
+    for (CaseFile c : caseFiles.oldestOpen(county, 10)) {
+      oldest.add(new OldCase(c.getId(), c.getBusinessKey(), c.getVillageCode(), regions.name(c.getVillageCode()),
+          c.getStatus(), CaseStatus.valueOf(c.getStatus()).label(), c.getOpenedAt(),
+          ChronoUnit.DAYS.between(c.getOpenedAt().toLocalDate(), now.toLocalDate())));
+    }
+    return new Overview(county, regions.name(county), now, sum(rows, TaskCount::openTasks),
+        sum(rows, TaskCount::dueSoon), sum(rows, TaskCount::overdue), group(rows, this::township),
+        group(rows, this::village), group(rows, r -> r.step() + "|" + r.stepName()),
+        group(rows, SupervisionService::department), byActivity, byStatus, oldest);
+  }
+
+  /** The overdue tasks, oldest first, for the CSV and XLSX export. */
+  public List<ExportRow> overdueList(String county) {
+    LocalDateTime now = EngineClock.now();
+    List<ExportRow> list = new ArrayList<>();
+    for (OverdueTask task : supervision.overdueTasks(county, now, EXPORT_LIMIT)) {
+      String township = township(task.groupId());
+      String village = village(task.groupId());
+      list.add(new ExportRow(task.caseNumber(), township == null ? "" : township.split("\\|")[1],
+          village == null ? "" : village.split("\\|")[1], task.stepName(), task.groupId(), task.assignee(),
+          task.due(), calendar.workingDaysBetween(task.due().toLocalDate(), now.toLocalDate())));
+    }
+    return list;
+  }
+
+  private static long sum(List<TaskCount> rows, java.util.function.ToLongFunction<TaskCount> field) {
+    return rows.stream().mapToLong(field).sum();
+  }
+
+  /** Groups the rows by a "key|name" the function gives (null: not in this grouping). */
+  private static List<Count> group(List<TaskCount> rows, Function<TaskCount, String> keyAndName) {
+    Map<String, long[]> counts = new TreeMap<>();
+    for (TaskCount row : rows) {
+      String key = keyAndName.apply(row);
+      if (key == null) {
+        continue;
+      }
+      long[] c = counts.computeIfAbsent(key, k -> new long[3]);
+      c[0] += row.openTasks();
+      c[1] += row.dueSoon();
+      c[2] += row.overdue();
+    }
+    List<Count> list = new ArrayList<>();
+    counts.forEach((key, c) -> list.add(new Count(key.substring(0, key.indexOf('|')),
+        key.substring(key.indexOf('|') + 1), c[0], c[1], c[2])));
+    list.sort((a, b) -> Long.compare(b.overdue(), a.overdue()));
+    return list;
+  }
+
+  private String township(TaskCount row) {
+    return township(row.groupId());
+  }
+
+  private String village(TaskCount row) {
+    return village(row.groupId());
+  }
+
+  private String township(String group) {
+    if (group.startsWith(CandidateGroups.VILLAGE) || group.startsWith(CandidateGroups.TOWNSHIP)) {
+      String code = code(group).substring(0, 9);
+      return code + "|" + regions.name(code);
+    }
+    return group.startsWith(CandidateGroups.COUNTY) ? "county|县级" : null;
+  }
+
+  private String village(String group) {
+    if (!group.startsWith(CandidateGroups.VILLAGE)) {
+      return null;
+    }
+    return code(group) + "|" + regions.name(code(group));
+  }
+
+  private static String department(TaskCount row) {
+    String group = row.groupId();
+    if (!group.startsWith(CandidateGroups.DEPARTMENT)) {
+      return null;
+    }
+    String code = group.substring(CandidateGroups.DEPARTMENT.length(), group.lastIndexOf('-'));
+    try {
+      return code + "|" + Department.valueOf(code).label();
+    } catch (IllegalArgumentException e) {
+      return code + "|" + code;
+    }
+  }
+
+  private static String code(String group) {
+    return group.substring(group.lastIndexOf('-') + 1);
+  }
+}
