@@ -7,8 +7,13 @@ import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
-/** Puts the decision audit on every user task of every deployed process, so no model can forget it. */
+/**
+ * Puts the decision audit and the follow-up date on every user task of every deployed process, so no model can
+ * forget them.
+ */
 public class DecisionAuditParseListener extends AbstractBpmnParseListener {
+
+  private static final TaskListener FOLLOW_UP = new FollowUpDateListener();
 
   private final TaskListener listener;
 
@@ -18,7 +23,8 @@ public class DecisionAuditParseListener extends AbstractBpmnParseListener {
 
   @Override
   public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-    ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-        .addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+    var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+    definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
+    definition.addTaskListener(TaskListener.EVENTNAME_CREATE, FOLLOW_UP);
   }
 }

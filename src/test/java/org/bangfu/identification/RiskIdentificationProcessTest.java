@@ -101,6 +101,9 @@ class RiskIdentificationProcessTest {
     assertThat(pi).isWaitingAt(VERIFY_HOUSEHOLD);
     assertThat(task()).hasCandidateGroup("village-" + VILLAGE);
     assertThat(task().getDueDate()).isNotNull().isBeforeOrEqualTo(deadline);
+    // followed up a working day before it is due (or now, when that has passed)
+    assertThat(task().getFollowUpDate()).isNotNull().isBefore(task().getDueDate())
+        .isAfterOrEqualTo(Date.from(Instant.now().minus(1, ChronoUnit.MINUTES)));
     decide("cadre", Map.of("authorisationSigned", true, "verifyFindings", "属实", "verifyDecision", "CONFIRM"));
 
     verify(identification).assess(eq(CASE), any(TriggerFacts.class));

@@ -76,14 +76,14 @@ class SupervisionIT extends MariaDbIntegrationTest {
 
     // another county's supervisor, a village cadre: refused, with a message and no figures
     assertThat(rest.withBasicAuth("admin", "admin").postForEntity("/api/admin/regions", List.of(
-        Map.of("code", "629902", "name", "长乐县", "level", "COUNTY")), Map.class).getStatusCode().is2xxSuccessful())
+        Map.of("code", "629977", "name", "长宁县", "level", "COUNTY")), Map.class).getStatusCode().is2xxSuccessful())
         .isTrue();
     if (identityService.createUserQuery().userId("supervisor_changle").count() == 0) {
       User user = identityService.newUser("supervisor_changle");
       user.setPassword(ApiClient.PASSWORD);
       user.setEmail("supervisor_changle@demo.bangfu.org");
       identityService.saveUser(user);
-      identityService.createMembership("supervisor_changle", "supervisor-629902");
+      identityService.createMembership("supervisor_changle", "supervisor-629977");
     }
     ResponseEntity<Map<String, Object>> other = api.get("supervisor_changle", "/api/supervision/" + COUNTY);
     assertThat(other.getStatusCode().value()).isEqualTo(403);
@@ -91,8 +91,8 @@ class SupervisionIT extends MariaDbIntegrationTest {
     assertThat((String) other.getBody().get("error")).contains("本县督导组");
     assertThat(api.get("cadre_dongshan", "/api/supervision/" + COUNTY).getStatusCode().value()).isEqualTo(403);
     assertThat(api.getList("supervisor_changle", "/api/supervision").getBody()).extracting(c -> c.get("code"))
-        .containsExactly("629902");
-    assertThat(((Number) api.get("supervisor_changle", "/api/supervision/629902").getBody().get("overdue"))
+        .containsExactly("629977");
+    assertThat(((Number) api.get("supervisor_changle", "/api/supervision/629977").getBody().get("overdue"))
         .longValue()).isZero();
   }
 

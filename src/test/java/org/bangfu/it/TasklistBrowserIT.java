@@ -476,8 +476,8 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
   }
 
   /**
-   * Types into a form field until it holds the text: form-js re-renders the form on every change, which can replace
-   * the input while keys are still arriving.
+   * Types into a form field until it holds the text (form-js re-renders the form on every change, which can replace
+   * the input while keys are still arriving), then leaves it.
    */
   private void type(String key, String text) {
     wait.until(d -> {
@@ -486,15 +486,19 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
         if (!text.equals(input.getAttribute("value"))) {
           input.clear();
           input.sendKeys(text);
-          // ChromeDriver types CJK text without the input events form-js listens to: announce the change
-          ((JavascriptExecutor) browser).executeScript(
-              "arguments[0].dispatchEvent(new Event('input', {bubbles: true}));", input);
         }
         return text.equals(formField(key).getAttribute("value"));
       } catch (org.openqa.selenium.StaleElementReferenceException e) {
         return false;
       }
     });
+    // form-js takes text in after a debounce, or when the field loses focus: leave the field and let it settle
+    formField(key).sendKeys(org.openqa.selenium.Keys.TAB);
+    try {
+      Thread.sleep(600);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Clicks the radio button (or checkbox) whose label says this. */
