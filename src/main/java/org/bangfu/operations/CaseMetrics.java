@@ -7,7 +7,7 @@ import org.bangfu.casefile.CaseStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Prometheus gauges of our own: cases by status and the mail outbox by status, read with one indexed count per status at scrape time. */
+/** Prometheus gauges of our own: cases by status, overdue tasks and the mail outbox by status, read with one indexed count per status at scrape time. */
 @Component
 public class CaseMetrics implements MeterBinder {
 
@@ -25,12 +25,21 @@ public class CaseMetrics implements MeterBinder {
           .tag("status", status.name())
           .register(registry);
     }
+    Gauge.builder("bangfu.tasks.overdue", this, CaseMetrics::overdueTasks)
+        .description("open user tasks past their due date")
+        .register(registry);
     for (String status : new String[] {"PENDING", "SENT", "FAILED"}) {
       Gauge.builder("bangfu.mail.outbox", this, m -> m.mails(status))
           .description("mails in the outbox by status (PENDING is the backlog)")
           .tag("status", status)
           .register(registry);
     }
+  }
+
+  private double overdueTasks() {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE DUE_DATE_ < ?", Integer.class,
+        java.sql.Timestamp.valueOf(org.bangfu.process.EngineClock.now()));
+    return count == null ? 0 : count;
   }
 
   private double mails(String status) {

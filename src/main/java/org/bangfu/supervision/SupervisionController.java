@@ -34,9 +34,11 @@ public class SupervisionController {
   private final CurrentUser currentUser;
   private final RepositoryService repositoryService;
   private final org.bangfu.region.RegionService regions;
+  private final SupervisionDigest digest;
 
   public SupervisionController(SupervisionService supervision, CurrentUser currentUser,
-      RepositoryService repositoryService, org.bangfu.region.RegionService regions) {
+      RepositoryService repositoryService, org.bangfu.region.RegionService regions, SupervisionDigest digest) {
+    this.digest = digest;
     this.regions = regions;
     this.supervision = supervision;
     this.currentUser = currentUser;
@@ -56,6 +58,14 @@ public class SupervisionController {
   public Overview overview(@PathVariable String county) {
     supervision.requireSupervisor(currentUser.get(), county);
     return supervision.overview(county);
+  }
+
+  /** Today's digest now (it goes at 07:30 on working days anyway); once a day, a second request queues nothing. */
+  @org.springframework.web.bind.annotation.PostMapping("/{county}/digest")
+  public java.util.Map<String, Object> digestNow(@PathVariable String county) {
+    supervision.requireSupervisor(currentUser.get(), county);
+    int queued = digest.send(county);
+    return java.util.Map.of("queued", queued, "message", queued > 0 ? "今日督导日报已排队发送" : "今日督导日报已发送过");
   }
 
   @GetMapping(value = "/{county}/overdue.csv")

@@ -27,7 +27,8 @@ class OperationsIT extends MariaDbIntegrationTest {
 
     ResponseEntity<String> metrics = api.as("ops_demo").getForEntity("/actuator/prometheus", String.class);
     assertThat(metrics.getStatusCode().value()).isEqualTo(200);
-    assertThat(metrics.getBody()).contains("bangfu_cases{status=\"IDENTIFYING\"}").contains("jvm_memory_used_bytes");
+    assertThat(metrics.getBody()).contains("bangfu_cases{status=\"IDENTIFYING\"}").contains("jvm_memory_used_bytes")
+        .containsPattern("bangfu_tasks_overdue [1-9]").contains("bangfu_mail_outbox{status=\"PENDING\"}");
 
     assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(401);
     assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);

@@ -148,7 +148,10 @@ class SupervisionMailIT extends MariaDbIntegrationTest {
         .count();
     assertThat(overdueInCounty).isPositive();
 
-    assertThat(digest.send("629901")).isEqualTo(1);
+    assertThat(api.post("cadre_nanping", "/api/supervision/629901/digest", Map.of()).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(api.post("supervisor_county", "/api/supervision/629901/digest", Map.of()).getBody())
+        .containsEntry("queued", 1);
     assertThat(digest.send("629901")).as("once a day").isZero();
     dispatcher.dispatch();
     List<MimeMessage> digests = Arrays.stream(smtp.getReceivedMessages())
