@@ -12,12 +12,6 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 public interface SupervisionMapper {
 
-  /** One row per candidate group and step: the open tasks overdue at {@code now} routed to this county. */
-  List<OverdueCount> overdueByGroupAndStep(@Param("county") String countyCode, @Param("now") LocalDateTime now);
-
-  record OverdueCount(String groupId, String step, String stepName, long overdue) {
-  }
-
   /** One row per candidate group and step: open, due soon (before {@code soon}) and overdue tasks of the county. */
   List<TaskCount> openByGroupAndStep(@Param("county") String countyCode, @Param("now") LocalDateTime now,
       @Param("soon") LocalDateTime soon);

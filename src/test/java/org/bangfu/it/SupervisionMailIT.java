@@ -160,8 +160,8 @@ class SupervisionMailIT extends MariaDbIntegrationTest {
     assertThat(to(digests.get(0))).isEqualTo(SUPERVISOR);
     assertThat(subject(digests.get(0))).isEqualTo("【帮扶】幸福县逾期待办日报（" + LocalDate.now().plusDays(40) + "）："
         + overdueInCounty + " 件");
-    assertThat(decoded(digests.get(0))).contains("按乡镇").contains("和平镇").contains("按村").contains("南坪村")
-        .contains("按环节").contains("入户核实");
+    assertThat(decoded(digests.get(0))).contains("按乡镇逾期").contains("和平镇").contains("按村逾期").contains("南坪村")
+        .contains("按环节逾期").contains("入户核实");
   }
 
   // --- helpers
