@@ -1,0 +1,147 @@
+package org.bangfu.approval;
+
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.bangfu.casefile.CaseFileService;
+import org.bangfu.mail.MailOutbox;
+import org.bangfu.mail.MailProperties;
+import org.bangfu.process.EngineClock;
+import org.bangfu.security.BangfuUser;
+import org.bangfu.security.RegionAccess;
+import org.bangfu.web.ConflictException;
+import org.bangfu.web.ForbiddenException;
+import org.bangfu.web.InvalidInputException;
+import org.bangfu.web.NotFoundException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Operations approvers know from Chinese approval systems, on a task of a case: 转办 (transfer to a colleague of the
+ * same group and region) and 催办 (urge the current holders by mail, once a day). Each is audited on the case.
+ */
+@Service
+public class TaskOperations {
+
+  private final TaskService taskService;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final CaseFileService caseFiles;
+  private final MailOutbox outbox;
+  private final MailProperties mail;
+  private final RegionAccess access;
+
+  public TaskOperations(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
+      CaseFileService caseFiles, MailOutbox outbox, MailProperties mail, RegionAccess access) {
+    this.taskService = taskService;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.caseFiles = caseFiles;
+    this.outbox = outbox;
+    this.mail = mail;
+    this.access = access;
+  }
+
+  /**
+   * 转办: the holder (the assignee, or a member of the task's group while nobody claimed it) hands the task to a
+   * colleague of the same group, who then holds it. Nobody outside the group (so outside the region) can receive it.
+   */
+  @Transactional
+  public void transfer(String taskId, String toUser, String reason, BangfuUser user) {
+    Task task = task(taskId);
+    List<String> groups = groups(taskId);
+    boolean holder = user.id().equals(task.getAssignee())
+        || task.getAssignee() == null && groups.stream().anyMatch(user::inGroup);
+    if (!holder) {
+      throw new ForbiddenException("只有任务的办理人（或未认领时本组人员）可以转办");
+    }
+    String why = text("reason", reason);
+    if (toUser == null || toUser.isBlank() || toUser.equals(user.id())) {
+      throw InvalidInputException.of("toUser", "请选择要转办给的人员");
+    }
+    boolean colleague = groups.stream()
+        .anyMatch(g -> identityService.createUserQuery().userId(toUser).memberOfGroup(g).count() > 0);
+    if (!colleague) {
+      throw InvalidInputException.of("toUser", "只能转办给本组（同一辖区）的人员");
+    }
+    taskService.setAssignee(taskId, toUser);
+    audit(task, "TRANSFER", "转办给 " + toUser + "：" + why, user.id());
+  }
+
+  /** 催办: mails the task's current holders, at most once a day per task; audited. */
+  @Transactional
+  public int urge(String taskId, String message, BangfuUser user) {
+    Task task = task(taskId);
+    String village = variable(task, "villageCode");
+    if (village == null || !access.canSee(user, village)) {
+      throw new NotFoundException("任务不存在，或不在您的辖区内");
+    }
+    String text = text("message", message);
+    Set<String> holders = new LinkedHashSet<>();
+    if (task.getAssignee() != null) {
+      holders.addAll(outbox.addressesOfUser(task.getAssignee()));
+    } else {
+      groups(taskId).forEach(g -> holders.addAll(outbox.addressesOfGroup(g)));
+    }
+    String caseNumber = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult().getBusinessKey();
+    int queued = outbox.enqueue("urge:" + taskId + ":" + EngineClock.today(), "URGE", holders,
+        "【帮扶】催办：" + task.getName() + "（案件 " + caseNumber + "）",
+        "您好：\n\n" + user.id() + " 催办案件 " + caseNumber + " 的环节“" + task.getName() + "”"
+            + (task.getDueDate() == null ? "" : "（"
+                + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(task.getDueDate().toInstant()
+                    .atZone(java.time.ZoneId.systemDefault())) + " 到期）")
+            + "：\n" + text + "\n\n任务列表：" + mail.baseUrl() + "/camunda/app/tasklist/\n\n本邮件由帮扶系统自动发送，请勿回复。",
+        caseId(task));
+    if (queued == 0 && !holders.isEmpty()) {
+      throw new ConflictException("今天已经催办过该环节，请明天再催办");
+    }
+    audit(task, "URGE", text, user.id());
+    return queued;
+  }
+
+  private Task task(String taskId) {
+    Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (task == null) {
+      throw new NotFoundException("任务不存在或已经办结");
+    }
+    return task;
+  }
+
+  private List<String> groups(String taskId) {
+    return taskService.getIdentityLinksForTask(taskId).stream()
+        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  private String variable(Task task, String name) {
+    Object value = runtimeService.getVariable(task.getExecutionId(), name);
+    return value == null ? null : value.toString();
+  }
+
+  private Long caseId(Task task) {
+    Object value = runtimeService.getVariable(task.getExecutionId(), "caseId");
+    return value instanceof Number n ? n.longValue() : null;
+  }
+
+  private void audit(Task task, String decision, String reason, String actor) {
+    Long caseId = caseId(task);
+    if (caseId != null) {
+      caseFiles.audit(caseId, task.getTaskDefinitionKey(), task.getName(), decision, reason, actor, task.getId());
+    }
+  }
+
+  private static String text(String field, String value) {
+    if (value == null || value.isBlank() || value.length() > 500) {
+      throw InvalidInputException.of(field, "reason".equals(field) ? "请填写转办理由（不超过500字）" : "请填写催办内容（不超过500字）");
+    }
+    return value.trim();
+  }
+}

@@ -1,0 +1,109 @@
+package org.bangfu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bangfu.demo.DemoData.DONGSHAN;
+
+import java.util.List;
+import java.util.Map;
+import org.bangfu.identification.RiskIdentification;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** 转办 and 催办 through the API: within the group only, by the holder only, urged once a day, all audited. */
+class TaskOperationsIT extends MariaDbIntegrationTest {
+
+  static final String COLLEAGUE = "cadre_dongshan2";
+
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @BeforeEach
+  void aSecondCadreInDongshan() {
+    if (identityService.createUserQuery().userId(COLLEAGUE).count() == 0) {
+      User user = identityService.newUser(COLLEAGUE);
+      user.setPassword(ApiClient.PASSWORD);
+      user.setEmail(COLLEAGUE + "@demo.bangfu.org");
+      identityService.saveUser(user);
+      identityService.createMembership(COLLEAGUE, "village-" + DONGSHAN);
+    }
+  }
+
+  @Test
+  void aTaskIsTransferredWithinItsGroupOnlyAndTheNewHolderCompletesIt() {
+    String bk = openCase();
+    String task = verifyTask("cadre_dongshan", bk);
+    String url = "/api/tasks/" + task + "/transfer";
+
+    assertThat(status(api.post("reviewer_heping", url, Map.of("toUser", COLLEAGUE, "reason", "x")))).isEqualTo(403);
+    ResponseEntity<Map<String, Object>> crossRegion = api.post("cadre_dongshan", url,
+        Map.of("toUser", "cadre_xihe", "reason", "外出开会"));
+    assertThat(status(crossRegion)).isEqualTo(400);
+    assertThat(crossRegion.getBody().toString()).contains("只能转办给本组（同一辖区）的人员");
+    assertThat(status(api.post("cadre_dongshan", url, Map.of("toUser", COLLEAGUE)))).isEqualTo(400);
+
+    assertThat(status(api.post("cadre_dongshan", url, Map.of("toUser", COLLEAGUE, "reason", "外出开会，请代为核实"))))
+        .isEqualTo(200);
+    // the colleague holds it now; the first cadre can no longer complete it
+    assertThat(api.tasks(COLLEAGUE, bk)).extracting(t -> t.get("assignee")).containsExactly(COLLEAGUE);
+    assertThat(status(api.complete("cadre_dongshan", task, Map.of("authorisationSigned", true,
+        "verifyDecision", "CONFIRM")))).isEqualTo(403);
+    assertThat(status(api.complete(COLLEAGUE, task, Map.of("authorisationSigned", true, "verifyFindings", "属实",
+        "verifyDecision", "CONFIRM")))).isEqualTo(204);
+
+    Map<String, Object> caseView = api.get("cadre_dongshan", "/api/cases/" + id(bk)).getBody();
+    assertThat(caseView.get("audit").toString())
+        .contains("decision=TRANSFER, reason=转办给 cadre_dongshan2：外出开会，请代为核实, actor=cadre_dongshan")
+        .contains("decision=CONFIRM, reason=null, actor=cadre_dongshan2");
+  }
+
+  @Test
+  void theTownshipUrgesTheVillageOnceADay() {
+    String bk = openCase();
+    String task = (String) api.tasks("cadre_dongshan", bk).get(0).get("id"); // nobody claimed it: the whole group
+    String url = "/api/tasks/" + task + "/urge";
+
+    assertThat(status(api.post("reviewer_fumin", url, Map.of("message", "请尽快核实")))).as("another township")
+        .isEqualTo(404);
+    assertThat(status(api.post("reviewer_heping", url, Map.of()))).isEqualTo(400);
+    ResponseEntity<Map<String, Object>> urged = api.post("reviewer_heping", url, Map.of("message", "请尽快入户核实"));
+    assertThat(status(urged)).isEqualTo(200);
+    assertThat(((Number) urged.getBody().get("mails")).intValue()).isEqualTo(2); // both cadres of the village
+    assertThat(status(api.post("reviewer_heping", url, Map.of("message", "再次催办")))).isEqualTo(409);
+
+    assertThat(jdbc.queryForList("SELECT recipient FROM bf_mail_outbox WHERE kind = 'URGE' AND subject LIKE ?",
+        String.class, "%" + bk + "%")).containsExactlyInAnyOrder("cadre_dongshan@demo.bangfu.org",
+        COLLEAGUE + "@demo.bangfu.org");
+    assertThat(api.get("reviewer_heping", "/api/cases/" + id(bk)).getBody().get("audit").toString())
+        .contains("decision=URGE, reason=请尽快入户核实, actor=reviewer_heping");
+  }
+
+  private String openCase() {
+    long household = api.createHousehold("cadre_dongshan",
+        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
+    return (String) api.openCase("cadre_dongshan", Map.of("householdId", household, "channel", "CADRE_SCREENING",
+        "riskTypes", List.of("ILLNESS"))).get("businessKey");
+  }
+
+  private String verifyTask(String user, String bk) {
+    String id = (String) api.tasks(user, bk).stream()
+        .filter(t -> RiskIdentification.VERIFY_HOUSEHOLD.equals(t.get("taskDefinitionKey"))).findFirst()
+        .orElseThrow().get("id");
+    assertThat(status(api.claim(user, id))).isEqualTo(204);
+    return id;
+  }
+
+  private static int status(ResponseEntity<?> response) {
+    return response.getStatusCode().value();
+  }
+
+  private static long id(String bk) {
+    return Long.parseLong(bk.substring(bk.lastIndexOf('-') + 1));
+  }
+}
