@@ -38,24 +38,34 @@ public class MailOutbox {
     return queued;
   }
 
-  /** The mail addresses of a user, or of every member of a group (users without an address are skipped). */
+  /**
+   * The mail addresses of a user, or of every member of a group (users without an address are skipped). Read as the
+   * system: who receives a mail must not depend on which users the person causing it may see.
+   */
   public Set<String> addressesOfUser(String userId) {
-    Set<String> addresses = new LinkedHashSet<>();
-    User user = identityService.createUserQuery().userId(userId).singleResult();
-    if (user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-      addresses.add(user.getEmail());
-    }
-    return addresses;
+    return addresses(() -> identityService.createUserQuery().userId(userId).list());
   }
 
   public Set<String> addressesOfGroup(String groupId) {
-    Set<String> addresses = new LinkedHashSet<>();
-    for (User user : identityService.createUserQuery().memberOfGroup(groupId).list()) {
-      if (user.getEmail() != null && !user.getEmail().isBlank()) {
-        addresses.add(user.getEmail());
+    return addresses(() -> identityService.createUserQuery().memberOfGroup(groupId).list());
+  }
+
+  private Set<String> addresses(java.util.function.Supplier<java.util.List<User>> users) {
+    org.camunda.bpm.engine.impl.identity.Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      Set<String> addresses = new LinkedHashSet<>();
+      for (User user : users.get()) {
+        if (user.getEmail() != null && !user.getEmail().isBlank()) {
+          addresses.add(user.getEmail());
+        }
+      }
+      return addresses;
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
       }
     }
-    return addresses;
   }
 
   public int pending() {
