@@ -6,8 +6,7 @@ import static org.bangfu.demo.DemoData.DONGSHAN;
 import java.util.List;
 import java.util.Map;
 import org.bangfu.identification.RiskIdentification;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
+import org.bangfu.security.AccessProvisioning;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,22 +16,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** 转办 and 催办 through the API: within the group only, by the holder only, urged once a day, all audited. */
 class TaskOperationsIT extends MariaDbIntegrationTest {
 
-  static final String COLLEAGUE = "cadre_dongshan2";
+  static final String COLLEAGUE = "cadre_dongshan_ops"; // BadInputIT has its own second cadre, without mail
 
   @Autowired
-  IdentityService identityService;
+  AccessProvisioning provisioning;
   @Autowired
   JdbcTemplate jdbc;
 
   @BeforeEach
   void aSecondCadreInDongshan() {
-    if (identityService.createUserQuery().userId(COLLEAGUE).count() == 0) {
-      User user = identityService.newUser(COLLEAGUE);
-      user.setPassword(ApiClient.PASSWORD);
-      user.setEmail(COLLEAGUE + "@demo.bangfu.org");
-      identityService.saveUser(user);
-      identityService.createMembership(COLLEAGUE, "village-" + DONGSHAN);
-    }
+    provisioning.ensureUser(COLLEAGUE, "二", "王", COLLEAGUE + "@demo.bangfu.org", ApiClient.PASSWORD,
+        List.of("village-" + DONGSHAN));
   }
 
   @Test
@@ -59,8 +53,8 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
 
     Map<String, Object> caseView = api.get("cadre_dongshan", "/api/cases/" + id(bk)).getBody();
     assertThat(caseView.get("audit").toString())
-        .contains("decision=TRANSFER, reason=转办给 cadre_dongshan2：外出开会，请代为核实, actor=cadre_dongshan")
-        .contains("decision=CONFIRM, reason=null, actor=cadre_dongshan2");
+        .contains("decision=TRANSFER, reason=转办给 cadre_dongshan_ops：外出开会，请代为核实, actor=cadre_dongshan")
+        .contains("decision=CONFIRM, reason=null, actor=cadre_dongshan_ops");
   }
 
   @Test
