@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Operations approvers know from Chinese approval systems, on a task of a case: 转办 (transfer to a colleague of the
- * same group and region) and 催办 (urge the current holders by mail, once a day). Each is audited on the case.
+ * same group and region), 委派 (delegate to such a colleague and get it back) and 催办 (urge the current holders by
+ * mail, once a day). Each is audited on the case.
  */
 @Service
 public class TaskOperations {
@@ -63,16 +64,29 @@ public class TaskOperations {
       throw new ForbiddenException("只有任务的办理人（或未认领时本组人员）可以转办");
     }
     String why = text("reason", reason);
-    if (toUser == null || toUser.isBlank() || toUser.equals(user.id())) {
-      throw InvalidInputException.of("toUser", "请选择要转办给的人员");
-    }
-    boolean colleague = groups.stream()
-        .anyMatch(g -> identityService.createUserQuery().userId(toUser).memberOfGroup(g).count() > 0);
-    if (!colleague) {
-      throw InvalidInputException.of("toUser", "只能转办给本组（同一辖区）的人员");
-    }
+    requireColleague(taskId, toUser, user);
     taskService.setAssignee(taskId, toUser);
     audit(task, "TRANSFER", "转办给 " + toUser + "：" + why, user.id());
+  }
+
+  /**
+   * 委派: the assignee asks a colleague of the same group to work the task; the colleague fills it in and resolves it
+   * (Tasklist's "完成" on a delegated task, or {@code POST /engine-rest/task/{id}/resolve}), and the task comes back
+   * to the delegator, who decides and completes it.
+   */
+  @Transactional
+  public void delegate(String taskId, String toUser, String reason, BangfuUser user) {
+    Task task = task(taskId);
+    if (!user.id().equals(task.getAssignee())) {
+      throw new ForbiddenException("请先认领任务，再委派");
+    }
+    if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
+      throw new ConflictException("该任务已委派给 " + task.getAssignee() + "，尚未办回");
+    }
+    String why = text("reason", reason);
+    requireColleague(taskId, toUser, user);
+    taskService.delegateTask(taskId, toUser);
+    audit(task, "DELEGATE", "委派给 " + toUser + "：" + why, user.id());
   }
 
   /** 催办: mails the task's current holders, at most once a day per task; audited. */
@@ -105,6 +119,18 @@ public class TaskOperations {
     }
     audit(task, "URGE", text, user.id());
     return queued;
+  }
+
+  /** The receiver must be another member of one of the task's groups: the same step, the same region. */
+  private void requireColleague(String taskId, String toUser, BangfuUser user) {
+    if (toUser == null || toUser.isBlank() || toUser.equals(user.id())) {
+      throw InvalidInputException.of("toUser", "请选择接收任务的人员");
+    }
+    boolean colleague = groups(taskId).stream()
+        .anyMatch(g -> identityService.createUserQuery().userId(toUser).memberOfGroup(g).count() > 0);
+    if (!colleague) {
+      throw InvalidInputException.of("toUser", "只能转给本组（同一辖区）的人员");
+    }
   }
 
   private Task task(String taskId) {

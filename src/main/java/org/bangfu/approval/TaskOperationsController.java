@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 转办 and 催办 on a task (HTTP Basic, like every write of the application API). */
+/** 转办, 委派 and 催办 on a task (HTTP Basic, like every write of the application API). */
 @RestController
 @RequestMapping("/api/tasks/{taskId}")
 public class TaskOperationsController {
@@ -32,6 +32,13 @@ public class TaskOperationsController {
     operations.transfer(taskId, request == null ? null : request.toUser(), request == null ? null : request.reason(),
         currentUser.get());
     return Map.of("message", "已转办给 " + request.toUser());
+  }
+
+  @PostMapping("/delegate")
+  public Map<String, String> delegate(@PathVariable String taskId, @RequestBody TransferRequest request) {
+    operations.delegate(taskId, request == null ? null : request.toUser(), request == null ? null : request.reason(),
+        currentUser.get());
+    return Map.of("message", "已委派给 " + request.toUser() + "，办回后由您审核办结");
   }
 
   @PostMapping("/urge")

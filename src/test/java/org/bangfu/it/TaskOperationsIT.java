@@ -39,7 +39,7 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
     ResponseEntity<Map<String, Object>> crossRegion = api.post("cadre_dongshan", url,
         Map.of("toUser", "cadre_xihe", "reason", "外出开会"));
     assertThat(status(crossRegion)).isEqualTo(400);
-    assertThat(crossRegion.getBody().toString()).contains("只能转办给本组（同一辖区）的人员");
+    assertThat(crossRegion.getBody().toString()).contains("只能转给本组（同一辖区）的人员");
     assertThat(status(api.post("cadre_dongshan", url, Map.of("toUser", COLLEAGUE)))).isEqualTo(400);
 
     assertThat(status(api.post("cadre_dongshan", url, Map.of("toUser", COLLEAGUE, "reason", "外出开会，请代为核实"))))
@@ -55,6 +55,34 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
     assertThat(caseView.get("audit").toString())
         .contains("decision=TRANSFER, reason=转办给 cadre_dongshan_ops：外出开会，请代为核实, actor=cadre_dongshan")
         .contains("decision=CONFIRM, reason=null, actor=cadre_dongshan_ops");
+  }
+
+  @Test
+  void aDelegatedTaskComesBackToTheDelegatorWhoDecides() {
+    String bk = openCase();
+    String task = verifyTask("cadre_dongshan", bk);
+    String url = "/api/tasks/" + task + "/delegate";
+
+    assertThat(status(api.post(COLLEAGUE, url, Map.of("toUser", "cadre_dongshan", "reason", "x")))).as("not the holder")
+        .isEqualTo(403);
+    assertThat(status(api.post("cadre_dongshan", url, Map.of("toUser", "cadre_xihe", "reason", "请代为入户"))))
+        .isEqualTo(400);
+    assertThat(status(api.post("cadre_dongshan", url, Map.of("toUser", COLLEAGUE, "reason", "请代为入户核实"))))
+        .isEqualTo(200);
+    assertThat(status(api.post("cadre_dongshan", url, Map.of("toUser", COLLEAGUE, "reason", "再委派")))).isEqualTo(403);
+
+    // the colleague fills in the findings and hands it back (resolve), the way Tasklist does for a delegated task
+    Map<String, Object> typed = Map.of("variables", Map.of("verifyFindings", Map.of("value", "入户核实：情况属实"),
+        "authorisationSigned", Map.of("value", true)));
+    assertThat(status(api.post(COLLEAGUE, "/engine-rest/task/" + task + "/resolve", typed))).isEqualTo(204);
+    assertThat(api.tasks("cadre_dongshan", bk)).extracting(t -> t.get("assignee"), t -> t.get("delegationState"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("cadre_dongshan", "RESOLVED"));
+    assertThat(status(api.complete("cadre_dongshan", task, Map.of("verifyDecision", "CONFIRM")))).isEqualTo(204);
+
+    Map<String, Object> caseView = api.get("cadre_dongshan", "/api/cases/" + id(bk)).getBody();
+    assertThat(caseView.get("audit").toString())
+        .contains("decision=DELEGATE, reason=委派给 cadre_dongshan_ops：请代为入户核实, actor=cadre_dongshan")
+        .contains("step=Activity_VerifyHousehold, stepName=入户核实, decision=CONFIRM, reason=null, actor=cadre_dongshan,");
   }
 
   @Test
