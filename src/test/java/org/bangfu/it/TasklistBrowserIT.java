@@ -336,6 +336,46 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     return taskId(user, bk, step);
   }
 
+  /** A village cadre registers a household's self-application on our page; the township then has it to accept. */
+  @Test
+  void aCadreRegistersASelfApplicationAndTheTownshipHasItToAccept() {
+    Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 8000, 0, "FULL", "HALF", "NONE");
+    long household = api.createHousehold("cadre_dongshan", body);
+    String head = (String) body.get("headName");
+    openBrowser();
+    try {
+      signIn("cadre_dongshan");
+      browser.get("http://localhost:" + port + "/signal.html");
+      WebElement select = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+          "//select[@id='household']/option[@value='" + household + "']")));
+      assertThat(select.getText()).contains("东山村").contains(head);
+      select.click();
+      browser.findElement(By.id("password")).sendKeys(ApiClient.PASSWORD);
+      browser.findElement(By.id("submit")).click();
+      // no risk chosen: refused with the reason, nothing opened
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "请至少选择一种风险类型"));
+      click(browser.findElement(By.cssSelector("input[name=risk][value=UNSTABLE_WORK]")));
+      browser.findElement(By.id("password")).sendKeys(ApiClient.PASSWORD);
+      browser.findElement(By.id("submit")).click();
+      WebElement created = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("created")));
+      assertThat(created.getText()).contains("已登记").contains("待乡镇受理");
+      screenshot("signal-registered");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-signal");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+    List<Map<String, Object>> cases = api.getList("reviewer_heping", "/api/cases?region=" + DONGSHAN + "&size=100")
+        .getBody();
+    Map<String, Object> opened = cases.stream().filter(c -> ((Number) c.get("householdId")).longValue() == household)
+        .findFirst().orElseThrow();
+    assertThat(opened).containsEntry("status", "IDENTIFYING");
+    assertThat(api.tasks("reviewer_heping", (String) opened.get("businessKey")))
+        .extracting(t -> t.get("taskDefinitionKey")).containsExactly(RiskIdentification.ACCEPT_APPLICATION);
+  }
+
   /** The county supervisor's dashboard: the seeded overdue cases, their figures and the diagram heat view. */
   @Test
   void theSupervisorSeesOverdueCasesOnTheDashboard() {

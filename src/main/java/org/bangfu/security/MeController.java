@@ -1,0 +1,30 @@
+package org.bangfu.security;
+
+import java.util.List;
+import java.util.Map;
+import org.bangfu.region.CandidateGroups;
+import org.bangfu.region.RegionService;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Who is signed in, and the villages they work for (for the pages of our own). */
+@RestController
+public class MeController {
+
+  private final CurrentUser currentUser;
+  private final RegionService regions;
+
+  public MeController(CurrentUser currentUser, RegionService regions) {
+    this.currentUser = currentUser;
+    this.regions = regions;
+  }
+
+  @GetMapping("/api/me")
+  public Map<String, Object> me() {
+    BangfuUser user = currentUser.get();
+    List<Map<String, String>> villages = user.groups().stream().filter(g -> g.startsWith(CandidateGroups.VILLAGE))
+        .map(g -> g.substring(CandidateGroups.VILLAGE.length()))
+        .map(code -> Map.of("code", code, "name", regions.name(code))).toList();
+    return Map.of("id", user.id(), "groups", user.groups(), "villages", villages);
+  }
+}
