@@ -8,6 +8,7 @@ import org.bangfu.casefile.CaseFileService;
 import org.bangfu.mail.MailOutbox;
 import org.bangfu.mail.MailProperties;
 import org.bangfu.process.EngineClock;
+import org.bangfu.region.CandidateGroups;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
 import org.bangfu.web.ConflictException;
@@ -17,8 +18,6 @@ import org.bangfu.web.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -142,9 +141,7 @@ public class TaskOperations {
   }
 
   private List<String> groups(String taskId) {
-    return taskService.getIdentityLinksForTask(taskId).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
+    return CandidateGroups.of(taskService.getIdentityLinksForTask(taskId));
   }
 
   private String variable(Task task, String name) {

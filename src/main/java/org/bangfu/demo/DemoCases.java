@@ -9,7 +9,6 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.household.HouseholdApi.HouseholdSummary;
 import org.bangfu.household.HouseholdService;
@@ -93,10 +92,7 @@ public class DemoCases {
     }
     try {
       ClockUtil.setCurrentTime(Date.from(start));
-      CaseFile c = identification.open(new SignalRequest(household.id(), "CADRE_SCREENING",
-          List.of("ILLNESS", "UNSTABLE_WORK"), null, false, false, false, false, null, false, List.of(), null),
-          new BangfuUser(CADRE, List.of(CandidateGroups.village(DONGSHAN))));
-      String bk = c.getBusinessKey();
+      String bk = openCase(HEAD, DONGSHAN, CADRE, List.of("ILLNESS", "UNSTABLE_WORK"));
       complete(bk, CADRE, RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
           "verifyFindings", "户主慢性病长期服药，一名劳动力务工仅4个月", "verifyDecision", "CONFIRM"));
       complete(bk, CADRE, RiskIdentification.DEMOCRATIC_REVIEW, Map.of("reviewDecision", "PASS"));
@@ -111,18 +107,10 @@ public class DemoCases {
       // every measure of the plan, by the handler of its department
       for (Task delivery : taskService.createTaskQuery().processInstanceBusinessKey(bk)
           .taskDefinitionKey(MeasureDelivery.DELIVER_MEASURE).list()) {
-        String department = taskService.getIdentityLinksForTask(delivery.getId()).stream()
-            .map(l -> l.getGroupId()).filter(g -> g != null && g.startsWith(CandidateGroups.DEPARTMENT))
-            .findFirst().orElseThrow().split("-")[1];
-        String handler = "handler_" + department.toLowerCase();
-        taskService.claim(delivery.getId(), handler);
-        identityService.setAuthenticatedUserId(handler);
-        try {
-          taskService.complete(delivery.getId(), Map.of("deliveryOutcome", "DELIVERED", "deliveredAmount", 2000,
-              "deliveryResult", "已按计划落实", "evidenceRef", "DEMO-" + delivery.getId()));
-        } finally {
-          identityService.clearAuthentication();
-        }
+        String department = CandidateGroups.of(taskService.getIdentityLinksForTask(delivery.getId())).stream()
+            .map(CandidateGroups::departmentOf).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+        complete(delivery, "handler_" + department.toLowerCase(), Map.of("deliveryOutcome", "DELIVERED",
+            "deliveredAmount", 2000, "deliveryResult", "已按计划落实", "evidenceRef", "DEMO-" + delivery.getId()));
       }
       for (int month = 0; month < 6; month++) {
         fireTimer(bk);
@@ -155,8 +143,12 @@ public class DemoCases {
   }
 
   private void complete(String bk, String user, String step, Map<String, Object> variables) {
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(bk).taskDefinitionKey(step).list()
-        .stream().findFirst().orElseThrow(() -> new IllegalStateException("demo case: no task " + step));
+    complete(taskService.createTaskQuery().processInstanceBusinessKey(bk).taskDefinitionKey(step).list().stream()
+        .findFirst().orElseThrow(() -> new IllegalStateException("demo case: no task " + step)), user, variables);
+  }
+
+  /** Claims and completes the task as the user, the way Tasklist does (the decision audit names them). */
+  private void complete(Task task, String user, Map<String, Object> variables) {
     taskService.claim(task.getId(), user);
     identityService.setAuthenticatedUserId(user);
     try {

@@ -6,7 +6,7 @@ import java.util.Date;
 import java.util.Map;
 import org.bangfu.supervision.WorkingDayCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.bangfu.process.EngineClock;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -58,7 +58,7 @@ public class SlaService {
       throw new IllegalStateException("no SLA configured for step '" + step + "' (bangfu.sla.days." + step + ")");
     }
     ZoneId zone = ZoneId.systemDefault();
-    LocalDateTime now = LocalDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+    LocalDateTime now = EngineClock.now();
     LocalDateTime dueAt = workingDays
         ? calendar.plusWorkingDays(now.toLocalDate(), allowance).atTime(now.toLocalTime())
         : now.plusDays(allowance);

@@ -10,6 +10,7 @@ import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.casefile.CaseStatus;
 import org.bangfu.household.HouseholdService;
+import org.bangfu.identification.MonitoringThreshold;
 import org.bangfu.household.IncomeRecord;
 import org.bangfu.household.LabourCapacity;
 import org.bangfu.household.Member;
@@ -37,7 +38,6 @@ public class ExitService {
   public static final String NOT_YET = "NOT_YET";
   public static final String TRACKING = "TRACKING";
   public static final String ELIMINATED = "ELIMINATED";
-  static final String THRESHOLD_DECISION = "Decision_MonitoringThreshold";
 
   /** What the village found at the home verification. */
   public record HomeFindings(boolean rigidSpendingControllable, boolean basicNeedsSecured,
@@ -53,9 +53,11 @@ public class ExitService {
   private final HouseholdService households;
   private final MeasureService measures;
   private final DecisionService decisionService;
+  private final MonitoringThreshold threshold;
 
   public ExitService(CaseFileService caseFiles, HouseholdService households, MeasureService measures,
-      DecisionService decisionService) {
+      DecisionService decisionService, MonitoringThreshold threshold) {
+    this.threshold = threshold;
     this.caseFiles = caseFiles;
     this.households = households;
     this.measures = measures;
@@ -66,12 +68,8 @@ public class ExitService {
   public Assessment assess(Long caseId, HomeFindings findings) {
     CaseFile caseFile = caseFiles.find(caseId);
     List<Member> members = households.members(caseFile.getHouseholdId());
-    String province = new RegionCode(caseFile.getVillageCode()).province();
     YearMonth now = YearMonth.from(EngineClock.today());
-    Number threshold = decisionService.evaluateDecisionByKey(THRESHOLD_DECISION)
-        .variables(Variables.createVariables().putValue("provinceCode", province).putValue("year", now.getYear()))
-        .evaluate().getSingleResult().getEntry("incomeThreshold");
-    BigDecimal incomeThreshold = BigDecimal.valueOf(threshold.doubleValue());
+    BigDecimal incomeThreshold = threshold.of(new RegionCode(caseFile.getVillageCode()).province(), now.getYear());
     int stable = stableMonths(households.incomes(caseFile.getHouseholdId()), members.size(), incomeThreshold, now);
     long monitored = caseFile.getMonitoringSince() == null ? 0
         : ChronoUnit.MONTHS.between(caseFile.getMonitoringSince(), EngineClock.today());

@@ -33,8 +33,7 @@ import org.bangfu.security.CurrentUser;
 import org.bangfu.security.RegionAccess;
 import org.bangfu.web.InvalidInputException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.bangfu.region.CandidateGroups;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -153,9 +152,8 @@ public class CaseController {
   }
 
   private OpenTask openTask(Task task) {
-    String group = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).findFirst().orElse(null);
+    String group = CandidateGroups.of(taskService.getIdentityLinksForTask(task.getId())).stream().findFirst()
+        .orElse(null);
     LocalDateTime due = task.getDueDate() == null ? null
         : LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault());
     return new OpenTask(task.getId(), task.getName(), task.getTaskDefinitionKey(), group, task.getAssignee(), due);

@@ -1,7 +1,6 @@
 package org.bangfu.identification;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,7 +46,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdentificationService {
 
   static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
-  private static final String THRESHOLD_DECISION = "Decision_MonitoringThreshold";
 
   private final HouseholdService households;
   private final CaseFileService caseFiles;
@@ -56,10 +54,12 @@ public class IdentificationService {
   private final DecisionService decisionService;
   private final RegionAccess access;
   private final IdentificationProperties properties;
+  private final MonitoringThreshold threshold;
 
   public IdentificationService(HouseholdService households, CaseFileService caseFiles, MeasureService measures,
       RuntimeService runtimeService, DecisionService decisionService, RegionAccess access,
-      IdentificationProperties properties) {
+      IdentificationProperties properties, MonitoringThreshold threshold) {
+    this.threshold = threshold;
     this.households = households;
     this.caseFiles = caseFiles;
     this.measures = measures;
@@ -140,17 +140,8 @@ public class IdentificationService {
           "出现新的风险，已重新识别：案件 " + caseFile.getBusinessKey(), user.id(), null);
     }
 
-    RegionCode region = new RegionCode(household.getVillageCode());
-    VariableMap variables = Variables.createVariables();
-    RiskIdentification.CASE_ID.put(variables, caseFile.getId());
-    RiskIdentification.HOUSEHOLD_ID.put(variables, household.getId());
-    RiskIdentification.VILLAGE_CODE.put(variables, region.village());
-    RiskIdentification.TOWNSHIP_CODE.put(variables, region.township());
-    RiskIdentification.COUNTY_CODE.put(variables, region.county());
+    VariableMap variables = AssistanceCase.caseVariables(caseFile);
     RiskIdentification.CHANNEL.put(variables, channel.name());
-    RiskIdentification.RISK_TYPES.put(variables, riskTypeList);
-    RiskIdentification.RISK_TYPE_LABELS.put(variables,
-        String.join("、", riskTypes.stream().map(RiskType::label).toList()));
     RiskIdentification.IDENTIFICATION_DEADLINE.put(variables,
         Date.from(deadline.atStartOfDay(ZoneId.systemDefault()).toInstant()));
     RiskIdentification.NOTICE_DURATION.put(variables, properties.noticeDuration().toString());
@@ -187,15 +178,12 @@ public class IdentificationService {
         .putValue("dropoutRisk", facts.dropoutRisk())
         .putValue("noMedicalInsurance", facts.noMedicalInsurance())
         .putValue("medicalSelfPay", facts.medicalSelfPay() == null ? 0d : facts.medicalSelfPay().doubleValue());
-    DmnDecisionResultEntries threshold = decisionService.evaluateDecisionByKey(THRESHOLD_DECISION)
-        .variables(variables).evaluate().getSingleResult();
     DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(RiskIdentification.DECISION_ELIGIBILITY)
         .variables(variables).evaluate().getSingleResult();
-    Number thresholdValue = threshold.getEntry("incomeThreshold");
     Eligibility eligibility = new Eligibility(Boolean.TRUE.equals(result.getEntry("eligible")),
         result.getEntry("householdType"), result.getEntry("eligibilityReason"), test.perCapitaIncome(),
-        test.adjustedPerCapitaIncome(), BigDecimal.valueOf(thresholdValue.doubleValue()).setScale(2,
-            RoundingMode.HALF_UP));
+        test.adjustedPerCapitaIncome(), threshold.of(new RegionCode(caseFile.getVillageCode()).province(),
+            caseFile.getSignalDate().getYear()));
     caseFile.setHouseholdType(eligibility.householdType());
     caseFile.setPerCapitaIncome(eligibility.perCapitaIncome());
     caseFile.setAdjustedIncome(eligibility.adjustedPerCapitaIncome());

@@ -4,7 +4,12 @@ import static org.bangfu.process.Var.bool;
 import static org.bangfu.process.Var.string;
 
 import java.util.List;
+import org.bangfu.casefile.CaseFile;
 import org.bangfu.identification.RiskIdentification;
+import org.bangfu.identification.RiskType;
+import org.bangfu.region.RegionCode;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.bangfu.process.Var;
 
 /**
@@ -45,6 +50,23 @@ public final class AssistanceCase {
 
   public static final List<Var<?>> ALL = List.of(RESUME_AT, IMPLEMENTATION_OUTCOME,
       EXIT_OUTCOME, EXIT_REVISE_PLAN, PLAN_REVISION_REASON, TRACKING_DECISION, TRACKING_FINDINGS);
+
+  /**
+   * The references every instance of the case starts with (a new case, and a case resumed after a rollback): case
+   * and household, the routing codes of its village, its risk types. No personal data.
+   */
+  public static VariableMap caseVariables(CaseFile caseFile) {
+    RegionCode region = new RegionCode(caseFile.getVillageCode());
+    VariableMap variables = Variables.createVariables();
+    RiskIdentification.CASE_ID.put(variables, caseFile.getId());
+    RiskIdentification.HOUSEHOLD_ID.put(variables, caseFile.getHouseholdId());
+    RiskIdentification.VILLAGE_CODE.put(variables, region.village());
+    RiskIdentification.TOWNSHIP_CODE.put(variables, region.township());
+    RiskIdentification.COUNTY_CODE.put(variables, region.county());
+    RiskIdentification.RISK_TYPES.put(variables, caseFile.getRiskTypes());
+    RiskIdentification.RISK_TYPE_LABELS.put(variables, RiskType.labels(caseFile.getRiskTypes()));
+    return variables;
+  }
 
   private AssistanceCase() {
   }

@@ -3,10 +3,7 @@ package org.bangfu.lifecycle;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.casefile.CaseStatus;
-import org.bangfu.identification.RiskIdentification;
-import org.bangfu.identification.RiskType;
 import org.bangfu.region.CandidateGroups;
-import org.bangfu.region.RegionCode;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
 import org.bangfu.web.ConflictException;
@@ -14,7 +11,6 @@ import org.bangfu.web.ForbiddenException;
 import org.bangfu.web.InvalidInputException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -51,15 +47,7 @@ public class LifecycleService {
     }
     caseFiles.audit(caseId, "Event_RiskEliminated", "撤销风险消除标注", "ROLLED_BACK", reason.trim(), user.id(),
         null);
-    RegionCode region = new RegionCode(caseFile.getVillageCode());
-    VariableMap variables = Variables.createVariables();
-    RiskIdentification.CASE_ID.put(variables, caseId);
-    RiskIdentification.HOUSEHOLD_ID.put(variables, caseFile.getHouseholdId());
-    RiskIdentification.VILLAGE_CODE.put(variables, region.village());
-    RiskIdentification.TOWNSHIP_CODE.put(variables, region.township());
-    RiskIdentification.COUNTY_CODE.put(variables, region.county());
-    RiskIdentification.RISK_TYPES.put(variables, caseFile.getRiskTypes());
-    RiskIdentification.RISK_TYPE_LABELS.put(variables, RiskType.labels(caseFile.getRiskTypes()));
+    VariableMap variables = AssistanceCase.caseVariables(caseFile);
     AssistanceCase.RESUME_AT.put(variables, AssistanceCase.RESUME_AT_MEASURES);
     String instanceId = runtimeService.startProcessInstanceByKey(AssistanceCase.KEY, caseFile.getBusinessKey(),
         variables).getId();

@@ -75,14 +75,11 @@ public class MailDispatcher {
 
   /** The server could not be reached (not: this one mail was refused), so the others need not be tried now. */
   static boolean isConnectionFailure(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+    // a MessagingException's cause is its next exception, so the chain covers both
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof java.net.ConnectException || cause instanceof java.net.SocketTimeoutException
           || cause instanceof java.net.UnknownHostException
           || cause.getClass().getSimpleName().equals("MailConnectException")) {
-        return true;
-      }
-      if (cause instanceof jakarta.mail.MessagingException messaging && messaging.getNextException() != null
-          && messaging.getNextException() != cause.getCause() && isConnectionFailure(messaging.getNextException())) {
         return true;
       }
     }

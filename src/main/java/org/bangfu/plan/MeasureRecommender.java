@@ -23,6 +23,16 @@ public class MeasureRecommender {
 
   private final Function<Map<String, Object>, List<Map<String, Object>>> decision;
 
+  /** The recommender on the deployed decision table, shared by the plan's draft and the recommendation API. */
+  @org.springframework.context.annotation.Configuration
+  static class Deployed {
+    @org.springframework.context.annotation.Bean
+    MeasureRecommender measureRecommender(org.camunda.bpm.engine.DecisionService decisionService) {
+      return new MeasureRecommender(variables -> decisionService.evaluateDecisionTableByKey(DECISION, variables)
+          .getResultList());
+    }
+  }
+
   /** @param decision evaluates the decision table with these variables and returns its rows (COLLECT) */
   public MeasureRecommender(Function<Map<String, Object>, List<Map<String, Object>>> decision) {
     this.decision = decision;

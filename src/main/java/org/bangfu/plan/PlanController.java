@@ -11,7 +11,6 @@ import org.bangfu.region.RegionCode;
 import org.bangfu.security.CurrentUser;
 import org.bangfu.security.RegionAccess;
 import org.bangfu.web.InvalidInputException;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,12 +26,11 @@ public class PlanController {
   private final MeasureRecommender recommender;
 
   public PlanController(HouseholdService households, CurrentUser currentUser, RegionAccess access,
-      DecisionService decisionService) {
+      MeasureRecommender recommender) {
     this.households = households;
     this.currentUser = currentUser;
     this.access = access;
-    this.recommender = new MeasureRecommender(variables -> decisionService
-        .evaluateDecisionTableByKey(MeasureRecommender.DECISION, variables).getResultList());
+    this.recommender = recommender;
   }
 
   @GetMapping("/api/households/{id}/recommended-measures")

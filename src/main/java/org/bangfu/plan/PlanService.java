@@ -23,7 +23,6 @@ import org.bangfu.plan.MeasureRecommender.Recommendation;
 import org.bangfu.process.EngineClock;
 import org.bangfu.region.RegionCode;
 import org.bangfu.web.NotFoundException;
-import org.camunda.bpm.engine.DecisionService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,12 +57,11 @@ public class PlanService {
   private final MeasureRecommender recommender;
 
   public PlanService(PlanMapper plans, CaseFileService caseFiles, HouseholdService households,
-      DecisionService decisionService) {
+      MeasureRecommender recommender) {
     this.plans = plans;
     this.caseFiles = caseFiles;
     this.households = households;
-    this.recommender = new MeasureRecommender(variables -> decisionService
-        .evaluateDecisionTableByKey(MeasureRecommender.DECISION, variables).getResultList());
+    this.recommender = recommender;
   }
 
   /**

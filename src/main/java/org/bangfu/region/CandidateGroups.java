@@ -1,5 +1,10 @@
 package org.bangfu.region;
 
+import java.util.Collection;
+import java.util.List;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+
 /**
  * Group ids derived from region codes. Tasks are routed to these groups, users are members of them, and the
  * engine's authorizations are granted to them, so that nobody sees a case outside their region.
@@ -34,5 +39,23 @@ public final class CandidateGroups {
 
   public static String department(String department, String countyCode) {
     return DEPARTMENT + department + "-" + countyCode;
+  }
+
+  /** The candidate groups among a task's identity links (its routing), in their order. */
+  public static List<String> of(Collection<? extends IdentityLink> links) {
+    return links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  /** The region code a group is for: its trailing 6, 9 or 12 digits; null for a group of no region. */
+  public static String regionCode(String group) {
+    String code = group.substring(group.lastIndexOf('-') + 1);
+    return code.matches("\\d{6}|\\d{9}|\\d{12}") ? code : null;
+  }
+
+  /** The department code of a {@code dept-<DEPT>-<county>} group; null for any other group. */
+  public static String departmentOf(String group) {
+    return group.startsWith(DEPARTMENT) && regionCode(group) != null
+        ? group.substring(DEPARTMENT.length(), group.lastIndexOf('-')) : null;
   }
 }

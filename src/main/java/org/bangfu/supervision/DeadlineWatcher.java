@@ -4,8 +4,11 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.bangfu.mail.MailOutbox;
 import org.bangfu.mail.MailProperties;
 import org.bangfu.process.EngineClock;
@@ -13,8 +16,6 @@ import org.bangfu.region.CandidateGroups;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -67,11 +68,13 @@ public class DeadlineWatcher {
     LocalDateTime now = EngineClock.now();
     Date nowDate = Date.from(now.atZone(ZoneId.systemDefault()).toInstant());
     int queued = 0;
+    // a group's members are read once a round, not once per task of the group
+    Map<String, Set<String>> groupAddresses = new HashMap<>();
     for (int first = 0; ; first += PAGE) {
       List<Task> overdue = taskService.createTaskQuery().dueBefore(nowDate).orderByDueDate().asc()
           .orderByTaskCreateTime().asc().listPage(first, PAGE);
       for (Task task : overdue) {
-        queued += remindAndEscalate(task, now);
+        queued += remindAndEscalate(task, now, g -> groupAddresses.computeIfAbsent(g, outbox::addressesOfGroup));
       }
       if (overdue.size() < PAGE) {
         return queued;
@@ -79,11 +82,9 @@ public class DeadlineWatcher {
     }
   }
 
-  private int remindAndEscalate(Task task, LocalDateTime now) {
+  private int remindAndEscalate(Task task, LocalDateTime now, Function<String, Set<String>> addressesOfGroup) {
     LocalDateTime due = LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault());
-    List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
+    List<String> groups = CandidateGroups.of(taskService.getIdentityLinksForTask(task.getId()));
     ProcessInstance instance = runtimeService.createProcessInstanceQuery()
         .processInstanceId(task.getProcessInstanceId()).singleResult();
     String caseNumber = instance == null ? null : instance.getBusinessKey();
@@ -94,7 +95,7 @@ public class DeadlineWatcher {
 
     int queued = 0;
     Set<String> holders = task.getAssignee() != null ? outbox.addressesOfUser(task.getAssignee())
-        : groups.stream().flatMap(g -> outbox.addressesOfGroup(g).stream())
+        : groups.stream().flatMap(g -> addressesOfGroup.apply(g).stream())
             .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
     queued += outbox.enqueue("remind:" + task.getId(), "REMINDER", holders,
         "【帮扶】待办到期提醒：" + task.getName() + "（案件 " + caseNumber + "）",
@@ -105,7 +106,7 @@ public class DeadlineWatcher {
     String county = county(groups);
     if (overdueDays >= properties.escalateAfterWorkingDays() && county != null) {
       queued += outbox.enqueue("escalate:" + task.getId(), "ESCALATION",
-          outbox.addressesOfGroup(CandidateGroups.supervisor(county)),
+          addressesOfGroup.apply(CandidateGroups.supervisor(county)),
           "【帮扶】逾期督办：" + task.getName() + "（案件 " + caseNumber + "，逾期 " + overdueDays + " 个工作日）",
           "督导组：\n\n案件 " + caseNumber + " 的环节“" + task.getName() + "”于 " + TIME.format(due) + " 到期，已逾期 "
               + overdueDays + " 个工作日，办理" + (task.getAssignee() == null ? "组：" + String.join("、", groups)
@@ -116,12 +117,7 @@ public class DeadlineWatcher {
 
   /** The county of a task, from the region code in its candidate group. */
   static String county(List<String> groups) {
-    for (String group : groups) {
-      String digits = group.replaceAll("^.*?-(\\d{6,12})$", "$1");
-      if (digits.matches("\\d{6,12}")) {
-        return digits.substring(0, 6);
-      }
-    }
-    return null;
+    return groups.stream().map(CandidateGroups::regionCode).filter(java.util.Objects::nonNull)
+        .map(code -> code.substring(0, 6)).findFirst().orElse(null);
   }
 }

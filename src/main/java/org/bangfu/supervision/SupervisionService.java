@@ -3,6 +3,7 @@ package org.bangfu.supervision;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,6 +78,7 @@ public class SupervisionService {
 
   public Overview overview(String county) {
     LocalDateTime now = EngineClock.now();
+    Function<String, String> name = names();
     List<TaskCount> rows = supervision.openByGroupAndStep(county, now, now.plusDays(DUE_SOON_DAYS));
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (CaseStatus status : CaseStatus.values()) {
@@ -97,23 +99,24 @@ public class SupervisionService {
         key.substring(key.indexOf('#') + 1), activityNames.get(key), counts[0], counts[1])));
     List<OldCase> oldest = new ArrayList<>();
     for (CaseFile c : caseFiles.oldestOpen(county, 10)) {
-      oldest.add(new OldCase(c.getId(), c.getBusinessKey(), c.getVillageCode(), regions.name(c.getVillageCode()),
+      oldest.add(new OldCase(c.getId(), c.getBusinessKey(), c.getVillageCode(), name.apply(c.getVillageCode()),
           c.getStatus(), CaseStatus.valueOf(c.getStatus()).label(), c.getOpenedAt(),
           ChronoUnit.DAYS.between(c.getOpenedAt().toLocalDate(), now.toLocalDate())));
     }
-    return new Overview(county, regions.name(county), now, sum(rows, TaskCount::openTasks),
-        sum(rows, TaskCount::dueSoon), sum(rows, TaskCount::overdue), group(rows, this::township),
-        group(rows, this::village), group(rows, r -> r.step() + "|" + r.stepName()),
+    return new Overview(county, name.apply(county), now, sum(rows, TaskCount::openTasks),
+        sum(rows, TaskCount::dueSoon), sum(rows, TaskCount::overdue), group(rows, r -> township(r.groupId(), name)),
+        group(rows, r -> village(r.groupId(), name)), group(rows, r -> r.step() + "|" + r.stepName()),
         group(rows, SupervisionService::department), byActivity, byStatus, oldest);
   }
 
   /** The overdue tasks, oldest first, for the CSV and XLSX export. */
   public List<ExportRow> overdueList(String county) {
     LocalDateTime now = EngineClock.now();
+    Function<String, String> name = names();
     List<ExportRow> list = new ArrayList<>();
     for (OverdueTask task : supervision.overdueTasks(county, now, EXPORT_LIMIT)) {
-      String township = township(task.groupId());
-      String village = village(task.groupId());
+      String township = township(task.groupId(), name);
+      String village = village(task.groupId(), name);
       list.add(new ExportRow(task.caseNumber(), township == null ? "" : township.split("\\|")[1],
           village == null ? "" : village.split("\\|")[1], task.stepName(), task.groupId(), task.assignee(),
           task.due(), calendar.workingDaysBetween(task.due().toLocalDate(), now.toLocalDate())));
@@ -145,43 +148,37 @@ public class SupervisionService {
     return list;
   }
 
-  private String township(TaskCount row) {
-    return township(row.groupId());
+  /** Region names for one request: each region read once, however many rows name it. */
+  private Function<String, String> names() {
+    Map<String, String> names = new HashMap<>();
+    return code -> names.computeIfAbsent(code, regions::name);
   }
 
-  private String village(TaskCount row) {
-    return village(row.groupId());
-  }
-
-  private String township(String group) {
+  private static String township(String group, Function<String, String> name) {
     if (group.startsWith(CandidateGroups.VILLAGE) || group.startsWith(CandidateGroups.TOWNSHIP)) {
-      String code = code(group).substring(0, 9);
-      return code + "|" + regions.name(code);
+      String code = CandidateGroups.regionCode(group).substring(0, 9);
+      return code + "|" + name.apply(code);
     }
     return group.startsWith(CandidateGroups.COUNTY) ? "county|县级" : null;
   }
 
-  private String village(String group) {
+  private static String village(String group, Function<String, String> name) {
     if (!group.startsWith(CandidateGroups.VILLAGE)) {
       return null;
     }
-    return code(group) + "|" + regions.name(code(group));
+    String code = CandidateGroups.regionCode(group);
+    return code + "|" + name.apply(code);
   }
 
   private static String department(TaskCount row) {
-    String group = row.groupId();
-    if (!group.startsWith(CandidateGroups.DEPARTMENT)) {
+    String code = CandidateGroups.departmentOf(row.groupId());
+    if (code == null) {
       return null;
     }
-    String code = group.substring(CandidateGroups.DEPARTMENT.length(), group.lastIndexOf('-'));
     try {
       return code + "|" + Department.valueOf(code).label();
     } catch (IllegalArgumentException e) {
       return code + "|" + code;
     }
-  }
-
-  private static String code(String group) {
-    return group.substring(group.lastIndexOf('-') + 1);
   }
 }
