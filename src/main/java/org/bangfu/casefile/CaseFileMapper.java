@@ -43,5 +43,5 @@ public interface CaseFileMapper {
 
   void insertSignal(@Param("caseId") Long caseId, @Param("department") String department,
       @Param("kind") String kind, @Param("detail") String detail, @Param("amount") java.math.BigDecimal amount,
-      @Param("receivedAt") java.time.LocalDateTime receivedAt);
+      @Param("receivedAt") java.time.LocalDateTime receivedAt, @Param("pushRecordId") Long pushRecordId);
 }

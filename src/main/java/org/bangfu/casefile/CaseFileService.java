@@ -87,7 +87,13 @@ public class CaseFileService {
 
   public void recordSignal(Long caseId, String department, String kind, String detail,
       java.math.BigDecimal amount) {
-    cases.insertSignal(caseId, department, kind, detail, amount, EngineClock.now());
+    recordSignal(caseId, department, kind, detail, amount, null);
+  }
+
+  /** A signal from a pushed record names it; the record can be attached only once. */
+  public void recordSignal(Long caseId, String department, String kind, String detail,
+      java.math.BigDecimal amount, Long pushRecordId) {
+    cases.insertSignal(caseId, department, kind, detail, amount, EngineClock.now(), pushRecordId);
   }
 
   public void markGreenChannel(Long caseId) {

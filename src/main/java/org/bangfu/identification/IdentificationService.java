@@ -75,6 +75,12 @@ public class IdentificationService {
    */
   @Transactional
   public CaseFile open(SignalRequest request, BangfuUser user) {
+    return open(request, user, null);
+  }
+
+  /** Opens a case for a department's pushed record (bf_push_record), which the case's signal names. */
+  @Transactional
+  public CaseFile open(SignalRequest request, BangfuUser user, Long pushRecordId) {
     if (request == null || request.householdId() == null) {
       throw InvalidInputException.of("householdId", "请选择农户");
     }
@@ -127,7 +133,8 @@ public class IdentificationService {
         signalDate, deadline, user.id(), earlier == null ? null : earlier.getId());
     if (channel == Channel.DEPARTMENT_SIGNAL) {
       var signal = request.signal();
-      caseFiles.recordSignal(caseFile.getId(), signal.department(), signal.kind(), signal.detail(), signal.amount());
+      caseFiles.recordSignal(caseFile.getId(), signal.department(), signal.kind(), signal.detail(), signal.amount(),
+          pushRecordId);
     }
     caseFiles.audit(caseFile.getId(), "Event_SignalReceived", "收到风险线索", "OPENED",
         channel.label() + "：" + String.join("、", riskTypes.stream().map(RiskType::label).toList()), user.id(),

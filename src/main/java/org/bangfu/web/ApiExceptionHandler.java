@@ -84,6 +84,24 @@ public class ApiExceptionHandler {
     return body(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
   }
 
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ResponseEntity<Map<String, Object>> tooLarge(Exception e) {
+    return body(HttpStatus.PAYLOAD_TOO_LARGE, "文件太大，超过了允许上传的大小；请按月份或乡镇拆分后分别导入",
+        List.of(new InvalidInputException.FieldError("file", "文件太大")));
+  }
+
+  @ExceptionHandler({org.springframework.web.bind.MissingServletRequestParameterException.class,
+      org.springframework.web.multipart.support.MissingServletRequestPartException.class,
+      org.springframework.web.multipart.MultipartException.class})
+  ResponseEntity<Map<String, Object>> missingPart(Exception e) {
+    String name = e instanceof org.springframework.web.bind.MissingServletRequestParameterException p
+        ? p.getParameterName()
+        : e instanceof org.springframework.web.multipart.support.MissingServletRequestPartException p
+            ? p.getRequestPartName() : "file";
+    return body(HttpStatus.BAD_REQUEST, "请求缺少必填内容：" + name,
+        List.of(new InvalidInputException.FieldError(name, "必填")));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e) {
     LOG.error("unexpected error", e);

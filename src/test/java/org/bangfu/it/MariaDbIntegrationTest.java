@@ -43,10 +43,14 @@ public abstract class MariaDbIntegrationTest {
   /** The port of the SMTP server (GreenMail) the mail tests start and stop; nothing listens there otherwise. */
   protected static final int SMTP_PORT = freePort();
 
+  /** Uploaded push files of this test run. */
+  protected static final java.nio.file.Path IMPORT_DIR = tempDir("bangfu-imports-");
+
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", EmbeddedMariaDb::jdbcUrl);
     registry.add("spring.mail.port", () -> SMTP_PORT);
+    registry.add("bangfu.imports.dir", () -> IMPORT_DIR.toString());
   }
 
   @BeforeEach
@@ -89,6 +93,14 @@ public abstract class MariaDbIntegrationTest {
     api.decide(reviewer, businessKey, RiskIdentification.TOWNSHIP_REVIEW, java.util.Map.of("townshipDecision", "APPROVE"));
     api.decide("approver_county", businessKey, RiskIdentification.COUNTY_APPROVAL,
         java.util.Map.of("countyDecision", "APPROVE"));
+  }
+
+  private static java.nio.file.Path tempDir(String prefix) {
+    try {
+      return java.nio.file.Files.createTempDirectory(prefix);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static int freePort() {

@@ -1,0 +1,84 @@
+package org.bangfu.screening;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.bangfu.identification.MonitoringThreshold;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.springframework.stereotype.Component;
+
+/**
+ * Screens a pushed row with the DMN {@code Decision_DepartmentScreening} (processes/DepartmentScreening.dmn): only
+ * flagged rows become signals. The medical rule compares the self-paid amount with last year's rural per-capita
+ * disposable income of the province, which {@code Decision_MonitoringThreshold} gives per province and year.
+ */
+@Component
+public class DepartmentScreening {
+
+  public static final String DECISION = "Decision_DepartmentScreening";
+
+  /** The outcome for one row. */
+  public record Outcome(boolean flagged, String riskType, String reason) {
+  }
+
+  /** What the rules know of the household the row names. */
+  public record HouseholdFacts(String householdKind, boolean monitored, String provinceCode, int year) {
+  }
+
+  private final RuleTables tables;
+
+  public DepartmentScreening(RuleTables tables) {
+    this.tables = tables;
+  }
+
+  /** The rules in force now; one per import batch, so a new version applies from the next batch. */
+  public Rules current() {
+    return new Rules(tables.latest(DECISION), tables.latest(MonitoringThreshold.DECISION));
+  }
+
+  /** The deployed screening table with the threshold table it reads. */
+  public final class Rules {
+    private final DmnDecision screening;
+    private final DmnDecision threshold;
+    private final Map<String, Double> ruralIncome = new HashMap<>();
+
+    private Rules(DmnDecision screening, DmnDecision threshold) {
+      this.screening = screening;
+      this.threshold = threshold;
+    }
+
+    public Outcome screen(PushRow row, String department, HouseholdFacts household) {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("department", department);
+      variables.put("category", row.category());
+      variables.put("amount", row.amount() == null ? null : row.amount().doubleValue());
+      variables.put("number", row.number());
+      variables.put("flag", row.flag());
+      variables.put("selfPayShare", row.amount() == null ? null
+          : row.amount().doubleValue() / ruralIncome(household.provinceCode(), household.year()));
+      variables.put("householdKind", household.householdKind());
+      variables.put("monitored", household.monitored());
+      variables.put("provinceCode", household.provinceCode());
+      variables.put("year", household.year());
+      DmnDecisionResultEntries result = tables.evaluate(screening, variables).getFirstResult();
+      if (result == null) {
+        return new Outcome(false, null, "未达到预警条件");
+      }
+      return new Outcome(Boolean.TRUE.equals(result.get("flagged")), blankToNull(result.get("riskType")),
+          (String) result.get("reason"));
+    }
+
+    private double ruralIncome(String province, int year) {
+      return ruralIncome.computeIfAbsent(province + "/" + year, key -> {
+        Number value = tables.evaluate(threshold, Map.of("provinceCode", province, "year", year))
+            .getSingleResult().getEntry("ruralIncomeLastYear");
+        return value.doubleValue();
+      });
+    }
+  }
+
+  private static String blankToNull(Object value) {
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+
+}

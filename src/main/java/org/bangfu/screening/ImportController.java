@@ -1,0 +1,158 @@
+package org.bangfu.screening;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.bangfu.measure.Department;
+import org.bangfu.screening.PushRowParser.RowError;
+import org.bangfu.security.CurrentUser;
+import org.bangfu.web.NotFoundException;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** Department pushes: upload, progress, error report, layouts and sample files. */
+@RestController
+@RequestMapping("/api/imports")
+public class ImportController {
+
+  /** Progress as the page and API clients read it. */
+  public record ImportView(Long id, String department, String departmentLabel, String countyCode, String fileName,
+      String fileFormat, String status, String statusLabel, int totalRows, int rowsDone, int percent,
+      Double rowsPerSecond, int rowsFlagged, int casesOpened, int signalsAttached, int rowsDuplicate, int rowsError,
+      String failure, String startedBy, LocalDateTime startedAt, LocalDateTime finishedAt) {
+
+    static ImportView of(PushImport i) {
+      String label = switch (PushImport.Status.valueOf(i.getStatus())) {
+        case RUNNING -> "导入中";
+        case DONE -> "已完成";
+        case FAILED -> "失败";
+      };
+      return new ImportView(i.getId(), i.getDepartment(), Department.valueOf(i.getDepartment()).label(),
+          i.getCountyCode(), i.getFileName(), i.getFileFormat(), i.getStatus(), label, i.getTotalRows(),
+          i.getRowsDone(), i.getTotalRows() == 0 ? 0 : (int) (100L * i.getRowsDone() / i.getTotalRows()),
+          i.getBusyMillis() == 0 ? null : Math.round(i.getRowsDone() * 10000.0 / i.getBusyMillis()) / 10.0,
+          i.getRowsFlagged(), i.getCasesOpened(), i.getSignalsAttached(), i.getRowsDuplicate(), i.getRowsError(),
+          i.getFailure(), i.getStartedBy(), i.getStartedAt(), i.getFinishedAt());
+    }
+  }
+
+  public record ColumnView(String header, String role, boolean required, List<String> allowed, String hint) {
+  }
+
+  public record LayoutView(String department, String departmentLabel, String description, List<ColumnView> columns,
+      String sample) {
+  }
+
+  private final ImportService imports;
+  private final ImportRunner runner;
+  private final CurrentUser currentUser;
+
+  public ImportController(ImportService imports, ImportRunner runner, CurrentUser currentUser) {
+    this.imports = imports;
+    this.runner = runner;
+    this.currentUser = currentUser;
+  }
+
+  /** Uploads a department's push file; it is checked now and processed in the background. */
+  @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ResponseEntity<ImportView> upload(@RequestParam("department") String department,
+      @RequestParam(value = "county", required = false) String county,
+      @RequestParam("file") MultipartFile file) throws IOException {
+    if (file.isEmpty()) {
+      throw org.bangfu.web.InvalidInputException.of("file", "请选择要导入的文件（文件不能为空）");
+    }
+    PushImport pushImport;
+    try (InputStream in = file.getInputStream()) {
+      pushImport = imports.upload(department, county, file.getOriginalFilename(), in, currentUser.get());
+    }
+    runner.kick();
+    return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportView.of(pushImport));
+  }
+
+  @GetMapping
+  public List<ImportView> list() {
+    return imports.list(currentUser.get()).stream().map(ImportView::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  public ImportView get(@PathVariable Long id) {
+    return ImportView.of(imports.find(id, currentUser.get()));
+  }
+
+  /** A failed import continues from its last committed batch. */
+  @PostMapping("/{id}/resume")
+  public ImportView resume(@PathVariable Long id) {
+    ImportView view = ImportView.of(imports.resume(id, currentUser.get()));
+    runner.kick();
+    return view;
+  }
+
+  /** The rows that were not imported: row number, column, reason (UTF-8 with BOM, opens in Excel). */
+  @GetMapping("/{id}/errors.csv")
+  public ResponseEntity<byte[]> errors(@PathVariable Long id) throws IOException {
+    List<RowError> errors = imports.errors(id, currentUser.get());
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf});
+    try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.EXCEL)) {
+      csv.printRecord("行号", "列", "原因");
+      for (RowError error : errors) {
+        csv.printRecord(error.rowNo(), error.columnName(), error.reason());
+      }
+    }
+    return download(out.toByteArray(), "import-" + id + "-errors.csv");
+  }
+
+  @GetMapping("/layouts")
+  public List<LayoutView> layouts() {
+    return PushLayouts.all().stream().map(l -> new LayoutView(l.department().name(), l.department().label(),
+        l.description(), l.columns().stream().map(c -> new ColumnView(c.header(), c.role().name(), c.required(),
+            c.allowed(), c.hint())).toList(),
+        "/api/imports/layouts/" + l.department().name() + "/sample.csv")).toList();
+  }
+
+  /** The sample file of a department (fictional people of the demo county). */
+  @GetMapping("/layouts/{department}/sample.csv")
+  public ResponseEntity<byte[]> sample(@PathVariable String department) throws IOException {
+    Department d = ImportService.department(department);
+    ClassPathResource resource = new ClassPathResource("imports/samples/" + d.name() + ".csv");
+    if (!resource.exists()) {
+      throw new NotFoundException("没有该部门的示例文件");
+    }
+    String template;
+    try (InputStream in = resource.getInputStream()) {
+      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    return download(sampleFor(template, org.bangfu.process.EngineClock.today()).getBytes(StandardCharsets.UTF_8),
+        d.name() + "-sample.csv");
+  }
+
+  /** The samples' dates are kept relative ({today-20}) so that they stay within the two years a push may cover. */
+  static String sampleFor(String template, java.time.LocalDate today) {
+    return java.util.regex.Pattern.compile("\\{today-(\\d+)}").matcher(template)
+        .replaceAll(m -> today.minusDays(Long.parseLong(m.group(1))).toString());
+  }
+
+  private static ResponseEntity<byte[]> download(byte[] body, String fileName) {
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(body);
+  }
+}

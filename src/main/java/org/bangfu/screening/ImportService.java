@@ -1,0 +1,422 @@
+package org.bangfu.screening;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bangfu.casefile.CaseFile;
+import org.bangfu.casefile.CaseFileService;
+import org.bangfu.casefile.CaseStatus;
+import org.bangfu.identification.Channel;
+import org.bangfu.identification.IdentificationApi.DepartmentSignal;
+import org.bangfu.identification.IdentificationApi.SignalRequest;
+import org.bangfu.identification.IdentificationService;
+import org.bangfu.measure.Department;
+import org.bangfu.process.EngineClock;
+import org.bangfu.region.CandidateGroups;
+import org.bangfu.region.RegionCode;
+import org.bangfu.screening.ImportMapper.OpenCase;
+import org.bangfu.screening.ImportMapper.RegisteredPerson;
+import org.bangfu.screening.PushFileReader.Format;
+import org.bangfu.screening.PushFileReader.RawRow;
+import org.bangfu.screening.PushRowParser.Parsed;
+import org.bangfu.screening.PushRowParser.RowError;
+import org.bangfu.security.BangfuUser;
+import org.bangfu.web.ConflictException;
+import org.bangfu.web.ForbiddenException;
+import org.bangfu.web.InvalidInputException;
+import org.bangfu.web.NotFoundException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports of department pushes (部门筛查预警): checks and stores an uploaded file, then works through it in batches,
+ * each batch one transaction that writes its records, signals, cases and errors and moves the checkpoint. A crash
+ * loses at most the batch in flight, which the next run does again; a record number seen before is skipped, so no
+ * row makes a second signal or case.
+ */
+@Service
+@EnableConfigurationProperties(ImportProperties.class)
+public class ImportService {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+  static final String STEP = "Event_DepartmentSignal";
+
+  private final ImportMapper imports;
+  private final ImportProperties properties;
+  private final DepartmentScreening screening;
+  private final IdentificationService identification;
+  private final CaseFileService caseFiles;
+  private final IdentityService identityService;
+
+  public ImportService(ImportMapper imports, ImportProperties properties, DepartmentScreening screening,
+      IdentificationService identification, CaseFileService caseFiles, IdentityService identityService) {
+    this.imports = imports;
+    this.properties = properties;
+    this.screening = screening;
+    this.identification = identification;
+    this.caseFiles = caseFiles;
+    this.identityService = identityService;
+  }
+
+  /** Thrown inside a batch when another node took over the import: the batch rolls back. */
+  static class LeaseLostException extends RuntimeException {
+    LeaseLostException(Long id) {
+      super("import " + id + " is held by another node");
+    }
+  }
+
+  /**
+   * Checks an uploaded push (department, the user's right to import it, file type, column titles, at least one row)
+   * and stores it for processing. A refused file leaves nothing behind.
+   */
+  public PushImport upload(String departmentCode, String county, String fileName, InputStream content,
+      BangfuUser user) {
+    Department department = department(departmentCode);
+    PushLayout layout = PushLayouts.of(department);
+    String countyCode = county == null || county.isBlank() ? countyOf(user, department) : county.trim();
+    if (!countyCode.matches("\\d{6}")) {
+      throw InvalidInputException.of("county", "县级区划代码应为6位数字");
+    }
+    requireImporter(user, department, countyCode);
+    Format format = Format.of(fileName);
+    if (format == null) {
+      throw InvalidInputException.of("file", "只能导入CSV或XLSX（Excel）文件");
+    }
+    Path incoming;
+    String sha;
+    try {
+      Files.createDirectories(properties.dir());
+      incoming = Files.createTempFile(properties.dir(), "upload-", ".part");
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      try (InputStream in = new DigestInputStream(content, digest)) {
+        Files.copy(in, incoming, StandardCopyOption.REPLACE_EXISTING);
+      }
+      sha = HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store the upload", e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try {
+      PushImport earlier = imports.findBySha(department.name(), countyCode, sha);
+      if (earlier != null) {
+        throw new ConflictException("该文件已于" + earlier.getStartedAt().toLocalDate() + "导入过（批次 "
+            + earlier.getId() + "），没有重复导入");
+      }
+      int rows = countRows(layout, incoming, format);
+      Path stored = properties.dir().resolve(department.name() + "-" + countyCode + "-" + sha.substring(0, 16) + "."
+          + format.name().toLowerCase(java.util.Locale.ROOT));
+      Files.move(incoming, stored, StandardCopyOption.REPLACE_EXISTING);
+      incoming = null;
+      PushImport pushImport = new PushImport();
+      pushImport.setDepartment(department.name());
+      pushImport.setCountyCode(countyCode);
+      pushImport.setFileName(fileName.length() > 200 ? fileName.substring(fileName.length() - 200) : fileName);
+      pushImport.setFileFormat(format.name());
+      pushImport.setFileSha256(sha);
+      pushImport.setStoredPath(stored.toAbsolutePath().toString());
+      pushImport.setStatus(PushImport.Status.RUNNING.name());
+      pushImport.setTotalRows(rows);
+      pushImport.setStartedBy(user.id());
+      pushImport.setStartedAt(LocalDateTime.now());
+      try {
+        imports.insertImport(pushImport);
+      } catch (RuntimeException e) {
+        Files.deleteIfExists(stored);
+        throw e;
+      }
+      LOG.info("import {} of {} for county {}: {} rows from {} by {}", pushImport.getId(), department, countyCode,
+          rows, format, user.id());
+      return pushImport;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      if (incoming != null) {
+        try {
+          Files.deleteIfExists(incoming);
+        } catch (IOException e) {
+          LOG.warn("cannot delete {}", incoming, e);
+        }
+      }
+    }
+  }
+
+  /** Reads the whole file once: checks the column titles and counts the data rows. */
+  private static int countRows(PushLayout layout, Path file, Format format) {
+    try (PushFileReader reader = PushFileReader.open(file, format)) {
+      try {
+        PushRowParser.forHeader(layout, reader.header());
+      } catch (IllegalArgumentException e) {
+        throw InvalidInputException.of("file", e.getMessage());
+      }
+      int rows = 0;
+      while (reader.next() != null) {
+        rows++;
+      }
+      if (rows == 0) {
+        throw InvalidInputException.of("file", "文件中没有数据行（第1行为列标题，从第2行起为数据）");
+      }
+      return rows;
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (IOException | RuntimeException e) {
+      throw InvalidInputException.of("file", format == Format.XLSX
+          ? "文件无法读取：不是有效的XLSX（Excel 2007及以上）文件" : "文件无法读取：CSV格式有误（" + e.getMessage() + "）");
+    }
+  }
+
+  /**
+   * One batch in one transaction: checks the rows, finds each person's household, skips record numbers seen
+   * before, screens the rest, opens a case or attaches the signal for each flagged row, records the errors and moves
+   * the checkpoint from {@code fromRow}; {@code startedNanos} is when reading the batch began (for rows/s).
+   */
+  @Transactional
+  public void processBatch(PushImport pushImport, PushRowParser parser, List<RawRow> batch, int fromRow,
+      String owner, long startedNanos, LocalDateTime leaseUntil) {
+    String department = pushImport.getDepartment();
+    String county = pushImport.getCountyCode();
+    LocalDate today = EngineClock.today();
+    List<RowError> errors = new ArrayList<>();
+    Set<Integer> errorRows = new HashSet<>();
+    List<PushRow> valid = new ArrayList<>();
+    for (RawRow raw : batch) {
+      Parsed parsed = parser.parse(raw, today);
+      if (parsed.row() == null) {
+        errors.addAll(parsed.errors());
+        errorRows.add(raw.rowNo());
+      } else {
+        valid.add(parsed.row());
+      }
+    }
+    Map<String, RegisteredPerson> people = new HashMap<>();
+    if (!valid.isEmpty()) {
+      for (RegisteredPerson person : imports.findPeople(valid.stream().map(PushRow::idNumber).distinct().toList())) {
+        people.put(person.idNumber(), person);
+      }
+    }
+    List<PushRow> matched = new ArrayList<>();
+    for (PushRow row : valid) {
+      RegisteredPerson person = people.get(row.idNumber());
+      RowError error = null;
+      if (person == null) {
+        error = new RowError(row.rowNo(), "身份证号", "农户信息库中没有此身份证号，请核对，或先由村里登记该户");
+      } else if (!person.name().equals(row.name())) {
+        error = new RowError(row.rowNo(), "姓名", "与农户信息库中该身份证号登记的姓名不一致");
+      } else if (!new RegionCode(person.villageCode()).county().equals(county)) {
+        error = new RowError(row.rowNo(), "身份证号", "该人员所在农户不属于本县，请由其所在县导入");
+      }
+      if (error != null) {
+        errors.add(error);
+        errorRows.add(row.rowNo());
+      } else {
+        matched.add(row);
+      }
+    }
+    Set<String> known = matched.isEmpty() ? Set.of() : new HashSet<>(imports.findKnownRecordNos(department, county,
+        matched.stream().map(PushRow::recordNo).distinct().toList()));
+    Set<String> seen = new HashSet<>();
+    int duplicates = 0;
+    List<PushRow> fresh = new ArrayList<>();
+    for (PushRow row : matched) {
+      if (known.contains(row.recordNo()) || !seen.add(row.recordNo())) {
+        duplicates++;
+      } else {
+        fresh.add(row);
+      }
+    }
+
+    Map<Long, OpenCase> openCases = new HashMap<>();
+    if (!fresh.isEmpty()) {
+      for (OpenCase open : imports.findOpenCases(fresh.stream()
+          .map(r -> people.get(r.idNumber()).householdId()).distinct().toList())) {
+        openCases.putIfAbsent(open.householdId(), open);
+      }
+    }
+    DepartmentScreening.Rules rules = screening.current();
+    List<PushRecord> records = new ArrayList<>();
+    List<PushRow> flaggedRows = new ArrayList<>();
+    Set<Long> openingNow = new HashSet<>();
+    for (PushRow row : fresh) {
+      RegisteredPerson person = people.get(row.idNumber());
+      OpenCase open = openCases.get(person.householdId());
+      boolean monitored = open != null && !CaseStatus.IDENTIFYING.name().equals(open.status());
+      DepartmentScreening.Outcome outcome = rules.screen(row, department, new DepartmentScreening.HouseholdFacts(
+          person.householdKind(), monitored, new RegionCode(person.villageCode()).province(), today.getYear()));
+      PushRecord.Outcome result = PushRecord.Outcome.NOT_FLAGGED;
+      if (outcome.flagged()) {
+        flaggedRows.add(row);
+        // the household's first flagged row opens its case; the others attach to it
+        result = open == null && openingNow.add(person.householdId())
+            ? PushRecord.Outcome.CASE_OPENED : PushRecord.Outcome.SIGNAL_ATTACHED;
+      }
+      records.add(new PushRecord(null, department, county, row.recordNo(), pushImport.getId(), row.rowNo(),
+          person.householdId(), row.category(), row.amount(), row.eventDate(), result.name(), outcome.riskType(),
+          truncate(outcome.reason(), 200), null));
+    }
+    if (!records.isEmpty()) {
+      imports.insertRecords(records);
+    }
+    int opened = 0;
+    int attached = 0;
+    if (!flaggedRows.isEmpty()) {
+      BangfuUser user = importer(pushImport.getStartedBy());
+      Map<String, PushRecord> stored = new HashMap<>();
+      for (PushRecord record : imports.findRecords(department, county,
+          flaggedRows.stream().map(PushRow::recordNo).toList())) {
+        stored.put(record.recordNo(), record);
+      }
+      for (PushRow row : flaggedRows) {
+        PushRecord record = stored.get(row.recordNo());
+        RegisteredPerson person = people.get(row.idNumber());
+        String detail = detail(record, row);
+        OpenCase open = openCases.get(person.householdId());
+        Long caseId;
+        if (open == null) {
+          CaseFile caseFile = identification.open(signalRequest(person.householdId(), department, record, row,
+              detail), user, record.id());
+          caseId = caseFile.getId();
+          openCases.put(person.householdId(), new OpenCase(person.householdId(), caseId, caseFile.getStatus()));
+          opened++;
+        } else {
+          caseId = open.caseId();
+          caseFiles.recordSignal(caseId, department, row.category(), detail, row.amount(), record.id());
+          caseFiles.audit(caseId, STEP, "部门预警", "SIGNAL", Department.valueOf(department).label() + "：" + detail,
+              user.id(), null);
+          attached++;
+        }
+        imports.linkCase(record.id(), caseId);
+      }
+    }
+    if (!errors.isEmpty()) {
+      imports.insertErrors(pushImport.getId(), errors);
+    }
+    long busyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
+    int updated = imports.advance(pushImport.getId(), owner, fromRow, fromRow + batch.size(), flaggedRows.size(),
+        opened, attached, duplicates, errorRows.size(), busyMillis, leaseUntil);
+    if (updated != 1) {
+      throw new LeaseLostException(pushImport.getId());
+    }
+  }
+
+  private static SignalRequest signalRequest(Long householdId, String department, PushRecord record, PushRow row,
+      String detail) {
+    String risk = record.riskType() == null ? "OTHER" : record.riskType();
+    boolean medical = Department.MEDINS.name().equals(department);
+    return new SignalRequest(householdId, Channel.DEPARTMENT_SIGNAL.name(), List.of(risk), null,
+        "HOUSING".equals(risk), "WATER".equals(risk), "SCHOOLING".equals(risk), null,
+        medical ? row.amount() : null, false, List.of(),
+        new DepartmentSignal(department, row.category(), detail, row.amount()));
+  }
+
+  /** What the case file shows of the row: the rule that fired, the date and where the row came from. */
+  private static String detail(PushRecord record, PushRow row) {
+    String text = record.reason() + "；日期 " + row.eventDate()
+        + (row.amount() == null ? "" : "；金额 " + row.amount().toPlainString() + " 元")
+        + "；推送编号 " + row.recordNo() + "（导入批次 " + record.importId() + " 第 " + row.rowNo() + " 行）";
+    return truncate(text, 500);
+  }
+
+  private static String truncate(String text, int length) {
+    return text == null || text.length() <= length ? text : text.substring(0, length);
+  }
+
+  /** The importing user with their groups as the engine's identity service has them now. */
+  BangfuUser importer(String userId) {
+    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId).toList();
+    return new BangfuUser(userId, groups);
+  }
+
+  public PushImport find(Long id, BangfuUser user) {
+    PushImport pushImport = imports.findImport(id);
+    if (pushImport == null || !canSee(user, pushImport)) {
+      throw new NotFoundException("导入批次不存在，或不在您的辖区内");
+    }
+    return pushImport;
+  }
+
+  public List<PushImport> list(BangfuUser user) {
+    if (user.isAdmin()) {
+      return imports.findImports(null, null, 100);
+    }
+    List<String> counties = user.groups().stream()
+        .filter(g -> g.startsWith(CandidateGroups.COUNTY) || g.startsWith(CandidateGroups.SUPERVISOR)
+            || g.startsWith(CandidateGroups.DEPARTMENT))
+        .map(CandidateGroups::regionCode).filter(c -> c != null && c.length() == 6).distinct().toList();
+    if (counties.isEmpty()) {
+      return List.of();
+    }
+    return imports.findImports(counties, null, 100).stream().filter(i -> canSee(user, i)).toList();
+  }
+
+  public List<RowError> errors(Long id, BangfuUser user) {
+    find(id, user);
+    return imports.findErrors(id);
+  }
+
+  /** A failed import continues from its checkpoint. */
+  public PushImport resume(Long id, BangfuUser user) {
+    PushImport pushImport = find(id, user);
+    requireImporter(user, Department.valueOf(pushImport.getDepartment()), pushImport.getCountyCode());
+    if (!imports.reopen(id)) {
+      throw new ConflictException("只有失败的导入可以继续；该批次当前状态为" + pushImport.getStatus());
+    }
+    return imports.findImport(id);
+  }
+
+  private static boolean canSee(BangfuUser user, PushImport pushImport) {
+    String county = pushImport.getCountyCode();
+    return user.isAdmin() || user.inGroup(CandidateGroups.county(county))
+        || user.inGroup(CandidateGroups.supervisor(county))
+        || user.inGroup(CandidateGroups.department(pushImport.getDepartment(), county));
+  }
+
+  private static void requireImporter(BangfuUser user, Department department, String county) {
+    if (!user.isAdmin() && !user.inGroup(CandidateGroups.department(department.name(), county))
+        && !user.inGroup(CandidateGroups.county(county))) {
+      throw new ForbiddenException("只有本县" + department.label() + "或县级审定部门的人员可以导入" + department.label()
+          + "的推送数据");
+    }
+  }
+
+  /** The county of the user's department group, else of any of their region groups. */
+  private static String countyOf(BangfuUser user, Department department) {
+    String own = CandidateGroups.DEPARTMENT + department.name() + "-";
+    return user.groups().stream().sorted((x, y) -> Boolean.compare(!x.startsWith(own), !y.startsWith(own)))
+        .map(CandidateGroups::regionCode).filter(c -> c != null).map(c -> c.substring(0, 6)).findFirst()
+        .orElseThrow(() -> InvalidInputException.of("county", "请指定导入数据所属的县（6位区划代码）"));
+  }
+
+  static Department department(String code) {
+    Department department;
+    try {
+      department = Department.valueOf(code);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw InvalidInputException.of("department", "未知的推送部门：" + code);
+    }
+    if (PushLayouts.of(department) == null) {
+      throw InvalidInputException.of("department", department.label() + "没有部门推送数据的导入模板");
+    }
+    return department;
+  }
+}

@@ -1,0 +1,198 @@
+package org.bangfu.screening;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+
+/**
+ * Streams the rows of a push file, CSV (UTF-8 with or without BOM, or GB18030 as Excel saves it on a Chinese
+ * Windows) or XLSX (first sheet). Nothing is loaded whole: a 1M-row file is read row by row.
+ */
+public abstract class PushFileReader implements Closeable {
+
+  /** A data row as text cells, with the row number the file shows (the header is row 1). */
+  public record RawRow(int rowNo, List<String> cells) {
+
+    public boolean blank() {
+      return cells.stream().allMatch(c -> c == null || c.isBlank());
+    }
+  }
+
+  public enum Format {
+    CSV, XLSX;
+
+    public static Format of(String fileName) {
+      String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+      if (name.endsWith(".csv")) {
+        return CSV;
+      }
+      if (name.endsWith(".xlsx")) {
+        return XLSX;
+      }
+      return null;
+    }
+  }
+
+  public static PushFileReader open(Path file, Format format) throws IOException {
+    return format == Format.CSV ? new CsvReader(file) : new XlsxReader(file);
+  }
+
+  /** The column titles of the first row, trimmed. */
+  public abstract List<String> header();
+
+  /** The next data row, or null at the end of the file. */
+  public abstract RawRow next() throws IOException;
+
+  /** Skips the given number of data rows (resuming after a checkpoint). */
+  public void skip(int rows) throws IOException {
+    for (int i = 0; i < rows && next() != null; i++) {
+      // skipped
+    }
+  }
+
+  static String clean(String value) {
+    if (value == null) {
+      return "";
+    }
+    // Excel exports sometimes carry non-breaking or full-width spaces around values
+    return value.replace('\u00a0', ' ').replace('\u3000', ' ').strip();
+  }
+
+  private static final class CsvReader extends PushFileReader {
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+
+    CsvReader(Path file) throws IOException {
+      Charset charset = detectCharset(file);
+      InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+      if (charset == StandardCharsets.UTF_8) {
+        in.mark(3);
+        byte[] bom = in.readNBytes(3);
+        if (!(bom.length == 3 && (bom[0] & 0xff) == 0xef && (bom[1] & 0xff) == 0xbb && (bom[2] & 0xff) == 0xbf)) {
+          in.reset();
+        }
+      }
+      Reader reader = new InputStreamReader(in, charset);
+      this.parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader);
+      this.records = parser.iterator();
+      this.header = records.hasNext()
+          ? records.next().stream().map(PushFileReader::clean).toList() : List.of();
+    }
+
+    @Override
+    public List<String> header() {
+      return header;
+    }
+
+    @Override
+    public RawRow next() {
+      while (records.hasNext()) {
+        CSVRecord record = records.next();
+        // the parser counts records from 1 with the header as record 1
+        RawRow row = new RawRow((int) record.getRecordNumber(), record.stream().map(PushFileReader::clean).toList());
+        if (!row.blank()) {
+          return row;
+        }
+      }
+      return null;
+    }
+
+    @Override
+    public void close() throws IOException {
+      parser.close();
+    }
+
+    /** UTF-8 when the first 64 KB decode as UTF-8, GB18030 (a superset of GBK) otherwise. */
+    static Charset detectCharset(Path file) throws IOException {
+      byte[] head;
+      try (InputStream in = Files.newInputStream(file)) {
+        head = in.readNBytes(1 << 16);
+      }
+      int length = head.length;
+      // do not judge a multi-byte character cut at the end of the sample
+      while (length > 0 && length > head.length - 4 && (head[length - 1] & 0xc0) == 0x80) {
+        length--;
+      }
+      if (length > 0 && (head[length - 1] & 0xc0) == 0xc0) {
+        length--;
+      }
+      try {
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(head, 0, length));
+        return StandardCharsets.UTF_8;
+      } catch (CharacterCodingException e) {
+        return Charset.forName("GB18030");
+      }
+    }
+  }
+
+  private static final class XlsxReader extends PushFileReader {
+    private final ReadableWorkbook workbook;
+    private final Stream<Row> stream;
+    private final Iterator<Row> rows;
+    private final List<String> header;
+
+    XlsxReader(Path file) throws IOException {
+      this.workbook = new ReadableWorkbook(file.toFile());
+      this.stream = workbook.getFirstSheet().openStream();
+      this.rows = stream.iterator();
+      this.header = rows.hasNext() ? cells(rows.next()) : List.of();
+    }
+
+    @Override
+    public List<String> header() {
+      return header;
+    }
+
+    @Override
+    public RawRow next() {
+      while (rows.hasNext()) {
+        Row row = rows.next();
+        RawRow raw = new RawRow(row.getRowNum(), cells(row));
+        if (!raw.blank()) {
+          return raw;
+        }
+      }
+      return null;
+    }
+
+    private static List<String> cells(Row row) {
+      List<String> cells = new ArrayList<>();
+      for (int i = 0; i < row.getCellCount(); i++) {
+        Cell cell = row.getCell(i);
+        cells.add(cell == null ? "" : clean(cell.getText()));
+      }
+      return cells;
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        stream.close();
+      } finally {
+        workbook.close();
+      }
+    }
+  }
+}

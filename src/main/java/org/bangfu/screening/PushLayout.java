@@ -1,0 +1,23 @@
+package org.bangfu.screening;
+
+import java.util.List;
+import java.util.Optional;
+import org.bangfu.measure.Department;
+
+/**
+ * The column layout of one department's push file (CSV or XLSX, first row = column titles, any column order).
+ *
+ * @param fixedCategory the category of every row when the layout has no CATEGORY column (医保: 医疗自付)
+ */
+public record PushLayout(Department department, String description, String fixedCategory,
+    List<PushColumn> columns) {
+
+  public Optional<PushColumn> column(PushColumn.Role role) {
+    return columns.stream().filter(c -> c.role() == role).findFirst();
+  }
+
+  /** The column titles in the documented order: the first row of a sample file. */
+  public List<String> headers() {
+    return columns.stream().map(PushColumn::header).toList();
+  }
+}
