@@ -1,0 +1,240 @@
+package org.bangfu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.bangfu.demo.DemoData;
+import org.bangfu.tools.SyntheticPush;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An import survives the death of its node: the application runs as a separate JVM on its own database (demo
+ * profile), a synthetic 医保 push is uploaded, the JVM is killed with SIGKILL in the middle, a new JVM is started on the
+ * same database, and the import finishes with every row processed exactly once. Then the demo's 医保 sample starts
+ * the identifications it should, visible through the engine REST API as Tasklist reads it.
+ */
+class ImportCrashIT {
+
+  private static final int HOUSEHOLDS = 4_000;
+  private static final int ROWS = 40_000;
+  private static final int FLAG_EVERY = 100;
+  private static final int BAD_EVERY = 997;
+
+  private final List<Process> nodes = new ArrayList<>();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  @AfterEach
+  void stopNodes() {
+    nodes.forEach(Process::destroyForcibly);
+  }
+
+  @Test
+  void anImportKilledMidwayFinishesAfterARestartWithEveryRowOnce() throws Exception {
+    String database = "bangfu_crash";
+    try (Connection admin = DriverManager.getConnection(EmbeddedMariaDb.jdbcUrl(), "root", "");
+        Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    }
+    String url = EmbeddedMariaDb.jdbcUrl(database);
+    Path work = Files.createTempDirectory("bangfu-crash-");
+
+    int port = startNode(url, work, 1);
+    try (Connection db = DriverManager.getConnection(url, "root", "")) {
+      SyntheticPush.seedRegistry(db, villages(db), HOUSEHOLDS);
+    }
+    Path file = work.resolve("medins-synthetic.csv");
+    SyntheticPush.Written written = SyntheticPush.writeMedicalPush(file, ROWS, HOUSEHOLDS, FLAG_EVERY, BAD_EVERY,
+        LocalDate.now().minusDays(7));
+    long importId = upload(port, "handler_medins", "MEDINS", file.getFileName().toString(), Files.readAllBytes(file));
+
+    // kill -9 once a good part, but not all, of the file is committed
+    int killedAt;
+    try (Connection db = DriverManager.getConnection(url, "root", "")) {
+      long until = System.currentTimeMillis() + 300_000;
+      while (true) {
+        int done = intQuery(db, "SELECT rows_done FROM bf_import WHERE id = " + importId);
+        if (done >= ROWS / 4) {
+          break;
+        }
+        assertThat(System.currentTimeMillis()).as("import progress").isLessThan(until);
+        Thread.sleep(20);
+      }
+      nodes.get(0).destroyForcibly().waitFor();
+      killedAt = intQuery(db, "SELECT rows_done FROM bf_import WHERE id = " + importId);
+      assertThat(killedAt).as("killed mid-way").isLessThan(ROWS);
+      assertThat(stringQuery(db, "SELECT status FROM bf_import WHERE id = " + importId)).isEqualTo("RUNNING");
+      // what is committed matches the checkpoint: a record or an error or a duplicate per row done, nothing more
+      assertThat(rowsAccountedFor(db, importId)).isEqualTo(killedAt);
+    }
+
+    int port2 = startNode(url, work, 2);
+    try (Connection db = DriverManager.getConnection(url, "root", "")) {
+      long until = System.currentTimeMillis() + 600_000;
+      while (!"DONE".equals(stringQuery(db, "SELECT status FROM bf_import WHERE id = " + importId))) {
+        assertThat(stringQuery(db, "SELECT status FROM bf_import WHERE id = " + importId)).isNotEqualTo("FAILED");
+        assertThat(System.currentTimeMillis()).as("import finished after the restart").isLessThan(until);
+        Thread.sleep(200);
+      }
+      assertThat(intQuery(db, "SELECT rows_done FROM bf_import WHERE id = " + importId)).isEqualTo(ROWS);
+      assertThat(rowsAccountedFor(db, importId)).isEqualTo(ROWS);
+      assertThat(intQuery(db, "SELECT COUNT(*) FROM bf_push_record WHERE import_id = " + importId))
+          .isEqualTo(ROWS - written.bad());
+      assertThat(intQuery(db, "SELECT COUNT(DISTINCT row_no) FROM bf_import_error WHERE import_id = " + importId))
+          .isEqualTo(written.bad());
+      assertThat(intQuery(db, "SELECT rows_flagged FROM bf_import WHERE id = " + importId))
+          .isEqualTo(written.flagged());
+      // each flagged household has exactly one case; every flagged row is one signal on it
+      int flaggedHouseholds = intQuery(db, "SELECT COUNT(DISTINCT household_id) FROM bf_push_record WHERE import_id = "
+          + importId + " AND outcome <> 'NOT_FLAGGED'");
+      assertThat(intQuery(db, "SELECT COUNT(*) FROM bf_case c JOIN bf_member m ON m.household_id = c.household_id "
+          + "WHERE m.id_number LIKE '629977%'")).isEqualTo(flaggedHouseholds);
+      assertThat(intQuery(db, "SELECT cases_opened FROM bf_import WHERE id = " + importId))
+          .isEqualTo(flaggedHouseholds);
+      assertThat(intQuery(db, "SELECT COUNT(*) FROM bf_case_signal s JOIN bf_push_record r ON r.id = s.push_record_id "
+          + "WHERE r.import_id = " + importId)).isEqualTo(written.flagged());
+      // and every case opened runs in the engine
+      assertThat(intQuery(db, "SELECT COUNT(*) FROM bf_case c JOIN bf_member m ON m.household_id = c.household_id "
+          + "WHERE m.id_number LIKE '629977%' AND NOT EXISTS (SELECT 1 FROM ACT_RU_EXECUTION e "
+          + "WHERE e.BUSINESS_KEY_ = c.business_key AND e.PARENT_ID_ IS NULL)")).isZero();
+    }
+
+    // the demo's 医保 sample on the restarted node: 2 identifications, 1 signal on 赵大山's case, 3 bad rows
+    String sample = get(port2, "handler_medins", "/api/imports/layouts/MEDINS/sample.csv");
+    long sampleImport = upload(port2, "handler_medins", "MEDINS", "MEDINS-sample.csv",
+        sample.getBytes(StandardCharsets.UTF_8));
+    try (Connection db = DriverManager.getConnection(url, "root", "")) {
+      long until = System.currentTimeMillis() + 120_000;
+      while (!"DONE".equals(stringQuery(db, "SELECT status FROM bf_import WHERE id = " + sampleImport))) {
+        assertThat(System.currentTimeMillis()).isLessThan(until);
+        Thread.sleep(200);
+      }
+      assertThat(intQuery(db, "SELECT cases_opened FROM bf_import WHERE id = " + sampleImport)).isEqualTo(2);
+      assertThat(intQuery(db, "SELECT signals_attached FROM bf_import WHERE id = " + sampleImport)).isEqualTo(1);
+      assertThat(intQuery(db, "SELECT rows_error FROM bf_import WHERE id = " + sampleImport)).isEqualTo(3);
+      assertThat(stringQuery(db, "SELECT GROUP_CONCAT(h.head_name ORDER BY h.head_name) FROM bf_push_record r "
+          + "JOIN bf_household h ON h.id = r.household_id WHERE r.import_id = " + sampleImport
+          + " AND r.outcome = 'CASE_OPENED'")).isEqualTo("吴明亮,李春生");
+    }
+    // 李春生 lives in 西河村: its cadre finds the home verification in the task list
+    String tasks = get(port2, "cadre_xihe", "/engine-rest/task?candidateGroup=village-" + DemoData.XIHE);
+    assertThat(tasks).contains("入户核实");
+  }
+
+  private static int rowsAccountedFor(Connection db, long importId) throws Exception {
+    return intQuery(db, "SELECT COUNT(*) FROM bf_push_record WHERE import_id = " + importId)
+        + intQuery(db, "SELECT rows_error + rows_duplicate FROM bf_import WHERE id = " + importId);
+  }
+
+  private static List<String> villages(Connection db) throws Exception {
+    List<String> villages = new ArrayList<>();
+    try (Statement statement = db.createStatement();
+        ResultSet result = statement.executeQuery("SELECT code FROM bf_region WHERE region_level = 'VILLAGE' "
+            + "AND code LIKE '" + DemoData.COUNTY + "%'")) {
+      while (result.next()) {
+        villages.add(result.getString(1));
+      }
+    }
+    return villages;
+  }
+
+  /** Starts the application in its own JVM (the test's classpath) and waits until it answers. */
+  private int startNode(String url, Path work, int n) throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx768m", "-cp", System.getProperty("java.class.path"), "org.bangfu.BangfuApplication",
+        "--spring.profiles.active=demo", "--server.port=" + port,
+        "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=",
+        "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver",
+        "--spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
+        "--bangfu.data-dir=" + work, "--bangfu.imports.dir=" + work.resolve("imports"),
+        "--bangfu.imports.batch-size=100", "--bangfu.imports.lease=PT3S", "--bangfu.imports.poll-interval=PT1S",
+        "--bangfu.mail.dispatch=false", "--bangfu.supervision.watch=false",
+        "--camunda.bpm.job-execution.enabled=false", "--management.prometheus.metrics.export.enabled=false");
+    File log = work.resolve("node-" + n + ".log").toFile();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    nodes.add(process);
+    long until = System.currentTimeMillis() + 240_000;
+    while (System.currentTimeMillis() < until) {
+      assertThat(process.isAlive()).as("node " + n + " running, see " + log).isTrue();
+      try {
+        if (http.send(request(port, "approver_county", "/api/me").GET().build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return port;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new AssertionError("node " + n + " did not start, see " + log);
+  }
+
+  private HttpRequest.Builder request(int port, String user, String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + ApiClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(60));
+  }
+
+  private String get(int port, String user, String path) throws Exception {
+    HttpResponse<String> response = http.send(request(port, user, path).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
+  }
+
+  private long upload(int port, String user, String department, String fileName, byte[] content) throws Exception {
+    String boundary = "----bangfu" + UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"department\"\r\n\r\n" + department
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response = http.send(request(port, user, "/api/imports")
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    var matcher = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(response.body());
+    assertThat(matcher.find()).isTrue();
+    return Long.parseLong(matcher.group(1));
+  }
+
+  private static int intQuery(Connection db, String sql) throws Exception {
+    try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getInt(1);
+    }
+  }
+
+  private static String stringQuery(Connection db, String sql) throws Exception {
+    try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
+}
