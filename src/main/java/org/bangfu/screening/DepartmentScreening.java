@@ -3,7 +3,6 @@ package org.bangfu.screening;
 import java.util.HashMap;
 import java.util.Map;
 import org.bangfu.identification.MonitoringThreshold;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Component;
 
@@ -31,18 +30,23 @@ public class DepartmentScreening {
     this.tables = tables;
   }
 
+  /** Rules from given tables (a what-if over a draft, a test). */
+  public static Rules rulesOf(RuleTables.Table screening, RuleTables.Table threshold) {
+    return new Rules(screening, threshold);
+  }
+
   /** The rules in force now; one per import batch, so a new version applies from the next batch. */
   public Rules current() {
     return new Rules(tables.latest(DECISION), tables.latest(MonitoringThreshold.DECISION));
   }
 
   /** The deployed screening table with the threshold table it reads. */
-  public final class Rules {
-    private final DmnDecision screening;
-    private final DmnDecision threshold;
+  public static final class Rules {
+    private final RuleTables.Table screening;
+    private final RuleTables.Table threshold;
     private final Map<String, Double> ruralIncome = new HashMap<>();
 
-    private Rules(DmnDecision screening, DmnDecision threshold) {
+    Rules(RuleTables.Table screening, RuleTables.Table threshold) {
       this.screening = screening;
       this.threshold = threshold;
     }
@@ -60,7 +64,7 @@ public class DepartmentScreening {
       variables.put("monitored", household.monitored());
       variables.put("provinceCode", household.provinceCode());
       variables.put("year", household.year());
-      DmnDecisionResultEntries result = tables.evaluate(screening, variables).getFirstResult();
+      DmnDecisionResultEntries result = screening.evaluate(variables).getFirstResult();
       if (result == null) {
         return new Outcome(false, null, "未达到预警条件");
       }
@@ -70,7 +74,7 @@ public class DepartmentScreening {
 
     private double ruralIncome(String province, int year) {
       return ruralIncome.computeIfAbsent(province + "/" + year, key -> {
-        Number value = tables.evaluate(threshold, Map.of("provinceCode", province, "year", year))
+        Number value = threshold.evaluate(Map.of("provinceCode", province, "year", year))
             .getSingleResult().getEntry("ruralIncomeLastYear");
         return value.doubleValue();
       });
