@@ -38,6 +38,7 @@ CREATE TABLE bf_push_record (
   household_id  BIGINT       NOT NULL,
   category      VARCHAR(32),
   amount        DECIMAL(12,2),
+  quantity      INT,                       -- a count the department gives (持续天数, 本年务工月数)
   event_date    DATE,
   outcome       VARCHAR(16)  NOT NULL,     -- NOT_FLAGGED, CASE_OPENED, SIGNAL_ATTACHED
   risk_type     VARCHAR(24),

@@ -36,12 +36,11 @@ import org.bangfu.screening.PushFileReader.RawRow;
 import org.bangfu.screening.PushRowParser.Parsed;
 import org.bangfu.screening.PushRowParser.RowError;
 import org.bangfu.security.BangfuUser;
+import org.bangfu.security.EngineUsers;
 import org.bangfu.web.ConflictException;
 import org.bangfu.web.ForbiddenException;
 import org.bangfu.web.InvalidInputException;
 import org.bangfu.web.NotFoundException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -66,16 +65,16 @@ public class ImportService {
   private final DepartmentScreening screening;
   private final IdentificationService identification;
   private final CaseFileService caseFiles;
-  private final IdentityService identityService;
+  private final EngineUsers users;
 
   public ImportService(ImportMapper imports, ImportProperties properties, DepartmentScreening screening,
-      IdentificationService identification, CaseFileService caseFiles, IdentityService identityService) {
+      IdentificationService identification, CaseFileService caseFiles, EngineUsers users) {
     this.imports = imports;
     this.properties = properties;
     this.screening = screening;
     this.identification = identification;
     this.caseFiles = caseFiles;
-    this.identityService = identityService;
+    this.users = users;
   }
 
   /** Thrown inside a batch when another node took over the import: the batch rolls back. */
@@ -121,7 +120,8 @@ public class ImportService {
       PushImport earlier = imports.findBySha(department.name(), countyCode, sha);
       if (earlier != null) {
         throw new ConflictException("该文件已于" + earlier.getStartedAt().toLocalDate() + "导入过（批次 "
-            + earlier.getId() + "），没有重复导入");
+            + earlier.getId() + "），没有重复导入"
+            + (PushImport.Status.FAILED.name().equals(earlier.getStatus()) ? "；该批次导入失败，可以“继续导入”" : ""));
       }
       int rows = countRows(layout, incoming, format);
       Path stored = properties.dir().resolve(department.name() + "-" + countyCode + "-" + sha.substring(0, 16) + "."
@@ -270,7 +270,7 @@ public class ImportService {
             ? PushRecord.Outcome.CASE_OPENED : PushRecord.Outcome.SIGNAL_ATTACHED;
       }
       records.add(new PushRecord(null, department, county, row.recordNo(), pushImport.getId(), row.rowNo(),
-          person.householdId(), row.category(), row.amount(), row.eventDate(), result.name(), outcome.riskType(),
+          person.householdId(), row.category(), row.amount(), row.number(), row.eventDate(), result.name(), outcome.riskType(),
           truncate(outcome.reason(), 200), null));
     }
     if (!records.isEmpty()) {
@@ -279,7 +279,7 @@ public class ImportService {
     int opened = 0;
     int attached = 0;
     if (!flaggedRows.isEmpty()) {
-      BangfuUser user = importer(pushImport.getStartedBy());
+      BangfuUser user = users.of(pushImport.getStartedBy());
       Map<String, PushRecord> stored = new HashMap<>();
       for (PushRecord record : imports.findRecords(department, county,
           flaggedRows.stream().map(PushRow::recordNo).toList())) {
@@ -338,13 +338,6 @@ public class ImportService {
 
   private static String truncate(String text, int length) {
     return text == null || text.length() <= length ? text : text.substring(0, length);
-  }
-
-  /** The importing user with their groups as the engine's identity service has them now. */
-  BangfuUser importer(String userId) {
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
-    return new BangfuUser(userId, groups);
   }
 
   public PushImport find(Long id, BangfuUser user) {

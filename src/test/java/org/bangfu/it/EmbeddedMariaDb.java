@@ -60,7 +60,9 @@ public final class EmbeddedMariaDb {
       EmbeddedMariaDb.db = db;
       db.run("CREATE DATABASE bangfu CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
       String jdbcUrl = "jdbc:mysql://localhost:" + configuration.getPort()
-          + "/bangfu?sendFractionalSeconds=false&useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=UTF-8";
+          + "/bangfu?sendFractionalSeconds=false&useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=UTF-8"
+          // metadata of this database only: the engine must not take another database's ACT_ tables for its own
+          + "&nullDatabaseMeansCurrent=true";
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         waitForClientsToLeave(jdbcUrl, 20_000);
         try {
