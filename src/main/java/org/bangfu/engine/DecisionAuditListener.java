@@ -92,7 +92,10 @@ public class DecisionAuditListener implements TaskListener {
     }
 
     Long caseId = CASE_ID.get(task);
-    caseFiles.audit(caseId, task.getTaskDefinitionKey(), task.getName(), decision, reason, actor, task.getId());
+    // tasks of a case go to its audit; periodic screening records its lists' outcomes itself
+    if (caseId != null) {
+      caseFiles.audit(caseId, task.getTaskDefinitionKey(), task.getName(), decision, reason, actor, task.getId());
+    }
     DECIDED_BY.set(task.getExecution(), actor);
     if (REJECTIONS.contains(decision)) {
       REJECT_REASON.set(task.getExecution(), reason);

@@ -20,15 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 /**
  * Department pushes through the upload API on MariaDB, for every department's layout: a good CSV file, the same file
@@ -242,47 +235,17 @@ class ImportIT extends MariaDbIntegrationTest {
   }
 
   ResponseEntity<Map<String, Object>> upload(String user, Department department, String fileName, byte[] content) {
-    return uploadFor(user, department, null, fileName, content);
+    return new ImportHelper(api).post(user, department, null, fileName, content);
   }
 
   ResponseEntity<Map<String, Object>> uploadFor(String user, Department department, String county, String fileName,
       byte[] content) {
-    MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("department", department.name());
-    if (county != null) {
-      form.add("county", county);
-    }
-    form.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return api.as(user).exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(form, headers),
-        new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
-        });
+    return new ImportHelper(api).post(user, department, county, fileName, content);
   }
 
-  /** Waits for the background worker to finish the import (it starts right after the upload). */
   Map<String, Object> finished(ResponseEntity<Map<String, Object>> accepted) {
     assertThat(accepted.getStatusCode().value()).as(String.valueOf(accepted.getBody())).isEqualTo(202);
-    long id = ((Number) accepted.getBody().get("id")).longValue();
-    long until = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < until) {
-      Map<String, Object> progress = api.get("approver_county", "/api/imports/" + id).getBody();
-      if (!"RUNNING".equals(progress.get("status"))) {
-        return progress;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-    throw new AssertionError("import " + id + " did not finish within a minute");
+    return new ImportHelper(api).finished(accepted);
   }
 
   String errorReport(String user, long id) {

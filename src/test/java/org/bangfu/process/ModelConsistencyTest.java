@@ -75,7 +75,7 @@ class ModelConsistencyTest {
       }
     }
     Stream.of(RiskIdentification.ALL, MeasureDelivery.ALL, AssistanceCase.ALL, HouseholdPlan.ALL,
-        MeasureImplementation.ALL, ExitReview.ALL).flatMap(List::stream).map(Var::name).forEach(variables::add);
+        MeasureImplementation.ALL, ExitReview.ALL, org.bangfu.screening.PeriodicScreening.ALL).flatMap(List::stream).map(Var::name).forEach(variables::add);
     try (InputStream yml = Files.newInputStream(Path.of("src/main/resources/application.yml"))) {
       Map<String, Object> config = new Yaml().load(yml);
       slaDays = (Map<String, Integer>) ((Map<String, Object>) ((Map<String, Object>) config.get("bangfu"))

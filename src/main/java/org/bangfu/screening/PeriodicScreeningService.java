@@ -1,0 +1,337 @@
+package org.bangfu.screening;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bangfu.casefile.CaseFile;
+import org.bangfu.casefile.CaseStatus;
+import org.bangfu.engine.InvalidDecisionException;
+import org.bangfu.household.HouseholdKind;
+import org.bangfu.identification.Channel;
+import org.bangfu.identification.IdentificationApi.SignalRequest;
+import org.bangfu.identification.IdentificationService;
+import org.bangfu.identification.RiskType;
+import org.bangfu.process.EngineClock;
+import org.bangfu.region.RegionService;
+import org.bangfu.screening.ScreeningMapper.Flag;
+import org.bangfu.screening.ScreeningMapper.HouseholdFigures;
+import org.bangfu.screening.ScreeningMapper.Run;
+import org.bangfu.security.EngineUsers;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.springframework.stereotype.Service;
+
+/**
+ * Periodic monitoring (domain.md §6; seed 001 §33): the work of PeriodicScreeningProcess's steps. A run is made once
+ * per quarter or year (its key is unique), so a timer that fires again or a step that is retried lists nobody twice.
+ * The figures are one grouped query over the registry; the rules are the DMN tables of
+ * processes/PeriodicMonitoring.dmn, evaluated in bulk without a history row per household.
+ */
+@Service("periodicScreening")
+public class PeriodicScreeningService {
+
+  public static final String QUARTERLY = "QUARTERLY";
+  public static final String YEARLY = "YEARLY";
+  public static final String WARNING = "WARNING";
+  public static final String PRIORITY = "PRIORITY";
+  public static final String SCREENING = "SCREENING";
+
+  private final ScreeningMapper screening;
+  private final RuleTables tables;
+  private final IdentificationService identification;
+  private final EngineUsers users;
+  private final RegionService regions;
+
+  public PeriodicScreeningService(ScreeningMapper screening, RuleTables tables, IdentificationService identification,
+      EngineUsers users, RegionService regions) {
+    this.screening = screening;
+    this.tables = tables;
+    this.identification = identification;
+    this.users = users;
+    this.regions = regions;
+  }
+
+  /** The quarter that ended before the engine's today: on 2027-01-01 it is 2026-Q4. */
+  public static String quarterJustEnded(LocalDate today) {
+    LocalDate lastDay = today.withDayOfMonth(1).minusMonths((today.getMonthValue() - 1) % 3).minusDays(1);
+    return lastDay.getYear() + "-Q" + ((lastDay.getMonthValue() - 1) / 3 + 1);
+  }
+
+  /** The last income month a quarter's run evaluates (2026-Q4 → 2026-12). */
+  static YearMonth lastMonth(String quarter) {
+    int year = Integer.parseInt(quarter.substring(0, 4));
+    int q = quarter.charAt(6) - '0';
+    return YearMonth.of(year, q * 3);
+  }
+
+  /**
+   * The quarterly warnings: every household the DMN flags (low or falling income, workers without a job or with
+   * less than 6 months' work) is put on its township's list; returns the run's id, or null when another instance
+   * made this quarter's lists already (the timer fired twice): nobody is asked twice.
+   */
+  public Long evaluateQuarter(String processInstanceId) {
+    String runKey = quarterJustEnded(EngineClock.today());
+    Run existing = screening.findRun(runKey, QUARTERLY);
+    if (existing != null) {
+      return processInstanceId.equals(existing.processInstanceId()) ? existing.id() : null;
+    }
+    YearMonth to = lastMonth(runKey);
+    List<HouseholdFigures> households = figures("", to);
+    RuleTables.Table rules = tables.latest(PeriodicScreening.DECISION_WARNING);
+    List<Flag> flags = new ArrayList<>();
+    Map<String, Integer> listNo = new HashMap<>();
+    for (HouseholdFigures h : households) {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("householdKind", h.householdKind());
+      variables.put("monitored", h.openCaseId() != null);
+      variables.put("perCapitaIncome", perCapita(h).doubleValue());
+      variables.put("incomeGrowth", growth(h));
+      variables.put("workerWithoutJob", h.workersWithoutJob() > 0);
+      variables.put("workerMonths", h.workerMonths());
+      Set<String> reasons = new LinkedHashSet<>();
+      String riskType = null;
+      for (Map<String, Object> entry : rules.evaluate(variables).getResultList()) {
+        reasons.add((String) entry.get("reason"));
+        if (riskType == null || RiskType.UNSTABLE_WORK.name().equals(entry.get("riskType"))) {
+          riskType = (String) entry.get("riskType");
+        }
+      }
+      if (!reasons.isEmpty()) {
+        String township = h.villageCode().substring(0, 9);
+        flags.add(new Flag(null, null, WARNING, h.householdId(), h.headName(), h.villageCode(), township,
+            listNo.merge(township, 1, Integer::sum), String.join("；", reasons), riskType, perCapita(h),
+            h.openCaseId(), null, null, null, null));
+      }
+    }
+    return saveRun(runKey, QUARTERLY, to, households.size(), flags, processInstanceId);
+  }
+
+  /** The key of the quarter (or year) the engine's clock is in the run of: 2026-Q4, 2027. */
+  public String currentRunKey(String kind) {
+    return QUARTERLY.equals(kind) ? quarterJustEnded(EngineClock.today())
+        : String.valueOf(EngineClock.today().getYear());
+  }
+
+  /** Whether this instance's quarterly run is the year's last, which adds the income survey. */
+  public boolean fourthQuarter(Long runId, String runKey) {
+    return runId != null && runKey.endsWith("-Q4");
+  }
+
+  /**
+   * Q4 income survey: the households the DMN makes 增收重点帮扶对象 (formerly poor, under 10,000 元 a head) are
+   * listed per village for an income plan.
+   */
+  public void markPriority(Long runId) {
+    Run run = screening.findRunById(runId);
+    if (!screening.findVillages(runId, PRIORITY).isEmpty()) {
+      return;
+    }
+    RuleTables.Table rules = tables.latest(PeriodicScreening.DECISION_PRIORITY);
+    List<Flag> flags = new ArrayList<>();
+    Map<String, Integer> listNo = new HashMap<>();
+    for (HouseholdFigures h : figures("", YearMonth.parse(run.incomeTo()))) {
+      DmnDecisionResultEntries result = rules.evaluate(Map.of("householdKind", h.householdKind(),
+          "perCapitaIncome", perCapita(h).doubleValue())).getFirstResult();
+      if (result != null && Boolean.TRUE.equals(result.get("priority"))) {
+        flags.add(new Flag(null, runId, PRIORITY, h.householdId(), h.headName(), h.villageCode(),
+            h.villageCode().substring(0, 9), listNo.merge(h.villageCode(), 1, Integer::sum),
+            (String) result.get("reason"), null, perCapita(h), h.openCaseId(), null, null, null, null));
+      }
+    }
+    insert(flags);
+  }
+
+  /**
+   * The yearly concentrated screening (集中排查): every household of every village on its village's list; null when
+   * this year's lists were made already.
+   */
+  public Long prepareYearlyScreening(String processInstanceId) {
+    LocalDate today = EngineClock.today();
+    String runKey = String.valueOf(today.getYear());
+    Run existing = screening.findRun(runKey, YEARLY);
+    if (existing != null) {
+      return processInstanceId.equals(existing.processInstanceId()) ? existing.id() : null;
+    }
+    YearMonth to = YearMonth.from(today).minusMonths(1);
+    List<HouseholdFigures> households = figures("", to);
+    List<Flag> flags = new ArrayList<>();
+    Map<String, Integer> listNo = new HashMap<>();
+    for (HouseholdFigures h : households) {
+      String status = h.openCaseStatus() == null ? HouseholdKind.valueOf(h.householdKind()).label()
+          : CaseStatus.valueOf(h.openCaseStatus()).label();
+      flags.add(new Flag(null, null, SCREENING, h.householdId(), h.headName(), h.villageCode(),
+          h.villageCode().substring(0, 9), listNo.merge(h.villageCode(), 1, Integer::sum),
+          status + "，近12个月人均纯收入 " + perCapita(h).toPlainString() + " 元", null, perCapita(h),
+          h.openCaseId(), null, null, null, null));
+    }
+    return saveRun(runKey, YEARLY, to, households.size(), flags, processInstanceId);
+  }
+
+  // --- the lists the tasks show (MI collections and the read-only list in each form)
+
+  /** The townships with warnings; none when this instance made no lists (runId null). */
+  public List<String> townships(Long runId) {
+    return runId == null ? List.of() : screening.findTownships(runId, WARNING);
+  }
+
+  public List<String> villages(Long runId, String kind) {
+    return runId == null ? List.of() : screening.findVillages(runId, kind);
+  }
+
+  public String warningList(Long runId, String townshipCode) {
+    return list(screening.findFlags(runId, WARNING, townshipCode), true);
+  }
+
+  public String priorityList(Long runId, String villageCode) {
+    return list(screening.findFlags(runId, PRIORITY, villageCode), false);
+  }
+
+  public String screeningList(Long runId, String villageCode) {
+    return list(screening.findFlags(runId, SCREENING, villageCode), false);
+  }
+
+  private String list(List<Flag> flags, boolean withVillage) {
+    StringBuilder text = new StringBuilder();
+    for (Flag flag : flags) {
+      text.append(flag.listNo()).append(". ");
+      if (withVillage) {
+        text.append(regions.name(flag.villageCode())).append(' ');
+      }
+      text.append(flag.headName()).append("：").append(flag.reasons());
+      if (flag.perCapitaIncome() != null && !flag.reasons().contains("人均纯收入 ")) {
+        text.append("（近12个月人均纯收入 ").append(flag.perCapitaIncome().toPlainString()).append(" 元）");
+      }
+      if (flag.openCaseId() != null) {
+        text.append("〔已有案件在办〕");
+      }
+      text.append('\n');
+    }
+    return text.toString();
+  }
+
+  // --- recording what the township or village decided (in the completion's transaction)
+
+  /** The township reviewed its warnings: the households named by number start an identification. */
+  public void recordWarningReview(Long runId, String townshipCode, String riskHouseholds, String note,
+      String actor) {
+    handle(screening.findFlags(runId, WARNING, townshipCode), PeriodicScreening.RISK_HOUSEHOLDS.name(),
+        riskHouseholds, note, actor, "季度监测预警");
+  }
+
+  /** The village drew up the income plans of its 增收重点帮扶对象. */
+  public void recordIncomePlans(Long runId, String villageCode, String plan, String actor) {
+    if (plan == null || plan.isBlank()) {
+      throw new InvalidDecisionException(PeriodicScreening.INCOME_PLAN.name(), "请填写增收计划");
+    }
+    for (Flag flag : screening.findFlags(runId, PRIORITY, villageCode)) {
+      screening.markFlag(flag.id(), "INCOME_PLAN", null, truncate(plan.trim()), actor, EngineClock.now());
+    }
+  }
+
+  /** The village cadre screened every household: those named by number start an identification. */
+  public void recordConcentratedScreening(Long runId, String villageCode, String riskHouseholds, String note,
+      String actor) {
+    handle(screening.findFlags(runId, SCREENING, villageCode), PeriodicScreening.RISK_HOUSEHOLDS.name(),
+        riskHouseholds, note, actor, "集中排查");
+  }
+
+  private void handle(List<Flag> flags, String field, String numbers, String note, String actor, String source) {
+    Map<Integer, Flag> byNumber = new HashMap<>();
+    flags.forEach(f -> byNumber.put(f.listNo(), f));
+    Set<Integer> chosen = parseNumbers(field, numbers);
+    for (Integer number : chosen) {
+      Flag flag = byNumber.get(number);
+      if (flag == null) {
+        throw new InvalidDecisionException(field, "名单中没有序号 " + number + "（共 " + flags.size() + " 户）");
+      }
+      if (flag.openCaseId() != null) {
+        throw new InvalidDecisionException(field, "序号 " + number + "（" + flag.headName()
+            + "）已有案件在办，新的风险请在该案件中登记");
+      }
+    }
+    var user = users.of(actor);
+    for (Flag flag : flags) {
+      if (!chosen.contains(flag.listNo())) {
+        screening.markFlag(flag.id(), "CHECKED", null, truncate(note), actor, EngineClock.now());
+        continue;
+      }
+      String risk = flag.riskType() == null ? RiskType.OTHER.name() : flag.riskType();
+      CaseFile caseFile = identification.open(new SignalRequest(flag.householdId(), Channel.CADRE_SCREENING.name(),
+          List.of(risk), null, null, null, null, null, null, false, List.of(), null), user);
+      screening.markFlag(flag.id(), "IDENTIFICATION", caseFile.getId(), truncate(source + "：" + flag.reasons()
+          + (note == null || note.isBlank() ? "" : "；" + note.trim())), actor, EngineClock.now());
+    }
+  }
+
+  /** "1, 3，5 7" → {1, 3, 5, 7}; empty when nobody. */
+  static Set<Integer> parseNumbers(String field, String text) {
+    Set<Integer> numbers = new TreeSet<>();
+    if (text == null || text.isBlank()) {
+      return numbers;
+    }
+    for (String part : text.trim().split("[,，、;；\\s]+")) {
+      if (!part.matches("\\d{1,6}")) {
+        throw new InvalidDecisionException(field, "请只填写名单中的序号，用逗号分开，例如 1,3：“" + part + "”不是序号");
+      }
+      numbers.add(Integer.parseInt(part));
+    }
+    return numbers;
+  }
+
+  // --- figures
+
+  /** The registry's households under the region prefix, with the 12 months to {@code to} and the 12 before. */
+  public List<HouseholdFigures> figures(String regionPrefix, YearMonth to) {
+    YearMonth currentFrom = to.minusMonths(11);
+    return screening.householdFigures(regionPrefix, currentFrom.minusMonths(12).toString(), currentFrom.toString(),
+        to.toString(), LocalDate.of(to.getYear(), 1, 1), to.atEndOfMonth());
+  }
+
+  /** Per-capita net income of the 12 months, as the identification's income test computes it. */
+  public static BigDecimal perCapita(HouseholdFigures h) {
+    return h.currentIncome().divide(BigDecimal.valueOf(Math.max(1, h.members())), 2, RoundingMode.HALF_UP);
+  }
+
+  /** Adjusted per-capita income: net income less eligible rigid spending. */
+  public static BigDecimal adjustedPerCapita(HouseholdFigures h) {
+    return h.currentIncome().subtract(h.currentRigid())
+        .divide(BigDecimal.valueOf(Math.max(1, h.members())), 2, RoundingMode.HALF_UP);
+  }
+
+  /** Growth over the 12 months before, when both years are fully recorded; null otherwise. */
+  static Double growth(HouseholdFigures h) {
+    if (h.currentMonths() < 12 || h.previousMonths() < 12 || h.previousIncome().signum() <= 0) {
+      return null;
+    }
+    return h.currentIncome().subtract(h.previousIncome()).divide(h.previousIncome(), 4, RoundingMode.HALF_UP)
+        .doubleValue();
+  }
+
+  private Long saveRun(String runKey, String kind, YearMonth to, int households, List<Flag> flags,
+      String processInstanceId) {
+    screening.insertRun(runKey, kind, to.minusMonths(11).toString(), to.toString(), households, flags.size(),
+        processInstanceId, EngineClock.now());
+    Long runId = screening.findRun(runKey, kind).id();
+    insert(flags.stream().map(f -> new Flag(null, runId, f.kind(), f.householdId(), f.headName(), f.villageCode(),
+        f.townshipCode(), f.listNo(), f.reasons(), f.riskType(), f.perCapitaIncome(), f.openCaseId(), null, null,
+        null, null)).toList());
+    return runId;
+  }
+
+  private void insert(List<Flag> flags) {
+    for (int i = 0; i < flags.size(); i += 1000) {
+      screening.insertFlags(flags.subList(i, Math.min(flags.size(), i + 1000)));
+    }
+  }
+
+  private static String truncate(String text) {
+    return text == null || text.length() <= 1000 ? text : text.substring(0, 1000);
+  }
+}

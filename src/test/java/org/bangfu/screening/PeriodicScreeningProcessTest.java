@@ -1,0 +1,182 @@
+package org.bangfu.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bangfu.screening.PeriodicScreening.*;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.List;
+import java.util.Map;
+import org.bangfu.casefile.CaseFileService;
+import org.bangfu.engine.DecisionAuditListener;
+import org.bangfu.engine.InvalidDecisionException;
+import org.bangfu.engine.SlaService;
+import org.bangfu.process.ProcessTestEngine;
+import org.bangfu.process.TaskDriver;
+import org.bangfu.supervision.WorkingDayCalendar;
+import org.bangfu.workers.screening.EvaluateQuarterlyWarningsDelegate;
+import org.bangfu.workers.screening.MarkPriorityHouseholdsDelegate;
+import org.bangfu.workers.screening.PrepareConcentratedScreeningDelegate;
+import org.bangfu.workers.screening.RecordConcentratedScreeningDelegate;
+import org.bangfu.workers.screening.RecordIncomePlansDelegate;
+import org.bangfu.workers.screening.RecordWarningReviewDelegate;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * PeriodicScreeningProcess.bpmn and ConcentratedScreeningProcess.bpmn: the quarter's warnings go to each township with a list, the Q4 run adds an
+ * income-plan task per village, the yearly screening a list task per village (its own process); what each one decides goes to the
+ * service in the completion's transaction.
+ */
+@Deployment(resources = {"processes/PeriodicScreeningProcess.bpmn", "processes/ConcentratedScreeningProcess.bpmn"})
+class PeriodicScreeningProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension
+      .builder(ProcessTestEngine.configuration("periodic-screening-test",
+          new DecisionAuditListener(mock(CaseFileService.class))))
+      .assertClassCoverageAtLeast(1.0)
+      .build();
+
+  ProcessEngine processEngine;
+  TaskDriver tasks;
+  final PeriodicScreeningService screening = mock(PeriodicScreeningService.class);
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(processEngine);
+    tasks = new TaskDriver(processEngine);
+    SlaService sla = new SlaService(new WorkingDayCalendar());
+    sla.setDays(Map.of("quarterlyWarningReview", 10, "incomePlan", 15, "concentratedScreening", 20));
+    Mocks.register("sla", sla);
+    Mocks.register("periodicScreening", screening);
+    Mocks.register("evaluateQuarterlyWarningsDelegate", new EvaluateQuarterlyWarningsDelegate(screening));
+    Mocks.register("recordWarningReviewDelegate", new RecordWarningReviewDelegate(screening));
+    Mocks.register("markPriorityHouseholdsDelegate", new MarkPriorityHouseholdsDelegate(screening));
+    Mocks.register("recordIncomePlansDelegate", new RecordIncomePlansDelegate(screening));
+    Mocks.register("prepareConcentratedScreeningDelegate", new PrepareConcentratedScreeningDelegate(screening));
+    Mocks.register("recordConcentratedScreeningDelegate", new RecordConcentratedScreeningDelegate(screening));
+    when(screening.warningList(anyLong(), anyString())).thenAnswer(a -> "1. 东山村 甲：年人均纯收入低于1万元（"
+        + a.getArgument(1) + "）");
+    when(screening.priorityList(anyLong(), anyString())).thenReturn("1. 乙：脱贫户年人均纯收入低于1万元");
+    when(screening.screeningList(anyLong(), anyString())).thenReturn("1. 丙：一般农户");
+  }
+
+  @AfterEach
+  void tearDown() {
+    Mocks.reset();
+  }
+
+  private static long anyLong() {
+    return org.mockito.ArgumentMatchers.anyLong();
+  }
+
+  /** The quarter's timer fires: the process starts at its quarterly start event. */
+  private ProcessInstance quarterEnds(String runKey, List<String> townships) {
+    when(screening.evaluateQuarter(anyString())).thenReturn(11L);
+    when(screening.currentRunKey(PeriodicScreeningService.QUARTERLY)).thenReturn(runKey);
+    when(screening.townships(11L)).thenReturn(townships);
+    when(screening.fourthQuarter(11L, runKey)).thenReturn(runKey.endsWith("Q4"));
+    return fire(QUARTER_ENDED);
+  }
+
+  private ProcessInstance fire(String startEvent) {
+    var job = processEngine.getManagementService().createJobQuery().activityId(startEvent).singleResult();
+    processEngine.getManagementService().executeJob(job.getId());
+    // from history: an instance with nothing to ask ends at once
+    var started = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(job.getProcessDefinitionKey()).orderByProcessInstanceStartTime().desc().list().get(0);
+    var instance = new org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity();
+    instance.setId(started.getId());
+    instance.setProcessInstanceId(started.getId());
+    instance.setProcessDefinitionId(started.getProcessDefinitionId());
+    return instance;
+  }
+
+  private Task taskFor(String activity, String group) {
+    return processEngine.getTaskService().createTaskQuery().taskDefinitionKey(activity).taskCandidateGroup(group)
+        .singleResult();
+  }
+
+  @Test
+  void eachTownshipReviewsItsListAndTheFourthQuarterAddsIncomePlans() {
+    when(screening.villages(11L, "PRIORITY")).thenReturn(List.of("629901100201"));
+    ProcessInstance pi = quarterEnds("2026-Q4", List.of("629901100", "629901200"));
+    assertThat(pi).isWaitingAt(REVIEW_WARNINGS);
+    Task heping = taskFor(REVIEW_WARNINGS, "township-629901100");
+    Task fumin = taskFor(REVIEW_WARNINGS, "township-629901200");
+    assertThat(heping.getDueDate()).isNotNull();
+    assertThat(processEngine.getTaskService().getVariable(heping.getId(), "warningList"))
+        .isEqualTo("1. 东山村 甲：年人均纯收入低于1万元（629901100）");
+
+    // each township's answer stays its own, though both are open at once
+    tasks.decide("reviewer_heping", heping, Map.of("warningDecision", "REVIEWED", "riskHouseholds", "1",
+        "warningNote", "已入户核实"));
+    verify(screening).recordWarningReview(11L, "629901100", "1", "已入户核实", "reviewer_heping");
+    assertThat(pi).isWaitingAt(REVIEW_WARNINGS);
+    tasks.decide("reviewer_fumin", fumin, Map.of("warningDecision", "REVIEWED", "riskHouseholds", ""));
+    verify(screening).recordWarningReview(11L, "629901200", "", null, "reviewer_fumin");
+
+    verify(screening).markPriority(11L);
+    Task plan = taskFor(DRAFT_INCOME_PLANS, "village-629901100201");
+    assertThat(processEngine.getTaskService().getVariable(plan.getId(), "priorityList")).isEqualTo(
+        "1. 乙：脱贫户年人均纯收入低于1万元");
+    tasks.decide("cadre_dongshan", plan, Map.of("incomePlanDecision", "DRAWN_UP", "incomePlan", "乙：养牛3头，目标人均1.2万元"));
+    verify(screening).recordIncomePlans(11L, "629901100201", "乙：养牛3头，目标人均1.2万元", "cadre_dongshan");
+    assertThat(pi).isEnded().hasPassed(MARK_PRIORITY, RECORD_INCOME_PLANS, "Event_IncomePlansDone");
+  }
+
+  @Test
+  void anotherQuarterEndsAfterTheReviewsAndAnEmptyListAsksNobody() {
+    ProcessInstance pi = quarterEnds("2026-Q3", List.of());
+    assertThat(pi).isEnded().hasPassed("Event_WarningsReviewed").hasNotPassed(MARK_PRIORITY, REVIEW_WARNINGS);
+    verify(screening, never()).markPriority(11L);
+  }
+
+  @Test
+  void aWrongNumberRefusesTheCompletionAndTheTaskStays() {
+    ProcessInstance pi = quarterEnds("2026-Q2", List.of("629901100"));
+    Task heping = taskFor(REVIEW_WARNINGS, "township-629901100");
+    doThrow(new InvalidDecisionException("riskHouseholds", "名单中没有序号 9（共 1 户）")).when(screening)
+        .recordWarningReview(11L, "629901100", "9", null, "reviewer_heping");
+    assertThatThrownBy(() -> tasks.decide("reviewer_heping", heping,
+        Map.of("warningDecision", "REVIEWED", "riskHouseholds", "9"))).hasMessageContaining("没有序号 9");
+    assertThat(pi).isWaitingAt(REVIEW_WARNINGS);
+    tasks.decide("reviewer_heping", heping, Map.of("warningDecision", "REVIEWED", "riskHouseholds", "1"));
+    assertThat(pi).isEnded();
+  }
+
+  @Test
+  void theYearlyScreeningGivesEachVillageItsList() {
+    when(screening.prepareYearlyScreening(anyString())).thenReturn(21L);
+    when(screening.currentRunKey(PeriodicScreeningService.YEARLY)).thenReturn("2027");
+    when(screening.villages(21L, "SCREENING")).thenReturn(List.of("629901100201", "629901100202"));
+    ProcessInstance pi = fire(YEARLY_SCREENING_DUE);
+    Task dongshan = taskFor(CONCENTRATED_SCREENING, "village-629901100201");
+    Task xihe = taskFor(CONCENTRATED_SCREENING, "village-629901100202");
+    assertThat(processEngine.getTaskService().getVariable(xihe.getId(), "screeningList")).isEqualTo("1. 丙：一般农户");
+    tasks.decide("cadre_dongshan", dongshan, Map.of("screeningDecision", "SCREENED", "riskHouseholds", "1,2",
+        "screeningNote", "全村已走访"));
+    tasks.decide("cadre_xihe", xihe, Map.of("screeningDecision", "SCREENED"));
+    verify(screening).recordConcentratedScreening(21L, "629901100201", "1,2", "全村已走访", "cadre_dongshan");
+    verify(screening).recordConcentratedScreening(21L, "629901100202", null, null, "cadre_xihe");
+    assertThat(pi).isEnded().hasPassed(RECORD_SCREENING, "Event_ScreeningDone");
+    // the timers stay for the next quarter and the next year
+    assertThat(processEngine.getManagementService().createJobQuery().timers().count()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,28 @@
+package org.bangfu.workers.screening;
+
+import static org.bangfu.screening.PeriodicScreening.*;
+
+import org.bangfu.process.Var;
+import org.bangfu.screening.PeriodicScreeningService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Activity_RecordConcentratedScreening: the households the village cadre named start an identification. */
+@Component
+public class RecordConcentratedScreeningDelegate implements JavaDelegate {
+
+  private static final Var<String> DECIDED_BY = Var.string("decidedBy");
+
+  private final PeriodicScreeningService screening;
+
+  public RecordConcentratedScreeningDelegate(PeriodicScreeningService screening) {
+    this.screening = screening;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    screening.recordConcentratedScreening(RUN_ID.get(execution), VILLAGE_CODE.get(execution),
+        RISK_HOUSEHOLDS.get(execution), SCREENING_NOTE.get(execution), DECIDED_BY.get(execution));
+  }
+}

@@ -1,0 +1,28 @@
+package org.bangfu.workers.screening;
+
+import static org.bangfu.screening.PeriodicScreening.*;
+
+import org.bangfu.process.Var;
+import org.bangfu.screening.PeriodicScreeningService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Activity_RecordIncomePlans: the village's income plan is recorded for each of its priority households. */
+@Component
+public class RecordIncomePlansDelegate implements JavaDelegate {
+
+  private static final Var<String> DECIDED_BY = Var.string("decidedBy");
+
+  private final PeriodicScreeningService screening;
+
+  public RecordIncomePlansDelegate(PeriodicScreeningService screening) {
+    this.screening = screening;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    screening.recordIncomePlans(RUN_ID.get(execution), VILLAGE_CODE.get(execution), INCOME_PLAN.get(execution),
+        DECIDED_BY.get(execution));
+  }
+}
