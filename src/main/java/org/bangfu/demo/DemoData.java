@@ -111,6 +111,9 @@ public class DemoData {
         List.of(CandidateGroups.county(COUNTY)));
     provisioning.ensureUser("supervisor_county", "吴静", "幸福县督导组", "supervisor_county@demo.bangfu.org", password,
         List.of(CandidateGroups.supervisor(COUNTY)));
+    provisioning.ensureWorkGroup(CandidateGroups.PROCESS_OWNERS, "流程管理员");
+    provisioning.ensureUser("owner_province", "郑明", "省乡村振兴局", "owner_province@demo.bangfu.org", password,
+        List.of(CandidateGroups.PROCESS_OWNERS));
     for (Department department : Department.values()) {
       String userId = "handler_" + department.name().toLowerCase();
       provisioning.ensureUser(userId, "经办人", department.label(), userId + "@demo.bangfu.org", password,

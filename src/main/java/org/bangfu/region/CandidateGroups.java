@@ -17,6 +17,8 @@ public final class CandidateGroups {
   public static final String SUPERVISOR = "supervisor-";
   public static final String DEPARTMENT = "dept-";
   public static final String ADMIN = "camunda-admin";
+  /** Process owners: change models and rules, run what-ifs over the registry. */
+  public static final String PROCESS_OWNERS = "process-owners";
 
   private CandidateGroups() {
   }

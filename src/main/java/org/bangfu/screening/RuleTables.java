@@ -51,6 +51,11 @@ public class RuleTables {
       this.decision = fast.parseDecision(key, new ByteArrayInputStream(xml));
     }
 
+    /** The DMN file the decision was parsed from. */
+    public byte[] xml() {
+      return xml.clone();
+    }
+
     /** Evaluates the decision; absent values (null) are the empty input that "-" matches. */
     public DmnDecisionResult evaluate(Map<String, Object> variables) {
       VariableMap map = Variables.createVariables();

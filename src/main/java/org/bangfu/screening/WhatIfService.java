@@ -1,0 +1,264 @@
+package org.bangfu.screening;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.bangfu.identification.MonitoringThreshold;
+import org.bangfu.identification.RiskIdentification;
+import org.bangfu.process.EngineClock;
+import org.bangfu.region.CandidateGroups;
+import org.bangfu.region.RegionCode;
+import org.bangfu.region.RegionService;
+import org.bangfu.screening.ScreeningMapper.HouseholdFigures;
+import org.bangfu.security.BangfuUser;
+import org.bangfu.web.ForbiddenException;
+import org.bangfu.web.InvalidInputException;
+import org.bangfu.web.InvalidInputException.FieldError;
+import org.springframework.stereotype.Service;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * What-if for process owners: the monitoring range (MonitoringEligibility.dmn) as it is and as it would be with a
+ * changed threshold or a new version of the DMN, evaluated over the whole registry's income test values without
+ * starting or writing anything; per township, how many households would enter or leave the range.
+ */
+@Service
+public class WhatIfService {
+
+  private static final String DMN_NS = "https://www.omg.org/spec/DMN/20191111/MODEL/";
+  private static final int MAX_DMN_CHARS = 1_000_000;
+
+  /** A changed line: this province's threshold in this year. */
+  public record ThresholdChange(String provinceCode, Integer year, BigDecimal threshold) {
+  }
+
+  /**
+   * @param region a county, township or village code, or empty for the whole registry
+   * @param date the day the income test is made for (the 12 months before its month); today when absent
+   * @param thresholds changed lines, or
+   * @param dmnXml a new version of MonitoringEligibility.dmn
+   */
+  public record Request(String region, LocalDate date, List<ThresholdChange> thresholds, String dmnXml) {
+  }
+
+  public record TownshipCounts(String code, String name, int households, int inRangeNow, int inRangeAfter,
+      int entering, int leaving, int monitoredNow) {
+  }
+
+  public record Result(LocalDate date, String incomeFrom, String incomeTo, String change, int households,
+      int inRangeNow, int inRangeAfter, int entering, int leaving, List<TownshipCounts> townships) {
+  }
+
+  private final PeriodicScreeningService periodic;
+  private final RuleTables tables;
+  private final RegionService regions;
+
+  public WhatIfService(PeriodicScreeningService periodic, RuleTables tables, RegionService regions) {
+    this.periodic = periodic;
+    this.tables = tables;
+    this.regions = regions;
+  }
+
+  public Result monitoringRange(Request request, BangfuUser user) {
+    if (!user.isAdmin() && !user.inGroup(CandidateGroups.PROCESS_OWNERS)) {
+      throw new ForbiddenException("只有流程管理员可以做规则测算");
+    }
+    String region = request.region() == null ? "" : request.region().trim();
+    if (!region.isEmpty() && !region.matches("\\d{6}|\\d{9}|\\d{12}")) {
+      throw InvalidInputException.of("region", "区划代码应为6位（县）、9位（乡镇）或12位（村）数字，或不填（全部）");
+    }
+    LocalDate date = request.date() == null ? EngineClock.today() : request.date();
+    if (date.isAfter(EngineClock.today().plusYears(1)) || date.isBefore(LocalDate.of(2020, 1, 1))) {
+      throw InvalidInputException.of("date", "测算日期应在2020年以后、明年以前");
+    }
+    RuleTables.Table current = tables.latest(RiskIdentification.DECISION_ELIGIBILITY);
+    String change;
+    RuleTables.Table candidate;
+    boolean hasThresholds = request.thresholds() != null && !request.thresholds().isEmpty();
+    boolean hasDmn = request.dmnXml() != null && !request.dmnXml().isBlank();
+    if (hasThresholds == hasDmn) {
+      throw InvalidInputException.of("thresholds", "请给出调整后的监测收入线，或上传新版本的监测范围规则（DMN），二者选一");
+    }
+    if (hasThresholds) {
+      validate(request.thresholds());
+      candidate = tables.parse(RiskIdentification.DECISION_ELIGIBILITY, withThresholds(current, request.thresholds()));
+      change = "监测收入线调整：" + String.join("；", request.thresholds().stream()
+          .map(t -> t.provinceCode() + " 省 " + t.year() + " 年 " + t.threshold().stripTrailingZeros().toPlainString()
+              + " 元").toList());
+    } else {
+      if (request.dmnXml().length() > MAX_DMN_CHARS) {
+        throw InvalidInputException.of("dmnXml", "DMN 文件太大（超过1MB）");
+      }
+      try {
+        candidate = tables.parse(RiskIdentification.DECISION_ELIGIBILITY,
+            request.dmnXml().getBytes(StandardCharsets.UTF_8));
+      } catch (RuntimeException e) {
+        throw InvalidInputException.of("dmnXml", "DMN 文件无法解析，或其中没有决策 "
+            + RiskIdentification.DECISION_ELIGIBILITY + "：" + e.getMessage());
+      }
+      change = "新版本的监测范围规则（DMN）";
+    }
+
+    YearMonth to = YearMonth.from(date).minusMonths(1);
+    Map<String, int[]> byTownship = new TreeMap<>();
+    for (HouseholdFigures h : periodic.figures(region, to)) {
+      Map<String, Object> variables = variables(h, date.getYear());
+      boolean now = eligible(current, variables);
+      boolean after;
+      try {
+        after = eligible(candidate, variables);
+      } catch (RuntimeException e) {
+        throw InvalidInputException.of(hasDmn ? "dmnXml" : "thresholds", "新规则无法计算：" + e.getMessage());
+      }
+      int[] counts = byTownship.computeIfAbsent(h.villageCode().substring(0, 9), k -> new int[6]);
+      counts[0]++;
+      counts[1] += now ? 1 : 0;
+      counts[2] += after ? 1 : 0;
+      counts[3] += !now && after ? 1 : 0;
+      counts[4] += now && !after ? 1 : 0;
+      counts[5] += h.openCaseId() != null ? 1 : 0;
+    }
+    List<TownshipCounts> townships = new ArrayList<>();
+    int[] total = new int[6];
+    byTownship.forEach((code, c) -> {
+      townships.add(new TownshipCounts(code, regions.name(code), c[0], c[1], c[2], c[3], c[4], c[5]));
+      for (int i = 0; i < 6; i++) {
+        total[i] += c[i];
+      }
+    });
+    return new Result(date, to.minusMonths(11).toString(), to.toString(), change, total[0], total[1], total[2],
+        total[3], total[4], townships);
+  }
+
+  /** The income test of identification for the household, other risks unknown (false). */
+  static Map<String, Object> variables(HouseholdFigures h, int year) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("provinceCode", new RegionCode(h.villageCode()).province());
+    variables.put("year", year);
+    variables.put("householdKind", h.householdKind());
+    variables.put("perCapitaIncome", PeriodicScreeningService.perCapita(h).doubleValue());
+    variables.put("adjustedPerCapitaIncome", PeriodicScreeningService.adjustedPerCapita(h).doubleValue());
+    variables.put("unsafeHousing", false);
+    variables.put("unsafeWater", false);
+    variables.put("dropoutRisk", false);
+    variables.put("noMedicalInsurance", false);
+    variables.put("medicalSelfPay", 0d);
+    return variables;
+  }
+
+  private static boolean eligible(RuleTables.Table table, Map<String, Object> variables) {
+    var result = table.evaluate(variables).getFirstResult();
+    return result != null && Boolean.TRUE.equals(result.get("eligible"));
+  }
+
+  private static void validate(List<ThresholdChange> changes) {
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      ThresholdChange c = changes.get(i);
+      String at = "thresholds[" + i + "].";
+      if (c.provinceCode() == null || !c.provinceCode().matches("\\d{2}")) {
+        errors.add(new FieldError(at + "provinceCode", "省份代码应为区划代码的前2位数字"));
+      }
+      if (c.year() == null || c.year() < 2020 || c.year() > 2100) {
+        errors.add(new FieldError(at + "year", "年度应在2020到2100之间"));
+      }
+      if (c.threshold() == null || c.threshold().signum() <= 0 || c.threshold().compareTo(new BigDecimal("100000")) > 0) {
+        errors.add(new FieldError(at + "threshold", "监测收入线应在0到10万元之间"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+
+  /**
+   * The current DMN with a first rule per change in {@code Decision_MonitoringThreshold} (hit policy FIRST): the
+   * province and year get the new line; last year's rural income stays what the current table says.
+   */
+  byte[] withThresholds(RuleTables.Table current, List<ThresholdChange> changes) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(current.xml()));
+      Element table = thresholdTable(document);
+      List<Element> inputs = children(table, "input");
+      List<Element> outputs = children(table, "output");
+      Node firstRule = children(table, "rule").get(0);
+      RuleTables.Table thresholds = tables.parse(MonitoringThreshold.DECISION, current.xml());
+      int n = 0;
+      for (ThresholdChange change : changes) {
+        Object ruralIncome = thresholds.evaluate(Map.of("provinceCode", change.provinceCode(), "year", change.year()))
+            .getSingleResult().get("ruralIncomeLastYear");
+        Element rule = document.createElementNS(DMN_NS, "rule");
+        rule.setAttribute("id", "Rule_WhatIf_" + (++n));
+        for (Element input : inputs) {
+          String expression = children(input, "inputExpression").get(0).getTextContent().trim();
+          String entry = expression.equals("provinceCode") ? "\"" + change.provinceCode() + "\""
+              : expression.equals("year") ? String.valueOf(change.year()) : "-";
+          rule.appendChild(entry(document, "inputEntry", entry));
+        }
+        for (Element output : outputs) {
+          String name = output.getAttribute("name");
+          String value = name.equals("incomeThreshold") ? change.threshold().toPlainString()
+              : name.equals("ruralIncomeLastYear") ? String.valueOf(ruralIncome) : "null";
+          rule.appendChild(entry(document, "outputEntry", value));
+        }
+        table.insertBefore(rule, firstRule);
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
+      return out.toByteArray();
+    } catch (InvalidInputException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot change the threshold table", e);
+    }
+  }
+
+  private static Element thresholdTable(Document document) {
+    NodeList decisions = document.getElementsByTagNameNS(DMN_NS, "decision");
+    for (int i = 0; i < decisions.getLength(); i++) {
+      Element decision = (Element) decisions.item(i);
+      if (MonitoringThreshold.DECISION.equals(decision.getAttribute("id"))) {
+        return children(decision, "decisionTable").get(0);
+      }
+    }
+    throw new IllegalStateException("no " + MonitoringThreshold.DECISION + " in the deployed DMN");
+  }
+
+  private static Element entry(Document document, String kind, String text) {
+    Element entry = document.createElementNS(DMN_NS, kind);
+    Element body = document.createElementNS(DMN_NS, "text");
+    body.setTextContent(text);
+    entry.appendChild(body);
+    return entry;
+  }
+
+  private static List<Element> children(Element parent, String localName) {
+    List<Element> found = new ArrayList<>();
+    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+      if (node instanceof Element element && localName.equals(element.getLocalName())) {
+        found.add(element);
+      }
+    }
+    return found;
+  }
+}
