@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 class ImportCrashIT {
 
   private static final int HOUSEHOLDS = 4_000;
-  private static final int ROWS = 40_000;
+  /** 40,000 in the test run; {@code -Dbangfu.crash.rows=1000000} for the acceptance run of a million rows. */
+  private static final int ROWS = Integer.getInteger("bangfu.crash.rows", 40_000);
   private static final int FLAG_EVERY = 100;
   private static final int BAD_EVERY = 997;
 
@@ -86,6 +87,7 @@ class ImportCrashIT {
       assertThat(rowsAccountedFor(db, importId)).isEqualTo(killedAt);
     }
 
+    long resumed = System.currentTimeMillis();
     int port2 = startNode(url, work, 2);
     try (Connection db = DriverManager.getConnection(url, "root", "")) {
       long until = System.currentTimeMillis() + 600_000;
@@ -95,6 +97,9 @@ class ImportCrashIT {
         Thread.sleep(200);
       }
       assertThat(intQuery(db, "SELECT rows_done FROM bf_import WHERE id = " + importId)).isEqualTo(ROWS);
+      System.out.printf("import of %,d rows: killed at %,d; after the restart (start-up included) %,d s; "
+          + "%s rows/s while processing%n", ROWS, killedAt, (System.currentTimeMillis() - resumed) / 1000,
+          stringQuery(db, "SELECT ROUND(rows_done * 1000 / busy_millis) FROM bf_import WHERE id = " + importId));
       assertThat(rowsAccountedFor(db, importId)).isEqualTo(ROWS);
       assertThat(intQuery(db, "SELECT COUNT(*) FROM bf_push_record WHERE import_id = " + importId))
           .isEqualTo(ROWS - written.bad());

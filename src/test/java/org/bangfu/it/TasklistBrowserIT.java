@@ -376,6 +376,76 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
         .extracting(t -> t.get("taskDefinitionKey")).containsExactly(RiskIdentification.ACCEPT_APPLICATION);
   }
 
+  /**
+   * 医保's handler imports the demo sample on the import page; it finishes with its figures and an error report,
+   * and 西河村's cadre has 李春生's home verification to do.
+   */
+  @Test
+  void aDepartmentHandlerImportsTheSampleAndTheVillageGetsTheIdentification() throws IOException {
+    Path sample = Files.createTempFile("MEDINS-sample-", ".csv");
+    Files.write(sample, api.as("handler_medins").getForObject("/api/imports/layouts/MEDINS/sample.csv",
+        byte[].class));
+    openBrowser();
+    try {
+      signIn("handler_medins");
+      browser.get("http://localhost:" + port + "/imports.html");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+          "//select[@id='department']/option[@value='MEDINS']")));
+      assertThat(browser.findElement(By.id("layout")).getText()).contains("合规自付费用（元）");
+      browser.findElement(By.id("file")).sendKeys(sample.toAbsolutePath().toString());
+      browser.findElement(By.id("password")).sendKeys(ApiClient.PASSWORD);
+      browser.findElement(By.id("submit")).click();
+      WebElement accepted = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accepted")));
+      assertThat(accepted.getText()).contains("8 行");
+      String id = accepted.getText().replaceAll(".*批次 (\\d+).*", "$1");
+      WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-" + id)));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-" + id), "已完成"));
+      assertThat(browser.findElement(By.id("import-" + id)).getText()).contains("8/8（100%）")
+          .contains("3（下载错误报告）");
+      screenshot("imports-done");
+      assertThat(row).isNotNull();
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-imports");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+    Map<String, Object> opened = api.getList("cadre_xihe", "/api/cases?region=" + org.bangfu.demo.DemoData.XIHE
+        + "&status=IDENTIFYING&size=100").getBody().stream()
+        .map(c -> api.get("cadre_xihe", "/api/cases/" + c.get("id")).getBody())
+        .filter(c -> "李春生".equals(c.get("headName")) && "DEPARTMENT_SIGNAL".equals(c.get("channel"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no identification of 李春生 from the 医保 push"));
+    assertThat(api.tasks("cadre_xihe", (String) opened.get("businessKey")))
+        .extracting(t -> t.get("taskDefinitionKey")).containsExactly(RiskIdentification.VERIFY_HOUSEHOLD);
+  }
+
+  /** A process owner's what-if on its page: the table of townships with households entering the range. */
+  @Test
+  void aProcessOwnerSeesWhatARaisedLineWouldDo() {
+    openBrowser();
+    try {
+      signIn("owner_province");
+      browser.get("http://localhost:" + port + "/whatif.html");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("province"))).sendKeys("62");
+      browser.findElement(By.id("region")).sendKeys("629901");
+      browser.findElement(By.id("threshold")).sendKeys("10000");
+      wait.until(d -> ((JavascriptExecutor) d).executeScript("return typeof me !== 'undefined' && !!me"));
+      browser.findElement(By.id("password")).sendKeys(ApiClient.PASSWORD);
+      browser.findElement(By.id("submit")).click();
+      WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("townships")));
+      assertThat(table.getText()).contains("和平镇", "新进入");
+      assertThat(browser.findElement(By.id("summary")).getText()).contains("62 省").contains("新进入");
+      screenshot("whatif");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-whatif");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+  }
+
   /** The county supervisor's dashboard: the seeded overdue cases, their figures and the diagram heat view. */
   @Test
   void theSupervisorSeesOverdueCasesOnTheDashboard() {
@@ -413,7 +483,8 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     try {
       signIn("admin", "admin", "admin"); // one sign-in for all webapps (Cockpit itself is not translated yet)
       for (String key : List.of("AssistanceCaseProcess", "RiskIdentificationProcess", "HouseholdPlanProcess",
-          "MeasureImplementationProcess", "MeasureDeliveryProcess", "ExitReviewProcess")) {
+          "MeasureImplementationProcess", "MeasureDeliveryProcess", "ExitReviewProcess", "PeriodicScreeningProcess",
+          "ConcentratedScreeningProcess")) {
         String id = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
             .singleResult().getId();
         browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + id
