@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.bangfu.policy.PolicyRule;
 
 class SlaServiceTest {
 
@@ -44,6 +45,7 @@ class SlaServiceTest {
   }
 
   @Test
+  @PolicyRule("R11")
   void neverLaterThanTheIdentificationDeadline() {
     Date deadline = date(LocalDateTime.of(2025, 10, 5, 0, 0));
     when(execution.getVariable(SlaService.DEADLINE_VARIABLE)).thenReturn(deadline);

@@ -18,6 +18,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.bangfu.policy.PolicyRule;
 
 /**
  * processes/ExitEligibility.dmn on the DMN engine (the exit conditions of domain.md §5, each alone), and the
@@ -37,11 +38,13 @@ class ExitEligibilityTest {
   }
 
   @Test
+  @PolicyRule("R19")
   void allConditionsMetIsEligible() {
     assertThat(evaluate(Map.of()).<String>getEntry("exitAssessment")).isEqualTo("ELIGIBLE");
   }
 
   @Test
+  @PolicyRule("R19")
   void eachConditionAloneHoldsTheExitBack() {
     assertThat(notYet(Map.of("monitoredMonths", 5))).contains("未满6个月");
     assertThat(notYet(Map.of("deliveredMeasures", 0))).contains("尚无已落实");
@@ -52,6 +55,7 @@ class ExitEligibilityTest {
   }
 
   @Test
+  @PolicyRule("R21")
   void noLabourUnderTheSafetyNetIsTrackedEvenWhenEverythingElseIsMet() {
     assertThat(evaluate(Map.of("noLabour", true, "safetyNet", true)).<String>getEntry("exitAssessment"))
         .isEqualTo("TRACKING");

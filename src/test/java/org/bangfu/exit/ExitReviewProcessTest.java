@@ -44,6 +44,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.bangfu.policy.PolicyRule;
 
 /** ExitReviewProcess.bpmn: verification, the DMN, review and notice, township, county; every "not yet". */
 @Deployment(resources = "processes/ExitReviewProcess.bpmn")
@@ -85,6 +86,7 @@ class ExitReviewProcessTest {
   }
 
   @Test
+  @PolicyRule("R20")
   void anEligibleHouseholdIsReviewedNoticedAndMarkedEliminated() {
     start();
     assertThat(tasks.taskAt(CASE_KEY, HOME_VERIFICATION)).hasCandidateGroup("village-629901100201");
@@ -130,6 +132,7 @@ class ExitReviewProcessTest {
   }
 
   @Test
+  @PolicyRule("R21")
   void aNoLabourHouseholdUnderTheSafetyNetIsTrackedNotEliminated() {
     assessed("TRACKING", "无劳动能力、享受兜底保障，不标注风险消除，转为持续跟踪");
     start();
@@ -141,6 +144,7 @@ class ExitReviewProcessTest {
   }
 
   @Test
+  @PolicyRule({"R08", "R20"})
   void anObjectionDuringTheNoticeGoesBackToTheReviewWhichCanRefuse() {
     start();
     verified();

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.bangfu.policy.PolicyRule;
 
 /** RiskIdentificationProcess.bpmn: the happy path and every return, rejection, objection and green channel. */
 @Deployment(resources = "processes/RiskIdentificationProcess.bpmn")
@@ -95,6 +96,7 @@ class RiskIdentificationProcessTest {
   }
 
   @Test
+  @PolicyRule({"R05", "R07", "R08", "R09", "R10"})
   void cadreScreeningGoesThroughEveryLevelToInclusion() {
     ProcessInstance pi = start("CADRE_SCREENING", false);
 
@@ -132,6 +134,7 @@ class RiskIdentificationProcessTest {
   }
 
   @Test
+  @PolicyRule("R04")
   void selfApplicationIsAcceptedByTheTownshipFirst() {
     ProcessInstance pi = start("SELF_APPLICATION", false);
     assertThat(pi).isWaitingAt(ACCEPT_APPLICATION);
@@ -157,6 +160,7 @@ class RiskIdentificationProcessTest {
   }
 
   @Test
+  @PolicyRule("R13")
   void householdOutsideTheMonitoringRangeIsRejectedWithTheRuleAsReason() {
     when(identification.assess(eq(CASE), any())).thenReturn(new Eligibility(false, null,
         "人均纯收入高于监测范围", BigDecimal.valueOf(12000), BigDecimal.valueOf(12000), BigDecimal.valueOf(8600)));
@@ -168,6 +172,7 @@ class RiskIdentificationProcessTest {
   }
 
   @Test
+  @PolicyRule({"R06", "R13"})
   void assetCheckHitEndsTheReviewAndRejects() {
     ProcessInstance pi = startAt(VILLAGE_REVIEW);
     decide("county_approver", taskAt(CROSS_CHECK_ASSETS),
@@ -186,6 +191,7 @@ class RiskIdentificationProcessTest {
   }
 
   @Test
+  @PolicyRule("R08")
   void anObjectionDuringTheNoticeReturnsTheCaseToTheReview() {
     ProcessInstance pi = startAt(VILLAGE_REVIEW);
     complete(taskAt(CROSS_CHECK_ASSETS), withVariables("assetCheckResult", "CLEAR"));
@@ -204,6 +210,7 @@ class RiskIdentificationProcessTest {
   }
 
   @Test
+  @PolicyRule("R09")
   void townshipReturnsTheCaseToTheVillage() {
     ProcessInstance pi = startAt(TOWNSHIP_REVIEW);
     complete(task(), withVariables("townshipDecision", "RETURN", "townshipReason", "缺少授权书"));
@@ -221,6 +228,7 @@ class RiskIdentificationProcessTest {
   }
 
   @Test
+  @PolicyRule("R10")
   void countyReturnsTheCaseToTheTownship() {
     ProcessInstance pi = startAt(COUNTY_APPROVAL);
     complete(task(), withVariables("countyDecision", "RETURN", "countyReason", "请补充比对结果"));
@@ -236,6 +244,7 @@ class RiskIdentificationProcessTest {
   }
 
   @Test
+  @PolicyRule("R12")
   void greenChannelStartsUrgentMeasuresOnceAfterVillageAndTownshipConfirm() {
     ProcessInstance pi = start("DEPARTMENT_SIGNAL", true);
     verifyConfirmed();

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.bangfu.policy.PolicyRule;
 
 /**
  * The identification outcome of the acceptance scenarios 1–6 of domain.md §8 (threshold 8,600 元, Gansu), each
@@ -20,6 +21,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
 
 
   @Test
+  @PolicyRule({"R01", "R02"})
   void scenario1_formerlyPoorWithIllnessAndUnstableWorkIsIncludedAsTpbwd() {
     long household = api.createHousehold("cadre_dongshan",
         ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE", "NONE"));
@@ -34,6 +36,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  @PolicyRule("R01")
   void scenario2_ordinaryHouseholdWhoseWorkerLostTheJobIsIncludedAsByyzp() {
     long household = api.createHousehold("cadre_dongshan",
         ApiClient.household(DONGSHAN, "ORDINARY", 8000, 0, "FULL", "HALF", "NONE"));
@@ -45,6 +48,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  @PolicyRule({"R01", "R03"})
   void scenario3_largeMedicalSpendingMakesAHouseholdAboveTheLineTfyzkn() {
     long household = api.createHousehold("cadre_dongshan",
         ApiClient.household(DONGSHAN, "ORDINARY", 15000, 45000, "FULL", "FULL", "NONE", "NONE"));
@@ -61,6 +65,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  @PolicyRule("R12")
   void scenario4_floodDestroysTheOnlyHouseAndTheGreenChannelStartsReliefAtOnce() {
     long household = api.createHousehold("cadre_dongshan",
         ApiClient.household(DONGSHAN, "FORMERLY_POOR", 9500, 0, "FULL", "FULL", "WEAK", "NONE", "NONE"));
@@ -94,6 +99,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  @PolicyRule({"R02", "R13"})
   void scenario6_incomeAboveTheRangeWithoutOtherRiskIsRejectedWithTheReason() {
     long household = api.createHousehold("cadre_dongshan",
         ApiClient.household(DONGSHAN, "ORDINARY", 12000, 0, "FULL", "FULL", "NONE"));
@@ -109,6 +115,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  @PolicyRule({"R12", "R13"})
   void aRejectionAfterTheGreenChannelKeepsWhatWasGivenAndStopsTheRest() {
     long household = api.createHousehold("cadre_dongshan",
         ApiClient.household(DONGSHAN, "FORMERLY_POOR", 9500, 0, "FULL", "FULL", "NONE"));

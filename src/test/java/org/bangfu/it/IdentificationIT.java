@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.bangfu.policy.PolicyRule;
 
 /** One whole identification on MariaDB, driven through the REST APIs as the users of each level. */
 class IdentificationIT extends MariaDbIntegrationTest {
@@ -19,6 +20,7 @@ class IdentificationIT extends MariaDbIntegrationTest {
 
 
   @Test
+  @PolicyRule({"R04", "R05", "R10"})
   void aCadreScreeningIsApprovedByVillageTownshipAndCounty() {
     long household = api.createHousehold("cadre_dongshan",
         ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE", "WEAK"));

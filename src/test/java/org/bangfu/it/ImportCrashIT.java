@@ -25,6 +25,7 @@ import org.bangfu.demo.DemoData;
 import org.bangfu.tools.SyntheticPush;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.bangfu.policy.PolicyRule;
 
 /**
  * An import survives the death of its node: the application runs as a separate JVM on its own database (demo
@@ -49,6 +50,7 @@ class ImportCrashIT {
   }
 
   @Test
+  @PolicyRule("R24")
   void anImportKilledMidwayFinishesAfterARestartWithEveryRowOnce() throws Exception {
     String database = "bangfu_crash";
     try (Connection admin = DriverManager.getConnection(EmbeddedMariaDb.jdbcUrl(), "root", "");

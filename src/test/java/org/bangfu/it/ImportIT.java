@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.bangfu.policy.PolicyRule;
 
 /**
  * Department pushes through the upload API on MariaDB, for every department's layout: a good CSV file, the same file
@@ -54,6 +55,7 @@ class ImportIT extends MariaDbIntegrationTest {
   @ParameterizedTest
   @EnumSource(value = Department.class, names = {"MEDINS", "CIVIL", "EDU", "PUBLIC_SECURITY", "DISABLED", "HOUSING",
       "WATER", "EMERGENCY", "HRSS"})
+  @PolicyRule({"R04", "R24"})
   void eachDepartmentsPushIsScreenedOnceAndBadRowsAreReported(Department department) throws IOException {
     PushLayout layout = PushLayouts.of(department);
     String handler = "handler_" + department.name().toLowerCase();

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
+import org.bangfu.policy.PolicyRule;
 
 /**
  * The acceptance scenarios of domain.md §8 from the signal to their exit outcome, on MariaDB, through the REST API as
@@ -48,6 +49,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  @PolicyRule({"R19", "R20", "R22"})
   void scenario1_illnessAndUnstableWorkEndsEliminatedAfterSevenStableMonths_andTheMarkCanBeRolledBack() {
     long household = api.createHousehold("cadre_dongshan",
         ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE", "NONE"));
@@ -104,6 +106,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  @PolicyRule({"R19", "R23"})
   void scenario2_notYetAfterThreeMonthsThenEliminated_aBadPlanWritesNothing_andARelapseIsLinked() {
     long household = api.createHousehold("cadre_dongshan",
         ApiClient.household(DONGSHAN, "ORDINARY", 8000, 0, "FULL", "HALF", "NONE"));
@@ -167,6 +170,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  @PolicyRule({"R16", "R17"})
   void scenario3_aNewRiskOnAVisitRevisesThePlanAndTheExitWaitsUntilSpendingIsControllable() {
     long household = api.createHousehold("cadre_dongshan",
         ApiClient.household(DONGSHAN, "ORDINARY", 15000, 45000, "FULL", "FULL", "NONE", "NONE"));
@@ -250,6 +254,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  @PolicyRule("R21")
   void scenario5_aNoLabourCoupleUnderTheSafetyNetIsTrackedYearlyNotEliminated() {
     long household = api.createHousehold("cadre_liushu",
         ApiClient.household(LIUSHU, "ORDINARY", 5500, 0, "NONE", "NONE"));

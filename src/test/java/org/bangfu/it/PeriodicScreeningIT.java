@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.bangfu.policy.PolicyRule;
 
 /**
  * PeriodicScreeningProcess on MariaDB with the engine clock moved to the start of a quarter: the households the
@@ -100,6 +101,7 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  @PolicyRule({"R25", "R26"})
   void quarterlyWarningsGoToTheTownshipOnceAndTheFourthQuarterAsksForIncomePlans() {
     // the registry: the rules name a, b and e; c grows well; d is an ordinary household
     Household a = household("FORMERLY_POOR", 9000, 8000);     // low and falling
@@ -184,6 +186,7 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  @PolicyRule("R27")
   void theYearlyScreeningGivesEachVillageCadreTheWholeVillage() {
     Household f = household("ORDINARY", 20000, 21000);
     clockAt("2027-03-01T02:00:00");

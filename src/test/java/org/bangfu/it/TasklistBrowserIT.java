@@ -575,9 +575,10 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
   private void claim() {
     WebElement claim = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim, "
         + "[ng-click*='claim']")));
+    // read the label before clicking: Tasklist re-renders the button once the task is claimed
+    assertThat(claim.getText()).contains("认领");
     claim.click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
-    assertThat(claim.getText()).contains("认领");
   }
 
   /** The input of the Camunda Form field with this key (form-js names its inputs after the field id). */

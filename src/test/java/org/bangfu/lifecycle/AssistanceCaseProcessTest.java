@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.bangfu.policy.PolicyRule;
 
 /**
  * AssistanceCaseProcess.bpmn: the routing between the stages of a case. The called processes are replaced by stubs
@@ -128,6 +129,7 @@ class AssistanceCaseProcessTest {
   }
 
   @Test
+  @PolicyRule("R21")
   void aTrackedHouseholdIsCheckedEveryYear() {
     start(null);
     finish("RiskIdentificationProcess", Map.of("identificationOutcome", "INCLUDED"));
@@ -157,6 +159,7 @@ class AssistanceCaseProcessTest {
   }
 
   @Test
+  @PolicyRule("R22")
   void aRolledBackEliminationResumesAtTheMeasures() {
     start(RESUME_AT_MEASURES);
     assertThat(pi).isWaitingAt(MEASURE_IMPLEMENTATION);

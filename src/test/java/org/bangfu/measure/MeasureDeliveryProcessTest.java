@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.bangfu.policy.PolicyRule;
 
 /** MeasureDeliveryProcess.bpmn: a measure goes to its county department, whose result is recorded. */
 @Deployment(resources = "processes/MeasureDeliveryProcess.bpmn")
@@ -68,6 +69,7 @@ class MeasureDeliveryProcessTest {
   }
 
   @Test
+  @PolicyRule("R15")
   void theCountyDepartmentDeliversAndTheResultIsRecorded() {
     ProcessInstance pi = start();
     assertThat(pi).isWaitingAt(DELIVER_MEASURE);

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.bangfu.policy.PolicyRule;
 
 /**
  * MeasureImplementationProcess.bpmn: one delivery branch per measure of the plan, each routed to its county
@@ -99,6 +100,7 @@ class MeasureImplementationProcessTest {
   }
 
   @Test
+  @PolicyRule({"R15", "R17"})
   void measuresRunInParallelWhileTheCadreVisitsUntilAnExitIsProposed() {
     ProcessInstance pi = start();
     verify(measures).issuePlanMeasures(eq(42L), any(Plan.class));
@@ -130,6 +132,7 @@ class MeasureImplementationProcessTest {
   }
 
   @Test
+  @PolicyRule("R17")
   void aNewRiskEndsTheImplementationForAPlanRevision() {
     ProcessInstance pi = start();
     tasks.fireTimer(CASE_KEY);

@@ -43,6 +43,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
+import org.bangfu.policy.PolicyRule;
 
 /** HouseholdPlanProcess.bpmn: draft from the recommendation, household confirmation, township and county. */
 @Deployment(resources = "processes/HouseholdPlanProcess.bpmn")
@@ -91,6 +92,7 @@ class HouseholdPlanProcessTest {
   }
 
   @Test
+  @PolicyRule({"R14", "R16"})
   void theRecommendedDraftIsConfirmedReviewedAndApproved() {
     ProcessInstance pi = start(null);
 
@@ -130,6 +132,7 @@ class HouseholdPlanProcessTest {
   }
 
   @Test
+  @PolicyRule("R16")
   void aRevisionStartsFromItsReasonAndTheTownshipCanReturnIt() {
     ProcessInstance pi = start("回访发现新的风险：住院");
     verify(plans).prepareDraft(42L, "回访发现新的风险：住院");

@@ -17,6 +17,7 @@ import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.bangfu.policy.PolicyRule;
 
 /**
  * processes/MeasureRecommendation.dmn on the DMN engine: the plan column of the acceptance scenarios (domain.md §8)
@@ -36,12 +37,14 @@ class MeasureRecommendationTest {
   }
 
   @Test
+  @PolicyRule({"R14", "R18"})
   void scenario1_formerlyPoorWithIllnessAndUnstableWork() {
     assertThat(codes(List.of(ILLNESS, UNSTABLE_WORK), new LabourProfile("FORMERLY_POOR", "62", 4, 2, 0, 0)))
         .containsExactlyInAnyOrder(MEDICAL, EMPLOYMENT, INDUSTRY);
   }
 
   @Test
+  @PolicyRule("R14")
   void scenario2_lostJobWithAHalfLabourer() {
     assertThat(codes(List.of(UNSTABLE_WORK), new LabourProfile("ORDINARY", "62", 3, 1, 1, 0)))
         .containsExactlyInAnyOrder(EMPLOYMENT, PUBLIC_JOB);

@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.bangfu.policy.PolicyRule;
 
 /**
  * The screening rules of processes/DepartmentScreening.dmn, each alone, and the fast bulk evaluation giving the same
@@ -71,6 +72,7 @@ class DepartmentScreeningTest {
       "EMERGENCY, 洪涝, 9999, null, null, ORDINARY, false, null",
       "HRSS, 失业, null, 2, null, ORDINARY, false, UNSTABLE_WORK",
       "HRSS, 已就业, null, 2, null, ORDINARY, false, null"})
+  @PolicyRule({"R03", "R24"})
   void eachRuleFlagsWhatItSays(String department, String category, String amount, Integer number, Boolean flag,
       String kind, boolean monitored, String risk) throws IOException {
     DepartmentScreening.Outcome outcome = rules().screen(row(category, amount, number, flag), department,

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.bangfu.policy.PolicyRule;
 
 /** processes/PeriodicMonitoring.dmn rule by rule, the bulk evaluator against the engine's FEEL, run keys. */
 class PeriodicMonitoringRulesTest {
@@ -62,6 +63,7 @@ class PeriodicMonitoringRulesTest {
       "FORMERLY_POOR | false | 12000 | null | false | 5 | 务工时间未达到6个月",
       "FORMERLY_POOR | false | 12000 | null | false | 6 | ",
       "ORDINARY | true | 9000 | -0.1 | true | 3 | 年人均纯收入低于1万元,收入不增反降,有务工需求但没有就业,务工时间未达到6个月"})
+  @PolicyRule("R25")
   void quarterlyWarnings(String kind, boolean monitored, double income, Double growth, boolean withoutJob,
       Integer months, String expected) throws IOException {
     RuleTables.Table table = RuleTables.standalone().parse(PeriodicScreening.DECISION_WARNING, xml());
@@ -70,6 +72,7 @@ class PeriodicMonitoringRulesTest {
   }
 
   @Test
+  @PolicyRule("R26")
   void priorityIncomeSupportIsFormerlyPoorUnder10000() throws IOException {
     RuleTables.Table table = RuleTables.standalone().parse(PeriodicScreening.DECISION_PRIORITY, xml());
     assertThat(table.evaluate(Map.of("householdKind", "FORMERLY_POOR", "perCapitaIncome", 9999.0))

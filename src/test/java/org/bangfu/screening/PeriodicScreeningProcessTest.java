@@ -37,6 +37,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.bangfu.policy.PolicyRule;
 
 /**
  * PeriodicScreeningProcess.bpmn and ConcentratedScreeningProcess.bpmn: the quarter's warnings go to each township with a list, the Q4 run adds an
@@ -114,6 +115,7 @@ class PeriodicScreeningProcessTest {
   }
 
   @Test
+  @PolicyRule({"R25", "R26"})
   void eachTownshipReviewsItsListAndTheFourthQuarterAddsIncomePlans() {
     when(screening.villages(11L, "PRIORITY")).thenReturn(List.of("629901100201"));
     ProcessInstance pi = quarterEnds("2026-Q4", List.of("629901100", "629901200"));
@@ -162,6 +164,7 @@ class PeriodicScreeningProcessTest {
   }
 
   @Test
+  @PolicyRule("R27")
   void theYearlyScreeningGivesEachVillageItsList() {
     when(screening.prepareYearlyScreening(anyString())).thenReturn(21L);
     when(screening.currentRunKey(PeriodicScreeningService.YEARLY)).thenReturn("2027");
