@@ -1,0 +1,29 @@
+package org.bangfu.model;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The variables the application gives each decision it evaluates: a DMN input that uses anything else would
+ * evaluate to nothing (the lint refuses it). When code starts giving a decision a new variable, add it here.
+ */
+public final class DecisionInputs {
+
+  public static final Map<String, Set<String>> BY_DECISION = Map.of(
+      "Decision_MonitoringThreshold", Set.of("provinceCode", "year"),
+      "Decision_MonitoringEligibility", Set.of("provinceCode", "year", "householdKind", "perCapitaIncome",
+          "adjustedPerCapitaIncome", "unsafeHousing", "unsafeWater", "dropoutRisk", "noMedicalInsurance",
+          "medicalSelfPay"),
+      "Decision_ExitEligibility", Set.of("monitoredMonths", "deliveredMeasures", "stableMonths",
+          "rigidSpendingControllable", "basicNeedsSecured", "drinkingWaterSecured", "noLabour", "safetyNet"),
+      "Decision_MeasureRecommendation", Set.of("riskType", "householdKind", "provinceCode", "fullLabour",
+          "weakOrHalfLabour", "labourShare", "rigidSpendingShare"),
+      "Decision_DepartmentScreening", Set.of("department", "category", "amount", "number", "flag", "selfPayShare",
+          "householdKind", "monitored", "provinceCode", "year"),
+      "Decision_QuarterlyWarning", Set.of("householdKind", "monitored", "perCapitaIncome", "incomeGrowth",
+          "workerWithoutJob", "workerMonths"),
+      "Decision_PriorityIncomeSupport", Set.of("householdKind", "perCapitaIncome"));
+
+  private DecisionInputs() {
+  }
+}

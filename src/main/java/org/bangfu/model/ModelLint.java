@@ -1,0 +1,228 @@
+package org.bangfu.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ScriptTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * The model rules (issue "process owners"), checked before anything is deployed and by the build: each finding reads
+ * as guidance for a process owner ("用户任务 X 没有表单"). One set of rules for the Modeler's files, the browser's
+ * deploy and the test run.
+ */
+public final class ModelLint {
+
+  /** A rule broken in a file, with the element and what to do. */
+  public record Finding(String file, String element, String message) {
+
+    @Override
+    public String toString() {
+      return file + (element == null ? "" : " / " + element) + "：" + message;
+    }
+  }
+
+  /** What the application offers the models: variables, configured steps, step classes, decision inputs. */
+  public record Context(Set<String> variables, Set<String> slaSteps, Predicate<String> isStepBean,
+      Map<String, Set<String>> decisionInputs) {
+  }
+
+  /** Ids the Modeler generates (Activity_0x1y2z3): meaningless to the code and the reports that reference them. */
+  private static final Pattern GENERATED_ID = Pattern.compile(".*_[0-9][0-9a-z]{5,7}|[A-Za-z]+_?\\d+");
+  private static final Pattern SLA_DUE = Pattern.compile("\\$\\{sla\\.due\\(execution, '([a-zA-Z]+)'\\)}");
+  private static final Pattern DELEGATE = Pattern.compile("\\$\\{([a-zA-Z]+)}");
+  private static final Pattern EXPRESSION_NAMES = Pattern.compile("\\$\\{([a-zA-Z]+)");
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Set<String> FEEL_WORDS = Set.of("true", "false", "null", "and", "or", "not", "if", "then",
+      "else", "in", "between", "instance", "of", "date", "time", "duration");
+
+  private final Context context;
+
+  public ModelLint(Context context) {
+    this.context = context;
+  }
+
+  /** Checks every model and form of a deployment set (name → content: processes/X.bpmn, forms/Y.form). */
+  public List<Finding> check(Map<String, byte[]> resources) {
+    List<Finding> findings = new ArrayList<>();
+    Map<String, JsonNode> forms = new HashMap<>();
+    ObjectMapper json = new ObjectMapper();
+    resources.forEach((name, bytes) -> {
+      if (name.endsWith(".form")) {
+        try {
+          JsonNode form = json.readTree(bytes);
+          forms.put(form.path("id").asText(), form);
+        } catch (Exception e) {
+          findings.add(new Finding(name, null, "表单文件不是有效的 JSON：" + e.getMessage()));
+        }
+      }
+    });
+    resources.forEach((name, bytes) -> {
+      if (name.endsWith(".bpmn")) {
+        checkBpmn(name, bytes, forms, findings);
+      } else if (name.endsWith(".dmn")) {
+        checkDmn(name, bytes, findings);
+      }
+    });
+    return findings;
+  }
+
+  private void checkBpmn(String file, byte[] bytes, Map<String, JsonNode> forms, List<Finding> findings) {
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
+    } catch (RuntimeException e) {
+      findings.add(new Finding(file, null, "流程文件无法读取（不是有效的 BPMN 2.0）：" + e.getMessage()));
+      return;
+    }
+    for (Process process : model.getModelElementsByType(Process.class)) {
+      if (process.getCamundaHistoryTimeToLiveString() == null || process.getCamundaHistoryTimeToLiveString().isBlank()) {
+        findings.add(new Finding(file, process.getId(), "流程“" + name(process.getName(), process.getId())
+            + "”没有设置历史保留期（historyTimeToLive），请在流程属性中填写，例如 P3650D"));
+      }
+    }
+    for (FlowElement element : model.getModelElementsByType(FlowElement.class)) {
+      if (!(element instanceof SequenceFlow) && GENERATED_ID.matcher(element.getId()).matches()) {
+        findings.add(new Finding(file, element.getId(), "元素“" + name(element.getName(), element.getId())
+            + "”的编号是自动生成的，请改为有含义的编号（例如 Activity_VerifyHousehold），代码、报表和迁移都按编号引用元素"));
+      }
+    }
+    for (ScriptTask script : model.getModelElementsByType(ScriptTask.class)) {
+      findings.add(new Finding(file, script.getId(), "脚本任务“" + name(script.getName(), script.getId())
+          + "”：流程中不能写脚本，请改为服务任务，由开发人员提供步骤类"));
+    }
+    for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+      if (task.getCamundaClass() != null) {
+        findings.add(new Finding(file, task.getId(), "服务任务“" + name(task.getName(), task.getId())
+            + "”使用了 camunda:class，请改用 ${步骤Bean} 形式的 delegate expression"));
+        continue;
+      }
+      String expression = task.getCamundaDelegateExpression();
+      Matcher bean = expression == null ? null : DELEGATE.matcher(expression);
+      if (bean == null || !bean.matches()) {
+        findings.add(new Finding(file, task.getId(), "服务任务“" + name(task.getName(), task.getId())
+            + "”没有指定步骤（delegate expression 应为 ${步骤Bean}）"));
+      } else if (!context.isStepBean().test(bean.group(1))) {
+        findings.add(new Finding(file, task.getId(), "服务任务“" + name(task.getName(), task.getId()) + "”引用的步骤 "
+            + bean.group(1) + " 不存在，请联系开发人员，或选用已有的步骤"));
+      }
+    }
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      String label = "用户任务“" + name(task.getName(), task.getId()) + "”";
+      String formRef = task.getCamundaFormRef();
+      if (formRef == null || formRef.isBlank()) {
+        findings.add(new Finding(file, task.getId(), label + "没有表单，请在“表单”中选择 Camunda Form 的编号"));
+      } else if (!forms.containsKey(formRef)) {
+        findings.add(new Finding(file, task.getId(), label + "的表单 " + formRef + " 不存在，请先上传该表单"));
+      }
+      String groups = task.getCamundaCandidateGroups();
+      if (groups == null || groups.isBlank()) {
+        findings.add(new Finding(file, task.getId(), label + "没有候选组，请按区划填写，例如 village-${villageCode}"));
+      } else {
+        Matcher names = EXPRESSION_NAMES.matcher(groups);
+        while (names.find()) {
+          if (!context.variables().contains(names.group(1))) {
+            findings.add(new Finding(file, task.getId(), label + "的候选组用到了未知变量 " + names.group(1)));
+          }
+        }
+      }
+      String due = task.getCamundaDueDate();
+      Matcher sla = due == null ? null : SLA_DUE.matcher(due);
+      if (sla == null || !sla.matches()) {
+        findings.add(new Finding(file, task.getId(), label + "的到期时间应为 ${sla.due(execution, '步骤')}，"
+            + "时限在配置 bangfu.sla.days 中设置"));
+      } else if (!context.slaSteps().contains(sla.group(1))) {
+        findings.add(new Finding(file, task.getId(), label + "的步骤 '" + sla.group(1)
+            + "' 没有配置时限，请在 bangfu.sla.days." + sla.group(1) + " 中设置天数"));
+      }
+    }
+  }
+
+  private void checkDmn(String file, byte[] bytes, List<Finding> findings) {
+    Document document;
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+    } catch (Exception e) {
+      findings.add(new Finding(file, null, "决策表文件无法读取（不是有效的 DMN）：" + e.getMessage()));
+      return;
+    }
+    NodeList decisions = document.getElementsByTagNameNS("*", "decision");
+    Map<String, Set<String>> outputs = new HashMap<>();
+    for (int i = 0; i < decisions.getLength(); i++) {
+      Element decision = (Element) decisions.item(i);
+      Set<String> names = new HashSet<>();
+      NodeList out = decision.getElementsByTagNameNS("*", "output");
+      for (int j = 0; j < out.getLength(); j++) {
+        names.add(((Element) out.item(j)).getAttribute("name"));
+      }
+      outputs.put(decision.getAttribute("id"), names);
+    }
+    for (int i = 0; i < decisions.getLength(); i++) {
+      Element decision = (Element) decisions.item(i);
+      String id = decision.getAttribute("id");
+      String label = "决策“" + name(decision.getAttribute("name"), id) + "”";
+      String ttl = decision.getAttributeNS("http://camunda.org/schema/1.0/dmn", "historyTimeToLive");
+      if (ttl == null || ttl.isBlank()) {
+        findings.add(new Finding(file, id, label + "没有设置历史保留期（historyTimeToLive）"));
+      }
+      Set<String> supplied = context.decisionInputs().get(id);
+      if (supplied == null) {
+        findings.add(new Finding(file, id, label + "不是系统已知的决策，代码不会提供它的输入；新增决策请联系开发人员"));
+        continue;
+      }
+      Set<String> known = new HashSet<>(supplied);
+      NodeList required = decision.getElementsByTagNameNS("*", "requiredDecision");
+      for (int j = 0; j < required.getLength(); j++) {
+        known.addAll(outputs.getOrDefault(((Element) required.item(j)).getAttribute("href").replace("#", ""),
+            Set.of()));
+      }
+      NodeList inputs = decision.getElementsByTagNameNS("*", "inputExpression");
+      for (int j = 0; j < inputs.getLength(); j++) {
+        Element input = (Element) inputs.item(j);
+        String text = input.getTextContent().replaceAll("\"[^\"]*\"", " ");
+        Matcher names = IDENTIFIER.matcher(text);
+        while (names.find()) {
+          String variable = names.group();
+          if (!known.contains(variable) && !FEEL_WORDS.contains(variable)) {
+            String inputLabel = ((Element) input.getParentNode()).getAttribute("label");
+            findings.add(new Finding(file, id, label + "的输入“" + inputLabel + "”用到了变量 " + variable
+                + "，系统不提供这个变量；可用的变量有：" + String.join("、", new java.util.TreeSet<>(known))));
+          }
+        }
+      }
+    }
+  }
+
+  private static String name(String name, String id) {
+    return name == null || name.isBlank() ? id : name;
+  }
+
+  public static Set<String> union(Collection<? extends Collection<String>> sets) {
+    Set<String> all = new HashSet<>();
+    sets.forEach(all::addAll);
+    return all;
+  }
+}

@@ -1,0 +1,25 @@
+package org.bangfu.model;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bangfu.exit.ExitReview;
+import org.bangfu.identification.RiskIdentification;
+import org.bangfu.lifecycle.AssistanceCase;
+import org.bangfu.measure.MeasureDelivery;
+import org.bangfu.measure.MeasureImplementation;
+import org.bangfu.plan.HouseholdPlan;
+import org.bangfu.process.Var;
+import org.bangfu.screening.PeriodicScreening;
+
+/** Every process variable the application declares (one constants class per process). */
+public final class ProcessVariables {
+
+  public static final Set<String> NAMES = Stream.of(RiskIdentification.ALL, MeasureDelivery.ALL,
+      AssistanceCase.ALL, HouseholdPlan.ALL, MeasureImplementation.ALL, ExitReview.ALL, PeriodicScreening.ALL)
+      .flatMap(List::stream).map(Var::name).collect(Collectors.toUnmodifiableSet());
+
+  private ProcessVariables() {
+  }
+}
