@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.bangfu.household.IdNumber;
-import org.bangfu.screening.PushColumn.Role;
 import org.bangfu.screening.PushFileReader.RawRow;
 
 /**
