@@ -22,12 +22,34 @@ public class ModelController {
 
   private final ModelService models;
   private final MigrationService migrations;
+  private final ModelVersions versions;
   private final CurrentUser currentUser;
 
-  public ModelController(ModelService models, MigrationService migrations, CurrentUser currentUser) {
+  public ModelController(ModelService models, MigrationService migrations, ModelVersions versions,
+      CurrentUser currentUser) {
     this.models = models;
     this.migrations = migrations;
+    this.versions = versions;
     this.currentUser = currentUser;
+  }
+
+  /** Every deployed version of every BPMN and DMN. */
+  @org.springframework.web.bind.annotation.GetMapping("/definitions")
+  public List<ModelVersions.Definition> definitions() {
+    return versions.definitions(currentUser.get());
+  }
+
+  /** The XML of a deployed version, for the viewer and the editor. */
+  @org.springframework.web.bind.annotation.GetMapping(value = "/definitions/{id}/xml",
+      produces = MediaType.APPLICATION_XML_VALUE)
+  public byte[] xml(@org.springframework.web.bind.annotation.PathVariable String id) {
+    return versions.xml(id, currentUser.get());
+  }
+
+  /** What changed between two versions: elements added, removed and changed (layout ignored). */
+  @org.springframework.web.bind.annotation.GetMapping("/diff")
+  public ModelVersions.Diff diff(@RequestParam String from, @RequestParam String to) {
+    return versions.diff(from, to, currentUser.get());
   }
 
   /** Every process's latest version and the running instances still on older ones. */

@@ -70,6 +70,18 @@ class ModelDeployApiIT extends MariaDbIntegrationTest {
     assertThat(created.getBody().get("versions").toString()).contains("MeasureDeliveryProcess 第 " + (version + 1) + " 版");
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("MeasureDeliveryProcess")
         .latestVersion().singleResult().getVersion()).isEqualTo(version + 1);
+    // the difference between the two versions: the process element changed (its documentation), nothing added
+    String v1 = repositoryService.createProcessDefinitionQuery().processDefinitionKey("MeasureDeliveryProcess")
+        .processDefinitionVersion(version).singleResult().getId();
+    String v2 = repositoryService.createProcessDefinitionQuery().processDefinitionKey("MeasureDeliveryProcess")
+        .processDefinitionVersion(version + 1).singleResult().getId();
+    assertThat(api.get("approver_county", "/api/models/diff?from=" + v1 + "&to=" + v2).getStatusCode().value())
+        .isEqualTo(403);
+    Map<String, Object> diff = api.get("owner_province", "/api/models/diff?from=" + v1 + "&to=" + v2).getBody();
+    assertThat(diff.get("changed").toString()).contains("MeasureDeliveryProcess");
+    assertThat(diff.get("changed").toString()).doesNotContain("Activity_DeliverMeasure");
+    assertThat((java.util.List<?>) diff.get("added")).isEmpty();
+    assertThat((java.util.List<?>) diff.get("removed")).isEmpty();
     // rolling back is deploying the earlier file again: a new version with the old content (and the class path's
     // models are the latest again, as the other tests expect)
     ResponseEntity<Map<String, Object>> rolledBack = deploy("owner_province", "MeasureDeliveryProcess.bpmn", delivery);

@@ -420,6 +420,37 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
         .extracting(t -> t.get("taskDefinitionKey")).containsExactly(RiskIdentification.VERIFY_HOUSEHOLD);
   }
 
+  /** The viewer draws a deployed BPMN version and a deployed DMN version's decision diagram. */
+  @Test
+  void aProcessOwnerViewsADeployedProcessAndDecisionDiagram() {
+    String process = repositoryService.createProcessDefinitionQuery().processDefinitionKey("RiskIdentificationProcess")
+        .latestVersion().singleResult().getId();
+    String decision = repositoryService.createDecisionDefinitionQuery()
+        .decisionDefinitionKey("Decision_MonitoringEligibility").latestVersion().singleResult().getId();
+    openBrowser();
+    try {
+      signIn("owner_province");
+      browser.get("http://localhost:" + port + "/viewer.html?id=" + process);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+          "[data-element-id='Activity_VerifyHousehold']")));
+      assertThat(browser.findElement(By.id("shown")).getText()).contains("RiskIdentificationProcess");
+      screenshot("viewer-bpmn");
+      browser.get("http://localhost:" + port + "/viewer.html?id=" + decision);
+      // dmn-js draws the decision requirements diagram of the deployed DMN with both decisions
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+          "[data-element-id='Decision_MonitoringEligibility']")));
+      assertThat(browser.findElement(By.id("canvas")).getText()).contains("是否纳入监测及监测对象类型",
+          "监测收入线（按省份、年度）");
+      screenshot("viewer-dmn");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-viewer");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+  }
+
   /** A process owner's models page lists the processes with their versions; an approver gets no list. */
   @Test
   void aProcessOwnerSeesTheProcessVersions() {
