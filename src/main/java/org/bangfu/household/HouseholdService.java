@@ -1,7 +1,6 @@
 package org.bangfu.household;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -150,10 +149,8 @@ public class HouseholdService {
     BigDecimal net = records.stream().map(IncomeRecord::getNetIncome).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal rigid = records.stream().map(IncomeRecord::getRigidSpending).reduce(BigDecimal.ZERO,
         BigDecimal::add);
-    int members = Math.max(1, households.findMembers(householdId).size());
-    BigDecimal count = BigDecimal.valueOf(members);
-    return new IncomeTest(household.getKind(), members, net, rigid, net.divide(count, 2, RoundingMode.HALF_UP),
-        net.subtract(rigid).divide(count, 2, RoundingMode.HALF_UP), records.size());
+    return IncomeTest.of(household.getKind(), households.findMembers(householdId).size(), net, rigid,
+        records.size());
   }
 
   private void requireIdNumbersFree(List<MemberRequest> members, Long householdId) {

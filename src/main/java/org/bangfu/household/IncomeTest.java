@@ -1,6 +1,7 @@
 package org.bangfu.household;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * The income test value of a household for a signal: the 12 months before the signal month.
@@ -11,4 +12,13 @@ import java.math.BigDecimal;
  */
 public record IncomeTest(String householdKind, int members, BigDecimal netIncome, BigDecimal rigidSpending,
     BigDecimal perCapitaIncome, BigDecimal adjustedPerCapitaIncome, int monthsRecorded) {
+
+  /** The test from the 12 months' totals: per head, two decimals (a household counts at least one member). */
+  public static IncomeTest of(String householdKind, int members, BigDecimal netIncome, BigDecimal rigidSpending,
+      int monthsRecorded) {
+    BigDecimal count = BigDecimal.valueOf(Math.max(1, members));
+    return new IncomeTest(householdKind, Math.max(1, members), netIncome, rigidSpending,
+        netIncome.divide(count, 2, RoundingMode.HALF_UP),
+        netIncome.subtract(rigidSpending).divide(count, 2, RoundingMode.HALF_UP), monthsRecorded);
+  }
 }

@@ -174,17 +174,8 @@ public class IdentificationService {
   public Eligibility assess(Long caseId, TriggerFacts facts) {
     CaseFile caseFile = caseFiles.find(caseId);
     IncomeTest test = households.incomeTest(caseFile.getHouseholdId(), caseFile.getSignalDate());
-    VariableMap variables = Variables.createVariables()
-        .putValue("provinceCode", new RegionCode(caseFile.getVillageCode()).province())
-        .putValue("year", caseFile.getSignalDate().getYear())
-        .putValue("householdKind", test.householdKind())
-        .putValue("perCapitaIncome", test.perCapitaIncome().doubleValue())
-        .putValue("adjustedPerCapitaIncome", test.adjustedPerCapitaIncome().doubleValue())
-        .putValue("unsafeHousing", facts.unsafeHousing())
-        .putValue("unsafeWater", facts.unsafeWater())
-        .putValue("dropoutRisk", facts.dropoutRisk())
-        .putValue("noMedicalInsurance", facts.noMedicalInsurance())
-        .putValue("medicalSelfPay", facts.medicalSelfPay() == null ? 0d : facts.medicalSelfPay().doubleValue());
+    VariableMap variables = Variables.fromMap(Eligibility.inputs(new RegionCode(caseFile.getVillageCode()).province(),
+        caseFile.getSignalDate().getYear(), test, facts));
     DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(RiskIdentification.DECISION_ELIGIBILITY)
         .variables(variables).evaluate().getSingleResult();
     Eligibility eligibility = new Eligibility(Boolean.TRUE.equals(result.getEntry("eligible")),

@@ -5,4 +5,7 @@ import java.math.BigDecimal;
 /** Risks other than income that the village confirms at home verification (domain.md §1). */
 public record TriggerFacts(boolean unsafeHousing, boolean unsafeWater, boolean dropoutRisk,
     boolean noMedicalInsurance, BigDecimal medicalSelfPay) {
+
+  /** No risk besides income known (the what-if over the registry). */
+  public static final TriggerFacts NONE = new TriggerFacts(false, false, false, false, BigDecimal.ZERO);
 }

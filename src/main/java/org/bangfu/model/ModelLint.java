@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +12,6 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -161,10 +159,7 @@ public final class ModelLint {
   private void checkDmn(String file, byte[] bytes, List<Finding> findings) {
     Document document;
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(bytes));
+      document = XmlDocuments.parse(bytes);
     } catch (Exception e) {
       findings.add(new Finding(file, null, "决策表文件无法读取（不是有效的 DMN）：" + e.getMessage()));
       return;
@@ -218,11 +213,5 @@ public final class ModelLint {
 
   private static String name(String name, String id) {
     return name == null || name.isBlank() ? id : name;
-  }
-
-  public static Set<String> union(Collection<? extends Collection<String>> sets) {
-    Set<String> all = new HashSet<>();
-    sets.forEach(all::addAll);
-    return all;
   }
 }

@@ -1,6 +1,5 @@
 package org.bangfu.model;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.web.ForbiddenException;
@@ -110,10 +108,7 @@ public class ModelVersions {
   static Map<String, String[]> elements(byte[] xml) {
     Map<String, String[]> elements = new LinkedHashMap<>();
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      collect(factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml)).getDocumentElement(), elements);
+      collect(XmlDocuments.parse(xml).getDocumentElement(), elements);
     } catch (Exception e) {
       throw new IllegalStateException("cannot read the model", e);
     }

@@ -68,6 +68,4 @@ public interface ImportMapper {
   void insertErrors(@Param("importId") Long importId, @Param("errors") List<RowError> errors);
 
   List<RowError> findErrors(@Param("importId") Long importId);
-
-  int countRecords(@Param("importId") Long importId);
 }

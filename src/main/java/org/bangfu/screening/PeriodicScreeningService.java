@@ -15,6 +15,7 @@ import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseStatus;
 import org.bangfu.engine.InvalidDecisionException;
 import org.bangfu.household.HouseholdKind;
+import org.bangfu.household.IncomeTest;
 import org.bangfu.identification.Channel;
 import org.bangfu.identification.IdentificationApi.SignalRequest;
 import org.bangfu.identification.IdentificationService;
@@ -294,15 +295,13 @@ public class PeriodicScreeningService {
         to.toString(), LocalDate.of(to.getYear(), 1, 1), to.atEndOfMonth());
   }
 
-  /** Per-capita net income of the 12 months, as the identification's income test computes it. */
-  public static BigDecimal perCapita(HouseholdFigures h) {
-    return h.currentIncome().divide(BigDecimal.valueOf(Math.max(1, h.members())), 2, RoundingMode.HALF_UP);
+  /** The identification's income test over the 12 months of the figures. */
+  public static IncomeTest incomeTest(HouseholdFigures h) {
+    return IncomeTest.of(h.householdKind(), h.members(), h.currentIncome(), h.currentRigid(), h.currentMonths());
   }
 
-  /** Adjusted per-capita income: net income less eligible rigid spending. */
-  public static BigDecimal adjustedPerCapita(HouseholdFigures h) {
-    return h.currentIncome().subtract(h.currentRigid())
-        .divide(BigDecimal.valueOf(Math.max(1, h.members())), 2, RoundingMode.HALF_UP);
+  private static BigDecimal perCapita(HouseholdFigures h) {
+    return incomeTest(h).perCapitaIncome();
   }
 
   /** Growth over the 12 months before, when both years are fully recorded; null otherwise. */

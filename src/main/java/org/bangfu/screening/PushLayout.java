@@ -1,7 +1,6 @@
 package org.bangfu.screening;
 
 import java.util.List;
-import java.util.Optional;
 import org.bangfu.measure.Department;
 
 /**
@@ -11,10 +10,6 @@ import org.bangfu.measure.Department;
  */
 public record PushLayout(Department department, String description, String fixedCategory,
     List<PushColumn> columns) {
-
-  public Optional<PushColumn> column(PushColumn.Role role) {
-    return columns.stream().filter(c -> c.role() == role).findFirst();
-  }
 
   /** The column titles in the documented order: the first row of a sample file. */
   public List<String> headers() {

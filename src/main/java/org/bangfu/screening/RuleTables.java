@@ -58,9 +58,7 @@ public class RuleTables {
 
     /** Evaluates the decision; absent values (null) are the empty input that "-" matches. */
     public DmnDecisionResult evaluate(Map<String, Object> variables) {
-      VariableMap map = Variables.createVariables();
-      variables.forEach((name, value) -> map.putValueTyped(name,
-          value == null ? Variables.untypedNullValue() : Variables.untypedValue(value)));
+      VariableMap map = typed(variables);
       if (engine == fast) {
         try {
           return fast.evaluateDecision(decision, map);
@@ -73,6 +71,14 @@ public class RuleTables {
       }
       return full.evaluateDecision(decision, map);
     }
+  }
+
+  /** The variables as the DMN engine takes them; a null is an untyped null value, the empty input. */
+  public static VariableMap typed(Map<String, Object> variables) {
+    VariableMap map = Variables.createVariables();
+    variables.forEach((name, value) -> map.putValueTyped(name,
+        value == null ? Variables.untypedNullValue() : Variables.untypedValue(value)));
+    return map;
   }
 
   public RuleTables(RepositoryService repositoryService) {

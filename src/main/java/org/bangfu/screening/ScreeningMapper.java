@@ -37,8 +37,6 @@ public interface ScreeningMapper {
 
   Run findRunById(@Param("id") Long id);
 
-  List<Run> findRuns(@Param("limit") int limit);
-
   void insertRun(@Param("runKey") String runKey, @Param("kind") String kind, @Param("incomeFrom") String from,
       @Param("incomeTo") String to, @Param("households") int households, @Param("flagged") int flagged,
       @Param("processInstanceId") String processInstanceId, @Param("startedAt") LocalDateTime startedAt);

@@ -1,22 +1,20 @@
 package org.bangfu.screening;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.bangfu.identification.Eligibility;
 import org.bangfu.identification.MonitoringThreshold;
+import org.bangfu.identification.TriggerFacts;
 import org.bangfu.identification.RiskIdentification;
 import org.bangfu.process.EngineClock;
 import org.bangfu.region.CandidateGroups;
@@ -148,18 +146,8 @@ public class WhatIfService {
 
   /** The income test of identification for the household, other risks unknown (false). */
   static Map<String, Object> variables(HouseholdFigures h, int year) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("provinceCode", new RegionCode(h.villageCode()).province());
-    variables.put("year", year);
-    variables.put("householdKind", h.householdKind());
-    variables.put("perCapitaIncome", PeriodicScreeningService.perCapita(h).doubleValue());
-    variables.put("adjustedPerCapitaIncome", PeriodicScreeningService.adjustedPerCapita(h).doubleValue());
-    variables.put("unsafeHousing", false);
-    variables.put("unsafeWater", false);
-    variables.put("dropoutRisk", false);
-    variables.put("noMedicalInsurance", false);
-    variables.put("medicalSelfPay", 0d);
-    return variables;
+    return Eligibility.inputs(new RegionCode(h.villageCode()).province(), year,
+        PeriodicScreeningService.incomeTest(h), TriggerFacts.NONE);
   }
 
   private static boolean eligible(RuleTables.Table table, Map<String, Object> variables) {
@@ -193,11 +181,7 @@ public class WhatIfService {
    */
   byte[] withThresholds(RuleTables.Table current, List<ThresholdChange> changes) {
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      Document document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(current.xml()));
+      Document document = org.bangfu.model.XmlDocuments.parse(current.xml());
       Element table = thresholdTable(document);
       List<Element> inputs = children(table, "input");
       List<Element> outputs = children(table, "output");

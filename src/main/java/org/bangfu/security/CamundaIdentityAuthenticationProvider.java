@@ -2,7 +2,6 @@ package org.bangfu.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -18,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
+  private final EngineUsers users;
 
-  public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
+  public CamundaIdentityAuthenticationProvider(IdentityService identityService, EngineUsers users) {
     this.identityService = identityService;
+    this.users = users;
   }
 
   @Override
@@ -31,8 +32,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
         || !identityService.checkPassword(userId, credentials.toString())) {
       throw new BadCredentialsException("用户名或密码错误");
     }
-    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).map(SimpleGrantedAuthority::new).toList();
+    List<SimpleGrantedAuthority> groups = users.of(userId).groups().stream().map(SimpleGrantedAuthority::new).toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
   }
 

@@ -49,6 +49,24 @@ public class ApiClient {
     return as(user).exchange(path, HttpMethod.PUT, new HttpEntity<>(body), MAP);
   }
 
+  /** A multipart form post (file uploads): values, and files made with {@link #file}. */
+  public ResponseEntity<Map<String, Object>> postForm(String user, String path,
+      org.springframework.util.MultiValueMap<String, Object> form) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+    return as(user).exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers), MAP);
+  }
+
+  /** A file part of a multipart form, with the file name a browser would send. */
+  public static org.springframework.core.io.Resource file(String fileName, byte[] content) {
+    return new org.springframework.core.io.ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    };
+  }
+
   public ResponseEntity<List<Map<String, Object>>> getList(String user, String path) {
     return as(user).exchange(path, HttpMethod.GET, null, LIST);
   }

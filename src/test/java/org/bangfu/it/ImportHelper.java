@@ -2,12 +2,6 @@ package org.bangfu.it;
 
 import java.util.Map;
 import org.bangfu.measure.Department;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -28,17 +22,8 @@ public class ImportHelper {
     if (county != null) {
       form.add("county", county);
     }
-    form.add("file", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return api.as(user).exchange("/api/imports", HttpMethod.POST, new HttpEntity<>(form, headers),
-        new ParameterizedTypeReference<Map<String, Object>>() {
-        });
+    form.add("file", ApiClient.file(fileName, content));
+    return api.postForm(user, "/api/imports", form);
   }
 
   /** Uploads and returns the import's progress once it is no longer running. */

@@ -8,12 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -26,17 +20,8 @@ class ModelDeployApiIT extends MariaDbIntegrationTest {
 
   private ResponseEntity<Map<String, Object>> deploy(String user, String fileName, byte[] content) {
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-    form.add("files", new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    });
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-    return api.as(user).exchange("/api/models", HttpMethod.POST, new HttpEntity<>(form, headers),
-        new ParameterizedTypeReference<Map<String, Object>>() {
-        });
+    form.add("files", ApiClient.file(fileName, content));
+    return api.postForm(user, "/api/models", form);
   }
 
   @Test

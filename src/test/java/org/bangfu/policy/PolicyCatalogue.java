@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
@@ -93,9 +92,7 @@ public final class PolicyCatalogue {
 
   private void scanDmn(Path file) throws IOException {
     try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      org.w3c.dom.Document document = factory.newDocumentBuilder().parse(file.toFile());
+      org.w3c.dom.Document document = org.bangfu.model.XmlDocuments.parse(Files.readAllBytes(file));
       NodeList rules = document.getElementsByTagNameNS("*", "rule");
       for (int i = 0; i < rules.getLength(); i++) {
         Element rule = (Element) rules.item(i);

@@ -21,12 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bangfu.engine.DecisionAuditListener;
-import org.bangfu.exit.ExitReview;
-import org.bangfu.identification.RiskIdentification;
-import org.bangfu.lifecycle.AssistanceCase;
-import org.bangfu.measure.MeasureImplementation;
 import org.bangfu.plan.HouseholdPlan;
-import org.bangfu.measure.MeasureDelivery;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -74,8 +69,7 @@ class ModelConsistencyTest {
         forms.put(file.getFileName().toString().replace(".form", ""), json.readTree(file.toFile()));
       }
     }
-    Stream.of(RiskIdentification.ALL, MeasureDelivery.ALL, AssistanceCase.ALL, HouseholdPlan.ALL,
-        MeasureImplementation.ALL, ExitReview.ALL, org.bangfu.screening.PeriodicScreening.ALL).flatMap(List::stream).map(Var::name).forEach(variables::add);
+    variables.addAll(org.bangfu.model.ProcessVariables.NAMES);
     try (InputStream yml = Files.newInputStream(Path.of("src/main/resources/application.yml"))) {
       Map<String, Object> config = new Yaml().load(yml);
       slaDays = (Map<String, Integer>) ((Map<String, Object>) ((Map<String, Object>) config.get("bangfu"))

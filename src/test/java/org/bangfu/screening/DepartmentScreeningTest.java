@@ -16,7 +16,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -120,9 +119,7 @@ class DepartmentScreeningTest {
                   variables.put("monitored", monitored);
                   variables.put("provinceCode", "62");
                   variables.put("year", 2026);
-                  VariableMap typed = Variables.createVariables();
-                  variables.forEach((k, v) -> typed.putValueTyped(k,
-                      v == null ? Variables.untypedNullValue() : Variables.untypedValue(v)));
+                  VariableMap typed = RuleTables.typed(variables);
                   assertThat(plain(fast.evaluate(variables).getFirstResult()))
                       .as(variables.toString())
                       .isEqualTo(plain(engineFeel.evaluateDecision(reference, typed).getFirstResult()));

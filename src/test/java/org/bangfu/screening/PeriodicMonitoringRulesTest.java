@@ -18,7 +18,6 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -97,9 +96,7 @@ class PeriodicMonitoringRulesTest {
             for (boolean withoutJob : List.of(true, false)) {
               for (Integer months : new Integer[] {null, 0, 5, 6, 12}) {
                 Map<String, Object> variables = household(kind, monitored, income, growth, withoutJob, months);
-                VariableMap typed = Variables.createVariables();
-                variables.forEach((k, v) -> typed.putValueTyped(k,
-                    v == null ? Variables.untypedNullValue() : Variables.untypedValue(v)));
+                VariableMap typed = RuleTables.typed(variables);
                 List<String> expected = new ArrayList<>();
                 engineFeel.evaluateDecision(reference, typed).getResultList()
                     .forEach(r -> expected.add((String) r.get("reason")));
