@@ -33,17 +33,17 @@ public class ModelController {
     this.currentUser = currentUser;
   }
 
-  /** Every deployed version of every BPMN and DMN. */
+  /** Every deployed version of every BPMN, DMN and form. */
   @org.springframework.web.bind.annotation.GetMapping("/definitions")
   public List<ModelVersions.Definition> definitions() {
     return versions.definitions(currentUser.get());
   }
 
-  /** The XML of a deployed version, for the viewer and the editor. */
-  @org.springframework.web.bind.annotation.GetMapping(value = "/definitions/{id}/xml",
-      produces = MediaType.APPLICATION_XML_VALUE)
-  public byte[] xml(@org.springframework.web.bind.annotation.PathVariable String id) {
-    return versions.xml(id, currentUser.get());
+  /** A deployed version's XML (BPMN, DMN) or JSON (form), for the viewer and the editor. */
+  @org.springframework.web.bind.annotation.GetMapping("/definitions/{id}/content")
+  public ResponseEntity<byte[]> content(@org.springframework.web.bind.annotation.PathVariable String id) {
+    ModelVersions.Content content = versions.content(id, currentUser.get());
+    return ResponseEntity.ok().contentType(MediaType.parseMediaType(content.mediaType())).body(content.bytes());
   }
 
   /** What changed between two versions: elements added, removed and changed (layout ignored). */

@@ -76,4 +76,30 @@ class ModelDeployApiIT extends MariaDbIntegrationTest {
     // a file name that is no model
     assertThat(deploy("owner_province", "../../etc/passwd", delivery).getStatusCode().value()).isEqualTo(400);
   }
+
+  /** The deployed forms are listed with the models; their JSON is served to owners only; kinds are not mixed. */
+  @Test
+  void formsAreListedAndServedToProcessOwners() {
+    java.util.List<Map<String, Object>> definitions = api.getList("owner_province", "/api/models/definitions")
+        .getBody();
+    Map<String, Object> form = definitions.stream()
+        .filter(d -> "FORM".equals(d.get("type")) && "DraftPlanForm".equals(d.get("key"))).findFirst().orElseThrow();
+    assertThat(form.get("resourceName")).isEqualTo("forms/DraftPlanForm.form");
+    assertThat(form.get("name")).isEqualTo("制定一户一策帮扶计划");
+    assertThat(definitions).extracting(d -> d.get("type")).contains("BPMN", "DMN");
+    ResponseEntity<String> json = api.as("owner_province")
+        .getForEntity("/api/models/definitions/" + form.get("id") + "/content", String.class);
+    assertThat(json.getHeaders().getContentType().toString()).startsWith("application/json");
+    assertThat(json.getBody()).contains("\"id\": \"DraftPlanForm\"");
+    assertThat(api.get("approver_county", "/api/models/definitions/" + form.get("id") + "/content")
+        .getStatusCode().value()).isEqualTo(403);
+    assertThat(api.get("owner_province", "/api/models/definitions/no-such-id/content").getStatusCode().value())
+        .isEqualTo(404);
+    String process = repositoryService.createProcessDefinitionQuery().processDefinitionKey("MeasureDeliveryProcess")
+        .latestVersion().singleResult().getId();
+    ResponseEntity<Map<String, Object>> mixed = api.get("owner_province",
+        "/api/models/diff?from=" + form.get("id") + "&to=" + process);
+    assertThat(mixed.getStatusCode().value()).isEqualTo(400);
+    assertThat(mixed.getBody().toString()).contains("只能比较同一种模型");
+  }
 }
