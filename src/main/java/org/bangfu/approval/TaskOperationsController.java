@@ -1,14 +1,20 @@
 package org.bangfu.approval;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.bangfu.security.CurrentUser;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** 转办, 委派 and 催办 on a task (HTTP Basic, like every write of the application API). */
+/**
+ * The approver operations on a task (HTTP Basic, like every write of the application API): 转办, 委派, 催办, 退回,
+ * 撤回, 加签 and its signing, 抄送.
+ */
 @RestController
 @RequestMapping("/api/tasks/{taskId}")
 public class TaskOperationsController {
@@ -19,12 +25,73 @@ public class TaskOperationsController {
   public record UrgeRequest(String message) {
   }
 
+  public record ReturnRequest(String target, String reasonCode, String comment) {
+  }
+
+  public record CoSignerRequest(String coSigner, String reason) {
+  }
+
+  public record SignRequest(String opinion, String comment) {
+  }
+
+  public record CopyRequest(List<String> recipients, String note) {
+  }
+
   private final TaskOperations operations;
+  private final TaskReturn returns;
+  private final TaskWithdrawal withdrawals;
+  private final CoSigning coSigning;
+  private final CarbonCopies copies;
   private final CurrentUser currentUser;
 
-  public TaskOperationsController(TaskOperations operations, CurrentUser currentUser) {
+  public TaskOperationsController(TaskOperations operations, TaskReturn returns, TaskWithdrawal withdrawals,
+      CoSigning coSigning, CarbonCopies copies, CurrentUser currentUser) {
     this.operations = operations;
+    this.returns = returns;
+    this.withdrawals = withdrawals;
+    this.coSigning = coSigning;
+    this.copies = copies;
     this.currentUser = currentUser;
+  }
+
+  /** The steps this task may be returned to (configured per step in the model) and the reason codes. */
+  @GetMapping("/return-targets")
+  public Map<String, Object> returnTargets(@PathVariable String taskId) {
+    return Map.of("targets", returns.targets(taskId, currentUser.get()), "reasons", Arrays.stream(ReturnReason.values())
+        .map(r -> Map.of("code", r.name(), "label", r.label())).toList());
+  }
+
+  @PostMapping("/return")
+  public Map<String, Object> returnTask(@PathVariable String taskId, @RequestBody ReturnRequest request) {
+    TaskReturn.Returned returned = returns.returnTask(taskId, request.target(), request.reasonCode(),
+        request.comment(), currentUser.get());
+    return Map.of("message", "已退回至“" + returned.returnedTo() + "”", "taskIds", returned.newTaskIds());
+  }
+
+  /** 撤回: the id is the submitter's completed task. */
+  @PostMapping("/withdraw")
+  public Map<String, String> withdraw(@PathVariable String taskId) {
+    TaskWithdrawal.Withdrawn withdrawn = withdrawals.withdraw(taskId, currentUser.get());
+    return Map.of("message", "已撤回“" + withdrawn.step() + "”，可修改后重新提交", "taskId", withdrawn.taskId());
+  }
+
+  @PostMapping("/co-signers")
+  public Map<String, String> addCoSigner(@PathVariable String taskId, @RequestBody CoSignerRequest request) {
+    String subTask = coSigning.add(taskId, request.coSigner(), request.reason(), currentUser.get());
+    return Map.of("message", "已加签 " + request.coSigner() + "，待其签署意见后才能办结", "taskId", subTask);
+  }
+
+  /** The co-signer's opinion; the id is their co-sign task. */
+  @PostMapping("/co-sign")
+  public Map<String, String> coSign(@PathVariable String taskId, @RequestBody SignRequest request) {
+    coSigning.sign(taskId, request.opinion(), request.comment(), currentUser.get());
+    return Map.of("message", "已签署意见");
+  }
+
+  @PostMapping("/cc")
+  public Map<String, Object> carbonCopy(@PathVariable String taskId, @RequestBody CopyRequest request) {
+    int sent = copies.send(taskId, request.recipients(), request.note(), currentUser.get());
+    return Map.of("message", "已抄送", "copies", sent);
   }
 
   @PostMapping("/transfer")

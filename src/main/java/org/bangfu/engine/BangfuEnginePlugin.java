@@ -1,6 +1,7 @@
 package org.bangfu.engine;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
@@ -15,7 +16,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings of Bangfu that are not plain properties: the decision audit on every user task, history retention
+ * Engine settings of Bangfu that are not plain properties: the decision audit on every user task, the listeners on
+ * every new task (what changed since a return, standing delegations), history retention
  * per process from configuration, and refusals of user input reported as such rather than as engine errors. Used by
  * the application and by the process tests.
  */
@@ -23,16 +25,20 @@ import org.springframework.stereotype.Component;
 public class BangfuEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final TaskListener auditListener;
+  private final List<? extends TaskListener> createListeners;
   private final Map<String, Integer> historyDays;
 
   @Autowired
-  public BangfuEnginePlugin(@Lazy DecisionAuditListener auditListener, Environment environment) {
-    this(auditListener, Binder.get(environment)
+  public BangfuEnginePlugin(@Lazy DecisionAuditListener auditListener, @Lazy List<TaskCreateListener> createListeners,
+      Environment environment) {
+    this(auditListener, createListeners, Binder.get(environment)
         .bind("bangfu.history.time-to-live-days", Bindable.mapOf(String.class, Integer.class)).orElse(Map.of()));
   }
 
-  public BangfuEnginePlugin(TaskListener auditListener, Map<String, Integer> historyDays) {
+  public BangfuEnginePlugin(TaskListener auditListener, List<? extends TaskListener> createListeners,
+      Map<String, Integer> historyDays) {
     this.auditListener = auditListener;
+    this.createListeners = createListeners;
     this.historyDays = historyDays;
   }
 
@@ -41,7 +47,7 @@ public class BangfuEnginePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
     }
-    configuration.getCustomPreBPMNParseListeners().add(new DecisionAuditParseListener(auditListener));
+    configuration.getCustomPreBPMNParseListeners().add(new DecisionAuditParseListener(auditListener, createListeners));
     configuration.getCustomPreBPMNParseListeners().add(new HistoryTimeToLiveParseListener(historyDays));
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<CommandInterceptor>());

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * Runs on the completion of every user task (added by {@link DecisionAuditParseListener}), whether completed in
  * Tasklist, through the engine REST API or the application's API:
  * <ul>
- *   <li>only the user who claimed a task may complete it;</li>
+ *   <li>only the user who claimed a task may complete it, and only once every co-signer (加签) has signed;</li>
  *   <li>the decision named by the task's {@code decisionVariable} property must be one of its
  *       {@code decisionValues}, with a reason where {@code reasonRequiredFor} says so;</li>
  *   <li>the decision is appended to the case's audit in the same transaction as the completion.</li>
@@ -62,6 +62,12 @@ public class DecisionAuditListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     String actor = actor(task);
+    List<String> coSigners = task.getProcessEngineServices().getTaskService().getSubTasks(task.getId()).stream()
+        .map(org.camunda.bpm.engine.task.Task::getAssignee).toList();
+    if (!coSigners.isEmpty()) {
+      throw new InvalidDecisionException("coSigners",
+          "加签人员 " + String.join("、", coSigners) + " 尚未签署意见，暂不能办结“" + task.getName() + "”");
+    }
     String decisionVariable = property(task, DECISION_VARIABLE);
     if (decisionVariable == null) {
       throw new IllegalStateException("user task " + task.getTaskDefinitionKey() + " has no decisionVariable");

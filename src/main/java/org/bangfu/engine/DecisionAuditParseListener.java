@@ -1,5 +1,6 @@
 package org.bangfu.engine;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
@@ -16,9 +17,11 @@ public class DecisionAuditParseListener extends AbstractBpmnParseListener {
   private static final TaskListener FOLLOW_UP = new FollowUpDateListener();
 
   private final TaskListener listener;
+  private final List<? extends TaskListener> createListeners;
 
-  public DecisionAuditParseListener(TaskListener listener) {
+  public DecisionAuditParseListener(TaskListener listener, List<? extends TaskListener> createListeners) {
     this.listener = listener;
+    this.createListeners = createListeners;
   }
 
   @Override
@@ -26,5 +29,7 @@ public class DecisionAuditParseListener extends AbstractBpmnParseListener {
     var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
     definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
     definition.addTaskListener(TaskListener.EVENTNAME_CREATE, FOLLOW_UP);
+    // each resolved when a task is created (the Spring beans are not ready while the engine parses at start-up)
+    definition.addTaskListener(TaskListener.EVENTNAME_CREATE, task -> createListeners.forEach(l -> l.notify(task)));
   }
 }

@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -153,6 +154,35 @@ public final class ModelLint {
         findings.add(new Finding(file, task.getId(), label + "的步骤 '" + sla.group(1)
             + "' 没有配置时限，请在 bangfu.sla.days." + sla.group(1) + " 中设置天数"));
       }
+      checkApproverOperations(file, model, task, label, findings);
+    }
+  }
+
+  /**
+   * The approver operations a step allows: 退回 targets must be other steps of the same level of the process (not
+   * inside another subprocess), the switches true or false, batch approval only with a decision variable.
+   */
+  private static void checkApproverOperations(String file, BpmnModelInstance model, UserTask task, String label,
+      List<Finding> findings) {
+    for (String target : org.bangfu.approval.ApprovalTasks.list(
+        org.bangfu.approval.ApprovalTasks.property(task, "returnTargets"))) {
+      ModelElementInstance element = model.getModelElementById(target);
+      if (!(element instanceof org.camunda.bpm.model.bpmn.instance.Activity) || target.equals(task.getId())) {
+        findings.add(new Finding(file, task.getId(), label + "的退回环节 " + target + " 不是本流程中的其他环节"));
+      } else if (element.getParentElement() != task.getParentElement()) {
+        findings.add(new Finding(file, task.getId(), label + "的退回环节 " + target
+            + " 与本环节不在同一层级（子流程内外不能互相退回），请改为退回到包含它的子流程"));
+      }
+    }
+    for (String flag : List.of("withdrawable", "coSign", "batchApproval")) {
+      String value = org.bangfu.approval.ApprovalTasks.property(task, flag);
+      if (value != null && !value.equals("true") && !value.equals("false")) {
+        findings.add(new Finding(file, task.getId(), label + "的属性 " + flag + " 只能是 true 或 false"));
+      }
+    }
+    if ("true".equals(org.bangfu.approval.ApprovalTasks.property(task, "batchApproval"))
+        && org.bangfu.approval.ApprovalTasks.property(task, "decisionVariable") == null) {
+      findings.add(new Finding(file, task.getId(), label + "允许批量审批，但没有办理意见变量（decisionVariable）"));
     }
   }
 

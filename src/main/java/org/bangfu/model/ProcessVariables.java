@@ -17,7 +17,8 @@ import org.bangfu.screening.PeriodicScreening;
 public final class ProcessVariables {
 
   public static final Set<String> NAMES = Stream.of(RiskIdentification.ALL, MeasureDelivery.ALL,
-      AssistanceCase.ALL, HouseholdPlan.ALL, MeasureImplementation.ALL, ExitReview.ALL, PeriodicScreening.ALL)
+      AssistanceCase.ALL, HouseholdPlan.ALL, MeasureImplementation.ALL, ExitReview.ALL, PeriodicScreening.ALL,
+      org.bangfu.approval.TaskReturn.ALL)
       .flatMap(List::stream).map(Var::name).collect(Collectors.toUnmodifiableSet());
 
   private ProcessVariables() {

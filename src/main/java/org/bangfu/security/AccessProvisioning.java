@@ -76,8 +76,9 @@ public class AccessProvisioning {
    * those overdue. (Done tasks are history, not a Tasklist filter: the case page shows them.)
    */
   public void ensureStandardFilters() {
-    ensureFilter("本组待办", -10, "本人所在村、乡镇、县或部门的待办任务",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+    // candidate user: the groups' tasks and those offered to the user directly (a stand-in's, 代理)
+    ensureFilter("本组待办", -10, "本人所在村、乡镇、县或部门的待办任务（含代理的任务）",
+        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
             .includeAssignedTasks().orderByDueDate().asc());
     ensureFilter("我的待办", -5, "已由我认领的任务",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
@@ -91,7 +92,12 @@ public class AccessProvisioning {
   }
 
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
+    if (existing != null) {
+      // a new release may change a standard filter's query: the users' filters follow
+      existing.setQuery(query);
+      existing.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+      filterService.saveFilter(existing);
       return;
     }
     Filter filter = filterService.newTaskFilter(name).setQuery(query)

@@ -79,7 +79,12 @@ class ModelLintTest {
     assertThat(messageFor(findings, "Activity_JavaClass")).contains("camunda:class");
     assertThat(messageFor(findings, "Activity_UnknownBean")).contains("步骤 noSuchDelegate 不存在");
     assertThat(messageFor(findings, "Event_0a1b2c3")).contains("编号是自动生成的");
-    assertThat(findings).hasSize(11);
+    assertThat(messageFor(findings, "Activity_UnknownReturnTarget"))
+        .contains("退回环节 Activity_NoSuchStep 不是本流程中的其他环节");
+    assertThat(messageFor(findings, "Activity_CrossLevelReturn")).contains("不在同一层级");
+    assertThat(messageFor(findings, "Activity_BadSwitches")).contains("withdrawable 只能是 true 或 false",
+        "没有办理意见变量（decisionVariable）");
+    assertThat(findings).hasSize(15);
   }
 
   @Test

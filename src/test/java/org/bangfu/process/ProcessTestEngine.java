@@ -31,7 +31,7 @@ public final class ProcessTestEngine {
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9_-]+");
     configuration.setEnforceHistoryTimeToLive(true);
-    configuration.getProcessEnginePlugins().add(new BangfuEnginePlugin(decisionAudit, historyDays));
+    configuration.getProcessEnginePlugins().add(new BangfuEnginePlugin(decisionAudit, java.util.List.of(), historyDays));
     return configuration;
   }
 }

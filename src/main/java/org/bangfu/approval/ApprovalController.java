@@ -1,0 +1,81 @@
+package org.bangfu.approval;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.bangfu.approval.ApprovalMapper.CarbonCopy;
+import org.bangfu.approval.ApprovalMapper.StandingDelegation;
+import org.bangfu.security.CurrentUser;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Batch approval, the copies sent to me (抄送我的) and standing delegations (代理). */
+@RestController
+@RequestMapping("/api")
+public class ApprovalController {
+
+  public record BatchRequest(String step, String village, List<BatchApproval.Decision> decisions) {
+  }
+
+  public record DelegationRequest(String absentUser, String standIn, LocalDate firstDay, LocalDate lastDay,
+      String reason) {
+  }
+
+  private final BatchApproval batch;
+  private final CarbonCopies copies;
+  private final StandingDelegations delegations;
+  private final CurrentUser currentUser;
+
+  public ApprovalController(BatchApproval batch, CarbonCopies copies, StandingDelegations delegations,
+      CurrentUser currentUser) {
+    this.batch = batch;
+    this.copies = copies;
+    this.delegations = delegations;
+    this.currentUser = currentUser;
+  }
+
+  /** One village's households waiting at a step that allows batch approval. */
+  @GetMapping("/batch")
+  public List<BatchApproval.Item> batch(@RequestParam String step, @RequestParam String village) {
+    return batch.list(step, village, currentUser.get());
+  }
+
+  /** A decision per household, all in one action (all or nothing). */
+  @PostMapping("/batch")
+  public BatchApproval.Result decide(@RequestBody BatchRequest request) {
+    return batch.decide(request.step(), request.village(), request.decisions(), currentUser.get());
+  }
+
+  @GetMapping("/cc")
+  public List<CarbonCopy> copies() {
+    return copies.mine(currentUser.get());
+  }
+
+  @PostMapping("/cc/{id}/read")
+  public CarbonCopy read(@PathVariable Long id) {
+    return copies.read(id, currentUser.get());
+  }
+
+  @GetMapping("/delegations")
+  public List<StandingDelegation> delegations() {
+    return delegations.of(currentUser.get());
+  }
+
+  @PostMapping("/delegations")
+  public StandingDelegation delegate(@RequestBody DelegationRequest request) {
+    return delegations.create(request.absentUser(), request.standIn(), request.firstDay(), request.lastDay(),
+        request.reason(), currentUser.get());
+  }
+
+  @DeleteMapping("/delegations/{id}")
+  public Map<String, String> cancel(@PathVariable Long id) {
+    delegations.cancel(id, currentUser.get());
+    return Map.of("message", "已取消代理");
+  }
+}
