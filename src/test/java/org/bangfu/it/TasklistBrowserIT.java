@@ -48,6 +48,8 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
   int port;
   @Autowired
   RepositoryService repositoryService;
+  @Autowired
+  org.camunda.bpm.engine.TaskService taskService;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -599,13 +601,63 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     }
   }
 
+  /**
+   * A demo cadre's Tasklist in Chinese: the standard filters by their Chinese names, and 已逾期 lists the village's
+   * overdue task but not one due next week.
+   */
+  @Test
+  void aCadreFindsTheOverdueTaskUnderTheOverdueFilterInChinese() {
+    String overdueCase = newCase();
+    String laterCase = newCase();
+    String overdue = taskId("cadre_dongshan", overdueCase, RiskIdentification.VERIFY_HOUSEHOLD);
+    String later = taskId("cadre_dongshan", laterCase, RiskIdentification.VERIFY_HOUSEHOLD);
+    taskService.setDueDate(overdue, new java.util.Date(System.currentTimeMillis() - 86_400_000L));
+    taskService.setDueDate(later, new java.util.Date(System.currentTimeMillis() + 7 * 86_400_000L));
+    openBrowser();
+    try {
+      signIn("cadre_dongshan");
+      WebElement filters = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+          ".task-filters, [cam-tasklist-filters]")));
+      wait.until(ExpectedConditions.textToBePresentInElement(filters, "已逾期"));
+      assertThat(filters.getText()).contains("本组待办", "我的待办", "即将到期", "已逾期");
+      click(browser.findElement(By.xpath("//*[contains(@class,'task-filters') or @cam-tasklist-filters]"
+          + "//a[contains(normalize-space(.),'已逾期')]")));
+      wait.until(ExpectedConditions.presenceOfElementLocated(taskLink(overdue)));
+      assertThat(browser.findElements(taskLink(later))).isEmpty();
+      String page = browser.findElement(By.tagName("body")).getText();
+      assertThat(page).contains("入户核实", "创建时间", "请在列表中选择一个任务").doesNotContain("Filters", "Created", "Select a task");
+      screenshot("tasklist-overdue-filter");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-overdue-filter");
+      throw e;
+    }
+  }
+
+  /** Cockpit speaks Chinese: its sign-in, dashboard and the processes page. */
+  @Test
+  void cockpitSpeaksChinese() {
+    openBrowser();
+    try {
+      signIn("cockpit", "admin", "admin");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "部署"));
+      browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "RiskIdentificationProcess"));
+      String page = browser.findElement(By.tagName("body")).getText();
+      assertThat(page).contains("流程定义", "监控台").doesNotContain("Process Definitions", "Dashboard");
+      screenshot("cockpit-processes");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-cockpit-zh");
+      throw e;
+    }
+  }
+
   /** Cockpit draws every deployed process (their diagrams in docs/diagrams are these screenshots). */
   @Test
   void cockpitDrawsEveryProcessOfTheLifecycle() throws IOException {
     openBrowser();
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(2600, 1100));
     try {
-      signIn("admin", "admin", "admin"); // one sign-in for all webapps (Cockpit itself is not translated yet)
+      signIn("admin", "admin", "admin"); // one sign-in for all webapps
       for (String key : List.of("AssistanceCaseProcess", "RiskIdentificationProcess", "HouseholdPlanProcess",
           "MeasureImplementationProcess", "MeasureDeliveryProcess", "ExitReviewProcess", "PeriodicScreeningProcess",
           "ConcentratedScreeningProcess")) {
@@ -685,6 +737,14 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
   /** Clicks this task in the list of the user's first filter (本组待办): it must be listed there. */
   private void openTask(String taskId) {
     click(wait.until(ExpectedConditions.presenceOfElementLocated(taskLink(taskId))));
+  }
+
+  /** A new identification in 东山村, waiting at 入户核实. */
+  private String newCase() {
+    long household = api.createHousehold("cadre_dongshan",
+        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
+    return (String) api.openCase("cadre_dongshan", Map.of("householdId", household, "channel", "CADRE_SCREENING",
+        "riskTypes", List.of("ILLNESS"))).get("businessKey");
   }
 
   private static By taskLink(String taskId) {

@@ -3,7 +3,7 @@
 // commented-out example), so plugins, metrics, batch operations and bpmn-js keep their defaults.
 export default {
   app: {
-    name: '运维监控',
+    name: '监控台',
     vendor: '帮扶'
   },
   locales: {
