@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Batch approval, the copies sent to me (抄送我的) and standing delegations (代理). */
+/** 已办, batch approval, the copies sent to me (抄送我的) and standing delegations (代理). */
 @RestController
 @RequestMapping("/api")
 public class ApprovalController {
@@ -30,14 +30,22 @@ public class ApprovalController {
   private final BatchApproval batch;
   private final CarbonCopies copies;
   private final StandingDelegations delegations;
+  private final TaskWithdrawal withdrawals;
   private final CurrentUser currentUser;
 
   public ApprovalController(BatchApproval batch, CarbonCopies copies, StandingDelegations delegations,
-      CurrentUser currentUser) {
+      TaskWithdrawal withdrawals, CurrentUser currentUser) {
+    this.withdrawals = withdrawals;
     this.batch = batch;
     this.copies = copies;
     this.delegations = delegations;
     this.currentUser = currentUser;
+  }
+
+  /** 已办: my completed tasks (those of a withdrawable step can be withdrawn while the next step is untouched). */
+  @GetMapping("/done")
+  public List<TaskWithdrawal.Done> done() {
+    return withdrawals.done(currentUser.get());
   }
 
   /** One village's households waiting at a step that allows batch approval. */

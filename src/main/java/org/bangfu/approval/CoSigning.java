@@ -111,6 +111,21 @@ public class CoSigning {
     taskService.complete(sub.getId());
   }
 
+  /** See {@code GET /api/tasks/{id}/operations}. */
+  public java.util.Map<String, Object> operations(String taskId, TaskReturn returns, BangfuUser user) {
+    Task sub = taskId == null ? null : taskService.createTaskQuery().taskId(taskId).singleResult();
+    if (sub != null && sub.getParentTaskId() != null && user.id().equals(sub.getAssignee())) {
+      return java.util.Map.of("coSignTask", true, "description", String.valueOf(sub.getDescription()));
+    }
+    Task task = tasks.visibleTask(taskId, user);
+    boolean allowed = "true".equals(tasks.property(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+        CO_SIGN));
+    return java.util.Map.of("coSignTask", false, "holder", tasks.holds(task, user),
+        "targets", returns.targets(taskId, user), "reasons", java.util.Arrays.stream(ReturnReason.values())
+            .map(r -> java.util.Map.of("code", r.name(), "label", r.label())).toList(),
+        "coSign", allowed, "pendingCoSigners", pending(taskId));
+  }
+
   /** The co-signers who have not signed yet. */
   public List<String> pending(String taskId) {
     return taskService.getSubTasks(taskId).stream().map(Task::getAssignee).toList();

@@ -54,6 +54,15 @@ public class TaskOperationsController {
     this.currentUser = currentUser;
   }
 
+  /**
+   * What the user may do with this task, for Tasklist's 审批操作 tab: the return targets and reason codes, whether
+   * the step allows 加签 and who has not signed yet — or, on a co-sign task, that an opinion is asked.
+   */
+  @GetMapping("/operations")
+  public Map<String, Object> operations(@PathVariable String taskId) {
+    return coSigning.operations(taskId, returns, currentUser.get());
+  }
+
   /** The steps this task may be returned to (configured per step in the model) and the reason codes. */
   @GetMapping("/return-targets")
   public Map<String, Object> returnTargets(@PathVariable String taskId) {

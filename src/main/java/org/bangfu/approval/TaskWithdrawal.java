@@ -2,6 +2,7 @@ package org.bangfu.approval;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bangfu.process.EngineClock;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
 import org.bangfu.web.ConflictException;
@@ -29,6 +30,11 @@ public class TaskWithdrawal {
   public static final String WITHDRAWABLE = "withdrawable";
 
   public record Withdrawn(String taskId, String step) {
+  }
+
+  /** A task the user completed (已办), and whether its step allows withdrawing it at all. */
+  public record Done(String taskId, String step, String name, String processInstanceId, String businessKey,
+      java.util.Date completedAt, boolean withdrawable) {
   }
 
   private final ApprovalTasks tasks;
@@ -99,6 +105,26 @@ public class TaskWithdrawal {
         "撤回提交（下一环节：" + String.join("、", next.stream().map(Task::getName).toList()) + "）", user.id(),
         again.getId());
     return new Withdrawn(again.getId(), done.getName());
+  }
+
+  /** 已办: the user's completed tasks of the last 90 days, newest first (at most 200). */
+  public List<Done> done(BangfuUser user) {
+    java.util.Date since = java.util.Date.from(EngineClock.now().minusDays(90)
+        .atZone(java.time.ZoneId.systemDefault()).toInstant());
+    List<Done> done = new ArrayList<>();
+    for (HistoricTaskInstance t : historyService.createHistoricTaskInstanceQuery().taskAssignee(user.id())
+        .finished().finishedAfter(since).orderByHistoricTaskInstanceEndTime().desc().listPage(0, 200)) {
+      if (!"completed".equals(t.getDeleteReason()) || t.getProcessInstanceId() == null) {
+        continue;
+      }
+      var instance = historyService.createHistoricProcessInstanceQuery().processInstanceId(t.getProcessInstanceId())
+          .singleResult();
+      boolean withdrawable = instance != null && instance.getEndTime() == null && "true".equals(
+          tasks.property(t.getProcessDefinitionId(), t.getTaskDefinitionKey(), WITHDRAWABLE));
+      done.add(new Done(t.getId(), t.getTaskDefinitionKey(), t.getName(), t.getProcessInstanceId(),
+          instance == null ? null : instance.getBusinessKey(), t.getEndTime(), withdrawable));
+    }
+    return done;
   }
 
   private static ActivityInstance instanceOf(ActivityInstance tree, Task task) {

@@ -17,9 +17,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Someone signed in to Tasklist may read the application's API from the same browser (the case pages), without a
- * second sign-in: for reading requests only, the user and groups of the webapp session are taken over. Anything
- * that changes data still needs HTTP Basic, so the session cookie cannot be used for cross-site writes.
+ * Someone signed in to Tasklist may use the application's API from the same browser (the case pages, the approver
+ * operations in Tasklist) without a second sign-in: the user and groups of the webapp session are taken over for
+ * reading requests, and for writing requests only when they carry the webapp's CSRF token ({@code X-XSRF-TOKEN},
+ * equal to the one kept in the session), which another site cannot read — so the session cookie alone cannot be
+ * used for cross-site writes. Without a session, HTTP Basic as before.
  */
 public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -34,7 +36,7 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     HttpSession session = request.getSession(false);
     boolean reading = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
-    if (reading && session != null && request.getHeader("Authorization") == null
+    if ((reading || session != null && carriesSessionToken(request, session)) && session != null && request.getHeader("Authorization") == null
         && SecurityContextHolder.getContext().getAuthentication() == null) {
       Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
       Authentication authentication = authentications == null ? null
@@ -47,5 +49,13 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /** The webapp's CSRF token (Camunda's CsrfPreventionFilter keeps it in the session) sent back as a header. */
+  static boolean carriesSessionToken(HttpServletRequest request, HttpSession session) {
+    Object expected = session.getAttribute("CAMUNDA_CSRF_TOKEN");
+    String sent = request.getHeader("X-XSRF-TOKEN");
+    return expected instanceof String token && sent != null && java.security.MessageDigest.isEqual(
+        token.getBytes(java.nio.charset.StandardCharsets.UTF_8), sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 }

@@ -85,6 +85,30 @@ public abstract class MariaDbIntegrationTest {
     reviewAndInclude(businessKey, cadre, reviewer);
   }
 
+  /** A new identification (cadre's screening, illness) of a household below the line, waiting at 入户核实. */
+  protected String openIdentification(String village, String cadre) {
+    long household = api.createHousehold(cadre, ApiClient.household(village, "ORDINARY", 7000, 0, "FULL", "NONE"));
+    return (String) api.openCase(cadre, java.util.Map.of("householdId", household, "channel", "CADRE_SCREENING",
+        "riskTypes", java.util.List.of("ILLNESS"))).get("businessKey");
+  }
+
+  /** A new identification verified and through the village review and notice, waiting at 乡镇审核. */
+  protected String caseAtTownshipReview(String village, String cadre) {
+    String businessKey = openIdentification(village, cadre);
+    api.decide(cadre, businessKey, RiskIdentification.VERIFY_HOUSEHOLD, java.util.Map.of("authorisationSigned", true,
+        "verifyFindings", "情况属实", "verifyDecision", "CONFIRM"));
+    villageReview(businessKey, cadre);
+    return businessKey;
+  }
+
+  /** Democratic review passed, assets clear, the notice period over. */
+  protected void villageReview(String businessKey, String cadre) {
+    api.decide(cadre, businessKey, RiskIdentification.DEMOCRATIC_REVIEW, java.util.Map.of("reviewDecision", "PASS"));
+    api.decide("approver_county", businessKey, RiskIdentification.CROSS_CHECK_ASSETS,
+        java.util.Map.of("assetCheckResult", "CLEAR"));
+    noticePeriodPasses(businessKey);
+  }
+
   protected void reviewAndInclude(String businessKey, String cadre, String reviewer) {
     api.decide(cadre, businessKey, RiskIdentification.DEMOCRATIC_REVIEW, java.util.Map.of("reviewDecision", "PASS"));
     api.decide("approver_county", businessKey, RiskIdentification.CROSS_CHECK_ASSETS,

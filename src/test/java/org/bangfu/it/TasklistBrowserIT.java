@@ -633,6 +633,38 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     }
   }
 
+  /**
+   * The township reviewer returns a case from Tasklist's 审批操作 tab (the application's API with the Tasklist
+   * sign-in and its CSRF token): the village cadre gets 入户核实 again with the reason.
+   */
+  @Test
+  void aReviewerReturnsACaseFromTasklistsOperationsTab() {
+    String bk = caseAtTownshipReview(DONGSHAN, "cadre_dongshan");
+    String review = taskId("reviewer_heping", bk, RiskIdentification.TOWNSHIP_REVIEW);
+    openBrowser();
+    try {
+      signIn("reviewer_heping");
+      openTask(review);
+      click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+          "//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='审批操作']"))));
+      WebElement target = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bangfu-target")));
+      new org.openqa.selenium.support.ui.Select(target).selectByVisibleText("入户核实");
+      new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("bangfu-reason")))
+          .selectByVisibleText("材料不全");
+      browser.findElement(By.id("bangfu-comment")).sendKeys("缺少医疗费用票据，请补充");
+      click(browser.findElement(By.cssSelector("button[data-op='return']")));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bangfu-result"), "已退回至“入户核实”"));
+      screenshot("tasklist-return");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-tasklist-return");
+      throw e;
+    }
+    String verify = taskId("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD);
+    assertThat(taskService.getVariableLocal(verify, "returnNote").toString())
+        .contains("reviewer_heping", "材料不全", "缺少医疗费用票据，请补充");
+    assertThat(api.tasks("reviewer_heping", bk)).isEmpty();
+  }
+
   /** Cockpit speaks Chinese: its sign-in, dashboard and the processes page. */
   @Test
   void cockpitSpeaksChinese() {

@@ -1,0 +1,98 @@
+// Bangfu's approver operations as a tab of every task in Tasklist ("审批操作"): 退回 to the steps the model allows
+// with a reason code, 加签, 抄送, 转办, 委派 and 催办 — or, on a 会签 task, the co-signer's opinion. It calls the
+// application's API (/api/tasks/{id}/…) with the Tasklist sign-in and the webapp's CSRF token.
+const esc = v => String(v === null || v === undefined ? '' : v)
+  .replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
+
+function csrfToken(api) {
+  if (api && api.CSRFToken) return api.CSRFToken;
+  const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
+function section(title, body) {
+  return `<fieldset style="border:1px solid #ddd;padding:8px 12px;margin:0 0 12px"><legend style="font-size:14px;`
+    + `width:auto;border:0;margin:0;padding:0 4px">${title}</legend>${body}</fieldset>`;
+}
+
+const field = (id, label, input) =>
+  `<div class="form-group"><label for="${id}">${label}</label>${input}</div>`;
+
+export default {
+  id: 'bangfu.approverOperations',
+  pluginPoint: 'tasklist.task.detail',
+  priority: 50,
+  label: '审批操作',
+  render: (node, { api, taskId }) => {
+    const post = (path, body) => fetch(`/api/tasks/${encodeURIComponent(taskId)}/${path}`, {
+      method: 'POST', credentials: 'same-origin', body: JSON.stringify(body),
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(api) }
+    });
+    node.innerHTML = '<p>正在读取…</p>';
+    fetch(`/api/tasks/${encodeURIComponent(taskId)}/operations`, {
+      credentials: 'same-origin', headers: { Accept: 'application/json' }
+    }).then(r => r.json().then(body => ({ ok: r.ok, body }))).then(({ ok, body }) => {
+      if (!ok) {
+        node.innerHTML = `<p class="bangfu-operations-error">${esc(body.error || '无法读取本任务的审批操作')}</p>`;
+        return;
+      }
+      let html = '<div class="bangfu-operations" style="padding:10px;max-width:720px">'
+        + '<p id="bangfu-result" role="status" style="font-weight:bold"></p>';
+      if (body.coSignTask) {
+        html += section('会签意见', `<p>${esc(body.description)}</p>`
+          + field('bangfu-opinion', '意见', '<select id="bangfu-opinion" class="form-control">'
+            + '<option value="AGREE">同意</option><option value="DISAGREE">不同意</option></select>')
+          + field('bangfu-opinion-comment', '说明', '<textarea id="bangfu-opinion-comment" class="form-control"></textarea>')
+          + '<button type="button" class="btn btn-primary" data-op="co-sign">签署意见</button>');
+      } else {
+        if (body.pendingCoSigners.length) {
+          html += `<p>待会签：${body.pendingCoSigners.map(esc).join('、')}（签署后才能办结）</p>`;
+        }
+        if (body.targets.length) {
+          html += section('退回', field('bangfu-target', '退回到', '<select id="bangfu-target" class="form-control">'
+              + body.targets.map(t => `<option value="${esc(t.activityId)}">${esc(t.name)}</option>`).join('') + '</select>')
+            + field('bangfu-reason', '退回原因', '<select id="bangfu-reason" class="form-control">'
+              + body.reasons.map(r => `<option value="${esc(r.code)}">${esc(r.label)}</option>`).join('') + '</select>')
+            + field('bangfu-comment', '具体说明（需补正的内容）', '<textarea id="bangfu-comment" class="form-control"></textarea>')
+            + '<button type="button" class="btn btn-warning" data-op="return">退回</button>');
+        }
+        if (body.coSign) {
+          html += section('加签', field('bangfu-cosigner', '加签人员（用户名）', '<input id="bangfu-cosigner" class="form-control">')
+            + field('bangfu-cosign-reason', '加签事由', '<input id="bangfu-cosign-reason" class="form-control">')
+            + '<button type="button" class="btn btn-default" data-op="co-signers">加签</button>');
+        }
+        html += section('抄送', field('bangfu-cc', '抄送人员（用户名，逗号分隔）', '<input id="bangfu-cc" class="form-control">')
+          + field('bangfu-cc-note', '说明', '<input id="bangfu-cc-note" class="form-control">')
+          + '<button type="button" class="btn btn-default" data-op="cc">抄送</button>');
+        html += section('转办 / 委派', field('bangfu-to', '接收人员（本组，用户名）', '<input id="bangfu-to" class="form-control">')
+          + field('bangfu-to-reason', '理由', '<input id="bangfu-to-reason" class="form-control">')
+          + '<button type="button" class="btn btn-default" data-op="transfer">转办</button> '
+          + '<button type="button" class="btn btn-default" data-op="delegate">委派（办回后由我办结）</button>');
+        html += section('催办', field('bangfu-urge', '催办内容', '<input id="bangfu-urge" class="form-control">')
+          + '<button type="button" class="btn btn-default" data-op="urge">催办（邮件，每天一次）</button>');
+      }
+      node.innerHTML = html + '</div>';
+      const value = id => (node.querySelector('#' + id) || {}).value;
+      const requests = {
+        'co-sign': () => ({ opinion: value('bangfu-opinion'), comment: value('bangfu-opinion-comment') }),
+        'return': () => ({ target: value('bangfu-target'), reasonCode: value('bangfu-reason'), comment: value('bangfu-comment') }),
+        'co-signers': () => ({ coSigner: value('bangfu-cosigner'), reason: value('bangfu-cosign-reason') }),
+        'cc': () => ({ recipients: (value('bangfu-cc') || '').split(/[,，、\s]+/).filter(Boolean), note: value('bangfu-cc-note') }),
+        'transfer': () => ({ toUser: value('bangfu-to'), reason: value('bangfu-to-reason') }),
+        'delegate': () => ({ toUser: value('bangfu-to'), reason: value('bangfu-to-reason') }),
+        'urge': () => ({ message: value('bangfu-urge') })
+      };
+      node.querySelectorAll('button[data-op]').forEach(button => button.addEventListener('click', () => {
+        const op = button.getAttribute('data-op');
+        const result = node.querySelector('#bangfu-result');
+        result.textContent = '正在提交…';
+        post(op, requests[op]()).then(r => r.json().catch(() => ({})).then(answer => {
+          const fields = (answer.fields || []).map(f => f.message).join('；');
+          result.textContent = r.ok ? answer.message + (['return', 'transfer', 'co-sign'].includes(op)
+            ? '。请刷新任务列表。' : '') : (answer.error || '操作失败') + (fields ? '：' + fields : '');
+          result.style.color = r.ok ? '#2e7d32' : '#b5121b';
+        }));
+      }));
+    });
+  }
+};
