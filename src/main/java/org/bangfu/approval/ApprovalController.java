@@ -50,7 +50,7 @@ public class ApprovalController {
 
   /** One village's households waiting at a step that allows batch approval. */
   @GetMapping("/batch")
-  public List<BatchApproval.Item> batch(@RequestParam String step, @RequestParam String village) {
+  public BatchApproval.Listing batch(@RequestParam String step, @RequestParam String village) {
     return batch.list(step, village, currentUser.get());
   }
 

@@ -45,6 +45,11 @@ public class BatchApproval {
   public record Result(int decided, Map<String, Integer> byDecision) {
   }
 
+  /** The households waiting, with the step's decisions (and those that need a reason) from the model. */
+  public record Listing(String step, String stepName, List<String> decisionValues, List<String> reasonRequiredFor,
+      List<Item> items) {
+  }
+
   private final ApprovalTasks tasks;
   private final TaskService taskService;
   private final CaseFileService caseFiles;
@@ -60,8 +65,11 @@ public class BatchApproval {
     this.access = access;
   }
 
-  public List<Item> list(String step, String village, BangfuUser user) {
+  public Listing list(String step, String village, BangfuUser user) {
     List<Task> waiting = waiting(step, village, user);
+    if (waiting.isEmpty()) {
+      return new Listing(step, null, List.of(), List.of(), List.of());
+    }
     List<Item> items = new ArrayList<>();
     for (Task task : waiting) {
       Long caseId = tasks.caseId(task.getProcessInstanceId());
@@ -70,7 +78,9 @@ public class BatchApproval {
       items.add(new Item(task.getId(), caseId, tasks.businessKey(task.getProcessInstanceId()), head, village,
           task.getDueDate(), task.getAssignee()));
     }
-    return items;
+    Task first = waiting.get(0);
+    return new Listing(step, first.getName(), ApprovalTasks.list(property(first, "decisionValues")),
+        ApprovalTasks.list(property(first, "reasonRequiredFor")), items);
   }
 
   @Transactional

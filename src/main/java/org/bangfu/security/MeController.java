@@ -19,12 +19,19 @@ public class MeController {
     this.regions = regions;
   }
 
+  /**
+   * Also the webapp session's CSRF token, for our pages' writes with the Tasklist sign-in (the token's cookie is
+   * limited to /camunda/). Another site cannot read this answer (same-origin policy, no CORS), so it stays secret.
+   */
   @GetMapping("/api/me")
-  public Map<String, Object> me() {
+  public Map<String, Object> me(jakarta.servlet.http.HttpServletRequest request) {
     BangfuUser user = currentUser.get();
     List<Map<String, String>> villages = user.groups().stream().filter(g -> g.startsWith(CandidateGroups.VILLAGE))
         .map(g -> g.substring(CandidateGroups.VILLAGE.length()))
         .map(code -> Map.of("code", code, "name", regions.name(code))).toList();
-    return Map.of("id", user.id(), "groups", user.groups(), "villages", villages);
+    jakarta.servlet.http.HttpSession session = request.getSession(false);
+    Object token = session == null ? null : session.getAttribute("CAMUNDA_CSRF_TOKEN");
+    return Map.of("id", user.id(), "groups", user.groups(), "villages", villages,
+        "csrfToken", token == null ? "" : token.toString());
   }
 }

@@ -192,8 +192,12 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
     for (int i = 0; i < 30; i++) {
       cases.add(caseAtTownshipReview(SHIQIAO, "cadre_shiqiao", "reviewer_fumin"));
     }
-    List<Map<String, Object>> listed = api.getList("reviewer_fumin", "/api/batch?step=" + TOWNSHIP_REVIEW
+    Map<String, Object> listing = api.get("reviewer_fumin", "/api/batch?step=" + TOWNSHIP_REVIEW
         + "&village=" + SHIQIAO).getBody();
+    assertThat(listing).containsEntry("stepName", "乡镇审核")
+        .containsEntry("decisionValues", List.of("APPROVE", "RETURN", "REJECT"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> listed = (List<Map<String, Object>>) listing.get("items");
     Map<String, String> taskOfCase = new HashMap<>();
     listed.forEach(item -> taskOfCase.put((String) item.get("businessKey"), (String) item.get("taskId")));
     assertThat(taskOfCase).containsKeys(cases.toArray(String[]::new));

@@ -3,6 +3,7 @@ package org.bangfu.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bangfu.demo.DemoData.DONGSHAN;
 import static org.bangfu.demo.DemoData.LIUSHU;
+import static org.bangfu.demo.DemoData.XINGHUA;
 
 import java.io.File;
 import java.io.IOException;
@@ -663,6 +664,48 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     assertThat(taskService.getVariableLocal(verify, "returnNote").toString())
         .contains("reviewer_heping", "材料不全", "缺少医疗费用票据，请补充");
     assertThat(api.tasks("reviewer_heping", bk)).isEmpty();
+  }
+
+  /**
+   * Batch approval on the approver page, reached from Tasklist's navigation bar: 富民乡's reviewer lists 杏花村's
+   * households past public notice, returns one with a reason and approves the others in one action.
+   */
+  @Test
+  void aTownshipReviewerApprovesAVillagesHouseholdsInOneAction() {
+    List<String> cases = List.of(caseAtTownshipReview(XINGHUA, "cadre_xinghua"),
+        caseAtTownshipReview(XINGHUA, "cadre_xinghua"), caseAtTownshipReview(XINGHUA, "cadre_xinghua"));
+    String returned = taskId("reviewer_fumin", cases.get(1), RiskIdentification.TOWNSHIP_REVIEW);
+    openBrowser();
+    try {
+      signIn("reviewer_fumin");
+      click(wait.until(ExpectedConditions.elementToBeClickable(By.id("bangfu-approvals-link"))));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("batchVillage"))).sendKeys(XINGHUA);
+      click(browser.findElement(By.id("batchLoad")));
+      WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("batchTable")));
+      for (String bk : cases) {
+        assertThat(table.getText()).contains(bk);
+      }
+      WebElement row = table.findElement(By.cssSelector("tr[data-task='" + returned + "']"));
+      new org.openqa.selenium.support.ui.Select(row.findElement(By.cssSelector("select.decision")))
+          .selectByVisibleText("退回");
+      row.findElement(By.cssSelector("input.reason")).sendKeys("家庭人口与户籍不一致");
+      int households = table.findElements(By.cssSelector("tbody tr")).size();
+      click(browser.findElement(By.id("batchSubmit")));
+      WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+          "#done-message, #error")));
+      assertThat(message.getText()).startsWith("已审批 " + households + " 户：")
+          .contains("同意 " + (households - 1) + " 户", "退回 1 户");
+      screenshot("approvals-batch");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-approvals-batch");
+      throw e;
+    }
+    assertThat(api.tasks("cadre_xinghua", cases.get(1))).extracting(t -> t.get("taskDefinitionKey"))
+        .containsExactly(RiskIdentification.VERIFY_HOUSEHOLD);
+    for (String bk : List.of(cases.get(0), cases.get(2))) {
+      assertThat(api.tasks("approver_county", bk)).extracting(t -> t.get("taskDefinitionKey"))
+          .containsExactly(RiskIdentification.COUNTY_APPROVAL);
+    }
   }
 
   /** Cockpit speaks Chinese: its sign-in, dashboard and the processes page. */

@@ -1,6 +1,7 @@
-// Bangfu's approver operations as a tab of every task in Tasklist ("审批操作"): 退回 to the steps the model allows
-// with a reason code, 加签, 抄送, 转办, 委派 and 催办 — or, on a 会签 task, the co-signer's opinion. It calls the
-// application's API (/api/tasks/{id}/…) with the Tasklist sign-in and the webapp's CSRF token.
+// Bangfu's approver operations in Tasklist: a tab of every task ("审批操作": 退回 to the steps the model allows with a
+// reason code, 加签, 抄送, 转办, 委派 and 催办 — or, on a 会签 task, the co-signer's opinion), and a link in the
+// navigation bar to the page of 已办 (with 撤回), 抄送我的, 批量审批 and 代理. It calls the application's API with the
+// Tasklist sign-in and the webapp's CSRF token.
 const esc = v => String(v === null || v === undefined ? '' : v)
   .replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
 
@@ -18,7 +19,16 @@ function section(title, body) {
 const field = (id, label, input) =>
   `<div class="form-group"><label for="${id}">${label}</label>${input}</div>`;
 
-export default {
+const approverPage = {
+  id: 'bangfu.approverPage',
+  pluginPoint: 'tasklist.navbar.action',
+  priority: 10,
+  render: node => {
+    node.innerHTML = '<a href="/approvals.html" id="bangfu-approvals-link">我的审批（已办、抄送、批量、代理）</a>';
+  }
+};
+
+const operationsTab = {
   id: 'bangfu.approverOperations',
   pluginPoint: 'tasklist.task.detail',
   priority: 50,
@@ -96,3 +106,5 @@ export default {
     });
   }
 };
+
+export default [operationsTab, approverPage];
