@@ -1,8 +1,8 @@
 package org.bangfu.approval;
 
-import java.util.Arrays;
 import java.util.List;
 import org.bangfu.casefile.CaseFileService;
+import org.bangfu.process.ModelProperties;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
@@ -14,8 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -94,23 +92,23 @@ public class ApprovalTasks {
 
   /** A {@code camunda:property} of a step in the model. */
   public String property(String processDefinitionId, String activityId, String name) {
-    return property((BaseElement) element(processDefinitionId, activityId), name);
+    return ModelProperties.of((BaseElement) element(processDefinitionId, activityId), name);
   }
 
-  public static String property(BaseElement element, String name) {
-    if (element == null || element.getExtensionElements() == null) {
-      return null;
+  /** The activity instance of a task in an instance's tree. */
+  public static org.camunda.bpm.engine.runtime.ActivityInstance activityInstance(
+      org.camunda.bpm.engine.runtime.ActivityInstance tree, Task task) {
+    java.util.Deque<org.camunda.bpm.engine.runtime.ActivityInstance> queue =
+        new java.util.ArrayDeque<>(List.of(tree.getChildActivityInstances()));
+    while (!queue.isEmpty()) {
+      org.camunda.bpm.engine.runtime.ActivityInstance instance = queue.removeFirst();
+      if (instance.getActivityId().equals(task.getTaskDefinitionKey())
+          && List.of(instance.getExecutionIds()).contains(task.getExecutionId())) {
+        return instance;
+      }
+      queue.addAll(List.of(instance.getChildActivityInstances()));
     }
-    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-        .flatMap(p -> p.getCamundaProperties().stream())
-        .filter(p -> name.equals(p.getCamundaName()))
-        .map(CamundaProperty::getCamundaValue)
-        .findFirst().orElse(null);
-  }
-
-  public static List<String> list(String commaSeparated) {
-    return commaSeparated == null ? List.of()
-        : Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    throw new IllegalStateException("no activity instance of task " + task.getId());
   }
 
   public void audit(String processInstanceId, String step, String stepName, String decision, String reason,

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.household.HouseholdService;
+import org.bangfu.process.ModelProperties;
 import org.bangfu.region.RegionCode;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
@@ -79,8 +80,8 @@ public class BatchApproval {
           task.getDueDate(), task.getAssignee()));
     }
     Task first = waiting.get(0);
-    return new Listing(step, first.getName(), ApprovalTasks.list(property(first, "decisionValues")),
-        ApprovalTasks.list(property(first, "reasonRequiredFor")), items);
+    return new Listing(step, first.getName(), ModelProperties.list(property(first, "decisionValues")),
+        ModelProperties.list(property(first, "reasonRequiredFor")), items);
   }
 
   @Transactional
@@ -104,12 +105,12 @@ public class BatchApproval {
       if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
         throw new ConflictException(label(task) + "已由 " + task.getAssignee() + " 认领，请从批量中去掉该户；本次没有审批任何一户");
       }
-      List<String> allowed = ApprovalTasks.list(property(task, "decisionValues"));
+      List<String> allowed = ModelProperties.list(property(task, "decisionValues"));
       if (decision.decision() == null || !allowed.contains(decision.decision())) {
         throw InvalidInputException.of("decisions", label(task) + "的审批意见应为 " + String.join("、", allowed)
             + "；本次没有审批任何一户");
       }
-      if (ApprovalTasks.list(property(task, "reasonRequiredFor")).contains(decision.decision())
+      if (ModelProperties.list(property(task, "reasonRequiredFor")).contains(decision.decision())
           && (decision.reason() == null || decision.reason().isBlank())) {
         throw InvalidInputException.of("decisions", label(task) + "选择 " + decision.decision()
             + " 时必须填写理由；本次没有审批任何一户");

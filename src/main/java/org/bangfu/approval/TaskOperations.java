@@ -2,13 +2,10 @@ package org.bangfu.approval;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
-import org.bangfu.casefile.CaseFileService;
 import org.bangfu.mail.MailOutbox;
 import org.bangfu.mail.MailProperties;
 import org.bangfu.process.EngineClock;
-import org.bangfu.region.CandidateGroups;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
 import org.bangfu.web.ConflictException;
@@ -16,7 +13,6 @@ import org.bangfu.web.ForbiddenException;
 import org.bangfu.web.InvalidInputException;
 import org.bangfu.web.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -30,20 +26,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TaskOperations {
 
+  private final ApprovalTasks tasks;
   private final TaskService taskService;
-  private final RuntimeService runtimeService;
   private final IdentityService identityService;
-  private final CaseFileService caseFiles;
   private final MailOutbox outbox;
   private final MailProperties mail;
   private final RegionAccess access;
 
-  public TaskOperations(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-      CaseFileService caseFiles, MailOutbox outbox, MailProperties mail, RegionAccess access) {
+  public TaskOperations(ApprovalTasks tasks, TaskService taskService, IdentityService identityService,
+      MailOutbox outbox, MailProperties mail, RegionAccess access) {
+    this.tasks = tasks;
     this.taskService = taskService;
-    this.runtimeService = runtimeService;
     this.identityService = identityService;
-    this.caseFiles = caseFiles;
     this.outbox = outbox;
     this.mail = mail;
     this.access = access;
@@ -56,10 +50,7 @@ public class TaskOperations {
   @Transactional
   public void transfer(String taskId, String toUser, String reason, BangfuUser user) {
     Task task = task(taskId);
-    List<String> groups = groups(taskId);
-    boolean holder = user.id().equals(task.getAssignee())
-        || task.getAssignee() == null && groups.stream().anyMatch(user::inGroup);
-    if (!holder) {
+    if (!tasks.holds(task, user)) {
       throw new ForbiddenException("只有任务的办理人（或未认领时本组人员）可以转办");
     }
     String why = text("reason", reason);
@@ -92,7 +83,7 @@ public class TaskOperations {
   @Transactional
   public int urge(String taskId, String message, BangfuUser user) {
     Task task = task(taskId);
-    String village = variable(task, "villageCode");
+    String village = tasks.village(task);
     if (village == null || !access.canSee(user, village)) {
       throw new NotFoundException("任务不存在，或不在您的辖区内");
     }
@@ -101,10 +92,9 @@ public class TaskOperations {
     if (task.getAssignee() != null) {
       holders.addAll(outbox.addressesOfUser(task.getAssignee()));
     } else {
-      groups(taskId).forEach(g -> holders.addAll(outbox.addressesOfGroup(g)));
+      tasks.groups(taskId).forEach(g -> holders.addAll(outbox.addressesOfGroup(g)));
     }
-    String caseNumber = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-        .singleResult().getBusinessKey();
+    String caseNumber = tasks.businessKey(task.getProcessInstanceId());
     int queued = outbox.enqueue("urge:" + taskId + ":" + EngineClock.today(), "URGE", holders,
         "【帮扶】催办：" + task.getName() + "（案件 " + caseNumber + "）",
         "您好：\n\n" + user.id() + " 催办案件 " + caseNumber + " 的环节“" + task.getName() + "”"
@@ -112,7 +102,7 @@ public class TaskOperations {
                 + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(task.getDueDate().toInstant()
                     .atZone(java.time.ZoneId.systemDefault())) + " 到期）")
             + "：\n" + text + "\n\n任务列表：" + mail.baseUrl() + "/camunda/app/tasklist/\n\n本邮件由帮扶系统自动发送，请勿回复。",
-        caseId(task));
+        tasks.caseId(task.getProcessInstanceId()));
     if (queued == 0 && !holders.isEmpty()) {
       throw new ConflictException("今天已经催办过该环节，请明天再催办");
     }
@@ -125,7 +115,7 @@ public class TaskOperations {
     if (toUser == null || toUser.isBlank() || toUser.equals(user.id())) {
       throw InvalidInputException.of("toUser", "请选择接收任务的人员");
     }
-    boolean colleague = groups(taskId).stream()
+    boolean colleague = tasks.groups(taskId).stream()
         .anyMatch(g -> identityService.createUserQuery().userId(toUser).memberOfGroup(g).count() > 0);
     if (!colleague) {
       throw InvalidInputException.of("toUser", "只能转给本组（同一辖区）的人员");
@@ -140,25 +130,9 @@ public class TaskOperations {
     return task;
   }
 
-  private List<String> groups(String taskId) {
-    return CandidateGroups.of(taskService.getIdentityLinksForTask(taskId));
-  }
-
-  private String variable(Task task, String name) {
-    Object value = runtimeService.getVariable(task.getExecutionId(), name);
-    return value == null ? null : value.toString();
-  }
-
-  private Long caseId(Task task) {
-    Object value = runtimeService.getVariable(task.getExecutionId(), "caseId");
-    return value instanceof Number n ? n.longValue() : null;
-  }
-
   private void audit(Task task, String decision, String reason, String actor) {
-    Long caseId = caseId(task);
-    if (caseId != null) {
-      caseFiles.audit(caseId, task.getTaskDefinitionKey(), task.getName(), decision, reason, actor, task.getId());
-    }
+    tasks.audit(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), decision, reason, actor,
+        task.getId());
   }
 
   private static String text(String field, String value) {

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.bangfu.approval.ApprovalMapper.TaskReturnRecord;
 import org.bangfu.process.EngineClock;
+import org.bangfu.process.ModelProperties;
 import org.bangfu.process.Var;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.web.InvalidInputException;
@@ -75,7 +76,7 @@ public class TaskReturn {
 
   private List<Target> targets(Task task) {
     List<Target> targets = new ArrayList<>();
-    for (String id : ApprovalTasks.list(tasks.property(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
+    for (String id : ModelProperties.list(tasks.property(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
         RETURN_TARGETS))) {
       FlowElement element = tasks.element(task.getProcessDefinitionId(), id);
       if (element instanceof FlowNode) {
@@ -110,7 +111,7 @@ public class TaskReturn {
         "退回至“" + to.name() + "”（" + reason.label() + "）：" + comment.trim(), user.id(), task.getId());
 
     Set<String> before = openTaskIds(pid);
-    ActivityInstance current = activityInstance(runtimeService.getActivityInstance(pid), task);
+    ActivityInstance current = ApprovalTasks.activityInstance(runtimeService.getActivityInstance(pid), task);
     runtimeService.createProcessInstanceModification(pid)
         .cancelActivityInstance(current.getId())
         .startBeforeActivity(to.activityId(), current.getParentActivityInstanceId())
@@ -133,20 +134,6 @@ public class TaskReturn {
   private Set<String> openTaskIds(String pid) {
     return taskService.createTaskQuery().processInstanceId(pid).list().stream().map(Task::getId)
         .collect(Collectors.toSet());
-  }
-
-  private static ActivityInstance activityInstance(ActivityInstance tree, Task task) {
-    for (ActivityInstance child : tree.getChildActivityInstances()) {
-      if (child.getActivityId().equals(task.getTaskDefinitionKey())
-          && List.of(child.getExecutionIds()).contains(task.getExecutionId())) {
-        return child;
-      }
-      ActivityInstance found = activityInstance(child, task);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
   }
 
   /** The instance's variables as text (facts only), for comparing on resubmission. */

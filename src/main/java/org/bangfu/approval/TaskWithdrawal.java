@@ -93,7 +93,7 @@ public class TaskWithdrawal {
     ActivityInstance tree = runtimeService.getActivityInstance(pid);
     ProcessInstanceModificationBuilder modification = runtimeService.createProcessInstanceModification(pid);
     for (Task t : next) {
-      modification.cancelActivityInstance(instanceOf(tree, t).getId());
+      modification.cancelActivityInstance(ApprovalTasks.activityInstance(tree, t).getId());
     }
     modification.startBeforeActivity(done.getTaskDefinitionKey()).execute();
     Task again = taskService.createTaskQuery().processInstanceId(pid).taskDefinitionKey(done.getTaskDefinitionKey())
@@ -125,18 +125,5 @@ public class TaskWithdrawal {
           instance == null ? null : instance.getBusinessKey(), t.getEndTime(), withdrawable));
     }
     return done;
-  }
-
-  private static ActivityInstance instanceOf(ActivityInstance tree, Task task) {
-    List<ActivityInstance> queue = new ArrayList<>(List.of(tree.getChildActivityInstances()));
-    while (!queue.isEmpty()) {
-      ActivityInstance instance = queue.remove(0);
-      if (instance.getActivityId().equals(task.getTaskDefinitionKey())
-          && List.of(instance.getExecutionIds()).contains(task.getExecutionId())) {
-        return instance;
-      }
-      queue.addAll(List.of(instance.getChildActivityInstances()));
-    }
-    throw new IllegalStateException("no activity instance of task " + task.getId());
   }
 }

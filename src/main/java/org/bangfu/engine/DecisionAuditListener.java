@@ -1,18 +1,16 @@
 package org.bangfu.engine;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bangfu.casefile.CaseFileService;
+import org.bangfu.process.ModelProperties;
 import org.bangfu.process.Var;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -129,19 +127,11 @@ public class DecisionAuditListener implements TaskListener {
   }
 
   static String property(DelegateTask task, String name) {
-    UserTask element = (UserTask) task.getBpmnModelElementInstance();
-    if (element == null || element.getExtensionElements() == null) {
-      return null;
-    }
-    return element.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
-        .flatMap(p -> p.getCamundaProperties().stream())
-        .filter(p -> name.equals(p.getCamundaName()))
-        .map(CamundaProperty::getCamundaValue)
-        .findFirst().orElse(null);
+    return ModelProperties.of((UserTask) task.getBpmnModelElementInstance(), name);
   }
 
   private static List<String> list(String commaSeparated) {
-    return commaSeparated == null ? List.of()
-        : Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    return ModelProperties.list(commaSeparated);
   }
+
 }

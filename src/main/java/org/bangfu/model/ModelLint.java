@@ -164,8 +164,8 @@ public final class ModelLint {
    */
   private static void checkApproverOperations(String file, BpmnModelInstance model, UserTask task, String label,
       List<Finding> findings) {
-    for (String target : org.bangfu.approval.ApprovalTasks.list(
-        org.bangfu.approval.ApprovalTasks.property(task, "returnTargets"))) {
+    for (String target : org.bangfu.process.ModelProperties.list(
+        org.bangfu.process.ModelProperties.of(task, "returnTargets"))) {
       ModelElementInstance element = model.getModelElementById(target);
       if (!(element instanceof org.camunda.bpm.model.bpmn.instance.Activity) || target.equals(task.getId())) {
         findings.add(new Finding(file, task.getId(), label + "的退回环节 " + target + " 不是本流程中的其他环节"));
@@ -175,13 +175,13 @@ public final class ModelLint {
       }
     }
     for (String flag : List.of("withdrawable", "coSign", "batchApproval")) {
-      String value = org.bangfu.approval.ApprovalTasks.property(task, flag);
+      String value = org.bangfu.process.ModelProperties.of(task, flag);
       if (value != null && !value.equals("true") && !value.equals("false")) {
         findings.add(new Finding(file, task.getId(), label + "的属性 " + flag + " 只能是 true 或 false"));
       }
     }
-    if ("true".equals(org.bangfu.approval.ApprovalTasks.property(task, "batchApproval"))
-        && org.bangfu.approval.ApprovalTasks.property(task, "decisionVariable") == null) {
+    if ("true".equals(org.bangfu.process.ModelProperties.of(task, "batchApproval"))
+        && org.bangfu.process.ModelProperties.of(task, "decisionVariable") == null) {
       findings.add(new Finding(file, task.getId(), label + "允许批量审批，但没有办理意见变量（decisionVariable）"));
     }
   }

@@ -83,6 +83,8 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
       openTask(taskId("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD));
       claim();
       WebElement authorisation = formField("authorisationSigned");
+      // nothing was returned: the form hides the return note
+      assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).doesNotContain("退回或撤回说明");
       click(authorisation);
       wait.until(d -> authorisation.isSelected());
       formField("verifyFindings").sendKeys("入户核实：户主慢性病，长期服药");
@@ -664,6 +666,21 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     assertThat(taskService.getVariableLocal(verify, "returnNote").toString())
         .contains("reviewer_heping", "材料不全", "缺少医疗费用票据，请补充");
     assertThat(api.tasks("reviewer_heping", bk)).isEmpty();
+    browser.quit();
+    // the village cadre's form says why
+    openBrowser();
+    try {
+      signIn("cadre_dongshan");
+      openTask(verify);
+      WebElement note = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+          ".fjs-container [id$='Field_returnNote']")));
+      assertThat(note.getAttribute("value")).contains("从“乡镇审核”退回（材料不全）：缺少医疗费用票据，请补充");
+      assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("退回或撤回说明");
+      screenshot("tasklist-returned-verification");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-tasklist-returned");
+      throw e;
+    }
   }
 
   /**
