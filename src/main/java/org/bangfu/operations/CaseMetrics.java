@@ -7,7 +7,10 @@ import org.bangfu.casefile.CaseStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Prometheus gauges of our own: cases by status, overdue tasks and the mail outbox by status, read with one indexed count per status at scrape time. */
+/**
+ * Prometheus gauges of our own: cases by status, overdue tasks, the mail outbox by status and department imports
+ * (by status; rows still to process of the running ones), read with one indexed count each at scrape time.
+ */
 @Component
 public class CaseMetrics implements MeterBinder {
 
@@ -34,6 +37,35 @@ public class CaseMetrics implements MeterBinder {
           .tag("status", status)
           .register(registry);
     }
+    for (String status : new String[] {"RUNNING", "DONE", "FAILED"}) {
+      Gauge.builder("bangfu.imports", this, m -> m.imports(status))
+          .description("department imports by status")
+          .tag("status", status)
+          .register(registry);
+    }
+    Gauge.builder("bangfu.import.rows.remaining", this, CaseMetrics::rowsRemaining)
+        .description("rows of running department imports not yet processed (the import backlog)")
+        .register(registry);
+    Gauge.builder("bangfu.import.rows.done", this, CaseMetrics::rowsDone)
+        .description("rows of running department imports processed so far")
+        .register(registry);
+  }
+
+  private double imports(String status) {
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM bf_import WHERE status = ?", Integer.class, status);
+    return count == null ? 0 : count;
+  }
+
+  private double rowsRemaining() {
+    Long rows = jdbc.queryForObject("SELECT COALESCE(SUM(total_rows - rows_done), 0) FROM bf_import "
+        + "WHERE status = 'RUNNING'", Long.class);
+    return rows == null ? 0 : rows;
+  }
+
+  private double rowsDone() {
+    Long rows = jdbc.queryForObject("SELECT COALESCE(SUM(rows_done), 0) FROM bf_import WHERE status = 'RUNNING'",
+        Long.class);
+    return rows == null ? 0 : rows;
   }
 
   private double overdueTasks() {

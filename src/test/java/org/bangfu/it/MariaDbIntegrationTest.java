@@ -22,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.datasource.username=root",
     "spring.datasource.password=",
     "spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
-    "camunda.bpm.database.schema-update=true",
+    "camunda.bpm.database.schema-update=false", // as in production: the tables come from CamundaSchema
     // the tests run the outbox worker, the deadline watcher and the digest themselves, on a moved engine clock
     "bangfu.mail.dispatch=false",
     "bangfu.supervision.watch=false",

@@ -23,12 +23,14 @@ class OperationsIT extends MariaDbIntegrationTest {
     ResponseEntity<String> health = api.as("ops_demo").getForEntity("/actuator/health", String.class);
     assertThat(health.getStatusCode().value()).isEqualTo(200);
     // Camunda's starter adds "jobExecutor" too where job execution is on (these tests switch it off)
-    assertThat(health.getBody()).contains("\"status\":\"UP\"").contains("\"db\"").contains("processEngine");
+    assertThat(health.getBody()).contains("\"status\":\"UP\"").contains("\"db\"").contains("processEngine")
+        .containsPattern("\"mailOutbox\":\\{\"status\":\"UP\",\"details\":\\{\"pending\":\\d+");
 
     ResponseEntity<String> metrics = api.as("ops_demo").getForEntity("/actuator/prometheus", String.class);
     assertThat(metrics.getStatusCode().value()).isEqualTo(200);
     assertThat(metrics.getBody()).contains("bangfu_cases{status=\"IDENTIFYING\"}").contains("jvm_memory_used_bytes")
-        .containsPattern("bangfu_tasks_overdue [1-9]").contains("bangfu_mail_outbox{status=\"PENDING\"}");
+        .containsPattern("bangfu_tasks_overdue [1-9]").contains("bangfu_mail_outbox{status=\"PENDING\"}")
+        .contains("bangfu_imports{status=\"RUNNING\"}", "bangfu_import_rows_remaining ");
 
     assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(401);
     assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
@@ -44,5 +46,22 @@ class OperationsIT extends MariaDbIntegrationTest {
     assertThat(rest.getForEntity("/v3/api-docs", String.class).getStatusCode().value()).isEqualTo(401);
     assertThat(api.as("cadre_dongshan").getForEntity("/swagger-ui/index.html", String.class).getStatusCode().value())
         .isEqualTo(200);
+  }
+
+  @Autowired
+  org.camunda.bpm.engine.ProcessEngine processEngine;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /** Camunda's tables come from Camunda's scripts, versioned apart from ours; the engine does not change them. */
+  @Test
+  void camundasTablesComeFromItsScriptsAndTheEngineOnlyChecksThem() {
+    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
+        .getProcessEngineConfiguration()).getDatabaseSchemaUpdate()).isEqualTo("false");
+    assertThat(jdbc.queryForList("SELECT version FROM camunda_schema_history WHERE success = 1 AND type = 'JDBC'",
+        String.class)).containsExactly("7.24.0");
+    assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success = 1 AND type = 'SQL' "
+        + "ORDER BY installed_rank", String.class)).startsWith("1", "2", "3", "4", "5", "6");
+    assertThat(jdbc.queryForObject("SELECT VERSION_ FROM ACT_GE_SCHEMA_LOG", String.class)).isEqualTo("7.24.0");
   }
 }
