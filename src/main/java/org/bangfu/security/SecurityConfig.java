@@ -42,7 +42,9 @@ public class SecurityConfig {
         .authenticationProvider(provider)
         .addFilterBefore(new WebappSessionAuthenticationFilter(engine), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> write(res, 401, UNAUTHORIZED_JSON)))
+        .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> write(res, 401,
+            e instanceof org.springframework.security.authentication.LockedException
+                ? "{\"error\":\"" + e.getMessage() + "\"}" : UNAUTHORIZED_JSON)))
         .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> write(res, 403, FORBIDDEN_JSON)))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // stateless HTTP Basic: no cookie is sent, so there is nothing to forge

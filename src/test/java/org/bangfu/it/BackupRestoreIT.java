@@ -44,6 +44,8 @@ class BackupRestoreIT extends MariaDbIntegrationTest {
         "--user=root", "--single-transaction", "--routines", "--default-character-set=utf8mb4", "bangfu")
         .redirectOutput(dump));
     assertThat(dump.length()).isGreaterThan(10_000);
+    // the audit's triggers carry the definer of the dumping server; a restore elsewhere drops it (docker/README.md)
+    Files.writeString(dump.toPath(), Files.readString(dump.toPath()).replaceAll("/\\*!50017 DEFINER=[^*]*\\*/ ", ""));
     db.run("CREATE DATABASE bangfu_restore CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     run(new ProcessBuilder(tool("mariadb"), "--protocol=TCP", "--host=127.0.0.1", "--port=" + port(),
         "--user=root", "--default-character-set=utf8mb4", "bangfu_restore").redirectInput(dump));

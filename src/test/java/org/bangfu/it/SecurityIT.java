@@ -1,0 +1,140 @@
+package org.bangfu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.bangfu.demo.DemoData.DONGSHAN;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bangfu.identification.RiskIdentification;
+import org.bangfu.security.AccessProvisioning;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Attacks the application must withstand: guessing passwords (throttled, then locked until an administrator
+ * unlocks), cross-site writes through the webapps (Camunda's CSRF token), and changing the case audit behind the
+ * application's back (the database refuses).
+ */
+class SecurityIT extends MariaDbIntegrationTest {
+
+  static final String USER = "cadre_lockout";
+
+  @Autowired
+  AccessProvisioning provisioning;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @AfterEach
+  void realTime() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void guessedPasswordsAreThrottledAndThenLockTheUserUntilAnAdministratorUnlocks() {
+    provisioning.ensureUser(USER, "试", "锁定", USER + "@demo.bangfu.org", ApiClient.PASSWORD,
+        List.of("village-" + DONGSHAN));
+    identityService.unlockUser(USER);
+    assertThat(me(ApiClient.PASSWORD).getStatusCode().value()).isEqualTo(200);
+
+    ResponseEntity<Map> wrong = me("guess-1");
+    assertThat(wrong.getStatusCode().value()).isEqualTo(401);
+    // right after a failure even the right password waits (3 s after the first failure)
+    ResponseEntity<Map> tooSoon = me(ApiClient.PASSWORD);
+    assertThat(tooSoon.getStatusCode().value()).isEqualTo(401);
+    assertThat(tooSoon.getBody().get("error").toString()).contains("登录失败次数过多");
+    later(1);
+    assertThat(me(ApiClient.PASSWORD).getStatusCode().value()).isEqualTo(200);
+
+    // ten failures, each after the delay has passed: locked for good
+    for (int i = 0; i < 10; i++) {
+      assertThat(me("guess-" + i).getStatusCode().value()).isEqualTo(401);
+      later(2);
+    }
+    later(60 * 24);
+    ResponseEntity<Map> locked = me(ApiClient.PASSWORD);
+    assertThat(locked.getStatusCode().value()).isEqualTo(401);
+    assertThat(locked.getBody().get("error").toString()).contains("须由管理员").contains("解锁");
+    identityService.unlockUser(USER);
+    assertThat(me(ApiClient.PASSWORD).getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void theWebappsRefuseASignedInUsersWriteWithoutTheirCsrfToken() throws Exception {
+    String bk = openIdentification(DONGSHAN, "cadre_dongshan");
+    String task = (String) api.tasks("cadre_dongshan", bk).stream()
+        .filter(t -> RiskIdentification.VERIFY_HOUSEHOLD.equals(t.get("taskDefinitionKey"))).findFirst().orElseThrow()
+        .get("id");
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    String base = rest.getRootUri();
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf(cookies))
+        .POST(HttpRequest.BodyPublishers.ofString("username=cadre_dongshan&password=" + ApiClient.PASSWORD)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+
+    String claim = base + "/camunda/api/engine/engine/default/task/" + task + "/claim";
+    String body = "{\"userId\":\"cadre_dongshan\"}";
+    HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(claim))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
+    // Camunda's CSRF filter says why: the token is required
+    assertThat(forged.headers().firstValue("X-XSRF-TOKEN")).contains("Required");
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+    // (with the token, the same claim is what Tasklist does in TasklistBrowserIT)
+  }
+
+  @Test
+  void theDatabaseRefusesToChangeOrDeleteAuditRows() {
+    String bk = openIdentification(DONGSHAN, "cadre_dongshan");
+    long caseId = Long.parseLong(bk.substring(bk.lastIndexOf('-') + 1));
+    Map<String, Object> before = jdbc.queryForMap("SELECT * FROM bf_case_audit WHERE case_id = ?", caseId);
+    assertThatThrownBy(() -> jdbc.update("UPDATE bf_case_audit SET actor = 'someone' WHERE case_id = ?", caseId))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> jdbc.update("DELETE FROM bf_case_audit WHERE case_id = ?", caseId))
+        .hasMessageContaining("append-only");
+    assertThat(jdbc.queryForMap("SELECT * FROM bf_case_audit WHERE case_id = ?", caseId)).isEqualTo(before);
+    // appending still works: the application's next audit row
+    jdbc.update("INSERT INTO bf_case_audit (case_id, step, step_name, decision, reason, actor, task_id, created_at) "
+        + "VALUES (?, 'TEST', '测试', 'NOTE', NULL, 'test', NULL, CURRENT_TIMESTAMP)", caseId);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_case_audit WHERE case_id = ?", Integer.class, caseId))
+        .isEqualTo(2);
+  }
+
+  @SuppressWarnings("rawtypes")
+  private ResponseEntity<Map> me(String password) {
+    return rest.withBasicAuth(USER, password).getForEntity("/api/me", Map.class);
+  }
+
+  private static void later(int minutes) {
+    ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + minutes * 60_000L));
+  }
+
+  private static String xsrf(CookieManager cookies) {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie")).getValue();
+  }
+}
