@@ -357,7 +357,7 @@ public class ImportService {
             || g.startsWith(CandidateGroups.DEPARTMENT))
         .map(CandidateGroups::regionCode).filter(c -> c != null && c.length() == 6).distinct().toList();
     if (counties.isEmpty()) {
-      return List.of();
+      throw new ForbiddenException("部门数据导入只供本县的部门经办人、县级审批和督导人员查看");
     }
     return imports.findImports(counties, null, 100).stream().filter(i -> canSee(user, i)).toList();
   }
