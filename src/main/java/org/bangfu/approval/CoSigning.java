@@ -53,7 +53,7 @@ public class CoSigning {
   public String add(String taskId, String coSigner, String reason, BangfuUser user) {
     Task task = tasks.visibleTask(taskId, user);
     tasks.requireHolder(task, user, "加签");
-    if (!"true".equals(tasks.property(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), CO_SIGN))) {
+    if (!allowed(task)) {
       throw InvalidInputException.of("coSigner", "“" + task.getName() + "”环节不允许加签");
     }
     if (coSigner == null || coSigner.isBlank() || coSigner.equals(user.id())
@@ -111,19 +111,16 @@ public class CoSigning {
     taskService.complete(sub.getId());
   }
 
-  /** See {@code GET /api/tasks/{id}/operations}. */
-  public java.util.Map<String, Object> operations(String taskId, TaskReturn returns, BangfuUser user) {
+  /** What the user is asked if this is their 会签 task (its description); empty for any other task. */
+  public java.util.Optional<String> request(String taskId, BangfuUser user) {
     Task sub = taskId == null ? null : taskService.createTaskQuery().taskId(taskId).singleResult();
-    if (sub != null && sub.getParentTaskId() != null && user.id().equals(sub.getAssignee())) {
-      return java.util.Map.of("coSignTask", true, "description", String.valueOf(sub.getDescription()));
-    }
-    Task task = tasks.visibleTask(taskId, user);
-    boolean allowed = "true".equals(tasks.property(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
-        CO_SIGN));
-    return java.util.Map.of("coSignTask", false, "holder", tasks.holds(task, user),
-        "targets", returns.targets(taskId, user), "reasons", java.util.Arrays.stream(ReturnReason.values())
-            .map(r -> java.util.Map.of("code", r.name(), "label", r.label())).toList(),
-        "coSign", allowed, "pendingCoSigners", pending(taskId));
+    return sub != null && sub.getParentTaskId() != null && user.id().equals(sub.getAssignee())
+        ? java.util.Optional.of(String.valueOf(sub.getDescription())) : java.util.Optional.empty();
+  }
+
+  /** Whether the model lets this step have co-signers. */
+  public boolean allowed(Task task) {
+    return "true".equals(tasks.property(task.getProcessDefinitionId(), task.getTaskDefinitionKey(), CO_SIGN));
   }
 
   /** The co-signers who have not signed yet. */

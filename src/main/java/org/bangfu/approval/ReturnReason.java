@@ -22,6 +22,11 @@ public enum ReturnReason {
     return label;
   }
 
+  /** The codes and labels to choose from. */
+  public static java.util.List<java.util.Map<String, String>> choices() {
+    return Arrays.stream(values()).map(r -> java.util.Map.of("code", r.name(), "label", r.label)).toList();
+  }
+
   public static ReturnReason of(String code) {
     return Arrays.stream(values()).filter(r -> r.name().equals(code)).findFirst()
         .orElseThrow(() -> InvalidInputException.of("reasonCode", "请选择退回原因："

@@ -1,9 +1,10 @@
 package org.bangfu.approval;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.bangfu.security.BangfuUser;
 import org.bangfu.security.CurrentUser;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -42,10 +43,12 @@ public class TaskOperationsController {
   private final TaskWithdrawal withdrawals;
   private final CoSigning coSigning;
   private final CarbonCopies copies;
+  private final ApprovalTasks tasks;
   private final CurrentUser currentUser;
 
   public TaskOperationsController(TaskOperations operations, TaskReturn returns, TaskWithdrawal withdrawals,
-      CoSigning coSigning, CarbonCopies copies, CurrentUser currentUser) {
+      CoSigning coSigning, CarbonCopies copies, ApprovalTasks tasks, CurrentUser currentUser) {
+    this.tasks = tasks;
     this.operations = operations;
     this.returns = returns;
     this.withdrawals = withdrawals;
@@ -60,14 +63,21 @@ public class TaskOperationsController {
    */
   @GetMapping("/operations")
   public Map<String, Object> operations(@PathVariable String taskId) {
-    return coSigning.operations(taskId, returns, currentUser.get());
+    BangfuUser user = currentUser.get();
+    java.util.Optional<String> asked = coSigning.request(taskId, user);
+    if (asked.isPresent()) {
+      return Map.of("coSignTask", true, "description", asked.get());
+    }
+    Task task = tasks.visibleTask(taskId, user);
+    return Map.of("coSignTask", false, "holder", tasks.holds(task, user), "targets", returns.targets(task),
+        "reasons", ReturnReason.choices(), "coSign", coSigning.allowed(task),
+        "pendingCoSigners", coSigning.pending(taskId));
   }
 
   /** The steps this task may be returned to (configured per step in the model) and the reason codes. */
   @GetMapping("/return-targets")
   public Map<String, Object> returnTargets(@PathVariable String taskId) {
-    return Map.of("targets", returns.targets(taskId, currentUser.get()), "reasons", Arrays.stream(ReturnReason.values())
-        .map(r -> Map.of("code", r.name(), "label", r.label())).toList());
+    return Map.of("targets", returns.targets(taskId, currentUser.get()), "reasons", ReturnReason.choices());
   }
 
   @PostMapping("/return")

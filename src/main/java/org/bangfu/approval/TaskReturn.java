@@ -74,7 +74,8 @@ public class TaskReturn {
     return targets(task);
   }
 
-  private List<Target> targets(Task task) {
+  /** The steps a task the caller has checked may be returned to. */
+  public List<Target> targets(Task task) {
     List<Target> targets = new ArrayList<>();
     for (String id : ModelProperties.list(tasks.property(task.getProcessDefinitionId(), task.getTaskDefinitionKey(),
         RETURN_TARGETS))) {

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.slf4j.Logger;
@@ -74,16 +75,14 @@ public class CamundaSchema {
   public static Migrated migrate(DataSource dataSource) {
     // the application's own tables may be there already (its Flyway history is separate): start this history at
     // "0" then, so that Camunda's scripts still run
-    Flyway flyway = Flyway.configure().dataSource(dataSource).table(HISTORY_TABLE)
-        .locations(new String[0]) // no SQL files: only the Java migrations below
+    Flyway flyway = history(dataSource)
         .baselineOnMigrate(true).baselineVersion("0").baselineDescription("before the Camunda schema")
         .javaMigrations(new V7_24_0__Camunda_schema()).load();
     boolean takenOver = false;
     String existing = existingVersion(dataSource);
     if (existing != null && flyway.info().applied().length == 0) {
       // tables the engine created itself (releases before this one): start the history at their version
-      Flyway.configure().dataSource(dataSource).table(HISTORY_TABLE).locations(new String[0])
-          .baselineVersion(MigrationVersion.fromVersion(existing))
+      history(dataSource).baselineVersion(MigrationVersion.fromVersion(existing))
           .baselineDescription("Camunda tables created by the engine").load().baseline();
       takenOver = true;
       log.info("Camunda schema {} created earlier by the engine, now versioned in {}", existing, HISTORY_TABLE);
@@ -92,6 +91,11 @@ public class CamundaSchema {
     String version = flyway.info().current().getVersion().getVersion();
     log.info("Camunda schema at {} ({} script set(s) run now)", version, applied);
     return new Migrated(version, takenOver, applied);
+  }
+
+  /** Flyway on the Camunda schema's own history, without SQL files: only the Java migrations given to it. */
+  private static FluentConfiguration history(DataSource dataSource) {
+    return Flyway.configure().dataSource(dataSource).table(HISTORY_TABLE).locations(new String[0]);
   }
 
   /** The version the engine recorded, or null when there are no Camunda tables. */

@@ -30,7 +30,7 @@ public class MeController {
         .map(g -> g.substring(CandidateGroups.VILLAGE.length()))
         .map(code -> Map.of("code", code, "name", regions.name(code))).toList();
     jakarta.servlet.http.HttpSession session = request.getSession(false);
-    Object token = session == null ? null : session.getAttribute("CAMUNDA_CSRF_TOKEN");
+    Object token = session == null ? null : session.getAttribute(WebappSessionAuthenticationFilter.CSRF_TOKEN_ATTRIBUTE);
     return Map.of("id", user.id(), "groups", user.groups(), "villages", villages,
         "csrfToken", token == null ? "" : token.toString());
   }

@@ -25,6 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
+  /** Where Camunda's CsrfPreventionFilter keeps the session's token. */
+  public static final String CSRF_TOKEN_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
+
   private final ProcessEngine engine;
 
   public WebappSessionAuthenticationFilter(ProcessEngine engine) {
@@ -53,7 +56,7 @@ public class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
   /** The webapp's CSRF token (Camunda's CsrfPreventionFilter keeps it in the session) sent back as a header. */
   static boolean carriesSessionToken(HttpServletRequest request, HttpSession session) {
-    Object expected = session.getAttribute("CAMUNDA_CSRF_TOKEN");
+    Object expected = session.getAttribute(CSRF_TOKEN_ATTRIBUTE);
     String sent = request.getHeader("X-XSRF-TOKEN");
     return expected instanceof String token && sent != null && java.security.MessageDigest.isEqual(
         token.getBytes(java.nio.charset.StandardCharsets.UTF_8), sent.getBytes(java.nio.charset.StandardCharsets.UTF_8));

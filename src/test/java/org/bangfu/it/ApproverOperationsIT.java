@@ -244,7 +244,7 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
 
   @Test
   void anAbsentCadresTasksGoToTheStandInDuringTheRange() {
-    String waiting = openCase(XINGHUA, "cadre_xinghua");
+    String waiting = openIdentification(XINGHUA, "cadre_xinghua");
     String open = taskId("cadre_xinghua", waiting, VERIFY_HOUSEHOLD);
     LocalDate today = EngineClock.today();
     Map<String, Object> request = new HashMap<>(Map.of("absentUser", "cadre_xinghua", "standIn", "reviewer_fumin",
@@ -265,7 +265,7 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
     assertThat(status(created)).as("%s", created.getBody()).isEqualTo(200);
     // the open task and a new one are offered to the stand-in, who finds them in 本组待办 and completes one
     assertThat(api.tasks("reviewer_fumin", waiting)).extracting(t -> t.get("id")).containsExactly(open);
-    String later = openCase(XINGHUA, "cadre_xinghua");
+    String later = openIdentification(XINGHUA, "cadre_xinghua");
     String newTask = taskId("reviewer_fumin", later, VERIFY_HOUSEHOLD);
     String filter = (String) api.getList("reviewer_fumin", "/engine-rest/filter?name=本组待办").getBody().get(0)
         .get("id");
@@ -334,10 +334,6 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-
-  private String openCase(String village, String cadre) {
-    return openIdentification(village, cadre);
-  }
 
   private String selfApplication() {
     long household = api.createHousehold("cadre_dongshan",

@@ -31,7 +31,7 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
 
   @Test
   void aTaskIsTransferredWithinItsGroupOnlyAndTheNewHolderCompletesIt() {
-    String bk = openCase();
+    String bk = openIdentification(DONGSHAN, "cadre_dongshan");
     String task = verifyTask("cadre_dongshan", bk);
     String url = "/api/tasks/" + task + "/transfer";
 
@@ -59,7 +59,7 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
 
   @Test
   void aDelegatedTaskComesBackToTheDelegatorWhoDecides() {
-    String bk = openCase();
+    String bk = openIdentification(DONGSHAN, "cadre_dongshan");
     String task = verifyTask("cadre_dongshan", bk);
     String url = "/api/tasks/" + task + "/delegate";
 
@@ -87,7 +87,7 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
 
   @Test
   void theTownshipUrgesTheVillageOnceADay() {
-    String bk = openCase();
+    String bk = openIdentification(DONGSHAN, "cadre_dongshan");
     String task = (String) api.tasks("cadre_dongshan", bk).get(0).get("id"); // nobody claimed it: the whole group
     String url = "/api/tasks/" + task + "/urge";
 
@@ -106,12 +106,6 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
         .contains("decision=URGE, reason=请尽快入户核实, actor=reviewer_heping");
   }
 
-  private String openCase() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
-    return (String) api.openCase("cadre_dongshan", Map.of("householdId", household, "channel", "CADRE_SCREENING",
-        "riskTypes", List.of("ILLNESS"))).get("businessKey");
-  }
 
   private String verifyTask(String user, String bk) {
     String id = (String) api.tasks(user, bk).stream()

@@ -610,8 +610,8 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
    */
   @Test
   void aCadreFindsTheOverdueTaskUnderTheOverdueFilterInChinese() {
-    String overdueCase = newCase();
-    String laterCase = newCase();
+    String overdueCase = openIdentification(DONGSHAN, "cadre_dongshan");
+    String laterCase = openIdentification(DONGSHAN, "cadre_dongshan");
     String overdue = taskId("cadre_dongshan", overdueCase, RiskIdentification.VERIFY_HOUSEHOLD);
     String later = taskId("cadre_dongshan", laterCase, RiskIdentification.VERIFY_HOUSEHOLD);
     taskService.setDueDate(overdue, new java.util.Date(System.currentTimeMillis() - 86_400_000L));
@@ -829,14 +829,6 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
   /** Clicks this task in the list of the user's first filter (本组待办): it must be listed there. */
   private void openTask(String taskId) {
     click(wait.until(ExpectedConditions.presenceOfElementLocated(taskLink(taskId))));
-  }
-
-  /** A new identification in 东山村, waiting at 入户核实. */
-  private String newCase() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
-    return (String) api.openCase("cadre_dongshan", Map.of("householdId", household, "channel", "CADRE_SCREENING",
-        "riskTypes", List.of("ILLNESS"))).get("businessKey");
   }
 
   private static By taskLink(String taskId) {
