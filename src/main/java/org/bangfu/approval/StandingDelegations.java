@@ -152,13 +152,14 @@ public class StandingDelegations implements TaskCreateListener {
   }
 
   private void withdrawLinks(StandingDelegation d) {
-    List<StandingDelegation> stillActive = mapper.delegationsOn(EngineClock.today(), null).stream()
-        .filter(other -> other.standIn().equals(d.standIn()) && !other.id().equals(d.id())).toList();
+    // the tasks the same stand-in still covers for someone else, read once
+    java.util.Set<String> neededElsewhere = mapper.delegationsOn(EngineClock.today(), null).stream()
+        .filter(other -> other.standIn().equals(d.standIn()) && !other.id().equals(d.id()))
+        .flatMap(other -> tasksOf(other.absentUser()).stream()).map(Task::getId)
+        .collect(java.util.stream.Collectors.toSet());
     for (Task task : tasksOf(d.absentUser())) {
-      boolean neededElsewhere = stillActive.stream().anyMatch(other -> tasksOf(other.absentUser()).stream()
-          .anyMatch(t -> t.getId().equals(task.getId())));
       // a task the stand-in has claimed stays with them until done
-      if (!neededElsewhere && !d.standIn().equals(task.getAssignee())
+      if (!neededElsewhere.contains(task.getId()) && !d.standIn().equals(task.getAssignee())
           && hasCandidateUser(task.getId(), d.standIn())) {
         taskService.deleteCandidateUser(task.getId(), d.standIn());
         // the engine granted the candidate access to the task; it keeps it unless taken away
