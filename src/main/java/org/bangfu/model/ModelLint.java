@@ -180,6 +180,11 @@ public final class ModelLint {
         findings.add(new Finding(file, task.getId(), label + "的属性 " + flag + " 只能是 true 或 false"));
       }
     }
+    String list = org.bangfu.process.ModelProperties.of(task, "screeningList");
+    if (list != null && !List.of("WARNING", "PRIORITY", "SCREENING").contains(list)) {
+      findings.add(new Finding(file, task.getId(), label + "的属性 screeningList 只能是 WARNING（季度预警名单）、"
+          + "PRIORITY（增收重点帮扶对象）或 SCREENING（集中排查名单）"));
+    }
     if ("true".equals(org.bangfu.process.ModelProperties.of(task, "batchApproval"))
         && org.bangfu.process.ModelProperties.of(task, "decisionVariable") == null) {
       findings.add(new Finding(file, task.getId(), label + "允许批量审批，但没有办理意见变量（decisionVariable）"));

@@ -37,31 +37,33 @@ public final class PeriodicScreening {
   public static final Var<Long> RUN_ID = longVar("runId");
   /** 2026-Q4 for a quarterly run, 2027 for a yearly one. */
   public static final Var<String> RUN_KEY = string("runKey");
+  /**
+   * The step property naming the list a task shows (WARNING, PRIORITY or SCREENING). The list itself — names,
+   * incomes — is never a process variable: the Tasklist tab 筛查名单 reads it from the registry for the user's region.
+   */
+  public static final String LIST_PROPERTY = "screeningList";
+
   /** The township (MI element) whose warning list a review covers; the village of a list task. */
   public static final Var<String> TOWNSHIP_CODE = string("townshipCode");
   public static final Var<String> VILLAGE_CODE = string("villageCode");
 
-  /** The numbered list the task shows (read only in the form). */
-  public static final Var<String> WARNING_LIST = string("warningList");
   /** REVIEWED. */
   public static final Var<String> WARNING_DECISION = string("warningDecision");
   /** The list numbers of the households whose risk needs an identification: "1, 3". */
   public static final Var<String> RISK_HOUSEHOLDS = string("riskHouseholds");
   public static final Var<String> WARNING_NOTE = string("warningNote");
 
-  public static final Var<String> PRIORITY_LIST = string("priorityList");
   /** DRAWN_UP. */
   public static final Var<String> INCOME_PLAN_DECISION = string("incomePlanDecision");
   public static final Var<String> INCOME_PLAN = string("incomePlan");
 
-  public static final Var<String> SCREENING_LIST = string("screeningList");
   /** SCREENED. */
   public static final Var<String> SCREENING_DECISION = string("screeningDecision");
   public static final Var<String> SCREENING_NOTE = string("screeningNote");
 
-  public static final List<Var<?>> ALL = List.of(RUN_ID, RUN_KEY, TOWNSHIP_CODE, VILLAGE_CODE, WARNING_LIST,
-      WARNING_DECISION, RISK_HOUSEHOLDS, WARNING_NOTE, PRIORITY_LIST, INCOME_PLAN_DECISION, INCOME_PLAN,
-      SCREENING_LIST, SCREENING_DECISION, SCREENING_NOTE);
+  public static final List<Var<?>> ALL = List.of(RUN_ID, RUN_KEY, TOWNSHIP_CODE, VILLAGE_CODE,
+      WARNING_DECISION, RISK_HOUSEHOLDS, WARNING_NOTE, INCOME_PLAN_DECISION, INCOME_PLAN, SCREENING_DECISION,
+      SCREENING_NOTE);
 
   private PeriodicScreening() {
   }

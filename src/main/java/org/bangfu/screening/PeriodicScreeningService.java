@@ -175,7 +175,7 @@ public class PeriodicScreeningService {
     return saveRun(runKey, YEARLY, to, households.size(), flags, processInstanceId);
   }
 
-  // --- the lists the tasks show (MI collections and the read-only list in each form)
+  // --- the lists the tasks show (MI collections; the lists themselves through ScreeningLists)
 
   /** The townships with warnings; none when this instance made no lists (runId null). */
   public List<String> townships(Long runId) {
@@ -186,35 +186,9 @@ public class PeriodicScreeningService {
     return runId == null ? List.of() : screening.findVillages(runId, kind);
   }
 
-  public String warningList(Long runId, String townshipCode) {
-    return list(screening.findFlags(runId, WARNING, townshipCode), true);
-  }
-
-  public String priorityList(Long runId, String villageCode) {
-    return list(screening.findFlags(runId, PRIORITY, villageCode), false);
-  }
-
-  public String screeningList(Long runId, String villageCode) {
-    return list(screening.findFlags(runId, SCREENING, villageCode), false);
-  }
-
-  private String list(List<Flag> flags, boolean withVillage) {
-    StringBuilder text = new StringBuilder();
-    for (Flag flag : flags) {
-      text.append(flag.listNo()).append(". ");
-      if (withVillage) {
-        text.append(regions.name(flag.villageCode())).append(' ');
-      }
-      text.append(flag.headName()).append("：").append(flag.reasons());
-      if (flag.perCapitaIncome() != null && !flag.reasons().contains("人均纯收入 ")) {
-        text.append("（近12个月人均纯收入 ").append(flag.perCapitaIncome().toPlainString()).append(" 元）");
-      }
-      if (flag.openCaseId() != null) {
-        text.append("〔已有案件在办〕");
-      }
-      text.append('\n');
-    }
-    return text.toString();
+  /** A run's list for a township (WARNING) or a village (PRIORITY, SCREENING), in list-number order. */
+  public List<Flag> list(Long runId, String kind, String regionCode) {
+    return screening.findFlags(runId, kind, regionCode);
   }
 
   // --- recording what the township or village decided (in the completion's transaction)

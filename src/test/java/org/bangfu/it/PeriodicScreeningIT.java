@@ -135,7 +135,10 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
     assertThat(flagOf(priority, b)).isNull();
     Map<String, Object> planTask = reviewTask("cadre_dongshan", PeriodicScreening.DRAFT_INCOME_PLANS,
         "village-" + DemoData.DONGSHAN);
-    assertThat((String) taskService.getVariable((String) planTask.get("id"), "priorityList")).contains(a.name());
+    Map<String, Object> priorityList = api.get("cadre_dongshan", "/api/tasks/" + planTask.get("id")
+        + "/screening-list").getBody();
+    assertThat(priorityList).containsEntry("kind", "PRIORITY").containsEntry("title", "增收重点帮扶对象名单");
+    assertThat(priorityList.get("rows").toString()).contains(a.name()).doesNotContain(b.name());
     api.claim("cadre_dongshan", (String) planTask.get("id"));
     assertThat(api.complete("cadre_dongshan", (String) planTask.get("id"), Map.of("incomePlanDecision", "DRAWN_UP",
         "incomePlan", "养殖肉牛3头，公益岗位1个，目标人均1.1万元")).getStatusCode().value()).isEqualTo(204);
@@ -165,9 +168,21 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
         .isEmpty();
     Map<String, Object> review = reviewTask("reviewer_heping", PeriodicScreening.REVIEW_WARNINGS,
         "township-" + DemoData.TOWNSHIP_HEPING);
-    String list = (String) taskService.getVariable((String) review.get("id"), "warningList");
-    assertThat(list).contains(a.name() + "：", b.name() + "：", e.name() + "：").doesNotContain(c.name() + "：");
     String id = (String) review.get("id");
+    // the list is read from the registry for the township's tab, not kept in the task's variables
+    Map<String, Object> list = api.get("reviewer_heping", "/api/tasks/" + id + "/screening-list").getBody();
+    assertThat(list).containsEntry("kind", "WARNING").containsEntry("title", "季度预警名单");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) list.get("rows");
+    assertThat(rows).extracting(r -> r.get("headName")).contains(a.name(), b.name(), e.name())
+        .doesNotContain(c.name());
+    assertThat(rows).filteredOn(r -> a.name().equals(r.get("headName"))).singleElement()
+        .satisfies(r -> assertThat(r.get("listNo")).isEqualTo(flagOf(q3, a).get("list_no")));
+    assertThat(api.get("reviewer_fumin", "/api/tasks/" + id + "/screening-list").getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(api.get("cadre_dongshan", "/api/tasks/" + id + "/screening-list").getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(taskService.getVariables(id)).doesNotContainKeys("warningList");
     api.claim("reviewer_heping", id);
     ResponseEntity<Map<String, Object>> wrong = api.complete("reviewer_heping", id,
         Map.of("warningDecision", "REVIEWED", "riskHouseholds", "99999"));
@@ -182,6 +197,13 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
     assertThat(jdbc.queryForMap("SELECT channel, status FROM bf_case WHERE id = ?", handled.get("case_id")))
         .containsEntry("channel", "CADRE_SCREENING").containsEntry("status", "IDENTIFYING");
     assertThat(flagOf(flags("2026-Q3", "WARNING"), b)).containsEntry("outcome", "CHECKED");
+    // no name of a listed household in any variable the engine keeps, at run time or in history
+    for (Household listed : List.of(a, b, e)) {
+      assertThat(jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE TEXT_ LIKE ?) + "
+          + "(SELECT COUNT(*) FROM ACT_HI_VARINST WHERE TEXT_ LIKE ?) + (SELECT COUNT(*) FROM ACT_HI_DETAIL "
+          + "WHERE TEXT_ LIKE ?)", Integer.class, "%" + listed.name() + "%", "%" + listed.name() + "%",
+          "%" + listed.name() + "%")).as(listed.name()).isZero();
+    }
   }
 
   @Test
@@ -200,8 +222,13 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
     assertThat(list).isNotEmpty();
     Map<String, Object> task = reviewTask("cadre_dongshan", PeriodicScreening.CONCENTRATED_SCREENING,
         "village-" + DemoData.DONGSHAN);
-    assertThat((String) taskService.getVariable((String) task.get("id"), "screeningList")).contains(f.name());
     String id = (String) task.get("id");
+    Map<String, Object> screeningList = api.get("cadre_dongshan", "/api/tasks/" + id + "/screening-list").getBody();
+    assertThat(screeningList).containsEntry("kind", "SCREENING");
+    assertThat((List<?>) screeningList.get("rows")).hasSize(villageHouseholds);
+    assertThat(screeningList.get("rows").toString()).contains(f.name());
+    assertThat(api.get("cadre_xihe", "/api/tasks/" + id + "/screening-list").getStatusCode().value())
+        .isEqualTo(404);
     api.claim("cadre_dongshan", id);
     int fNumber = ((Number) flagOf(flags("2027", "SCREENING"), f).get("list_no")).intValue();
     assertThat(api.complete("cadre_dongshan", id, Map.of("screeningDecision", "SCREENED",

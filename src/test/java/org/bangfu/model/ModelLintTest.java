@@ -83,8 +83,8 @@ class ModelLintTest {
         .contains("退回环节 Activity_NoSuchStep 不是本流程中的其他环节");
     assertThat(messageFor(findings, "Activity_CrossLevelReturn")).contains("不在同一层级");
     assertThat(messageFor(findings, "Activity_BadSwitches")).contains("withdrawable 只能是 true 或 false",
-        "没有办理意见变量（decisionVariable）");
-    assertThat(findings).hasSize(15);
+        "没有办理意见变量（decisionVariable）", "screeningList 只能是 WARNING");
+    assertThat(findings).hasSize(16);
   }
 
   @Test

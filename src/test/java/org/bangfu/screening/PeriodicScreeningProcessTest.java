@@ -72,10 +72,6 @@ class PeriodicScreeningProcessTest {
     Mocks.register("recordIncomePlansDelegate", new RecordIncomePlansDelegate(screening));
     Mocks.register("prepareConcentratedScreeningDelegate", new PrepareConcentratedScreeningDelegate(screening));
     Mocks.register("recordConcentratedScreeningDelegate", new RecordConcentratedScreeningDelegate(screening));
-    when(screening.warningList(anyLong(), anyString())).thenAnswer(a -> "1. 东山村 甲：年人均纯收入低于1万元（"
-        + a.getArgument(1) + "）");
-    when(screening.priorityList(anyLong(), anyString())).thenReturn("1. 乙：脱贫户年人均纯收入低于1万元");
-    when(screening.screeningList(anyLong(), anyString())).thenReturn("1. 丙：一般农户");
   }
 
   @AfterEach
@@ -123,8 +119,9 @@ class PeriodicScreeningProcessTest {
     Task heping = taskFor(REVIEW_WARNINGS, "township-629901100");
     Task fumin = taskFor(REVIEW_WARNINGS, "township-629901200");
     assertThat(heping.getDueDate()).isNotNull();
-    assertThat(processEngine.getTaskService().getVariable(heping.getId(), "warningList"))
-        .isEqualTo("1. 东山村 甲：年人均纯收入低于1万元（629901100）");
+    // the task knows its run and township (for the 筛查名单 tab), nothing about the households
+    assertThat(processEngine.getTaskService().getVariables(heping.getId()))
+        .containsEntry("townshipCode", "629901100").containsEntry("runId", 11L).doesNotContainKey("warningList");
 
     // each township's answer stays its own, though both are open at once
     tasks.decide("reviewer_heping", heping, Map.of("warningDecision", "REVIEWED", "riskHouseholds", "1",
@@ -136,8 +133,8 @@ class PeriodicScreeningProcessTest {
 
     verify(screening).markPriority(11L);
     Task plan = taskFor(DRAFT_INCOME_PLANS, "village-629901100201");
-    assertThat(processEngine.getTaskService().getVariable(plan.getId(), "priorityList")).isEqualTo(
-        "1. 乙：脱贫户年人均纯收入低于1万元");
+    assertThat(processEngine.getTaskService().getVariables(plan.getId()))
+        .containsEntry("villageCode", "629901100201").doesNotContainKey("priorityList");
     tasks.decide("cadre_dongshan", plan, Map.of("incomePlanDecision", "DRAWN_UP", "incomePlan", "乙：养牛3头，目标人均1.2万元"));
     verify(screening).recordIncomePlans(11L, "629901100201", "乙：养牛3头，目标人均1.2万元", "cadre_dongshan");
     assertThat(pi).isEnded().hasPassed(MARK_PRIORITY, RECORD_INCOME_PLANS, "Event_IncomePlansDone");
@@ -172,7 +169,8 @@ class PeriodicScreeningProcessTest {
     ProcessInstance pi = fire(YEARLY_SCREENING_DUE);
     Task dongshan = taskFor(CONCENTRATED_SCREENING, "village-629901100201");
     Task xihe = taskFor(CONCENTRATED_SCREENING, "village-629901100202");
-    assertThat(processEngine.getTaskService().getVariable(xihe.getId(), "screeningList")).isEqualTo("1. 丙：一般农户");
+    assertThat(processEngine.getTaskService().getVariables(xihe.getId()))
+        .containsEntry("villageCode", "629901100202").doesNotContainKey("screeningList");
     tasks.decide("cadre_dongshan", dongshan, Map.of("screeningDecision", "SCREENED", "riskHouseholds", "1,2",
         "screeningNote", "全村已走访"));
     tasks.decide("cadre_xihe", xihe, Map.of("screeningDecision", "SCREENED"));

@@ -1,7 +1,7 @@
 // Bangfu's approver operations in Tasklist: a tab of every task ("审批操作": 退回 to the steps the model allows with a
 // reason code, 加签, 抄送, 转办, 委派 and 催办 — or, on a 会签 task, the co-signer's opinion), and a link in the
 // navigation bar to the page of 已办 (with 撤回), 抄送我的, 批量审批 and 代理. It calls the application's API with the
-// Tasklist sign-in and the webapp's CSRF token.
+// Tasklist sign-in and the webapp's CSRF token. A second tab, 筛查名单, shows the list of a periodic screening task.
 const esc = v => String(v === null || v === undefined ? '' : v)
   .replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
 
@@ -107,4 +107,33 @@ const operationsTab = {
   }
 };
 
-export default [operationsTab, approverPage];
+// 筛查名单: the numbered list of a periodic screening task, read from the registry for the user's region (names and
+// incomes are never process variables). Other tasks say they have none.
+const screeningListTab = {
+  id: 'bangfu.screeningList',
+  pluginPoint: 'tasklist.task.detail',
+  priority: 60,
+  label: '筛查名单',
+  render: (node, { taskId }) => {
+    node.innerHTML = '<p>正在读取…</p>';
+    fetch(`/api/tasks/${encodeURIComponent(taskId)}/screening-list`, {
+      credentials: 'same-origin', headers: { Accept: 'application/json' }
+    }).then(r => r.json().then(body => ({ ok: r.ok, body }))).then(({ ok, body }) => {
+      if (!ok) {
+        node.innerHTML = `<p class="bangfu-list-none" style="padding:10px">${esc(body.error || '无法读取名单')}</p>`;
+        return;
+      }
+      const money = v => v === null || v === undefined ? '' : Number(v).toLocaleString('zh-CN') + ' 元';
+      node.innerHTML = `<div class="bangfu-screening-list" style="padding:10px">`
+        + `<p><strong>${esc(body.region)} ${esc(body.title)}</strong>（共 ${body.rows.length} 户）</p>`
+        + '<table class="table table-condensed table-striped"><thead><tr><th>序号</th><th>村</th><th>户主</th>'
+        + '<th>情况</th><th>近12个月人均纯收入</th><th>备注</th></tr></thead><tbody>'
+        + body.rows.map(row => `<tr><td>${row.listNo}</td><td>${esc(row.village)}</td><td>${esc(row.headName)}</td>`
+          + `<td>${esc(row.reasons)}</td><td>${money(row.perCapitaIncome)}</td>`
+          + `<td>${row.openCase ? '已有案件在办' : ''}</td></tr>`).join('')
+        + '</tbody></table></div>';
+    });
+  }
+};
+
+export default [operationsTab, screeningListTab, approverPage];
