@@ -46,23 +46,12 @@ public final class EmbeddedMariaDb {
   private static String start() {
     try {
       File dataDir = Files.createTempDirectory("bangfu-mariadb-").toFile();
-      DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
-      builder.setPort(0);
-      builder.setDataDir(dataDir);
-      builder.addArg("--user=root");
-      builder.addArg("--character-set-server=utf8mb4");
-      builder.addArg("--collation-server=utf8mb4_unicode_ci");
-      builder.addArg("--transaction-isolation=READ-COMMITTED");
-      builder.addArg("--max-connections=300");
-      DBConfiguration configuration = builder.build();
+      DBConfiguration configuration = configuration(dataDir);
       DB db = new OrderlyDb(configuration);
       db.start();
       EmbeddedMariaDb.db = db;
       db.run("CREATE DATABASE bangfu CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-      String jdbcUrl = "jdbc:mysql://localhost:" + configuration.getPort()
-          + "/bangfu?sendFractionalSeconds=false&useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=UTF-8"
-          // metadata of this database only: the engine must not take another database's ACT_ tables for its own
-          + "&nullDatabaseMeansCurrent=true";
+      String jdbcUrl = url(configuration.getPort(), "bangfu");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         waitForClientsToLeave(jdbcUrl, 20_000);
         try {
@@ -75,6 +64,78 @@ public final class EmbeddedMariaDb {
       return jdbcUrl;
     } catch (Exception e) {
       throw new IllegalStateException("could not start the embedded MariaDB", e);
+    }
+  }
+
+  private static DBConfiguration configuration(File dataDir) {
+    DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+    builder.setPort(0);
+    builder.setDataDir(dataDir);
+    builder.addArg("--user=root");
+    builder.addArg("--character-set-server=utf8mb4");
+    builder.addArg("--collation-server=utf8mb4_unicode_ci");
+    builder.addArg("--transaction-isolation=READ-COMMITTED");
+    builder.addArg("--max-connections=300");
+    return builder.build();
+  }
+
+  private static String url(int port, String database) {
+    return "jdbc:mysql://localhost:" + port + "/" + database
+        + "?sendFractionalSeconds=false&useSSL=false&allowPublicKeyRetrieval=true&characterEncoding=UTF-8"
+        // metadata of this database only: the engine must not take another database's ACT_ tables for its own
+        + "&nullDatabaseMeansCurrent=true";
+  }
+
+  /**
+   * A MariaDB server of its own (own port and data directory) with one database {@code bangfu}, for the fault tests
+   * that stop and restart the database under a running application. Closing it stops it and deletes its data.
+   */
+  public static Server newServer() {
+    try {
+      File dataDir = Files.createTempDirectory("bangfu-mariadb-own-").toFile();
+      DBConfiguration configuration = configuration(dataDir);
+      Server server = new Server(new OrderlyDb(configuration), dataDir, url(configuration.getPort(), "bangfu"));
+      server.start();
+      server.db.run("CREATE DATABASE bangfu CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      return server;
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("could not start a MariaDB server", e);
+    }
+  }
+
+  /** A separately started server: stopped and started again on the same port and data. */
+  public static final class Server implements AutoCloseable {
+    private final DB db;
+    private final File dataDir;
+    private final String url;
+
+    private Server(DB db, File dataDir, String url) {
+      this.db = db;
+      this.dataDir = dataDir;
+      this.url = url;
+    }
+
+    public String url() {
+      return url;
+    }
+
+    public void start() throws ManagedProcessException {
+      db.start();
+    }
+
+    /** Stops mysqld (clients' connections break, as when a database server goes down). */
+    public void stop() throws ManagedProcessException {
+      db.stop();
+    }
+
+    @Override
+    public void close() {
+      try {
+        db.stop();
+      } catch (ManagedProcessException e) {
+        // stopped already
+      }
+      FileUtils.deleteQuietly(dataDir);
     }
   }
 

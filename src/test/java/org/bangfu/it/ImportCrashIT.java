@@ -2,10 +2,6 @@ package org.bangfu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.bangfu.demo.DemoData;
@@ -41,12 +35,11 @@ class ImportCrashIT {
   private static final int FLAG_EVERY = 100;
   private static final int BAD_EVERY = 997;
 
-  private final List<Process> nodes = new ArrayList<>();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final List<AppNode> nodes = new ArrayList<>();
 
   @AfterEach
   void stopNodes() {
-    nodes.forEach(Process::destroyForcibly);
+    nodes.forEach(AppNode::close);
   }
 
   @Test
@@ -60,14 +53,14 @@ class ImportCrashIT {
     String url = EmbeddedMariaDb.jdbcUrl(database);
     Path work = Files.createTempDirectory("bangfu-crash-");
 
-    int port = startNode(url, work, 1);
+    AppNode node1 = startNode(url, work, 1);
     try (Connection db = DriverManager.getConnection(url, "root", "")) {
       SyntheticPush.seedRegistry(db, villages(db), HOUSEHOLDS);
     }
     Path file = work.resolve("medins-synthetic.csv");
     SyntheticPush.Written written = SyntheticPush.writeMedicalPush(file, ROWS, HOUSEHOLDS, FLAG_EVERY, BAD_EVERY,
         LocalDate.now().minusDays(7));
-    long importId = upload(port, "handler_medins", "MEDINS", file.getFileName().toString(), Files.readAllBytes(file));
+    long importId = upload(node1, "handler_medins", "MEDINS", file.getFileName().toString(), Files.readAllBytes(file));
 
     // kill -9 once a good part, but not all, of the file is committed
     int killedAt;
@@ -81,7 +74,7 @@ class ImportCrashIT {
         assertThat(System.currentTimeMillis()).as("import progress").isLessThan(until);
         Thread.sleep(20);
       }
-      nodes.get(0).destroyForcibly().waitFor();
+      node1.kill();
       killedAt = intQuery(db, "SELECT rows_done FROM bf_import WHERE id = " + importId);
       assertThat(killedAt).as("killed mid-way").isLessThan(ROWS);
       assertThat(stringQuery(db, "SELECT status FROM bf_import WHERE id = " + importId)).isEqualTo("RUNNING");
@@ -90,7 +83,7 @@ class ImportCrashIT {
     }
 
     long resumed = System.currentTimeMillis();
-    int port2 = startNode(url, work, 2);
+    AppNode node2 = startNode(url, work, 2);
     try (Connection db = DriverManager.getConnection(url, "root", "")) {
       long until = System.currentTimeMillis() + 600_000;
       while (!"DONE".equals(stringQuery(db, "SELECT status FROM bf_import WHERE id = " + importId))) {
@@ -125,8 +118,8 @@ class ImportCrashIT {
     }
 
     // the demo's 医保 sample on the restarted node: 2 identifications, 1 signal on 赵大山's case, 3 bad rows
-    String sample = get(port2, "handler_medins", "/api/imports/layouts/MEDINS/sample.csv");
-    long sampleImport = upload(port2, "handler_medins", "MEDINS", "MEDINS-sample.csv",
+    String sample = node2.get("handler_medins", "/api/imports/layouts/MEDINS/sample.csv");
+    long sampleImport = upload(node2, "handler_medins", "MEDINS", "MEDINS-sample.csv",
         sample.getBytes(StandardCharsets.UTF_8));
     try (Connection db = DriverManager.getConnection(url, "root", "")) {
       long until = System.currentTimeMillis() + 120_000;
@@ -142,7 +135,7 @@ class ImportCrashIT {
           + " AND r.outcome = 'CASE_OPENED'")).isEqualTo("吴明亮,李春生");
     }
     // 李春生 lives in 西河村: its cadre finds the home verification in the task list
-    String tasks = get(port2, "cadre_xihe", "/engine-rest/task?candidateGroup=village-" + DemoData.XIHE);
+    String tasks = node2.get("cadre_xihe", "/engine-rest/task?candidateGroup=village-" + DemoData.XIHE);
     assertThat(tasks).contains("入户核实");
   }
 
@@ -163,56 +156,14 @@ class ImportCrashIT {
     return villages;
   }
 
-  /** Starts the application in its own JVM (the test's classpath) and waits until it answers. */
-  private int startNode(String url, Path work, int n) throws Exception {
-    int port;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-cp", System.getProperty("java.class.path"), "org.bangfu.BangfuApplication",
-        "--spring.profiles.active=demo", "--server.port=" + port,
-        "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=",
-        "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver",
-        "--spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
-        "--bangfu.data-dir=" + work, "--bangfu.imports.dir=" + work.resolve("imports"),
-        "--bangfu.imports.batch-size=100", "--bangfu.imports.lease=PT3S", "--bangfu.imports.poll-interval=PT1S",
-        "--bangfu.mail.dispatch=false", "--bangfu.supervision.watch=false",
-        "--camunda.bpm.job-execution.enabled=false", "--management.prometheus.metrics.export.enabled=false");
-    File log = work.resolve("node-" + n + ".log").toFile();
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-    nodes.add(process);
-    long until = System.currentTimeMillis() + 240_000;
-    while (System.currentTimeMillis() < until) {
-      assertThat(process.isAlive()).as("node " + n + " running, see " + log).isTrue();
-      try {
-        if (http.send(request(port, "approver_county", "/api/me").GET().build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return port;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("node " + n + " did not start, see " + log);
+  private AppNode startNode(String url, Path work, int n) throws Exception {
+    AppNode node = AppNode.start(url, work, n, "--bangfu.imports.batch-size=100", "--bangfu.imports.lease=PT3S",
+        "--bangfu.imports.poll-interval=PT1S");
+    nodes.add(node);
+    return node;
   }
 
-  private HttpRequest.Builder request(int port, String user, String path) {
-    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + ApiClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
-        .timeout(Duration.ofSeconds(60));
-  }
-
-  private String get(int port, String user, String path) throws Exception {
-    HttpResponse<String> response = http.send(request(port, user, path).GET().build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(path).isEqualTo(200);
-    return response.body();
-  }
-
-  private long upload(int port, String user, String department, String fileName, byte[] content) throws Exception {
+  private long upload(AppNode node, String user, String department, String fileName, byte[] content) throws Exception {
     String boundary = "----bangfu" + UUID.randomUUID();
     var body = new java.io.ByteArrayOutputStream();
     body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"department\"\r\n\r\n" + department
@@ -220,10 +171,9 @@ class ImportCrashIT {
         + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     body.write(content);
     body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = http.send(request(port, user, "/api/imports")
+    HttpResponse<String> response = node.send(node.request(user, "/api/imports")
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     var matcher = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(response.body());
     assertThat(matcher.find()).isTrue();

@@ -1,0 +1,135 @@
+package org.bangfu.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.client.RestTemplateBuilder;
+
+/**
+ * The application as a separate JVM (the test's classpath, demo profile) on a database of its own, for the tests
+ * that kill it with SIGKILL or take its database away: what a county's server would live through.
+ */
+final class AppNode implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+  private final File log;
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private AppNode(Process process, int port, File log) {
+    this.process = process;
+    this.port = port;
+    this.log = log;
+  }
+
+  /**
+   * Starts node {@code n} on the database {@code url} (job execution, mail dispatch and the supervision watch off
+   * unless {@code extra} says otherwise) and waits until it answers.
+   */
+  static AppNode start(String url, Path work, int n, String... extra) throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String option : List.of("--spring.profiles.active=demo", "--server.port=" + port,
+        "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=",
+        "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver",
+        "--spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
+        "--bangfu.data-dir=" + work, "--bangfu.imports.dir=" + work.resolve("imports"),
+        "--bangfu.mail.dispatch=false", "--bangfu.supervision.watch=false",
+        "--camunda.bpm.job-execution.enabled=false", "--management.prometheus.metrics.export.enabled=false")) {
+      options.put(option.substring(0, option.indexOf('=')), option);
+    }
+    for (String option : extra) {
+      // given twice on the command line, Spring would bind "false,true"
+      options.put(option.substring(0, option.indexOf('=')), option);
+    }
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx768m", "-cp", System.getProperty("java.class.path"), "org.bangfu.BangfuApplication"));
+    command.addAll(options.values());
+    File log = work.resolve("node-" + n + ".log").toFile();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+    AppNode node = new AppNode(process, port, log);
+    long until = System.currentTimeMillis() + 240_000;
+    while (System.currentTimeMillis() < until) {
+      assertThat(process.isAlive()).as("node " + n + " running, see " + log).isTrue();
+      if (node.answers()) {
+        return node;
+      }
+      Thread.sleep(500);
+    }
+    node.close();
+    throw new AssertionError("node " + n + " did not start, see " + log);
+  }
+
+  /** Whether a signed-in request is answered (the sign-in reads the database). */
+  boolean answers() throws InterruptedException {
+    try {
+      return http.send(request("approver_county", "/api/me").GET().build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  int port() {
+    return port;
+  }
+
+  File log() {
+    return log;
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** SIGKILL: no shutdown hook, no transaction finished. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor();
+  }
+
+  /** The application API and the engine REST API of this node, as the in-process tests use them. */
+  ApiClient api() {
+    return new ApiClient(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)
+        .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(90))));
+  }
+
+  HttpRequest.Builder request(String user, String path) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder()
+            .encodeToString((user + ":" + ApiClient.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+        .timeout(Duration.ofSeconds(60));
+  }
+
+  String get(String user, String path) throws Exception {
+    HttpResponse<String> response = http.send(request(user, path).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(response.statusCode()).as(path).isEqualTo(200);
+    return response.body();
+  }
+
+  HttpResponse<String> send(HttpRequest request) throws Exception {
+    return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Override
+  public void close() {
+    process.destroyForcibly();
+  }
+}
