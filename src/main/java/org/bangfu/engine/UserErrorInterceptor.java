@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Refusals of the user's input or of the user are not system errors, but the engine reports them as such (HTTP 500
@@ -24,29 +26,58 @@ import org.springframework.dao.ConcurrencyFailureException;
  *       handed to the caller with its Chinese message;</li>
  *   <li>completing a task that is already done (a stale inbox, a double click, another user was faster at the
  *       same moment) fails with "Cannot find task", an optimistic-locking conflict or a database deadlock: it is
- *       answered as a 409 that says so, and exactly one completion counts.</li>
+ *       answered as a 409 that says so, and exactly one completion counts;</li>
+ *   <li>a completion that lost a race with <em>another</em> step of the same case (the parallel branch of 民主评议
+ *       and 资产核查 completed at the same moment, a timer firing) is run again, up to {@value #RETRIES} times, in a
+ *       new transaction — the user sees a success, not a conflict, and nothing is written twice. Inside a caller's
+ *       transaction (batch approval) there is no retry: the caller's transaction decides.</li>
  * </ul>
  * The transaction has been rolled back already, so nothing of the refused command is written.
  */
 public class UserErrorInterceptor extends CommandInterceptor {
 
+  /** Times a completion that lost a race with another step of its case is run again. */
+  static final int RETRIES = 4;
+
   @Override
   public <T> T execute(Command<T> command) {
-    try {
-      return next.execute(command);
-    } catch (RuntimeException e) {
-      boolean completion = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
-      if (completion && (e instanceof NotFoundException || e instanceof NullValueException || isConflict(e))) {
-        // answered by the engine REST API (and so Tasklist) with this status and message
-        throw new RestException(Response.Status.CONFLICT, "任务不存在或已经办结（可能已由他人办理），请刷新待办列表");
-      }
-      for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-        if (cause instanceof InvalidDecisionException || cause instanceof BadUserRequestException
-            || cause instanceof AuthorizationException) {
-          throw (ProcessEngineException) cause;
+    boolean completion = command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return next.execute(command);
+      } catch (RuntimeException e) {
+        if (completion && attempt <= RETRIES && isConflict(e) && !(e instanceof NotFoundException)
+            && !TransactionSynchronizationManager.isActualTransactionActive()) {
+          // another step of the same case (a parallel branch, a timer) changed the case at the same moment: the
+          // rolled-back completion is run again in a new transaction; if the task itself is gone by then, the
+          // retry answers 409 below
+          backOff(attempt);
+          continue;
         }
+        throw translate(e, completion);
       }
-      throw e;
+    }
+  }
+
+  private static RuntimeException translate(RuntimeException e, boolean completion) {
+    if (completion && (e instanceof NotFoundException || e instanceof NullValueException || isConflict(e))) {
+      // answered by the engine REST API (and so Tasklist) with this status and message
+      return new RestException(Response.Status.CONFLICT, "任务不存在或已经办结（可能已由他人办理），请刷新待办列表");
+    }
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidDecisionException || cause instanceof BadUserRequestException
+          || cause instanceof AuthorizationException) {
+        return (ProcessEngineException) cause;
+      }
+    }
+    return e;
+  }
+
+  private static void backOff(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 25) * attempt);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -28,13 +28,15 @@ public class ApiClient {
       };
 
   private final TestRestTemplate rest;
+  /** One client per user: building one (its converters, its ObjectMapper) costs more than a request. */
+  private final Map<String, TestRestTemplate> users = new java.util.concurrent.ConcurrentHashMap<>();
 
   public ApiClient(TestRestTemplate rest) {
     this.rest = rest;
   }
 
   public TestRestTemplate as(String user) {
-    return rest.withBasicAuth(user, PASSWORD);
+    return users.computeIfAbsent(user, u -> rest.withBasicAuth(u, PASSWORD));
   }
 
   public ResponseEntity<Map<String, Object>> get(String user, String path) {

@@ -153,6 +153,53 @@ class BadInputIT extends MariaDbIntegrationTest {
         + RiskIdentification.VERIFY_HOUSEHOLD + "'")).isEqualTo(1);
   }
 
+  /**
+   * 民主评议 (village) and 资产核查 (county) are parallel branches of one case: completed at the same moment, one of
+   * the two transactions loses the engine's optimistic lock on the case. The loser is run again — both approvers
+   * see a success and each step is recorded once (repeated, so that the race happens).
+   */
+  @Test
+  void parallelStepsCompletedAtTheSameMomentBothCount() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      for (int round = 0; round < 10; round++) {
+        Map<String, Object> c = openCase();
+        String businessKey = (String) c.get("businessKey");
+        api.decide("cadre_dongshan", businessKey, RiskIdentification.VERIFY_HOUSEHOLD, Map.of(
+            "authorisationSigned", true, "verifyFindings", "属实", "verifyDecision", "CONFIRM"));
+        String review = taskOf("cadre_dongshan", businessKey, RiskIdentification.DEMOCRATIC_REVIEW);
+        String assets = taskOf("approver_county", businessKey, RiskIdentification.CROSS_CHECK_ASSETS);
+        api.claim("cadre_dongshan", review);
+        api.claim("approver_county", assets);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var reviewed = pool.submit(() -> {
+          start.await();
+          return api.complete("cadre_dongshan", review, Map.of("reviewDecision", "PASS"));
+        });
+        var checked = pool.submit(() -> {
+          start.await();
+          return api.complete("approver_county", assets, Map.of("assetCheckResult", "CLEAR"));
+        });
+        start.countDown();
+        assertThat(reviewed.get().getStatusCode().value()).as("民主评议 " + reviewed.get().getBody()).isEqualTo(204);
+        assertThat(checked.get().getStatusCode().value()).as("资产核查 " + checked.get().getBody()).isEqualTo(204);
+        assertThat(count("bf_case_audit WHERE case_id = " + c.get("id") + " AND step IN ('"
+            + RiskIdentification.DEMOCRATIC_REVIEW + "', '" + RiskIdentification.CROSS_CHECK_ASSETS + "')"))
+            .isEqualTo(2);
+        // both branches moved on: the notice period runs, nothing is left open
+        assertThat(api.tasks("cadre_dongshan", businessKey)).isEmpty();
+        assertThat(timer(businessKey)).isNotNull();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private String taskOf(String user, String businessKey, String step) {
+    return api.tasks(user, businessKey).stream().filter(t -> step.equals(t.get("taskDefinitionKey")))
+        .map(t -> (String) t.get("id")).findFirst().orElseThrow();
+  }
+
   @Test
   void aTaskClaimedBySomeoneElseCannotBeCompleted() {
     provisioning.ensureUser("cadre_dongshan2", "二", "王", null, ApiClient.PASSWORD,
