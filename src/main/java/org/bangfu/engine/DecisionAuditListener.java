@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  * Tasklist, through the engine REST API or the application's API:
  * <ul>
  *   <li>only the user who claimed a task may complete it, and only once every co-signer (加签) has signed;</li>
+ *   <li>what was submitted must follow the rules of the step's form ({@link FormSubmissionCheck});</li>
  *   <li>the decision named by the task's {@code decisionVariable} property must be one of its
  *       {@code decisionValues}, with a reason where {@code reasonRequiredFor} says so;</li>
  *   <li>the decision is appended to the case's audit in the same transaction as the completion.</li>
@@ -66,6 +67,7 @@ public class DecisionAuditListener implements TaskListener {
       throw new InvalidDecisionException("coSigners",
           "加签人员 " + String.join("、", coSigners) + " 尚未签署意见，暂不能办结“" + task.getName() + "”");
     }
+    FormSubmissionCheck.check(task);
     String decisionVariable = property(task, DECISION_VARIABLE);
     if (decisionVariable == null) {
       throw new IllegalStateException("user task " + task.getTaskDefinitionKey() + " has no decisionVariable");

@@ -52,6 +52,8 @@ public class HouseholdValidator {
     }
     if (request.address() != null && request.address().length() > 200) {
       errors.add(new FieldError("address", "住址不能超过200个字"));
+    } else if (request.address() != null && !storable(request.address())) {
+      errors.add(new FieldError("address", "住址含有控制字符或无法识别的字符，请重新输入"));
     }
     validateMembers(errors, request.members());
     validateIncomes(errors, request.incomes());
@@ -128,6 +130,8 @@ public class HouseholdValidator {
       checkAmount(errors, prefix + "rigidSpending", income.rigidSpending(), "合规自付支出", false);
       if (income.note() != null && income.note().length() > 200) {
         errors.add(new FieldError(prefix + "note", "备注不能超过200个字"));
+      } else if (income.note() != null && !storable(income.note())) {
+        errors.add(new FieldError(prefix + "note", "备注含有控制字符或无法识别的字符，请重新输入"));
       }
     }
   }
@@ -150,11 +154,38 @@ public class HouseholdValidator {
   }
 
   private static void requireText(List<FieldError> errors, String field, String value, String label, int max) {
-    if (value == null || value.isBlank()) {
+    if (value == null || value.isBlank() || !hasVisibleCharacter(value)) {
       errors.add(new FieldError(field, "请填写" + label));
     } else if (value.length() > max) {
       errors.add(new FieldError(field, label + "不能超过" + max + "个字"));
+    } else if (!storable(value)) {
+      errors.add(new FieldError(field, label + "含有控制字符或无法识别的字符，请重新输入"));
     }
+  }
+
+  /** Something a reader can see: not only spaces and invisible marks (zero-width space, direction marks). */
+  private static boolean hasVisibleCharacter(String value) {
+    return value.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+        && Character.getType(c) != Character.FORMAT && !Character.isISOControl(c));
+  }
+
+  /** No control characters (a tab or line break included) and no half of a character (a lone surrogate). */
+  static boolean storable(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c)) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 >= value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+          return false;
+        }
+        i++;
+      } else if (Character.isLowSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static <E extends Enum<E>> boolean isEnum(Class<E> type, String value) {

@@ -76,6 +76,30 @@ class HouseholdValidatorPropertyTest {
     }
   }
 
+  /**
+   * A name is taken exactly when a reader can see it and the database can store it as it is: at most 64 characters,
+   * something visible (not only spaces or zero-width marks), no control character, no half of a character (it would
+   * not survive UTF-8 unchanged).
+   */
+  @Property(tries = 3000)
+  void aNameIsAcceptedExactlyWhenItCanBeReadAndStored(@ForAll @StringLength(max = 70) String name) {
+    Throwable refused = catchThrowable(() -> validator.validate(household(VILLAGE, name, List.of())));
+    boolean visible = name.codePoints().anyMatch(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c)
+        && Character.getType(c) != Character.FORMAT && !Character.isISOControl(c));
+    boolean survivesUtf8 = name.equals(new String(name.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.nio.charset.StandardCharsets.UTF_8));
+    boolean allowed = visible && name.length() <= 64 && survivesUtf8 && name.chars().noneMatch(Character::isISOControl);
+    if (allowed) {
+      assertThat(refused).as("name %s", name.codePoints().boxed().toList()).isNull();
+    } else {
+      assertThat(refused).as("name %s", name.codePoints().boxed().toList()).isInstanceOf(InvalidInputException.class);
+      assertThat(((InvalidInputException) refused).errors()).singleElement().satisfies(e -> {
+        assertThat(e.field()).isEqualTo("headName");
+        assertThat(e.message()).containsPattern("[\\u4e00-\\u9fff]");
+      });
+    }
+  }
+
   private static HouseholdRequest household(String village, String name, List<IncomeRequest> incomes) {
     return new HouseholdRequest(name, village, "ORDINARY", null,
         List.of(new MemberRequest("张三", "11010519491231002X", "HEAD", "FULL")), incomes, null);

@@ -13,7 +13,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The access matrix, one row per role × resource × region, for a case in 东山村 (和平镇, 幸福县): who may read the case
+ * The access matrix, one row per role × resource × region (reads), and per role × webapp and role × write, for a case in 东山村 (和平镇, 幸福县): who may read the case
  * file, its household, its task, process instance and history (administrators only, through Cockpit), the county's
  * dashboard, the imports and the models.
  * A denial is a 403 or 404 with a message and none of the case's data; for the engine's lists a denial is an empty
@@ -88,6 +88,95 @@ class AccessMatrixIT extends MariaDbIntegrationTest {
 
     return rows.stream().map(row -> DynamicTest.dynamicTest(
         row.user() + " · " + row.resource() + " → " + row.expect(), () -> check(row, bk, headName)));
+  }
+
+  /**
+   * The webapps by role — Tasklist for every role, Cockpit and Admin for administrators only — and the writes: nobody
+   * claims, completes, deletes, starts, deploys or changes variables outside their role through the engine REST API or
+   * a Tasklist session, and after all those attempts the case is as it was.
+   */
+  @TestFactory
+  Stream<DynamicTest> theWebappsAndEveryWriteKeepToTheRole() {
+    long household = api.createHousehold("cadre_dongshan",
+        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
+    Map<String, Object> caseFile = api.openCase("cadre_dongshan", Map.of("householdId", household,
+        "channel", "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
+    String bk = (String) caseFile.get("businessKey");
+    Map<String, Object> task = api.tasks("cadre_dongshan", bk).get(0);
+    String taskId = (String) task.get("id");
+    String pid = (String) task.get("processInstanceId");
+    String base = rest.getRootUri();
+    List<DynamicTest> tests = new ArrayList<>();
+
+    for (String user : List.of("cadre_dongshan", "reviewer_heping", "approver_county", "supervisor_county",
+        "handler_medins", "owner_province")) {
+      tests.add(DynamicTest.dynamicTest(user + " · Tasklist → signed in", () ->
+          assertThat(WebappSession.signIn(base, "tasklist", user, ApiClient.PASSWORD).login().statusCode())
+              .isEqualTo(200)));
+      for (String app : List.of("cockpit", "admin")) {
+        tests.add(DynamicTest.dynamicTest(user + " · " + app + " → REFUSED", () -> {
+          WebappSession session = WebappSession.signIn(base, app, user, ApiClient.PASSWORD);
+          assertThat(session.login().statusCode()).as(session.login().body()).isIn(401, 403);
+          assertThat(session.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics")
+              .statusCode()).isIn(401, 403);
+        }));
+      }
+    }
+    for (String app : List.of("cockpit", "admin")) {
+      tests.add(DynamicTest.dynamicTest("admin · " + app + " → signed in", () ->
+          assertThat(WebappSession.signIn(base, app, "admin", "admin").login().statusCode()).isEqualTo(200)));
+    }
+    tests.add(DynamicTest.dynamicTest("admin · Cockpit's instances → DATA", () -> {
+      WebappSession cockpit = WebappSession.signIn(base, "cockpit", "admin", "admin");
+      assertThat(cockpit.get("/camunda/api/engine/engine/default/process-instance/" + pid).body()).contains(pid);
+    }));
+
+    // writes through the engine REST API (HTTP Basic)
+    record Write(String user, String what, HttpMethod method, String path, String json) {
+    }
+    List<Write> writes = new ArrayList<>();
+    for (String user : List.of("cadre_xihe", "reviewer_fumin", "handler_medins", "owner_province")) {
+      writes.add(new Write(user, "claim the task", HttpMethod.POST, "/engine-rest/task/" + taskId + "/claim",
+          "{\"userId\":\"" + user + "\"}"));
+      writes.add(new Write(user, "complete the task", HttpMethod.POST, "/engine-rest/task/" + taskId + "/complete",
+          "{\"variables\":{\"verifyDecision\":{\"value\":\"REJECT\"},\"verifyReason\":{\"value\":\"越权\"}}}"));
+    }
+    for (String user : List.of("cadre_dongshan", "reviewer_heping", "approver_county", "supervisor_county")) {
+      writes.add(new Write(user, "delete the instance", HttpMethod.DELETE, "/engine-rest/process-instance/" + pid,
+          null));
+      writes.add(new Write(user, "change a variable", HttpMethod.PUT, "/engine-rest/process-instance/" + pid
+          + "/variables/perCapitaIncome", "{\"value\":1,\"type\":\"Double\"}"));
+      writes.add(new Write(user, "start a process", HttpMethod.POST,
+          "/engine-rest/process-definition/key/RiskIdentificationProcess/start", "{\"businessKey\":\"x\"}"));
+      writes.add(new Write(user, "create a user", HttpMethod.POST, "/engine-rest/user/create",
+          "{\"profile\":{\"id\":\"intruder\"},\"credentials\":{\"password\":\"Secret-2026\"}}"));
+    }
+    for (Write write : writes) {
+      tests.add(DynamicTest.dynamicTest(write.user() + " · " + write.what() + " → REFUSED", () -> {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        ResponseEntity<String> answer = api.as(write.user()).exchange(write.path(), write.method(),
+            new org.springframework.http.HttpEntity<>(write.json(), headers), String.class);
+        assertThat(answer.getStatusCode().value()).as("%s: %s", write.path(), answer.getBody()).isIn(400, 403, 404);
+        assertThat(String.valueOf(answer.getBody())).doesNotContain(bk);
+      }));
+    }
+    // and through a Tasklist session of another village
+    tests.add(DynamicTest.dynamicTest("cadre_xihe · Tasklist session claims the task → REFUSED", () -> {
+      WebappSession tasklist = WebappSession.signIn(base, "tasklist", "cadre_xihe", ApiClient.PASSWORD);
+      assertThat(tasklist.post("/camunda/api/engine/engine/default/task/" + taskId + "/claim",
+          "{\"userId\":\"cadre_xihe\"}").statusCode()).isIn(403, 404);
+    }));
+    tests.add(DynamicTest.dynamicTest("after all of it the case is as it was", () -> {
+      Map<String, Object> open = api.tasks("cadre_dongshan", bk).get(0);
+      assertThat(open.get("id")).isEqualTo(taskId);
+      assertThat(open.get("assignee")).isNull();
+      assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pid).count()).isEqualTo(1);
+      assertThat(runtimeService.getVariable(pid, "perCapitaIncome")).isNotEqualTo(1.0);
+      assertThat(rest.withBasicAuth("admin", "admin").getForObject("/engine-rest/user/count?id=intruder",
+          String.class)).contains("\"count\":0");
+    }));
+    return tests.stream();
   }
 
   private void check(Row row, String bk, String headName) {

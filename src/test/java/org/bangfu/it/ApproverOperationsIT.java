@@ -295,42 +295,19 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
   void aSessionWriteNeedsTheWebappsCsrfToken() throws Exception {
     String bk = caseAtTownshipReview(DONGSHAN, "cadre_dongshan", "reviewer_heping");
     String review = taskId("reviewer_heping", bk, TOWNSHIP_REVIEW);
-    java.net.CookieManager cookies = new java.net.CookieManager();
-    java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
-    String base = rest.getRootUri();
-    browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/")).build(),
-        java.net.http.HttpResponse.BodyHandlers.discarding());
-    java.net.http.HttpResponse<String> login = browser.send(java.net.http.HttpRequest.newBuilder(
-            java.net.URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf(cookies))
-        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=reviewer_heping&password="
-            + ApiClient.PASSWORD)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/camunda/app/tasklist/")).build(),
-        java.net.http.HttpResponse.BodyHandlers.discarding());
+    WebappSession tasklist = WebappSession.signIn(rest.getRootUri(), "tasklist", "reviewer_heping",
+        ApiClient.PASSWORD);
+    assertThat(tasklist.login().statusCode()).as(tasklist.login().body()).isEqualTo(200);
+    String cc = "/api/tasks/" + review + "/cc";
     String body = "{\"recipients\":[\"supervisor_county\"],\"note\":\"请阅\"}";
-    java.util.function.Function<String, java.net.http.HttpRequest> cc = token -> {
-      var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/tasks/" + review + "/cc"))
-          .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
-      return (token == null ? request : request.header("X-XSRF-TOKEN", token)).build();
-    };
     // reading with the session works; writing without the token or with a wrong one does not
-    assertThat(browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/tasks/" + review
-        + "/operations")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
-    assertThat(browser.send(cc.apply(null), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
-        .isEqualTo(401);
-    assertThat(browser.send(cc.apply("forged"), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
-        .isEqualTo(401);
+    assertThat(tasklist.get("/api/tasks/" + review + "/operations").statusCode()).isEqualTo(200);
+    assertThat(tasklist.post(cc, body, null).statusCode()).isEqualTo(401);
+    assertThat(tasklist.post(cc, body, "forged").statusCode()).isEqualTo(401);
     assertThat(audit(bk)).doesNotContain("decision=CC");
-    java.net.http.HttpResponse<String> sent = browser.send(cc.apply(xsrf(cookies)),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
+    java.net.http.HttpResponse<String> sent = tasklist.post(cc, body);
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
     assertThat(audit(bk)).contains("decision=CC, reason=抄送给 supervisor_county：请阅, actor=reviewer_heping");
-  }
-
-  private static String xsrf(java.net.CookieManager cookies) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie")).getValue();
   }
 
   // ---------------------------------------------------------------------------------------------------------------

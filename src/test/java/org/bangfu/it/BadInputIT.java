@@ -111,7 +111,8 @@ class BadInputIT extends MariaDbIntegrationTest {
     ResponseEntity<Map<String, Object>> noDecision = api.complete("cadre_dongshan", taskId,
         Map.of("verifyFindings", "属实"));
     assertThat(noDecision.getStatusCode().value()).isEqualTo(400);
-    assertThat((String) noDecision.getBody().get("message")).contains("办理意见");
+    // the form's rule, in the form's words: the decision field is required
+    assertThat((String) noDecision.getBody().get("message")).contains("请填写“核实结论”");
 
     Map<String, Object> confirm = Map.of("authorisationSigned", true, "verifyFindings", "属实",
         "verifyDecision", "CONFIRM");

@@ -126,11 +126,13 @@ class LifecycleIT extends MariaDbIntegrationTest {
     ResponseEntity<Map<String, Object>> negative = complete("cadre_dongshan", bk, HouseholdPlan.DRAFT_PLAN,
         Map.of("planAmount_EMPLOYMENT", -500, "householdConfirmed", true, "planDraftDecision", "SUBMIT"));
     assertThat(negative.getStatusCode().value()).isEqualTo(400);
-    assertThat((String) negative.getBody().get("message")).contains("就业帮扶的金额应在0到1000万元之间");
+    // refused by the form's own rule (min 0), checked on the server too
+    assertThat((String) negative.getBody().get("message")).contains("“就业帮扶 — 金额（元）”不能小于0");
     ResponseEntity<Map<String, Object>> wrongDepartment = complete("cadre_dongshan", bk, HouseholdPlan.DRAFT_PLAN,
         Map.of("planDept_EMPLOYMENT", "CIVIL", "householdConfirmed", true, "planDraftDecision", "SUBMIT"));
     assertThat(wrongDepartment.getStatusCode().value()).isEqualTo(400);
-    assertThat((String) wrongDepartment.getBody().get("message")).contains("就业帮扶的责任部门应为人力资源和社会保障局之一");
+    assertThat((String) wrongDepartment.getBody().get("message"))
+        .contains("“就业帮扶 — 责任部门”的取值“CIVIL”不是表单中的选项");
     Map<String, Object> unchanged = read(bk);
     assertThat(steps(unchanged)).hasSize(auditBefore);
     assertThat(planMeasures(unchanged, 0)).containsExactlyInAnyOrder("EMPLOYMENT", "PUBLIC_JOB");

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bangfu.demo.DemoData.DONGSHAN;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Date;
 import java.util.List;
@@ -81,25 +77,11 @@ class SecurityIT extends MariaDbIntegrationTest {
     String task = (String) api.tasks("cadre_dongshan", bk).stream()
         .filter(t -> RiskIdentification.VERIFY_HOUSEHOLD.equals(t.get("taskDefinitionKey"))).findFirst().orElseThrow()
         .get("id");
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    String base = rest.getRootUri();
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-            URI.create(base + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf(cookies))
-        .POST(HttpRequest.BodyPublishers.ofString("username=cadre_dongshan&password=" + ApiClient.PASSWORD)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/")).build(),
-        HttpResponse.BodyHandlers.discarding());
-
-    String claim = base + "/camunda/api/engine/engine/default/task/" + task + "/claim";
-    String body = "{\"userId\":\"cadre_dongshan\"}";
-    HttpResponse<String> forged = browser.send(HttpRequest.newBuilder(URI.create(claim))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    WebappSession tasklist = WebappSession.signIn(rest.getRootUri(), "tasklist", "cadre_dongshan",
+        ApiClient.PASSWORD);
+    assertThat(tasklist.login().statusCode()).as(tasklist.login().body()).isEqualTo(200);
+    HttpResponse<String> forged = tasklist.post("/camunda/api/engine/engine/default/task/" + task + "/claim",
+        "{\"userId\":\"cadre_dongshan\"}", null);
     assertThat(forged.statusCode()).as(forged.body()).isEqualTo(403);
     // Camunda's CSRF filter says why: the token is required
     assertThat(forged.headers().firstValue("X-XSRF-TOKEN")).contains("Required");
@@ -131,10 +113,5 @@ class SecurityIT extends MariaDbIntegrationTest {
 
   private static void later(int minutes) {
     ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + minutes * 60_000L));
-  }
-
-  private static String xsrf(CookieManager cookies) {
-    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no XSRF-TOKEN cookie")).getValue();
   }
 }

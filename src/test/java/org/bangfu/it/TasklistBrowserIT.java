@@ -16,6 +16,8 @@ import org.bangfu.exit.ExitReview;
 import org.bangfu.identification.RiskIdentification;
 import org.bangfu.measure.MeasureImplementation;
 import org.bangfu.plan.HouseholdPlan;
+import org.bangfu.screening.PeriodicScreening;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.AfterEach;
@@ -51,6 +53,8 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
   RepositoryService repositoryService;
   @Autowired
   org.camunda.bpm.engine.TaskService taskService;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   WebDriver browser;
   WebDriverWait wait;
@@ -680,6 +684,45 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
     } catch (RuntimeException | AssertionError e) {
       screenshot("failure-tasklist-returned");
       throw e;
+    }
+  }
+
+  /**
+   * The yearly 集中排查 list is not in the task's variables: the cadre reads it in the task's 筛查名单 tab, which the
+   * Tasklist plugin fills from the registry for the cadre's village.
+   */
+  @Test
+  void aCadreReadsTheVillagesScreeningListInItsTab() {
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDateTime.parse("2028-03-01T02:00:00")
+        .atZone(java.time.ZoneId.systemDefault()).toInstant()));
+    try {
+      managementService.executeJob(managementService.createJobQuery()
+          .processDefinitionKey(PeriodicScreening.CONCENTRATED_KEY).timers().list().stream()
+          .filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow().getId());
+    } finally {
+      ClockUtil.reset();
+    }
+    org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery()
+        .taskDefinitionKey(PeriodicScreening.CONCENTRATED_SCREENING).taskCandidateGroup("village-" + DONGSHAN)
+        .orderByTaskCreateTime().desc().list().get(0);
+    List<String> names = jdbc.queryForList("SELECT head_name FROM bf_household WHERE village_code = ?",
+        String.class, DONGSHAN);
+    openBrowser();
+    try {
+      signIn("cadre_dongshan");
+      openTask(task.getId());
+      click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+          "//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='筛查名单']"))));
+      WebElement list = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+          ".bangfu-screening-list")));
+      assertThat(list.getText()).contains("东山村 集中排查名单", "共 " + names.size() + " 户", names.get(0));
+      assertThat(list.findElements(By.cssSelector("tbody tr"))).hasSize(names.size());
+      screenshot("tasklist-screening-list");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-tasklist-screening-list");
+      throw e;
+    } finally {
+      runtimeService.deleteProcessInstance(task.getProcessInstanceId(), "browser test done");
     }
   }
 

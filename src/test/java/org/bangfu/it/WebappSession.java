@@ -1,0 +1,79 @@
+package org.bangfu.it;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * A browser's sign-in to one of the Camunda webapps (Tasklist, Cockpit, Admin): the session cookie and the webapp's
+ * CSRF token, as the webapps' own pages send them.
+ */
+final class WebappSession {
+
+  private final String base;
+  private final CookieManager cookies = new CookieManager();
+  private final HttpClient browser;
+  /** The answer to the sign-in (200 when the user may use the webapp). */
+  private HttpResponse<String> login;
+
+  private WebappSession(String base) {
+    this.base = base;
+    this.browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+  }
+
+  /** Opens the webapp's page, signs in as the webapp's login form does, and opens the page again. */
+  static WebappSession signIn(String base, String app, String user, String password) throws Exception {
+    WebappSession session = new WebappSession(base);
+    session.page(app);
+    session.login = session.browser.send(HttpRequest.newBuilder(
+            URI.create(base + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .header("X-XSRF-TOKEN", session.csrfToken().orElse(""))
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (session.login.statusCode() == 200) {
+      session.page(app);
+    }
+    return session;
+  }
+
+  HttpResponse<String> login() {
+    return login;
+  }
+
+  private void page(String app) throws IOException, InterruptedException {
+    browser.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/" + app + "/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  /** The token the webapp's scripts send with every write (from its XSRF-TOKEN cookie). */
+  Optional<String> csrfToken() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .reduce((a, b) -> b).map(java.net.HttpCookie::getValue);
+  }
+
+  HttpResponse<String> get(String path) throws Exception {
+    return browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** A JSON write with the webapp's CSRF token, or with {@code token} instead when given (null: none at all). */
+  HttpResponse<String> post(String path, String json, String token) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json));
+    if (token != null) {
+      request.header("X-XSRF-TOKEN", token);
+    }
+    return browser.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  HttpResponse<String> post(String path, String json) throws Exception {
+    return post(path, json, csrfToken().orElse(""));
+  }
+}
