@@ -33,13 +33,11 @@ class AccessMatrixIT extends MariaDbIntegrationTest {
 
   @TestFactory
   Stream<DynamicTest> everyRoleSeesItsRegionOnly() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
-    Map<String, Object> caseFile = api.openCase("cadre_dongshan", Map.of("householdId", household,
-        "channel", "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
-    String bk = (String) caseFile.get("businessKey");
-    Map<String, Object> task = api.tasks("cadre_dongshan", bk).get(0);
-    String pid = (String) task.get("processInstanceId");
+    TheCase theCase = openCase();
+    long household = theCase.household();
+    Map<String, Object> caseFile = theCase.caseFile();
+    String bk = theCase.businessKey();
+    String pid = theCase.processInstanceId();
     String headName = (String) api.get("cadre_dongshan", "/api/households/" + household).getBody().get("headName");
 
     List<Row> rows = new ArrayList<>();
@@ -97,14 +95,10 @@ class AccessMatrixIT extends MariaDbIntegrationTest {
    */
   @TestFactory
   Stream<DynamicTest> theWebappsAndEveryWriteKeepToTheRole() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
-    Map<String, Object> caseFile = api.openCase("cadre_dongshan", Map.of("householdId", household,
-        "channel", "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
-    String bk = (String) caseFile.get("businessKey");
-    Map<String, Object> task = api.tasks("cadre_dongshan", bk).get(0);
-    String taskId = (String) task.get("id");
-    String pid = (String) task.get("processInstanceId");
+    TheCase theCase = openCase();
+    String bk = theCase.businessKey();
+    String taskId = theCase.taskId();
+    String pid = theCase.processInstanceId();
     String base = rest.getRootUri();
     List<DynamicTest> tests = new ArrayList<>();
 
@@ -177,6 +171,21 @@ class AccessMatrixIT extends MariaDbIntegrationTest {
           String.class)).contains("\"count\":0");
     }));
     return tests.stream();
+  }
+
+  /** A case in 东山村 at 入户核实: its household, case file, business key, task and process instance. */
+  private record TheCase(long household, Map<String, Object> caseFile, String businessKey, String taskId,
+      String processInstanceId) {
+  }
+
+  private TheCase openCase() {
+    long household = api.createHousehold("cadre_dongshan",
+        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
+    Map<String, Object> caseFile = api.openCase("cadre_dongshan", Map.of("householdId", household,
+        "channel", "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
+    String bk = (String) caseFile.get("businessKey");
+    Map<String, Object> task = api.tasks("cadre_dongshan", bk).get(0);
+    return new TheCase(household, caseFile, bk, (String) task.get("id"), (String) task.get("processInstanceId"));
   }
 
   private void check(Row row, String bk, String headName) {

@@ -97,10 +97,7 @@ class FaultToleranceIT {
     Path work = Files.createTempDirectory("bangfu-kill-");
     AppNode node1 = start(url, work, 1);
     List<Case> cases = openCases(node1, url);
-
-    Burst burst = new Burst(url, cases);
-    burst.start(node1.api());
-    burst.awaitCompletions(CASES);
+    Burst burst = burstUnderWay(node1, url, cases);
     node1.kill();
     int killedAt = burst.stop();
     System.out.printf("kill -9 after %d of %d completions (%d requests in flight or refused while dying)%n",
@@ -122,10 +119,7 @@ class FaultToleranceIT {
     // the job executor runs too: it must live through the outage as well
     AppNode node = start(url, work, 1, "--camunda.bpm.job-execution.enabled=true");
     List<Case> cases = openCases(node, url);
-
-    Burst burst = new Burst(url, cases);
-    burst.start(node.api());
-    burst.awaitCompletions(CASES);
+    Burst burst = burstUnderWay(node, url, cases);
     server.stop();
     long stopped = System.currentTimeMillis();
     int before = burst.completed.get();
@@ -160,6 +154,15 @@ class FaultToleranceIT {
   }
 
   // --- the load: approvers completing the steps of their cases concurrently
+
+  /** The approvers at work on the node until a third of the steps are done. */
+  private static Burst burstUnderWay(AppNode node, String url, List<Case> cases) throws InterruptedException {
+    Burst burst = new Burst(url, cases);
+    burst.start(node.api());
+    burst.awaitCompletions(CASES);
+    return burst;
+  }
+
 
   /**
    * CLIENTS approvers taking work from a queue: on success a 入户核实 opens the two parallel steps; on a failure
