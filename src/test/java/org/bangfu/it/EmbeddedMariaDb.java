@@ -119,6 +119,19 @@ public final class EmbeddedMariaDb {
       return url;
     }
 
+    /** The JDBC URL of another database on this server. */
+    public String url(String database) {
+      return url.replace("/bangfu?", "/" + database + "?");
+    }
+
+    public void createDatabase(String database) {
+      try {
+        db.run("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+      } catch (ManagedProcessException e) {
+        throw new IllegalStateException("could not create database " + database, e);
+      }
+    }
+
     public void start() throws ManagedProcessException {
       db.start();
     }
