@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
@@ -48,12 +49,16 @@ final class FormSubmissionCheck {
     }
     List<JsonNode> fields = new ArrayList<>();
     collect(form.path("components"), fields);
+    // the variables as the form's conditions see them, read once and only if a condition is evaluated
+    VariableContext[] variables = new VariableContext[1];
+    Supplier<VariableContext> context = () -> variables[0] != null ? variables[0]
+        : (variables[0] = Variables.fromMap(task.getVariables()).asVariableContext());
     for (JsonNode field : fields) {
-      check(task, field);
+      check(task, field, context);
     }
   }
 
-  private static void check(DelegateTask task, JsonNode field) {
+  private static void check(DelegateTask task, JsonNode field, Supplier<VariableContext> variables) {
     String key = field.path("key").asText();
     if (field.path("disabled").asBoolean(false) || field.path("readonly").asBoolean(false)) {
       return; // shown for information, not submitted
@@ -63,7 +68,7 @@ final class FormSubmissionCheck {
     Object value = task.getVariable(key);
     boolean empty = value == null || value instanceof String text && text.isEmpty();
     if (empty) {
-      if (rules.path("required").asBoolean(false) && !hidden(task, field)) {
+      if (rules.path("required").asBoolean(false) && !hidden(field, variables)) {
         throw new InvalidDecisionException(key, "请填写“" + label + "”");
       }
       return;
@@ -140,7 +145,7 @@ final class FormSubmissionCheck {
   }
 
   /** Whether the form hides the field now ({@code conditional.hide}, a FEEL expression over the variables). */
-  private static boolean hidden(DelegateTask task, JsonNode field) {
+  private static boolean hidden(JsonNode field, Supplier<VariableContext> variables) {
     String hide = field.path("conditional").path("hide").asText(null);
     if (hide == null || hide.isBlank()) {
       return false;
@@ -152,8 +157,7 @@ final class FormSubmissionCheck {
       if (feel == null) {
         return true;
       }
-      VariableContext variables = Variables.fromMap(task.getVariables()).asVariableContext();
-      Object result = feel.evaluateSimpleExpression(expression, variables);
+      Object result = feel.evaluateSimpleExpression(expression, variables.get());
       return Boolean.TRUE.equals(result instanceof TypedValue typed ? typed.getValue() : result);
     } catch (RuntimeException e) {
       return true; // cannot tell: the browser decided, the required check is left to it

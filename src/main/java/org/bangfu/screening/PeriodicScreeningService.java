@@ -21,7 +21,6 @@ import org.bangfu.identification.IdentificationApi.SignalRequest;
 import org.bangfu.identification.IdentificationService;
 import org.bangfu.identification.RiskType;
 import org.bangfu.process.EngineClock;
-import org.bangfu.region.RegionService;
 import org.bangfu.screening.ScreeningMapper.Flag;
 import org.bangfu.screening.ScreeningMapper.HouseholdFigures;
 import org.bangfu.screening.ScreeningMapper.Run;
@@ -48,15 +47,13 @@ public class PeriodicScreeningService {
   private final RuleTables tables;
   private final IdentificationService identification;
   private final EngineUsers users;
-  private final RegionService regions;
 
   public PeriodicScreeningService(ScreeningMapper screening, RuleTables tables, IdentificationService identification,
-      EngineUsers users, RegionService regions) {
+      EngineUsers users) {
     this.screening = screening;
     this.tables = tables;
     this.identification = identification;
     this.users = users;
-    this.regions = regions;
   }
 
   /** The quarter that ended before the engine's today: on 2027-01-01 it is 2026-Q4. */

@@ -1,10 +1,11 @@
 package org.bangfu.screening;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bangfu.approval.ApprovalTasks;
 import org.bangfu.region.RegionService;
-import org.bangfu.screening.ScreeningMapper.Flag;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
 import org.bangfu.web.NotFoundException;
@@ -57,13 +58,13 @@ public class ScreeningLists {
     if (region == null || !(runId instanceof Number run) || !access.canSeeRegion(user, region)) {
       throw new NotFoundException("任务不存在，或不在您的辖区内");
     }
-    List<Row> rows = screening.list(run.longValue(), kind, region).stream().map(this::row).toList();
+    // a township's list spans a few villages: each name read once, not once a household
+    Map<String, String> villages = new HashMap<>();
+    List<Row> rows = screening.list(run.longValue(), kind, region).stream()
+        .map(flag -> new Row(flag.listNo(), villages.computeIfAbsent(flag.villageCode(), regions::name),
+            flag.headName(), flag.reasons(), flag.perCapitaIncome(), flag.openCaseId() != null, flag.outcome()))
+        .toList();
     return new TaskList(kind, title(kind), regions.name(region), rows);
-  }
-
-  private Row row(Flag flag) {
-    return new Row(flag.listNo(), regions.name(flag.villageCode()), flag.headName(), flag.reasons(),
-        flag.perCapitaIncome(), flag.openCaseId() != null, flag.outcome());
   }
 
   private static String title(String kind) {

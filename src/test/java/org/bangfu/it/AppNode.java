@@ -128,6 +128,22 @@ final class AppNode implements AutoCloseable {
     return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /** The first column of the first row of a query on a node's database, as a number. */
+  static int intQuery(java.sql.Connection db, String sql) throws java.sql.SQLException {
+    try (java.sql.Statement statement = db.createStatement(); java.sql.ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getInt(1);
+    }
+  }
+
+  /** The first column of the first row of a query on a node's database, as text. */
+  static String stringQuery(java.sql.Connection db, String sql) throws java.sql.SQLException {
+    try (java.sql.Statement statement = db.createStatement(); java.sql.ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getString(1);
+    }
+  }
+
   @Override
   public void close() {
     process.destroyForcibly();

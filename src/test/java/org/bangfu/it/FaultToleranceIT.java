@@ -1,12 +1,12 @@
 package org.bangfu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bangfu.it.AppNode.intQuery;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -226,7 +226,10 @@ class FaultToleranceIT {
       }
     }
 
-    /** Claims and completes the step's task; true once the step is done (here, or by a completion whose answer was lost). */
+    /**
+     * Claims and completes the step's task; true once the step is done (here, or by a completion whose answer was
+     * lost).
+     */
     private boolean attempt(ApiClient api, Work item) {
       String user = item.step().user(item.c());
       List<Map<String, Object>> tasks = api.tasks(user, item.c().businessKey());
@@ -246,7 +249,7 @@ class FaultToleranceIT {
 
     private boolean audited(Work item) {
       try (Connection db = DriverManager.getConnection(url, "root", "")) {
-        return count(db, "SELECT COUNT(*) FROM bf_case_audit WHERE case_id = " + item.c().id() + " AND step = '"
+        return intQuery(db, "SELECT COUNT(*) FROM bf_case_audit WHERE case_id = " + item.c().id() + " AND step = '"
             + item.step().activity + "'") == 1;
       } catch (SQLException e) {
         return false;
@@ -310,22 +313,22 @@ class FaultToleranceIT {
   private static void assertWhole(String url, List<Case> cases, boolean finished) throws SQLException {
     String ids = cases.stream().map(c -> String.valueOf(c.id())).collect(Collectors.joining(","));
     try (Connection db = DriverManager.getConnection(url, "root", "")) {
-      assertThat(count(db, "SELECT COUNT(*) FROM (SELECT case_id, step FROM bf_case_audit WHERE case_id IN (" + ids
+      assertThat(intQuery(db, "SELECT COUNT(*) FROM (SELECT case_id, step FROM bf_case_audit WHERE case_id IN (" + ids
           + ") GROUP BY case_id, step HAVING COUNT(*) > 1) twice")).as("a step audited twice").isZero();
-      assertThat(count(db, "SELECT COUNT(*) FROM bf_case_audit a LEFT JOIN ACT_HI_TASKINST t ON t.ID_ = a.task_id "
+      assertThat(intQuery(db, "SELECT COUNT(*) FROM bf_case_audit a LEFT JOIN ACT_HI_TASKINST t ON t.ID_ = a.task_id "
           + "WHERE a.case_id IN (" + ids + ") AND a.task_id IS NOT NULL AND (t.ID_ IS NULL OR t.END_TIME_ IS NULL)"))
           .as("audit rows without a completed task in history").isZero();
-      assertThat(count(db, "SELECT COUNT(*) FROM ACT_HI_TASKINST t JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_ "
+      assertThat(intQuery(db, "SELECT COUNT(*) FROM ACT_HI_TASKINST t JOIN ACT_HI_PROCINST p ON p.ID_ = t.PROC_INST_ID_ "
           + "JOIN bf_case c ON c.business_key = p.BUSINESS_KEY_ LEFT JOIN bf_case_audit a ON a.task_id = t.ID_ "
           + "WHERE c.id IN (" + ids + ") AND t.END_TIME_ IS NOT NULL AND t.DELETE_REASON_ = 'completed' "
           + "AND a.id IS NULL")).as("completed tasks without an audit row").isZero();
-      assertThat(count(db, "SELECT COUNT(*) FROM ACT_RU_TASK r JOIN bf_case_audit a ON a.task_id = r.ID_"))
+      assertThat(intQuery(db, "SELECT COUNT(*) FROM ACT_RU_TASK r JOIN bf_case_audit a ON a.task_id = r.ID_"))
           .as("tasks audited as done but still open").isZero();
       for (Case c : cases) {
         boolean verified = audited(db, c, Step.VERIFY);
         for (Step step : Step.values()) {
           boolean audited = audited(db, c, step);
-          int open = count(db, "SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = "
+          int open = intQuery(db, "SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = "
               + "t.PROC_INST_ID_ WHERE e.BUSINESS_KEY_ = '" + c.businessKey() + "' AND t.TASK_DEF_KEY_ = '"
               + step.activity + "'");
           boolean reachable = step == Step.VERIFY || verified;
@@ -335,10 +338,10 @@ class FaultToleranceIT {
             assertThat(audited).as("%s %s done", c.businessKey(), step).isTrue();
           }
         }
-        assertThat(count(db, "SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = '" + c.businessKey()
+        assertThat(intQuery(db, "SELECT COUNT(*) FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = '" + c.businessKey()
             + "' AND PARENT_ID_ IS NULL")).as("%s runs in the engine", c.businessKey()).isPositive();
         if (finished) {
-          assertThat(count(db, "SELECT COUNT(*) FROM ACT_RU_JOB j JOIN ACT_RU_EXECUTION e ON e.ID_ = "
+          assertThat(intQuery(db, "SELECT COUNT(*) FROM ACT_RU_JOB j JOIN ACT_RU_EXECUTION e ON e.ID_ = "
               + "j.PROCESS_INSTANCE_ID_ WHERE e.BUSINESS_KEY_ = '" + c.businessKey() + "' AND j.TYPE_ = 'timer'"))
               .as("%s waits for its notice period", c.businessKey()).isEqualTo(1);
         }
@@ -347,7 +350,7 @@ class FaultToleranceIT {
   }
 
   private static boolean audited(Connection db, Case c, Step step) throws SQLException {
-    return count(db, "SELECT COUNT(*) FROM bf_case_audit WHERE case_id = " + c.id() + " AND step = '"
+    return intQuery(db, "SELECT COUNT(*) FROM bf_case_audit WHERE case_id = " + c.id() + " AND step = '"
         + step.activity + "'") > 0;
   }
 
@@ -381,17 +384,10 @@ class FaultToleranceIT {
             "NONE"));
         String businessKey = (String) api.openCase(cadre, Map.of("householdId", household, "channel",
             "CADRE_SCREENING", "riskTypes", List.of("ILLNESS"))).get("businessKey");
-        cases.add(new Case(count(db, "SELECT id FROM bf_case WHERE business_key = '" + businessKey + "'"),
+        cases.add(new Case(intQuery(db, "SELECT id FROM bf_case WHERE business_key = '" + businessKey + "'"),
             businessKey, cadre));
       }
     }
     return cases;
-  }
-
-  private static int count(Connection db, String sql) throws SQLException {
-    try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getInt(1);
-    }
   }
 }

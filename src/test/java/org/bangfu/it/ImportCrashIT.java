@@ -1,6 +1,8 @@
 package org.bangfu.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bangfu.it.AppNode.intQuery;
+import static org.bangfu.it.AppNode.stringQuery;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -179,19 +181,4 @@ class ImportCrashIT {
     assertThat(matcher.find()).isTrue();
     return Long.parseLong(matcher.group(1));
   }
-
-  private static int intQuery(Connection db, String sql) throws Exception {
-    try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getInt(1);
-    }
-  }
-
-  private static String stringQuery(Connection db, String sql) throws Exception {
-    try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getString(1);
-    }
-  }
-
 }
