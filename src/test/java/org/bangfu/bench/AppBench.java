@@ -1,0 +1,325 @@
+package org.bangfu.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bangfu.demo.DemoData;
+import org.bangfu.identification.RiskIdentification;
+import org.bangfu.it.ApiClient;
+import org.bangfu.it.AppNode;
+import org.bangfu.it.EmbeddedMariaDb;
+import org.bangfu.measure.MeasureDelivery;
+import org.bangfu.plan.HouseholdPlan;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Benchmarks of the whole application as separately started JVMs (run with {@code ./mvnw -B verify -Pbench}; never in
+ * CI): its start-up and memory on the embedded default against a stock Camunda Spring Boot application with the same
+ * models, and the lifecycle of cases through the API by concurrent clients on one node and on two nodes of one
+ * database, with the engine settings of application.yml against the starter's defaults.
+ */
+class AppBench {
+
+  private static final int SECONDS = Integer.getInteger("bangfu.bench.lifecycle-seconds", 120);
+  /** Not counted: the fresh JVM compiles its hot paths meanwhile. */
+  private static final int WARM_UP_SECONDS = Integer.getInteger("bangfu.bench.warm-up-seconds", 60);
+  private static final int CLIENTS = Integer.getInteger("bangfu.bench.clients", 12);
+  private static final String COUNTY = "approver_county";
+  private static final String[][] VILLAGES = {
+      {DemoData.DONGSHAN, "cadre_dongshan", "reviewer_heping"}, {DemoData.XIHE, "cadre_xihe", "reviewer_heping"},
+      {DemoData.NANPING, "cadre_nanping", "reviewer_heping"}, {DemoData.LIUSHU, "cadre_liushu", "reviewer_fumin"},
+      {DemoData.XINGHUA, "cadre_xinghua", "reviewer_fumin"}, {DemoData.SHIQIAO, "cadre_shiqiao", "reviewer_fumin"}};
+  /** The departments an illness case's measures go to (the recommendation's medical and health measures). */
+  private static final List<String> HANDLERS = List.of("handler_medins", "handler_health", "handler_civil");
+  /** The starter's defaults for what application.yml sets: the stock configuration of the same application. */
+  private static final List<String> STOCK_ENGINE = List.of("--camunda.bpm.job-execution.core-pool-size=3",
+      "--camunda.bpm.job-execution.max-pool-size=10", "--camunda.bpm.job-execution.queue-capacity=3",
+      "--camunda.bpm.job-execution.max-jobs-per-acquisition=3", "--camunda.bpm.job-execution.wait-time-in-millis=5000");
+
+  static {
+    BenchLogging.quiet();
+  }
+
+  // --- 6. start-up and memory
+
+  @Test
+  void startUpAndMemoryOnTheEmbeddedDefault() throws Exception {
+    Path work = Files.createTempDirectory("bangfu-bench-start-");
+    List<String[]> rows = new ArrayList<>();
+    for (String run : List.of("first start", "restart")) {
+      rows.add(start("Bangfu (" + run + ")", AppNode.launch("org.bangfu.BangfuApplication", "/api/me",
+          work, rows.size(), List.of("--spring.profiles.active=demo", "--bangfu.data-dir=" + work.resolve("ours")))));
+      rows.add(start("stock (" + run + ")", AppNode.launch("stockcamunda.StockCamundaApp",
+          "/engine-rest/engine", work, rows.size(), List.of("--spring.config.name=stock",
+              "--camunda.bpm.deployment-resource-pattern=classpath:processes/*.bpmn,classpath:processes/*.dmn,"
+                  + "classpath:forms/*.form",
+              "--spring.datasource.url=jdbc:h2:file:" + work.resolve("stock/db") + ";MODE=MySQL",
+              "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=admin"))));
+    }
+    System.out.printf("%nSTART-UP AND MEMORY on the embedded default (H2 file, -Xmx768m)%n");
+    System.out.printf("%-24s %14s %16s %10s %16s%n", "application", "to answer, s", "Spring Boot, s", "RSS, MB",
+        "heap after GC, MB");
+    rows.forEach(r -> System.out.printf("%-24s %14s %16s %10s %16s%n", (Object[]) r));
+  }
+
+  private static String[] start(String name, AppNode node) throws Exception {
+    try (node) {
+      double seconds = node.sinceLaunch() / 1e9;
+      Thread.sleep(5_000);
+      String started = "?";
+      Matcher m = Pattern.compile("Started \\w+ in ([0-9.]+) seconds").matcher(Files.readString(node.log().toPath()));
+      if (m.find()) {
+        started = m.group(1);
+      }
+      long rss = 0;
+      for (String line : Files.readAllLines(Path.of("/proc/" + node.pid() + "/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          rss = Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+      jcmd(node.pid(), "GC.run");
+      Matcher used = Pattern.compile("used (\\d+)K").matcher(jcmd(node.pid(), "GC.heap_info"));
+      String heap = used.find() ? String.valueOf(Long.parseLong(used.group(1)) / 1024) : "?";
+      return new String[] {name, String.format("%.1f", seconds), started, String.valueOf(rss), heap};
+    }
+  }
+
+  private static String jcmd(long pid, String command) throws Exception {
+    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+        String.valueOf(pid), command).redirectErrorStream(true).start();
+    String out = new String(jcmd.getInputStream().readAllBytes());
+    jcmd.waitFor();
+    return out;
+  }
+
+  // --- 1. and 7. lifecycle throughput, one and two nodes
+
+  @Test
+  void casesThroughTheApiOnOneAndTwoNodes() throws Exception {
+    try (EmbeddedMariaDb.Server server = EmbeddedMariaDb.newServer()) {
+      List<Map<String, Object>> rows = new ArrayList<>();
+      rows.add(lifecycle("stock engine settings", server, "lc_stock", 1, STOCK_ENGINE));
+      rows.add(lifecycle("ours", server, "lc_ours", 1, List.of()));
+      rows.add(lifecycle("ours, two nodes", server, "lc_two", 2, List.of()));
+      System.out.printf("%nLIFECYCLE through the API: %d clients for %d s after %d s of warm-up, each case from the"
+          + " signal to its measures delivered (9+ completions, the notice timer by the job executor)%n", CLIENTS,
+          SECONDS, WARM_UP_SECONDS);
+      System.out.printf("%-22s %8s %12s %14s %14s %10s %10s %8s %10s%n", "configuration", "cases/s", "completions/s",
+          "complete p50", "complete p99", "claim p50", "requests/s", "errors", "anomalies");
+      for (Map<String, Object> r : rows) {
+        System.out.printf("%-22s %8.2f %12.1f %11.0f ms %11.0f ms %7.0f ms %10.1f %8d %10s%n", r.get("name"),
+            r.get("cases"), r.get("completions"), r.get("p50"), r.get("p99"), r.get("claimP50"), r.get("requests"),
+            r.get("errors"), r.get("anomalies"));
+      }
+      System.out.printf("ratio ours/stock completions/s: %.2fx; two nodes/one: %.2fx%n",
+          (double) rows.get(1).get("completions") / (double) rows.get(0).get("completions"),
+          (double) rows.get(2).get("completions") / (double) rows.get(1).get("completions"));
+    }
+  }
+
+  private Map<String, Object> lifecycle(String name, EmbeddedMariaDb.Server server, String database, int nodes,
+      List<String> engine) throws Exception {
+    server.createDatabase(database);
+    Path work = Files.createTempDirectory("bangfu-bench-" + database + "-");
+    List<AppNode> started = new ArrayList<>();
+    try {
+      for (int n = 0; n < nodes; n++) {
+        List<String> options = new ArrayList<>(List.of("--camunda.bpm.job-execution.enabled=true",
+            "--bangfu.identification.notice-duration=PT1S"));
+        options.addAll(engine);
+        started.add(AppNode.start(server.url(database), work, n, options.toArray(String[]::new)));
+      }
+      List<ApiClient> apis = started.stream().map(AppNode::api).toList();
+      Run run = new Run(apis, System.currentTimeMillis() + WARM_UP_SECONDS * 1000L);
+      long until = run.measuredFrom + SECONDS * 1000L;
+      List<Thread> clients = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        String[] village = VILLAGES[c % VILLAGES.length];
+        clients.add(new Thread(() -> {
+          while (System.currentTimeMillis() < until) {
+            run.oneCase(village);
+          }
+        }, "client-" + c));
+      }
+      clients.forEach(Thread::start);
+      for (Thread client : clients) {
+        client.join();
+      }
+      double seconds = (System.currentTimeMillis() - run.measuredFrom) / 1e3;
+      int twice;
+      try (Connection db = DriverManager.getConnection(server.url(database), "root", "");
+          Statement statement = db.createStatement();
+          ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM (SELECT PROC_INST_ID_ FROM ACT_HI_TASKINST"
+              + " WHERE TASK_DEF_KEY_ = '" + RiskIdentification.TOWNSHIP_REVIEW + "' GROUP BY PROC_INST_ID_"
+              + " HAVING COUNT(*) > 1) t")) {
+        result.next();
+        twice = result.getInt(1);
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("name", name);
+      row.put("cases", run.cases.get() / seconds);
+      row.put("completions", run.latencies("complete").size() / seconds);
+      row.put("p50", percentile(run.latencies("complete"), 50));
+      row.put("p99", percentile(run.latencies("complete"), 99));
+      row.put("claimP50", percentile(run.latencies("claim"), 50));
+      row.put("requests", run.requests.get() / seconds);
+      row.put("errors", run.errors.size());
+      row.put("anomalies", (twice + run.stillOpenElsewhere.get()) == 0 ? "none"
+          : twice + " timers twice, " + run.stillOpenElsewhere.get() + " tasks still open on the other node");
+      run.errors.stream().limit(5).forEach(e -> System.out.println("error (" + name + "): " + e));
+      return row;
+    } finally {
+      started.forEach(AppNode::close);
+    }
+  }
+
+  private static double percentile(List<Double> values, int p) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return BenchEngine.percentile(sorted, p);
+  }
+
+  /** One configuration's clients: each works whole cases, each request on the next node in turn. */
+  private static final class Run {
+    final List<ApiClient> nodes;
+    final Map<String, ConcurrentLinkedQueue<Double>> latencies = new java.util.concurrent.ConcurrentHashMap<>();
+    final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    final AtomicInteger cases = new AtomicInteger();
+    final AtomicInteger requests = new AtomicInteger();
+    final AtomicInteger turn = new AtomicInteger();
+    final AtomicInteger stillOpenElsewhere = new AtomicInteger();
+    final long measuredFrom;
+
+    Run(List<ApiClient> nodes, long measuredFrom) {
+      this.nodes = nodes;
+      this.measuredFrom = measuredFrom;
+    }
+
+    boolean measuring() {
+      return System.currentTimeMillis() >= measuredFrom;
+    }
+
+    List<Double> latencies(String kind) {
+      return new ArrayList<>(latencies.getOrDefault(kind, new ConcurrentLinkedQueue<>()));
+    }
+
+    ApiClient next() {
+      return nodes.get(Math.floorMod(turn.getAndIncrement(), nodes.size()));
+    }
+
+    void oneCase(String[] village) {
+      String cadre = village[1];
+      String reviewer = village[2];
+      try {
+        long household = next().createHousehold(cadre,
+            ApiClient.household(village[0], "ORDINARY", 7000, 0, "FULL", "NONE"));
+        String bk = (String) next().openCase(cadre, Map.of("householdId", household, "channel", "CADRE_SCREENING",
+            "riskTypes", List.of("ILLNESS"))).get("businessKey");
+        count(2);
+        decide(cadre, bk, RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
+            "verifyFindings", "情况属实", "verifyDecision", "CONFIRM"));
+        decide(cadre, bk, RiskIdentification.DEMOCRATIC_REVIEW, Map.of("reviewDecision", "PASS"));
+        decide(COUNTY, bk, RiskIdentification.CROSS_CHECK_ASSETS, Map.of("assetCheckResult", "CLEAR"));
+        decide(reviewer, bk, RiskIdentification.TOWNSHIP_REVIEW, Map.of("townshipDecision", "APPROVE"));
+        decide(COUNTY, bk, RiskIdentification.COUNTY_APPROVAL, Map.of("countyDecision", "APPROVE"));
+        decide(cadre, bk, HouseholdPlan.DRAFT_PLAN, Map.of("householdConfirmed", true, "planDraftDecision", "SUBMIT"));
+        decide(reviewer, bk, HouseholdPlan.TOWNSHIP_REVIEW, Map.of("planTownshipDecision", "APPROVE"));
+        decide(COUNTY, bk, HouseholdPlan.COUNTY_APPROVAL, Map.of("planCountyDecision", "APPROVE"));
+        int delivered = 0;
+        for (String handler : HANDLERS) {
+          for (Map<String, Object> task : tasks(handler, bk, MeasureDelivery.DELIVER_MEASURE, false)) {
+            complete(handler, (String) task.get("id"), Map.of("deliveryOutcome", "DELIVERED", "deliveredAmount",
+                1000, "deliveryResult", "已落实", "evidenceRef", "PZ-" + handler));
+            delivered++;
+          }
+        }
+        if (delivered == 0) {
+          errors.add(bk + ": no measure to deliver");
+        } else if (measuring()) {
+          cases.incrementAndGet();
+        }
+      } catch (RuntimeException | AssertionError e) {
+        errors.add(e.toString());
+      }
+    }
+
+    /** The user's task of the case at this step (waiting up to 30 s for it, as after the notice timer). */
+    void decide(String user, String bk, String step, Map<String, Object> variables) {
+      List<Map<String, Object>> found = tasks(user, bk, step, true);
+      complete(user, (String) found.get(0).get("id"), variables);
+    }
+
+    List<Map<String, Object>> tasks(String user, String bk, String step, boolean wait) {
+      long until = System.currentTimeMillis() + 30_000;
+      while (true) {
+        List<Map<String, Object>> found = next().tasks(user, bk).stream()
+            .filter(t -> step.equals(t.get("taskDefinitionKey"))).toList();
+        count(1);
+        if (!found.isEmpty() || !wait) {
+          return found;
+        }
+        if (System.currentTimeMillis() > until) {
+          throw new AssertionError(user + " sees no " + step + " of " + bk + " after 30 s");
+        }
+        sleep(100);
+      }
+    }
+
+    void complete(String user, String taskId, Map<String, Object> variables) {
+      ApiClient node = next();
+      timed("claim", () -> node.claim(user, taskId));
+      timed("complete", () -> node.complete(user, taskId, variables));
+      if (nodes.size() > 1) {
+        // a task completed on one node is gone on the other
+        ApiClient other = nodes.get((nodes.indexOf(node) + 1) % nodes.size());
+        count(1);
+        if (other.get(user, "/engine-rest/task/" + taskId).getStatusCode().value() != 404) {
+          stillOpenElsewhere.incrementAndGet();
+        }
+      }
+    }
+
+    void timed(String kind, Supplier<ResponseEntity<Map<String, Object>>> request) {
+      long start = System.nanoTime();
+      ResponseEntity<Map<String, Object>> response = request.get();
+      count(1);
+      if (response.getStatusCode().value() != 204) {
+        throw new AssertionError(kind + " refused: " + response.getStatusCode() + " " + response.getBody());
+      }
+      if (measuring()) {
+        latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add((System.nanoTime() - start) / 1e6);
+      }
+    }
+
+    void count(int made) {
+      if (measuring()) {
+        requests.addAndGet(made);
+      }
+    }
+
+    private static void sleep(long millis) {
+      try {
+        Thread.sleep(millis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,143 @@
+package org.bangfu.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
+import org.bangfu.it.EmbeddedMariaDb;
+import org.bangfu.operations.MySqlDriverSettings;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
+import org.springframework.core.io.ClassPathResource;
+
+/** What the benchmarks share: engines on the embedded MariaDB, batched seeding, timing and percentiles. */
+final class BenchEngine {
+
+  /** The application's own settings (src/main/resources/application.yml), so "ours" is what the app runs. */
+  static final Properties APPLICATION = application();
+
+  private BenchEngine() {
+  }
+
+  /**
+   * A standalone engine with the defaults of the Camunda 7.24 Spring Boot starter on a database of this server:
+   * full history, strong UUIDs, authorization as the application (on), the job executor built but not started.
+   */
+  static StandaloneProcessEngineConfiguration stock(EmbeddedMariaDb.Server server, String database) {
+    StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+    configuration.setProcessEngineName("bench-" + database);
+    // Spring Boot's pool (Hikari, 10 connections, as the starter would get it); batched inserts as multi-row
+    // statements: seeding speed only, the same for every configuration
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(server.url(database) + "&rewriteBatchedStatements=true");
+    pool.setUsername("root");
+    pool.setPassword("");
+    pool.setMaximumPoolSize(10);
+    pool.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+    configuration.setDataSource(pool);
+    configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
+    configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+    configuration.setIdGenerator(new StrongUuidGenerator()); // the Spring Boot starter's default
+    configuration.setAuthorizationEnabled(true);
+    configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9_-]+"); // as the application: region-00
+    configuration.setJobExecutorActivate(false);
+    configuration.setJobExecutor(jobExecutor(3, 10, 3, 3, 5_000));
+    return configuration;
+  }
+
+  /**
+   * The stock engine with the application's settings: the job executor of application.yml and the driver's
+   * statement cache of {@link MySqlDriverSettings}.
+   */
+  static StandaloneProcessEngineConfiguration ours(EmbeddedMariaDb.Server server, String database) {
+    StandaloneProcessEngineConfiguration configuration = stock(server, database);
+    HikariDataSource pool = (HikariDataSource) configuration.getDataSource();
+    new MySqlDriverSettings().postProcessAfterInitialization(pool, "dataSource");
+    configuration.setJobExecutor(jobExecutor(setting("camunda.bpm.job-execution.core-pool-size", 3),
+        setting("camunda.bpm.job-execution.max-pool-size", 10), setting("camunda.bpm.job-execution.queue-capacity", 3),
+        setting("camunda.bpm.job-execution.max-jobs-per-acquisition", 3),
+        setting("camunda.bpm.job-execution.wait-time-in-millis", 5_000)));
+    return configuration;
+  }
+
+  /** Like the starter's: a pool of core..max threads with a queue, acquiring up to maxJobs per round. */
+  static DefaultJobExecutor jobExecutor(int core, int max, int queue, int maxJobs, int waitMillis) {
+    DefaultJobExecutor executor = new DefaultJobExecutor();
+    executor.setCorePoolSize(core);
+    executor.setMaxPoolSize(max);
+    executor.setQueueSize(queue);
+    executor.setMaxJobsPerAcquisition(maxJobs);
+    executor.setWaitTimeInMillis(waitMillis);
+    return executor;
+  }
+
+  static int setting(String key, int otherwise) {
+    String value = APPLICATION.getProperty(key);
+    return value == null ? otherwise : Integer.parseInt(value.trim());
+  }
+
+  /** Closes the engine and its connection pool. */
+  static void close(ProcessEngine engine) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    engine.close();
+    if (configuration.getDataSource() instanceof HikariDataSource pool) {
+      pool.close();
+    }
+  }
+
+  /** Runs {@code start(i)} for i in [0, n) in transactions of 1,000. */
+  static void inBatches(ProcessEngine engine, int n, IntConsumer start) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration();
+    for (int done = 0; done < n; done += 1_000) {
+      int from = done;
+      configuration.getCommandExecutorTxRequired().execute(context -> {
+        for (int i = from; i < Math.min(from + 1_000, n); i++) {
+          start.accept(i);
+        }
+        return null;
+      });
+    }
+  }
+
+  /**
+   * A warm-up, then as many timed runs as fit in about 20 s (at least 3, at most 50), in milliseconds, sorted; a
+   * query slower than 2 s gets its 3 runs only (the stock inbox can take minutes).
+   */
+  static List<Double> time(Supplier<?> query) {
+    long first = System.nanoTime();
+    query.get();
+    boolean slow = System.nanoTime() - first > 2_000_000_000L;
+    for (int i = 0; !slow && i < 2; i++) {
+      query.get();
+    }
+    List<Double> millis = new ArrayList<>();
+    long until = System.currentTimeMillis() + 20_000;
+    while (millis.size() < 50 && (millis.size() < 3 || !slow && System.currentTimeMillis() < until)) {
+      long start = System.nanoTime();
+      query.get();
+      millis.add((System.nanoTime() - start) / 1e6);
+    }
+    Collections.sort(millis);
+    return millis;
+  }
+
+  static double percentile(List<Double> sorted, int p) {
+    return sorted.get(Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  private static Properties application() {
+    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
+    yaml.setResources(new ClassPathResource("application.yml"));
+    return yaml.getObject();
+  }
+}

@@ -1,0 +1,93 @@
+package org.bangfu.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.mapping.Environment;
+import org.apache.ibatis.session.Configuration;
+import org.apache.ibatis.session.SqlSession;
+import org.apache.ibatis.session.SqlSessionFactory;
+import org.apache.ibatis.session.SqlSessionFactoryBuilder;
+import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import org.bangfu.supervision.SupervisionMapper;
+import org.bangfu.supervision.SupervisionMapper.TaskCount;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+
+/**
+ * Scenario 4, the supervision dashboard of a county (open, due within 3 days and overdue tasks by candidate group and
+ * step) over the open tasks an InboxBench engine holds, two ways on the same data: <b>stock</b>, the engine's task
+ * query API, a count per group and step and per figure (without the authorization join: no user is signed in, as for
+ * an administrator — the favourable case for stock); <b>ours</b>, the application's own {@link SupervisionMapper}
+ * (one GROUP BY over the engine's tables, read-only), loaded from its mapper XML with plain MyBatis.
+ */
+final class DashboardFigures {
+
+  private DashboardFigures() {
+  }
+
+  static void measure(ProcessEngine engine, String county, List<String> groups, int steps) {
+    SupervisionMapper mapper = mapper(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+        .getDataSource());
+    Supplier<long[]> stock = () -> {
+      Date now = new Date();
+      Date soon = new Date(now.getTime() + 3 * 86_400_000L);
+      long[] figures = new long[3];
+      for (String group : groups) {
+        for (int step = 0; step < steps; step++) {
+          var query = (java.util.function.Supplier<org.camunda.bpm.engine.task.TaskQuery>) () -> engine
+              .getTaskService().createTaskQuery().taskCandidateGroup(group);
+          String key = "Activity_Step" + step;
+          figures[0] += query.get().taskDefinitionKey(key).count();
+          figures[1] += query.get().taskDefinitionKey(key).dueAfter(now).dueBefore(soon).count();
+          figures[2] += query.get().taskDefinitionKey(key).dueBefore(now).count();
+        }
+      }
+      return figures;
+    };
+    Supplier<long[]> ours = () -> {
+      LocalDateTime now = LocalDateTime.now();
+      long[] figures = new long[3];
+      for (TaskCount row : mapper.openByGroupAndStep(county, now, now.plusDays(3))) {
+        figures[0] += row.openTasks();
+        figures[1] += row.dueSoon();
+        figures[2] += row.overdue();
+      }
+      return figures;
+    };
+    long[] stockFigures = stock.get();
+    long[] ourFigures = ours.get();
+    List<Double> stockMillis = BenchEngine.time(stock);
+    List<Double> ourMillis = BenchEngine.time(ours);
+    System.out.printf("%nDASHBOARD of county %s over the open tasks (open / due soon / overdue: stock %,d / %,d / %,d,"
+        + " ours %,d / %,d / %,d)%n", county, stockFigures[0], stockFigures[1], stockFigures[2], ourFigures[0],
+        ourFigures[1], ourFigures[2]);
+    System.out.printf("%-34s %10s %10s %8s%n", "way", "p50 ms", "p95 ms", "runs");
+    System.out.printf("%-34s %10.1f %10.1f %8d%n", "stock: engine API, " + groups.size() * steps * 3 + " counts",
+        BenchEngine.percentile(stockMillis, 50), BenchEngine.percentile(stockMillis, 95), stockMillis.size());
+    System.out.printf("%-34s %10.1f %10.1f %8d%n", "ours: SupervisionMapper GROUP BY",
+        BenchEngine.percentile(ourMillis, 50), BenchEngine.percentile(ourMillis, 95), ourMillis.size());
+    System.out.printf("ratio stock/ours p95: %.1fx%n",
+        BenchEngine.percentile(stockMillis, 95) / BenchEngine.percentile(ourMillis, 95));
+  }
+
+  private static SupervisionMapper mapper(DataSource dataSource) {
+    Configuration configuration = new Configuration(new Environment("bench", new JdbcTransactionFactory(),
+        dataSource));
+    configuration.setArgNameBasedConstructorAutoMapping(true); // as application.yml's mybatis settings
+    String resource = "org/bangfu/supervision/SupervisionMapper.xml";
+    try (InputStream xml = DashboardFigures.class.getClassLoader().getResourceAsStream(resource)) {
+      new XMLMapperBuilder(xml, configuration, resource, configuration.getSqlFragments()).parse();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    SqlSessionFactory factory = new SqlSessionFactoryBuilder().build(configuration);
+    SqlSession session = factory.openSession(true);
+    return session.getMapper(SupervisionMapper.class);
+  }
+}
