@@ -21,7 +21,8 @@ import org.springframework.boot.web.client.RestTemplateBuilder;
 
 /**
  * The application as a separate JVM (the test's classpath, demo profile) on a database of its own, for the tests
- * that kill it with SIGKILL or take its database away: what a county's server would live through.
+ * that kill it with SIGKILL or take its database away — what a county's server would live through — and for the
+ * benchmarks (which also launch the stock Camunda application with it).
  */
 public final class AppNode implements AutoCloseable {
 
@@ -29,7 +30,6 @@ public final class AppNode implements AutoCloseable {
   private final int port;
   private final File log;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
   private final String probe;
   private final long launched = System.nanoTime();
 
@@ -89,7 +89,7 @@ public final class AppNode implements AutoCloseable {
     throw new AssertionError("node " + n + " did not start, see " + log);
   }
 
-  /** Whether a signed-in request is answered (the sign-in reads the database). */
+  /** Whether the probe is answered: for Bangfu a signed-in request (the sign-in reads the database). */
   public boolean answers() throws InterruptedException {
     try {
       return http.send(request("approver_county", probe).GET().build(),
