@@ -1,0 +1,134 @@
+package org.bangfu.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.bangfu.it.EmbeddedMariaDb;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario 1 at the engine level (run with {@code ./mvnw -B verify -Pbench}; never in CI): what the engine itself
+ * completes on this machine without HTTP, sign-in or the application's listeners — the figure the 1,000 completions/s
+ * target can be held against. Concurrent clients each run cases of 12 user tasks in sequence (candidate group of the
+ * case's village, authorization on, full history): find the task, claim it, complete it with a decision variable.
+ * Stock (the starter's defaults) against ours (the application's driver statement cache and job settings).
+ */
+class CompletionBench {
+
+  private static final int CLIENTS = Integer.getInteger("bangfu.bench.clients", 12);
+  private static final int SECONDS = Integer.getInteger("bangfu.bench.completion-seconds", 60);
+  private static final int WARM_UP_SECONDS = Integer.getInteger("bangfu.bench.completion-warm-up-seconds", 20);
+  private static final int STEPS = 12;
+
+  static {
+    BenchLogging.quiet();
+  }
+
+  @Test
+  void twelveStepCasesCompletedThroughTheEngine() throws Exception {
+    try (EmbeddedMariaDb.Server server = EmbeddedMariaDb.newServer()) {
+      List<Map<String, Object>> rows = List.of(run("stock", server, "completions_stock"),
+          run("ours", server, "completions_ours"));
+      System.out.printf("%nCOMPLETIONS through the engine's Java API: %d clients, %d s after %d s of warm-up, cases"
+          + " of %d user tasks%n", CLIENTS, SECONDS, WARM_UP_SECONDS, STEPS);
+      System.out.printf("%-10s %10s %14s %14s %14s %8s%n", "config", "cases/s", "completions/s", "complete p50",
+          "complete p99", "errors");
+      for (Map<String, Object> r : rows) {
+        System.out.printf("%-10s %10.1f %14.1f %11.1f ms %11.1f ms %8d%n", r.get("name"), r.get("cases"),
+            r.get("completions"), r.get("p50"), r.get("p99"), r.get("errors"));
+      }
+      System.out.printf("ratio ours/stock completions/s: %.2fx%n",
+          (double) rows.get(1).get("completions") / (double) rows.get(0).get("completions"));
+    }
+  }
+
+  private static Map<String, Object> run(String name, EmbeddedMariaDb.Server server, String database)
+      throws InterruptedException {
+    server.createDatabase(database);
+    StandaloneProcessEngineConfiguration configuration = name.equals("stock")
+        ? BenchEngine.stock(server, database) : BenchEngine.ours(server, database);
+    ProcessEngine engine = configuration.buildProcessEngine();
+    try {
+      for (int v = 0; v < CLIENTS; v++) {
+        Group group = engine.getIdentityService().newGroup(village(v));
+        engine.getIdentityService().saveGroup(group);
+      }
+      AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("CompletionBench")
+          .camundaHistoryTimeToLive(30).startEvent();
+      for (int step = 0; step < STEPS; step++) {
+        flow = flow.userTask("Activity_Step" + step).name("步骤" + step).camundaCandidateGroups("${region}");
+      }
+      engine.getRepositoryService().createDeployment()
+          .addModelInstance("completion-bench.bpmn", flow.endEvent().done()).deploy();
+      long measuredFrom = System.currentTimeMillis() + WARM_UP_SECONDS * 1000L;
+      long until = measuredFrom + SECONDS * 1000L;
+      ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+      AtomicInteger cases = new AtomicInteger();
+      AtomicInteger errors = new AtomicInteger();
+      List<Thread> clients = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        String region = village(c);
+        String user = "cadre-" + c;
+        clients.add(new Thread(() -> {
+          while (System.currentTimeMillis() < until) {
+            try {
+              // the case is opened by the system (as the application's signal), then worked by the village's user
+              String instance = engine.getRuntimeService().startProcessInstanceByKey("CompletionBench",
+                  Map.of("region", region)).getId();
+              engine.getIdentityService().setAuthentication(user, List.of(region));
+              for (int step = 0; step < STEPS; step++) {
+                Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+                long start = System.nanoTime();
+                engine.getTaskService().claim(task.getId(), user);
+                engine.getTaskService().complete(task.getId(), Map.of("decision", "APPROVE"));
+                if (System.currentTimeMillis() >= measuredFrom) {
+                  latencies.add((System.nanoTime() - start) / 1e6);
+                }
+              }
+              if (System.currentTimeMillis() >= measuredFrom) {
+                cases.incrementAndGet();
+              }
+            } catch (RuntimeException e) {
+              if (errors.incrementAndGet() == 1) {
+                System.out.println("first error (" + name + "): " + e);
+              }
+            } finally {
+              engine.getIdentityService().clearAuthentication();
+            }
+          }
+        }, "client-" + c));
+      }
+      clients.forEach(Thread::start);
+      for (Thread client : clients) {
+        client.join();
+      }
+      double seconds = (System.currentTimeMillis() - measuredFrom) / 1e3;
+      List<Double> sorted = new ArrayList<>(latencies);
+      Collections.sort(sorted);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("name", name);
+      row.put("cases", cases.get() / seconds);
+      row.put("completions", sorted.size() / seconds);
+      row.put("p50", sorted.isEmpty() ? Double.NaN : BenchEngine.percentile(sorted, 50));
+      row.put("p99", sorted.isEmpty() ? Double.NaN : BenchEngine.percentile(sorted, 99));
+      row.put("errors", errors.get());
+      return row;
+    } finally {
+      BenchEngine.close(engine);
+    }
+  }
+
+  private static String village(int v) {
+    return String.format("village-6299011002%02d", v);
+  }
+}
