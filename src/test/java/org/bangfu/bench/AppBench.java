@@ -4,10 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,21 +158,18 @@ class AppBench {
       }
       double seconds = (System.currentTimeMillis() - run.measuredFrom) / 1e3;
       int twice;
-      try (Connection db = DriverManager.getConnection(server.url(database), "root", "");
-          Statement statement = db.createStatement();
-          ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM (SELECT PROC_INST_ID_ FROM ACT_HI_TASKINST"
-              + " WHERE TASK_DEF_KEY_ = '" + RiskIdentification.TOWNSHIP_REVIEW + "' GROUP BY PROC_INST_ID_"
-              + " HAVING COUNT(*) > 1) t")) {
-        result.next();
-        twice = result.getInt(1);
+      try (Connection db = DriverManager.getConnection(server.url(database), "root", "")) {
+        twice = AppNode.intQuery(db, "SELECT COUNT(*) FROM (SELECT PROC_INST_ID_ FROM ACT_HI_TASKINST"
+            + " WHERE TASK_DEF_KEY_ = '" + RiskIdentification.TOWNSHIP_REVIEW + "' GROUP BY PROC_INST_ID_"
+            + " HAVING COUNT(*) > 1) t");
       }
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", name);
       row.put("cases", run.cases.get() / seconds);
       row.put("completions", run.latencies("complete").size() / seconds);
-      row.put("p50", percentile(run.latencies("complete"), 50));
-      row.put("p99", percentile(run.latencies("complete"), 99));
-      row.put("claimP50", percentile(run.latencies("claim"), 50));
+      row.put("p50", BenchEngine.percentileOf(run.latencies("complete"), 50));
+      row.put("p99", BenchEngine.percentileOf(run.latencies("complete"), 99));
+      row.put("claimP50", BenchEngine.percentileOf(run.latencies("claim"), 50));
       row.put("requests", run.requests.get() / seconds);
       row.put("errors", run.errors.size());
       row.put("anomalies", (twice + run.stillOpenElsewhere.get()) == 0 ? "none"
@@ -185,15 +179,6 @@ class AppBench {
     } finally {
       started.forEach(AppNode::close);
     }
-  }
-
-  private static double percentile(List<Double> values, int p) {
-    if (values.isEmpty()) {
-      return Double.NaN;
-    }
-    List<Double> sorted = new ArrayList<>(values);
-    Collections.sort(sorted);
-    return BenchEngine.percentile(sorted, p);
   }
 
   /** One configuration's clients: each works whole cases, each request on the next node in turn. */

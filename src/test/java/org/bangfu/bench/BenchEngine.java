@@ -2,6 +2,7 @@ package org.bangfu.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
@@ -84,10 +85,18 @@ final class BenchEngine {
     return value == null ? otherwise : Integer.parseInt(value.trim());
   }
 
+  static ProcessEngineConfigurationImpl configuration(ProcessEngine engine) {
+    return (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+  }
+
+  /** A village's candidate group of the benchmarks' county (village 0 to 99 of 和平镇). */
+  static String village(int v) {
+    return String.format("village-6299011002%02d", v);
+  }
+
   /** Closes the engine and its connection pool. */
   static void close(ProcessEngine engine) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
-        .getProcessEngineConfiguration();
+    ProcessEngineConfigurationImpl configuration = configuration(engine);
     engine.close();
     if (configuration.getDataSource() instanceof HikariDataSource pool) {
       pool.close();
@@ -96,11 +105,9 @@ final class BenchEngine {
 
   /** Runs {@code start(i)} for i in [0, n) in transactions of 1,000. */
   static void inBatches(ProcessEngine engine, int n, IntConsumer start) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine
-        .getProcessEngineConfiguration();
     for (int done = 0; done < n; done += 1_000) {
       int from = done;
-      configuration.getCommandExecutorTxRequired().execute(context -> {
+      configuration(engine).getCommandExecutorTxRequired().execute(context -> {
         for (int i = from; i < Math.min(from + 1_000, n); i++) {
           start.accept(i);
         }
@@ -129,6 +136,16 @@ final class BenchEngine {
     }
     Collections.sort(millis);
     return millis;
+  }
+
+  /** The percentile of values in any order; NaN when there are none. */
+  static double percentileOf(Collection<Double> values, int p) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    return percentile(sorted, p);
   }
 
   static double percentile(List<Double> sorted, int p) {

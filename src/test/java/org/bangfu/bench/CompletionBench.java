@@ -1,7 +1,6 @@
 package org.bangfu.bench;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ class CompletionBench {
     ProcessEngine engine = configuration.buildProcessEngine();
     try {
       for (int v = 0; v < CLIENTS; v++) {
-        Group group = engine.getIdentityService().newGroup(village(v));
+        Group group = engine.getIdentityService().newGroup(BenchEngine.village(v));
         engine.getIdentityService().saveGroup(group);
       }
       AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("CompletionBench")
@@ -77,7 +76,7 @@ class CompletionBench {
       AtomicInteger errors = new AtomicInteger();
       List<Thread> clients = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
-        String region = village(c);
+        String region = BenchEngine.village(c);
         String user = "cadre-" + c;
         clients.add(new Thread(() -> {
           while (System.currentTimeMillis() < until) {
@@ -113,22 +112,16 @@ class CompletionBench {
         client.join();
       }
       double seconds = (System.currentTimeMillis() - measuredFrom) / 1e3;
-      List<Double> sorted = new ArrayList<>(latencies);
-      Collections.sort(sorted);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", name);
       row.put("cases", cases.get() / seconds);
-      row.put("completions", sorted.size() / seconds);
-      row.put("p50", sorted.isEmpty() ? Double.NaN : BenchEngine.percentile(sorted, 50));
-      row.put("p99", sorted.isEmpty() ? Double.NaN : BenchEngine.percentile(sorted, 99));
+      row.put("completions", latencies.size() / seconds);
+      row.put("p50", BenchEngine.percentileOf(latencies, 50));
+      row.put("p99", BenchEngine.percentileOf(latencies, 99));
       row.put("errors", errors.get());
       return row;
     } finally {
       BenchEngine.close(engine);
     }
-  }
-
-  private static String village(int v) {
-    return String.format("village-6299011002%02d", v);
   }
 }

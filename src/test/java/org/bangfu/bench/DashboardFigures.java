@@ -17,7 +17,7 @@ import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
 import org.bangfu.supervision.SupervisionMapper;
 import org.bangfu.supervision.SupervisionMapper.TaskCount;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
  * Scenario 4, the supervision dashboard of a county (open, due within 3 days and overdue tasks by candidate group and
@@ -32,20 +32,17 @@ final class DashboardFigures {
   }
 
   static void measure(ProcessEngine engine, String county, List<String> groups, int steps) {
-    SupervisionMapper mapper = mapper(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getDataSource());
+    SupervisionMapper mapper = mapper(BenchEngine.configuration(engine).getDataSource());
     Supplier<long[]> stock = () -> {
       Date now = new Date();
       Date soon = new Date(now.getTime() + 3 * 86_400_000L);
       long[] figures = new long[3];
       for (String group : groups) {
         for (int step = 0; step < steps; step++) {
-          var query = (java.util.function.Supplier<org.camunda.bpm.engine.task.TaskQuery>) () -> engine
-              .getTaskService().createTaskQuery().taskCandidateGroup(group);
           String key = "Activity_Step" + step;
-          figures[0] += query.get().taskDefinitionKey(key).count();
-          figures[1] += query.get().taskDefinitionKey(key).dueAfter(now).dueBefore(soon).count();
-          figures[2] += query.get().taskDefinitionKey(key).dueBefore(now).count();
+          figures[0] += stepQuery(engine, group, key).count();
+          figures[1] += stepQuery(engine, group, key).dueAfter(now).dueBefore(soon).count();
+          figures[2] += stepQuery(engine, group, key).dueBefore(now).count();
         }
       }
       return figures;
@@ -74,6 +71,10 @@ final class DashboardFigures {
         BenchEngine.percentile(ourMillis, 50), BenchEngine.percentile(ourMillis, 95), ourMillis.size());
     System.out.printf("ratio stock/ours p95: %.1fx%n",
         BenchEngine.percentile(stockMillis, 95) / BenchEngine.percentile(ourMillis, 95));
+  }
+
+  private static TaskQuery stepQuery(ProcessEngine engine, String group, String step) {
+    return engine.getTaskService().createTaskQuery().taskCandidateGroup(group).taskDefinitionKey(step);
   }
 
   private static SupervisionMapper mapper(DataSource dataSource) {

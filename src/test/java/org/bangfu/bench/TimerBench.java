@@ -2,15 +2,13 @@ package org.bangfu.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import org.bangfu.it.AppNode;
 import org.bangfu.it.EmbeddedMariaDb;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -86,24 +84,22 @@ class TimerBench {
       Date due = new Date(System.currentTimeMillis() - 60_000);
       long seeding = System.currentTimeMillis();
       BenchEngine.inBatches(seeder, TIMERS, i -> seeder.getRuntimeService().startProcessInstanceByKey("TimerBench",
-          Map.of("due", due, "region", String.format("village-6299011002%02d", i % 12))));
+          Map.of("due", due, "region", BenchEngine.village(i % 12))));
       System.out.printf("seeded %,d timers (%s) in %,d s%n", TIMERS, name,
           (System.currentTimeMillis() - seeding) / 1000);
       try (Connection db = DriverManager.getConnection(server.url(database), "root", "")) {
         long start = System.nanoTime();
-        engines.forEach(e -> ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) e
-            .getProcessEngineConfiguration()).getJobExecutor().start());
+        engines.forEach(e -> BenchEngine.configuration(e).getJobExecutor().start());
         long left = TIMERS;
         while (left > 0 && System.nanoTime() - start < MAX_SECONDS * 1_000_000_000L) {
           Thread.sleep(250);
-          left = count(db, "SELECT COUNT(*) FROM ACT_RU_JOB");
+          left = AppNode.intQuery(db, "SELECT COUNT(*) FROM ACT_RU_JOB");
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        engines.forEach(e -> ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) e
-            .getProcessEngineConfiguration()).getJobExecutor().shutdown());
+        engines.forEach(e -> BenchEngine.configuration(e).getJobExecutor().shutdown());
         long fired = TIMERS - left;
-        long tasks = count(db, "SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE TASK_DEF_KEY_ = 'TownshipReview'");
-        long distinct = count(db, "SELECT COUNT(DISTINCT PROC_INST_ID_) FROM ACT_HI_TASKINST");
+        long tasks = AppNode.intQuery(db, "SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE TASK_DEF_KEY_ = 'TownshipReview'");
+        long distinct = AppNode.intQuery(db, "SELECT COUNT(DISTINCT PROC_INST_ID_) FROM ACT_HI_TASKINST");
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", name);
         row.put("seconds", seconds);
@@ -115,13 +111,6 @@ class TimerBench {
       }
     } finally {
       engines.forEach(BenchEngine::close);
-    }
-  }
-
-  private static long count(Connection db, String sql) throws SQLException {
-    try (Statement statement = db.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-      result.next();
-      return result.getLong(1);
     }
   }
 

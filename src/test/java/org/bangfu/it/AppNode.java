@@ -151,7 +151,7 @@ public final class AppNode implements AutoCloseable {
   }
 
   /** The first column of the first row of a query on a node's database, as a number. */
-  static int intQuery(java.sql.Connection db, String sql) throws java.sql.SQLException {
+  public static int intQuery(java.sql.Connection db, String sql) throws java.sql.SQLException {
     try (java.sql.Statement statement = db.createStatement(); java.sql.ResultSet result = statement.executeQuery(sql)) {
       result.next();
       return result.getInt(1);
