@@ -2,10 +2,10 @@ package org.bangfu.security;
 
 import java.util.List;
 import java.util.Map;
+import org.bangfu.inbox.InboxFilter;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -27,14 +27,12 @@ public class AccessProvisioning {
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
-  private final TaskService taskService;
 
   public AccessProvisioning(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService) {
+      FilterService filterService) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
-    this.taskService = taskService;
   }
 
   /**
@@ -71,24 +69,11 @@ public class AccessProvisioning {
     }
   }
 
-  /**
-   * The Tasklist filters every approver starts with: their groups' tasks, their own, those due within two days and
-   * those overdue. (Done tasks are history, not a Tasklist filter: the case page shows them.)
-   */
+  /** The Tasklist filters every approver starts with ({@link InboxFilter}), as this release defines them. */
   public void ensureStandardFilters() {
-    // candidate user: the groups' tasks and those offered to the user directly (a stand-in's, 代理)
-    ensureFilter("本组待办", -10, "本人所在村、乡镇、县或部门的待办任务（含代理的任务）",
-        taskService.createTaskQuery().taskCandidateUserExpression("${currentUser()}")
-            .includeAssignedTasks().orderByDueDate().asc());
-    ensureFilter("我的待办", -5, "已由我认领的任务",
-        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    ensureFilter("即将到期", 0, "本组两天内到期的任务",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks().dueAfterExpression("${now()}")
-            .dueBeforeExpression("${dateTime().plusDays(2).toDate()}").orderByDueDate().asc());
-    ensureFilter("已逾期", 5, "本组已过到期日仍未办理的任务",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
-            .includeAssignedTasks().dueBeforeExpression("${now()}").orderByDueDate().asc());
+    for (InboxFilter filter : InboxFilter.values()) {
+      ensureFilter(filter.title(), filter.priority(), filter.description(), filter.query());
+    }
   }
 
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {

@@ -6,7 +6,8 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 /**
- * Read-only queries over the engine's runtime tables for supervision: counts grouped in the database, so a county's
+ * Read-only queries for supervision over the inbox table (org.bangfu.inbox) and the engine's runtime tables: counts
+ * grouped in the database, so a county's
  * figures cost one query however many tasks are open.
  */
 @Mapper

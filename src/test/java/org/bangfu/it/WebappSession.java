@@ -76,4 +76,12 @@ final class WebappSession {
   HttpResponse<String> post(String path, String json) throws Exception {
     return post(path, json, csrfToken().orElse(""));
   }
+
+  /** A query as the webapp's scripts send it, answered as HAL (the task list with its count and embedded links). */
+  HttpResponse<String> postHal(String path, String json) throws Exception {
+    return browser.send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json").header("Accept", "application/hal+json, application/json")
+        .header("X-XSRF-TOKEN", csrfToken().orElse("")).POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
 }

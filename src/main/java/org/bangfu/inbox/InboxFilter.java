@@ -1,0 +1,102 @@
+package org.bangfu.inbox;
+
+import camundajar.impl.com.google.gson.JsonObject;
+import java.time.ZoneId;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.TaskQuery;
+
+/**
+ * The Tasklist filters every approver starts with: their groups' tasks, their own, those due within two days and
+ * those overdue. (Done tasks are history, not a Tasklist filter: the case page shows them.) Each is an engine filter
+ * with the query below; while a filter's stored query is exactly this one, {@link InboxFilterService} answers it from
+ * the inbox table.
+ */
+public enum InboxFilter {
+
+  /** Candidate user: the groups' tasks and those offered to the user directly (a stand-in's, 代理), claimed or not. */
+  GROUP("本组待办", -10, "本人所在村、乡镇、县或部门的待办任务（含代理的任务）", true, true, false),
+  MINE("我的待办", -5, "已由我认领的任务", false, false, false),
+  DUE_SOON("即将到期", 0, "本组两天内到期的任务", true, false, true),
+  OVERDUE("已逾期", 5, "本组已过到期日仍未办理的任务", true, false, true);
+
+  static final int DUE_SOON_DAYS = 2;
+
+  private final String title;
+  private final int priority;
+  private final String description;
+  private final boolean groups;
+  private final boolean candidateUser;
+  private final boolean byDueDate;
+
+  InboxFilter(String title, int priority, String description, boolean groups, boolean candidateUser,
+      boolean byDueDate) {
+    this.title = title;
+    this.priority = priority;
+    this.description = description;
+    this.groups = groups;
+    this.candidateUser = candidateUser;
+    this.byDueDate = byDueDate;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public int priority() {
+    return priority;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** The filter's engine query: what Tasklist runs, and what the inbox table must answer the same. */
+  public TaskQuery query() {
+    TaskQueryImpl query = new TaskQueryImpl();
+    return switch (this) {
+      case GROUP -> query.taskCandidateUserExpression("${currentUser()}").includeAssignedTasks()
+          .orderByDueDate().asc();
+      case MINE -> query.taskAssigneeExpression("${currentUser()}").orderByDueDate().asc();
+      case DUE_SOON -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+          .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(" + DUE_SOON_DAYS + ").toDate()}")
+          .orderByDueDate().asc();
+      case OVERDUE -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+          .dueBeforeExpression("${now()}").orderByDueDate().asc();
+    };
+  }
+
+  JsonObject queryJson() {
+    return new JsonTaskQueryConverter().toJsonObject(query());
+  }
+
+  /** Whose rows of the inbox table the filter reads: the user's groups, the user as candidate, the assignee. */
+  boolean readsGroups() {
+    return groups;
+  }
+
+  boolean readsCandidateUser() {
+    return candidateUser;
+  }
+
+  boolean readsAssignee() {
+    return this == MINE;
+  }
+
+  /** The due-date window now, as the filter's expressions would evaluate it; nulls where the filter has no bound. */
+  Date dueAfter() {
+    return this == DUE_SOON ? ClockUtil.getCurrentTime() : null;
+  }
+
+  Date dueBefore() {
+    if (!byDueDate) {
+      return null;
+    }
+    Date now = ClockUtil.getCurrentTime();
+    // as dateTime().plusDays(2): calendar days in the server's zone
+    return this == DUE_SOON
+        ? Date.from(now.toInstant().atZone(ZoneId.systemDefault()).plusDays(DUE_SOON_DAYS).toInstant()) : now;
+  }
+}

@@ -1,0 +1,254 @@
+package org.bangfu.inbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import org.bangfu.region.CandidateGroups;
+
+/**
+ * The SQL of the inbox table {@code bf_inbox}, on the engine's own connection (the engine's transaction): keeping the
+ * rows of changed tasks, rebuilding them from the engine's tables, and reading a filter's page of task ids and its
+ * count.
+ */
+final class InboxTable {
+
+  static final String GROUP = "G:";
+  static final String CANDIDATE_USER = "U:";
+  static final String ASSIGNEE = "A:";
+  private static final int CHUNK = 500;
+  /** The name column's length: the county index must stay within MySQL's 3,072 bytes. */
+  private static final int NAME_LENGTH = 160;
+  private static final String COLUMNS = "task_id, party, county_code, create_time, due_date, follow_up_date, "
+      + "priority, name, assignee, task_def_key, proc_def_key, suspended";
+
+  private InboxTable() {
+  }
+
+  /** An open task as the inbox keeps it. */
+  record TaskRow(String id, String name, Date createTime, Date dueDate, Date followUpDate, int priority,
+      String assignee, String taskDefinitionKey, String processDefinitionKey, boolean suspended) {
+  }
+
+  /**
+   * What a filter reads: the rows of these parties (not empty), due after / before (null: no bound), and only the
+   * tasks of active process instances or all.
+   */
+  record Query(Collection<String> parties, Date dueAfter, Date dueBefore, boolean activeOnly) {
+  }
+
+  /** One ordering of a filter: a column of the table and its direction. */
+  record Sort(String column, boolean ascending) {
+  }
+
+  /**
+   * Replaces the rows of the given tasks: removed ones lose theirs, changed ones get one per candidate group,
+   * candidate user and assignee as the engine's tables hold them now (its statements of this command are flushed).
+   */
+  static void write(Connection connection, String enginePrefix, Collection<TaskRow> changed, Collection<String> removed,
+      boolean changedInBulk) throws SQLException {
+    Set<String> ids = new LinkedHashSet<>(removed);
+    changed.forEach(task -> ids.add(task.id()));
+    for (List<String> chunk : chunks(new ArrayList<>(ids))) {
+      try (PreparedStatement delete = connection.prepareStatement(
+          "DELETE FROM bf_inbox WHERE task_id IN (" + marks(chunk.size()) + ")")) {
+        bind(delete, 1, chunk);
+        delete.executeUpdate();
+      }
+    }
+    List<TaskRow> open = changed.stream().filter(task -> !removed.contains(task.id())).toList();
+    for (List<TaskRow> chunk : chunks(open)) {
+      insert(connection, chunk, candidates(connection, enginePrefix, chunk.stream().map(TaskRow::id).toList()));
+    }
+    if (changedInBulk) {
+      // process instances suspended or activated, or migrated: the engine changed their tasks in bulk, with no
+      // task event; rare (an administrator in Cockpit), so every row is brought up to date
+      String task = "FROM " + enginePrefix + "ACT_RU_TASK t WHERE t.ID_ = bf_inbox.task_id";
+      try (Statement update = connection.createStatement()) {
+        update.executeUpdate("UPDATE bf_inbox SET suspended = CASE WHEN EXISTS (SELECT 1 " + task
+            + " AND t.SUSPENSION_STATE_ = 2) THEN TRUE ELSE FALSE END, "
+            + "task_def_key = (SELECT t.TASK_DEF_KEY_ " + task + "), "
+            + "name = (SELECT SUBSTRING(t.NAME_, 1, " + NAME_LENGTH + ") " + task + "), "
+            + "proc_def_key = (SELECT d.KEY_ FROM " + enginePrefix + "ACT_RU_TASK t JOIN " + enginePrefix
+            + "ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_ WHERE t.ID_ = bf_inbox.task_id)");
+      }
+    }
+  }
+
+  /** Rebuilds the whole table from the engine's open tasks; returns the number of tasks. */
+  static int rebuild(Connection connection, String enginePrefix) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM bf_inbox");
+    }
+    List<TaskRow> tasks = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT t.ID_, t.NAME_, t.CREATE_TIME_, t.DUE_DATE_, "
+            + "t.FOLLOW_UP_DATE_, t.PRIORITY_, t.ASSIGNEE_, t.TASK_DEF_KEY_, d.KEY_, t.SUSPENSION_STATE_ FROM "
+            + enginePrefix
+            + "ACT_RU_TASK t LEFT JOIN " + enginePrefix + "ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_")) {
+      while (rows.next()) {
+        tasks.add(new TaskRow(rows.getString(1), rows.getString(2), rows.getTimestamp(3), rows.getTimestamp(4),
+            rows.getTimestamp(5), rows.getInt(6), rows.getString(7), rows.getString(8), rows.getString(9),
+            rows.getInt(10) == 2));
+      }
+    }
+    for (List<TaskRow> chunk : chunks(tasks)) {
+      insert(connection, chunk, candidates(connection, enginePrefix, chunk.stream().map(TaskRow::id).toList()));
+    }
+    return tasks.size();
+  }
+
+  /** The candidate parties of the tasks ('G:group', 'U:user'), from the engine's identity links. */
+  private static Map<String, Set<String>> candidates(Connection connection, String enginePrefix, List<String> taskIds)
+      throws SQLException {
+    Map<String, Set<String>> parties = new HashMap<>();
+    if (taskIds.isEmpty()) {
+      return parties;
+    }
+    try (PreparedStatement select = connection.prepareStatement("SELECT TASK_ID_, GROUP_ID_, USER_ID_ FROM "
+        + enginePrefix + "ACT_RU_IDENTITYLINK WHERE TYPE_ = 'candidate' AND TASK_ID_ IN (" + marks(taskIds.size())
+        + ")")) {
+      bind(select, 1, taskIds);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String party = rows.getString(2) != null ? GROUP + rows.getString(2)
+              : rows.getString(3) != null ? CANDIDATE_USER + rows.getString(3) : null;
+          if (party != null) {
+            parties.computeIfAbsent(rows.getString(1), id -> new LinkedHashSet<>()).add(party);
+          }
+        }
+      }
+    }
+    return parties;
+  }
+
+  private static void insert(Connection connection, List<TaskRow> tasks, Map<String, Set<String>> candidates)
+      throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement(
+        "INSERT INTO bf_inbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int rows = 0;
+      for (TaskRow task : tasks) {
+        Set<String> parties = new LinkedHashSet<>(candidates.getOrDefault(task.id(), Set.of()));
+        if (task.assignee() != null) {
+          parties.add(ASSIGNEE + task.assignee());
+        }
+        for (String party : parties) {
+          insert.setString(1, task.id());
+          insert.setString(2, party);
+          insert.setString(3, party.startsWith(GROUP) ? countyOf(party.substring(GROUP.length())) : null);
+          insert.setTimestamp(4, timestamp(task.createTime()));
+          insert.setTimestamp(5, timestamp(task.dueDate()));
+          insert.setTimestamp(6, timestamp(task.followUpDate()));
+          insert.setInt(7, task.priority());
+          insert.setString(8, task.name() == null || task.name().length() <= NAME_LENGTH ? task.name()
+              : task.name().substring(0, NAME_LENGTH));
+          insert.setString(9, task.assignee());
+          insert.setString(10, task.taskDefinitionKey());
+          insert.setString(11, task.processDefinitionKey());
+          insert.setBoolean(12, task.suspended());
+          insert.addBatch();
+          rows++;
+        }
+      }
+      if (rows > 0) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  /** A page of task ids of the query's rows, in the given order (the task id breaks ties). */
+  static List<String> page(Connection connection, Query query, List<Sort> sorts, int first, int max)
+      throws SQLException {
+    StringJoiner columns = new StringJoiner(", ");
+    StringJoiner order = new StringJoiner(", ");
+    for (Sort sort : sorts) {
+      columns.add(sort.column());
+      order.add(sort.column() + (sort.ascending() ? " ASC" : " DESC"));
+    }
+    columns.add("task_id");
+    order.add("task_id ASC");
+    String sql = "SELECT DISTINCT " + columns + " FROM bf_inbox WHERE " + where(query) + " ORDER BY " + order
+        + " LIMIT ? OFFSET ?";
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      int next = bindWhere(select, query);
+      select.setInt(next, max);
+      select.setInt(next + 1, first);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          ids.add(rows.getString("task_id"));
+        }
+      }
+      return ids;
+    }
+  }
+
+  static long count(Connection connection, Query query) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(
+        "SELECT COUNT(DISTINCT task_id) FROM bf_inbox WHERE " + where(query))) {
+      bindWhere(select, query);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  private static String where(Query query) {
+    return "party IN (" + marks(query.parties().size()) + ")" + (query.dueAfter() != null ? " AND due_date > ?" : "")
+        + (query.dueBefore() != null ? " AND due_date < ?" : "") + (query.activeOnly() ? " AND suspended = FALSE" : "");
+  }
+
+  private static int bindWhere(PreparedStatement statement, Query query) throws SQLException {
+    int next = bind(statement, 1, query.parties());
+    if (query.dueAfter() != null) {
+      statement.setTimestamp(next++, timestamp(query.dueAfter()));
+    }
+    if (query.dueBefore() != null) {
+      statement.setTimestamp(next++, timestamp(query.dueBefore()));
+    }
+    return next;
+  }
+
+  /** The county (first 6 digits) of a region group's code; null for a group of no region. */
+  static String countyOf(String group) {
+    String code = CandidateGroups.regionCode(group);
+    return code == null ? null : code.substring(0, 6);
+  }
+
+  private static int bind(PreparedStatement statement, int from, Collection<String> values) throws SQLException {
+    int index = from;
+    for (String value : values) {
+      statement.setString(index++, value);
+    }
+    return index;
+  }
+
+  private static Timestamp timestamp(Date date) {
+    return date == null ? null : new Timestamp(date.getTime());
+  }
+
+  private static String marks(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
+  }
+
+  private static <T> List<List<T>> chunks(List<T> items) {
+    List<List<T>> chunks = new ArrayList<>();
+    for (int from = 0; from < items.size(); from += CHUNK) {
+      chunks.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
+    }
+    return chunks;
+  }
+}

@@ -1,0 +1,126 @@
+package org.bangfu.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The inbox against the engine on H2 (the embedded default): the standard filters answer as the engine's own
+ * queries do through random work, an edited filter falls back to the engine, and an emptied table is filled again at
+ * start. InboxIT does the same on MariaDB inside the application, and through Tasklist's requests.
+ */
+class InboxFilterServiceTest {
+
+  private static final String URL = "jdbc:h2:mem:inbox-test;MODE=MySQL;DB_CLOSE_DELAY=-1";
+  private static final long SEED = Long.getLong("bangfu.inbox.seed", 20261202L);
+  private static ProcessEngine engine;
+  private static InboxPlugin plugin;
+
+  @BeforeAll
+  static void engine() throws Exception {
+    try (Connection connection = DriverManager.getConnection(URL, "sa", "")) {
+      createInboxTable(connection);
+    }
+    StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
+    configuration.setProcessEngineName("inbox-test");
+    configuration.setJdbcUrl(URL);
+    configuration.setDatabaseSchemaUpdate("true");
+    configuration.setAuthorizationEnabled(true);
+    configuration.setStandaloneTasksEnabled(false);
+    configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9_-]+");
+    configuration.setEnforceHistoryTimeToLive(false);
+    plugin = new InboxPlugin();
+    configuration.getProcessEnginePlugins().add(plugin);
+    engine = configuration.buildProcessEngine();
+  }
+
+  @AfterAll
+  static void close() {
+    engine.close();
+  }
+
+  /** The statements of the Flyway migration that makes the table, as the application runs it. */
+  static void createInboxTable(Connection connection) throws Exception {
+    String script = new ClassPathResource("db/migration/V7__inbox.sql").getContentAsString(StandardCharsets.UTF_8);
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : script.replaceAll("(?m)--.*$", "").split(";")) {
+        if (!sql.isBlank()) {
+          statement.execute(sql);
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyStandardFilterAnswersAsTheEnginesQueryThroughRandomWork() {
+    System.out.println("InboxFilterServiceTest seed " + SEED + " (-Dbangfu.inbox.seed to repeat)");
+    long before = plugin.filterService().answeredFromInbox();
+    InboxWorkout workout = new InboxWorkout(engine, SEED, "random");
+    int checks = workout.run(120);
+    assertThat(checks).isGreaterThan(1_000);
+    // the pages and counts really came from the table (list() without a page is the engine's)
+    assertThat(plugin.filterService().answeredFromInbox() - before).isGreaterThan(checks / 2);
+  }
+
+  @Test
+  void aFilterAnAdministratorChangedIsAnsweredByTheEngine() {
+    InboxWorkout workout = new InboxWorkout(engine, SEED + 1, "edited");
+    workout.run(10);
+    Filter filter = engine.getFilterService().createFilterQuery().filterName(InboxFilter.GROUP.title()).singleResult();
+    filter.setQuery(engine.getTaskService().createTaskQuery().taskCandidateUserExpression("${currentUser()}")
+        .includeAssignedTasks().taskName("审核"));
+    engine.getFilterService().saveFilter(filter);
+    try {
+      engine.getIdentityService().setAuthentication("edited-u2", List.of("edited-g1", "edited-g2"));
+      long fromEngine = plugin.filterService().answeredByEngine();
+      List<Task> shown = engine.getFilterService().listPage(filter.getId(), 0, 100);
+      assertThat(plugin.filterService().answeredByEngine()).isEqualTo(fromEngine + 1);
+      assertThat(shown).allSatisfy(task -> assertThat(task.getName()).isEqualTo("审核"));
+      assertThat(engine.getFilterService().count(filter.getId())).isEqualTo(shown.size());
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+      filter.setQuery(InboxFilter.GROUP.query());
+      engine.getFilterService().saveFilter(filter);
+      workout.cleanUp();
+    }
+  }
+
+  @Test
+  void anEmptiedTableIsFilledFromTheEnginesOpenTasksAtStart() throws Exception {
+    InboxWorkout workout = new InboxWorkout(engine, SEED + 2, "refill");
+    workout.run(15);
+    long rows = rows();
+    assertThat(rows).isPositive();
+    try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+        Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM bf_inbox");
+    }
+    plugin.postProcessEngineBuild(engine);
+    assertThat(rows()).isEqualTo(rows);
+    workout.checkAll();
+    workout.cleanUp();
+  }
+
+  private static long rows() throws SQLException {
+    try (Connection connection = DriverManager.getConnection(URL, "sa", "");
+        Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SELECT COUNT(*) FROM bf_inbox")) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+}
