@@ -5,40 +5,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
-import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
-import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
-import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Component;
 
 /**
- * The inbox in the engine: every user task of every deployed process reports its events (created, assigned, updated
- * — candidates, due date, priority —, completed, deleted) to the command's {@link InboxSession}, which rewrites the
- * task's rows of {@code bf_inbox} when the command flushes; the standard filters are answered from that table
- * ({@link InboxFilterService}). Tasks without a process are not supported: the application turns them off
- * ({@code standalone-tasks-enabled: false}).
+ * The inbox in the engine: each command's {@link InboxSession} rewrites the rows of {@code bf_inbox} of the tasks the
+ * command created, changed or deleted when it flushes, and the standard filters are answered from that table
+ * ({@link InboxFilterService}).
  */
 @Component
 @DependsOnDatabaseInitialization
 public class InboxPlugin extends AbstractProcessEnginePlugin {
-
-  private static final List<String> EVENTS = List.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
-      TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
 
   private static final Logger LOG = LoggerFactory.getLogger(InboxPlugin.class);
 
@@ -58,16 +43,6 @@ public class InboxPlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPostCommandInterceptorsTxRequiresNew(new ArrayList<CommandInterceptor>());
     }
     configuration.getCustomPostCommandInterceptorsTxRequiresNew().add(0, new InboxSession.Opener());
-    if (configuration.getCustomPreBPMNParseListeners() == null) {
-      configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
-    }
-    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
-        EVENTS.forEach(event -> definition.addTaskListener(event, InboxPlugin::taskEvent));
-      }
-    });
     configuration.setFilterService(filterService);
   }
 
@@ -92,15 +67,6 @@ public class InboxPlugin extends AbstractProcessEnginePlugin {
     });
     if (tasks > 0) {
       LOG.info("Inbox filled from the engine's {} open tasks", tasks);
-    }
-  }
-
-  private static void taskEvent(DelegateTask task) {
-    String event = task.getEventName();
-    if (TaskListener.EVENTNAME_COMPLETE.equals(event) || TaskListener.EVENTNAME_DELETE.equals(event)) {
-      InboxSession.current().removed(task.getId());
-    } else {
-      InboxSession.current().changed((TaskEntity) task);
     }
   }
 

@@ -9,62 +9,86 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractUpdateProcessInstancesSuspendStateCmd;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
+import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
 /**
- * The tasks a command changed, written to the inbox table when the command flushes: after the engine's own
- * statements, in the same transaction, from the tasks' final state — whatever listeners or delegates changed after
- * the event that named the task. The engine flushes a command's sessions newest first, so {@link Opener} opens this
- * one as each command begins, before the engine's own: it is flushed last.
+ * Keeps the inbox table in step with a command's changes to tasks: as the command's work ends, it notes every task
+ * the command created, changed or deleted, or whose candidates it changed (from the engine's entity cache); when the
+ * command flushes — after the engine's own statements, in the same transaction — it rewrites those tasks' rows from
+ * their final state and identity links. Every task is covered this way, process tasks, sub-tasks (加签) and tasks
+ * without a process alike, whatever changed it. The engine flushes a command's sessions newest first, so
+ * {@link Opener} opens this one as each command begins, before the engine's own: it is flushed last.
  */
 final class InboxSession implements Session {
 
   private final CommandContext commandContext;
   private final Map<String, TaskEntity> changed = new LinkedHashMap<>();
   private final Set<String> removed = new LinkedHashSet<>();
+  /** Tasks whose candidates changed although the task itself was not loaded. */
+  private final Set<String> linksChanged = new LinkedHashSet<>();
   private boolean changedInBulk;
+  private int depth;
 
   private InboxSession(CommandContext commandContext) {
     this.commandContext = commandContext;
   }
 
-  static InboxSession current() {
-    return Context.getCommandContext().getSession(InboxSession.class);
-  }
-
-  void changed(TaskEntity task) {
-    changed.put(task.getId(), task);
-  }
-
-  void removed(String taskId) {
-    removed.add(taskId);
-  }
-
-  void changedInBulk() {
-    changedInBulk = true;
+  /**
+   * Notes what the command did to tasks, from the engine's entity cache as the command's work ends and before the
+   * engine flushes it (flushing forgets deleted entities): tasks inserted, changed (merged or dirty) or deleted, and
+   * the tasks of identity links inserted or deleted.
+   */
+  private void capture() {
+    for (CachedDbEntity cached : commandContext.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
+      DbEntityState state = cached.getEntityState();
+      boolean deleted = state == DbEntityState.DELETED_TRANSIENT || state == DbEntityState.DELETED_PERSISTENT
+          || state == DbEntityState.DELETED_MERGED;
+      if (cached.getEntity() instanceof TaskEntity task) {
+        if (deleted) {
+          removed.add(task.getId());
+        } else if (state == DbEntityState.TRANSIENT || state == DbEntityState.MERGED || cached.isDirty()) {
+          changed.put(task.getId(), task);
+        }
+      } else if (cached.getEntity() instanceof IdentityLinkEntity link && link.getTaskId() != null
+          && (deleted || state == DbEntityState.TRANSIENT)) {
+        linksChanged.add(link.getTaskId());
+      }
+    }
+    for (String taskId : linksChanged) {
+      TaskEntity task = commandContext.getDbEntityManager().getDbEntityCache().get(TaskEntity.class, taskId);
+      if (task != null) {
+        changed.putIfAbsent(taskId, task);
+      }
+    }
+    linksChanged.removeAll(changed.keySet());
+    linksChanged.removeAll(removed);
   }
 
   @Override
   public void flush() {
-    if (changed.isEmpty() && removed.isEmpty() && !changedInBulk) {
+    if (changed.isEmpty() && removed.isEmpty() && linksChanged.isEmpty() && !changedInBulk) {
       return;
     }
     try {
       InboxTable.write(commandContext.getDbSqlSession().getSqlSession().getConnection(),
           commandContext.getProcessEngineConfiguration().getDatabaseTablePrefix(),
-          changed.values().stream().map(InboxSession::row).toList(), removed, changedInBulk);
+          changed.values().stream().map(InboxSession::row).toList(), linksChanged, removed, changedInBulk);
     } catch (SQLException e) {
       throw new ProcessEngineException("Could not update the inbox of tasks " + changed.keySet() + removed, e);
     }
     changed.clear();
     removed.clear();
+    linksChanged.clear();
     changedInBulk = false;
   }
 
@@ -82,8 +106,8 @@ final class InboxSession implements Session {
 
   /**
    * Opens the session first thing in every command (see the class comment), and notes the commands that change
-   * tasks in bulk without a task event: suspending or activating process instances or definitions, and migrating
-   * instances to another version (a task may get another step key or process).
+   * tasks in bulk statements, not through their entities: suspending or activating process instances or
+   * definitions; and migrations (a task may get another step key or process).
    */
   static final class Opener extends CommandInterceptor {
     @Override
@@ -91,9 +115,19 @@ final class InboxSession implements Session {
       InboxSession session = Context.getCommandContext().getSession(InboxSession.class);
       if (command instanceof AbstractSetStateCmd || command instanceof AbstractUpdateProcessInstancesSuspendStateCmd
           || command instanceof MigrateProcessInstanceCmd) {
-        session.changedInBulk();
+        session.changedInBulk = true;
       }
-      return next.execute(command);
+      session.depth++;
+      T result;
+      try {
+        result = next.execute(command);
+      } finally {
+        session.depth--;
+      }
+      if (session.depth == 0) {
+        session.capture(); // the outermost command's work is done; the engine flushes next
+      }
+      return result;
     }
   }
 

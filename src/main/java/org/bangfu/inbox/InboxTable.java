@@ -54,13 +54,15 @@ final class InboxTable {
   }
 
   /**
-   * Replaces the rows of the given tasks: removed ones lose theirs, changed ones get one per candidate group,
-   * candidate user and assignee as the engine's tables hold them now (its statements of this command are flushed).
+   * Replaces the rows of the given tasks: removed ones lose theirs, changed ones (and those to be re-read from the
+   * engine's table) get one per candidate group, candidate user and assignee as the engine's tables hold them now (its
+   * statements of this command are flushed).
    */
-  static void write(Connection connection, String enginePrefix, Collection<TaskRow> changed, Collection<String> removed,
-      boolean changedInBulk) throws SQLException {
+  static void write(Connection connection, String enginePrefix, Collection<TaskRow> changed,
+      Collection<String> reread, Collection<String> removed, boolean changedInBulk) throws SQLException {
     Set<String> ids = new LinkedHashSet<>(removed);
     changed.forEach(task -> ids.add(task.id()));
+    ids.addAll(reread);
     for (List<String> chunk : chunks(new ArrayList<>(ids))) {
       try (PreparedStatement delete = connection.prepareStatement(
           "DELETE FROM bf_inbox WHERE task_id IN (" + marks(chunk.size()) + ")")) {
@@ -68,7 +70,10 @@ final class InboxTable {
         delete.executeUpdate();
       }
     }
-    List<TaskRow> open = changed.stream().filter(task -> !removed.contains(task.id())).toList();
+    List<TaskRow> open = new ArrayList<>(changed.stream().filter(task -> !removed.contains(task.id())).toList());
+    for (List<String> chunk : chunks(new ArrayList<>(reread))) {
+      open.addAll(tasks(connection, enginePrefix, " WHERE t.ID_ IN (" + marks(chunk.size()) + ")", chunk));
+    }
     for (List<TaskRow> chunk : chunks(open)) {
       insert(connection, chunk, candidates(connection, enginePrefix, chunk.stream().map(TaskRow::id).toList()));
     }
@@ -92,22 +97,31 @@ final class InboxTable {
     try (Statement statement = connection.createStatement()) {
       statement.executeUpdate("DELETE FROM bf_inbox");
     }
-    List<TaskRow> tasks = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery("SELECT t.ID_, t.NAME_, t.CREATE_TIME_, t.DUE_DATE_, "
-            + "t.FOLLOW_UP_DATE_, t.PRIORITY_, t.ASSIGNEE_, t.TASK_DEF_KEY_, d.KEY_, t.SUSPENSION_STATE_ FROM "
-            + enginePrefix
-            + "ACT_RU_TASK t LEFT JOIN " + enginePrefix + "ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_")) {
-      while (rows.next()) {
-        tasks.add(new TaskRow(rows.getString(1), rows.getString(2), rows.getTimestamp(3), rows.getTimestamp(4),
-            rows.getTimestamp(5), rows.getInt(6), rows.getString(7), rows.getString(8), rows.getString(9),
-            rows.getInt(10) == 2));
-      }
-    }
+    List<TaskRow> tasks = tasks(connection, enginePrefix, "", List.of());
     for (List<TaskRow> chunk : chunks(tasks)) {
       insert(connection, chunk, candidates(connection, enginePrefix, chunk.stream().map(TaskRow::id).toList()));
     }
     return tasks.size();
+  }
+
+  /** The engine's open tasks matching the condition. */
+  private static List<TaskRow> tasks(Connection connection, String enginePrefix, String where, List<String> values)
+      throws SQLException {
+    List<TaskRow> tasks = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement("SELECT t.ID_, t.NAME_, t.CREATE_TIME_, "
+        + "t.DUE_DATE_, t.FOLLOW_UP_DATE_, t.PRIORITY_, t.ASSIGNEE_, t.TASK_DEF_KEY_, d.KEY_, t.SUSPENSION_STATE_ FROM "
+        + enginePrefix + "ACT_RU_TASK t LEFT JOIN " + enginePrefix + "ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_"
+        + where)) {
+      bind(select, 1, values);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          tasks.add(new TaskRow(rows.getString(1), rows.getString(2), rows.getTimestamp(3), rows.getTimestamp(4),
+              rows.getTimestamp(5), rows.getInt(6), rows.getString(7), rows.getString(8), rows.getString(9),
+              rows.getInt(10) == 2));
+        }
+      }
+    }
+    return tasks;
   }
 
   /** The candidate parties of the tasks ('G:group', 'U:user'), from the engine's identity links. */

@@ -1,6 +1,9 @@
 package org.bangfu.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -8,6 +11,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
+import org.bangfu.inbox.InboxPlugin;
+import org.bangfu.inbox.InboxWorkout;
 import org.bangfu.it.EmbeddedMariaDb;
 import org.bangfu.operations.MySqlDriverSettings;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -67,6 +72,19 @@ final class BenchEngine {
         setting("camunda.bpm.job-execution.max-jobs-per-acquisition", 3),
         setting("camunda.bpm.job-execution.wait-time-in-millis", 5_000)));
     return configuration;
+  }
+
+  /**
+   * The application's inbox on an engine ({@link InboxPlugin}), its table made by the application's Flyway script
+   * first.
+   */
+  static void withInbox(ProcessEngineConfigurationImpl configuration) {
+    try (Connection connection = configuration.getDataSource().getConnection()) {
+      InboxWorkout.createInboxTable(connection);
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+    configuration.getProcessEnginePlugins().add(new InboxPlugin());
   }
 
   /** Like the starter's: a pool of core..max threads with a queue, acquiring up to maxJobs per round. */

@@ -21,19 +21,22 @@ import org.camunda.bpm.engine.task.TaskQuery;
 
 /**
  * Scenario 4, the supervision dashboard of a county (open, due within 3 days and overdue tasks by candidate group and
- * step) over the open tasks an InboxBench engine holds, two ways on the same data: <b>stock</b>, the engine's task
- * query API, a count per group and step and per figure (without the authorization join: no user is signed in, as for
- * an administrator — the favourable case for stock); <b>ours</b>, the application's own {@link SupervisionMapper}
- * (one GROUP BY over the engine's tables, read-only), loaded from its mapper XML with plain MyBatis.
+ * step) over the open tasks of an InboxBench engine: <b>stock</b>, the engine's task query API, a count per group and
+ * step and per figure (without the authorization join: no user is signed in, as for an administrator — the favourable
+ * case for stock); <b>ours</b>, the application's own {@link SupervisionMapper} (one GROUP BY over the inbox table),
+ * loaded from its mapper XML with plain MyBatis. Each on its configuration's data (the same tasks).
  */
 final class DashboardFigures {
+
+  /** The figures (open, due soon, overdue) and the timings of one way. */
+  record Result(String way, long[] figures, List<Double> millis) {
+  }
 
   private DashboardFigures() {
   }
 
-  static void measure(ProcessEngine engine, String county, List<String> groups, int steps) {
-    SupervisionMapper mapper = mapper(BenchEngine.configuration(engine).getDataSource());
-    Supplier<long[]> stock = () -> {
+  static Result stock(ProcessEngine engine, List<String> groups, int steps) {
+    Supplier<long[]> loop = () -> {
       Date now = new Date();
       Date soon = new Date(now.getTime() + 3 * 86_400_000L);
       long[] figures = new long[3];
@@ -47,7 +50,13 @@ final class DashboardFigures {
       }
       return figures;
     };
-    Supplier<long[]> ours = () -> {
+    return new Result("stock: engine API, " + groups.size() * steps * 3 + " counts", loop.get(),
+        BenchEngine.time(loop));
+  }
+
+  static Result ours(ProcessEngine engine, String county) {
+    SupervisionMapper mapper = mapper(BenchEngine.configuration(engine).getDataSource());
+    Supplier<long[]> query = () -> {
       LocalDateTime now = LocalDateTime.now();
       long[] figures = new long[3];
       for (TaskCount row : mapper.openByGroupAndStep(county, now, now.plusDays(3))) {
@@ -57,20 +66,20 @@ final class DashboardFigures {
       }
       return figures;
     };
-    long[] stockFigures = stock.get();
-    long[] ourFigures = ours.get();
-    List<Double> stockMillis = BenchEngine.time(stock);
-    List<Double> ourMillis = BenchEngine.time(ours);
+    return new Result("ours: SupervisionMapper GROUP BY", query.get(), BenchEngine.time(query));
+  }
+
+  static void print(String county, Result stock, Result ours) {
     System.out.printf("%nDASHBOARD of county %s over the open tasks (open / due soon / overdue: stock %,d / %,d / %,d,"
-        + " ours %,d / %,d / %,d)%n", county, stockFigures[0], stockFigures[1], stockFigures[2], ourFigures[0],
-        ourFigures[1], ourFigures[2]);
+        + " ours %,d / %,d / %,d)%n", county, stock.figures()[0], stock.figures()[1], stock.figures()[2],
+        ours.figures()[0], ours.figures()[1], ours.figures()[2]);
     System.out.printf("%-34s %10s %10s %8s%n", "way", "p50 ms", "p95 ms", "runs");
-    System.out.printf("%-34s %10.1f %10.1f %8d%n", "stock: engine API, " + groups.size() * steps * 3 + " counts",
-        BenchEngine.percentile(stockMillis, 50), BenchEngine.percentile(stockMillis, 95), stockMillis.size());
-    System.out.printf("%-34s %10.1f %10.1f %8d%n", "ours: SupervisionMapper GROUP BY",
-        BenchEngine.percentile(ourMillis, 50), BenchEngine.percentile(ourMillis, 95), ourMillis.size());
+    for (Result result : List.of(stock, ours)) {
+      System.out.printf("%-34s %10.1f %10.1f %8d%n", result.way(), BenchEngine.percentile(result.millis(), 50),
+          BenchEngine.percentile(result.millis(), 95), result.millis().size());
+    }
     System.out.printf("ratio stock/ours p95: %.1fx%n",
-        BenchEngine.percentile(stockMillis, 95) / BenchEngine.percentile(ourMillis, 95));
+        BenchEngine.percentile(stock.millis(), 95) / BenchEngine.percentile(ours.millis(), 95));
   }
 
   private static TaskQuery stepQuery(ProcessEngine engine, String group, String step) {

@@ -2,7 +2,6 @@ package org.bangfu.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -16,7 +15,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The inbox against the engine on H2 (the embedded default): the standard filters answer as the engine's own
@@ -33,14 +31,13 @@ class InboxFilterServiceTest {
   @BeforeAll
   static void engine() throws Exception {
     try (Connection connection = DriverManager.getConnection(URL, "sa", "")) {
-      createInboxTable(connection);
+      InboxWorkout.createInboxTable(connection);
     }
     StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
     configuration.setProcessEngineName("inbox-test");
     configuration.setJdbcUrl(URL);
     configuration.setDatabaseSchemaUpdate("true");
     configuration.setAuthorizationEnabled(true);
-    configuration.setStandaloneTasksEnabled(false);
     configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9_-]+");
     configuration.setEnforceHistoryTimeToLive(false);
     plugin = new InboxPlugin();
@@ -51,18 +48,6 @@ class InboxFilterServiceTest {
   @AfterAll
   static void close() {
     engine.close();
-  }
-
-  /** The statements of the Flyway migration that makes the table, as the application runs it. */
-  static void createInboxTable(Connection connection) throws Exception {
-    String script = new ClassPathResource("db/migration/V7__inbox.sql").getContentAsString(StandardCharsets.UTF_8);
-    try (Statement statement = connection.createStatement()) {
-      for (String sql : script.replaceAll("(?m)--.*$", "").split(";")) {
-        if (!sql.isBlank()) {
-          statement.execute(sql);
-        }
-      }
-    }
   }
 
   @Test

@@ -3,10 +3,13 @@ package org.bangfu.inbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,6 +34,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.ExecuteFilterCountCmd;
 import org.camunda.bpm.engine.impl.cmd.ExecuteFilterListPageCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.migration.MigrationPlan;
@@ -42,6 +46,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.springframework.core.io.ClassPathResource;
 
 /**
  * Random work on an engine with the inbox (start, claim, hand back, reassign, candidates added and removed, due dates
@@ -72,6 +77,7 @@ public final class InboxWorkout {
   private final Map<InboxFilter, String> filters;
   private final List<String> instances = new ArrayList<>();
   private final List<String> versions;
+  private final List<String> subTasks = new ArrayList<>();
   private int checks;
 
   public InboxWorkout(ProcessEngine engine, long seed, String prefix) {
@@ -133,6 +139,18 @@ public final class InboxWorkout {
         .getDeployedProcessDefinitions().get(0).getId();
   }
 
+  /** The statements of the Flyway migration that makes the table, as the application runs it. */
+  public static void createInboxTable(Connection connection) throws SQLException, IOException {
+    String script = new ClassPathResource("db/migration/V7__inbox.sql").getContentAsString(StandardCharsets.UTF_8);
+    try (Statement statement = connection.createStatement()) {
+      for (String sql : script.replaceAll("(?m)--.*$", "").split(";")) {
+        if (!sql.isBlank()) {
+          statement.execute(sql);
+        }
+      }
+    }
+  }
+
   /** Runs the steps, checking every filter for every user after each; returns the number of comparisons made. */
   public int run(int steps) {
     for (int step = 0; step < steps; step++) {
@@ -159,9 +177,18 @@ public final class InboxWorkout {
     }
   }
 
+  /** The workout's open tasks: those of its processes and its sub-tasks (as 加签 makes them). */
+  private List<Task> open() {
+    List<Task> open = new ArrayList<>(tasks.createTaskQuery().processDefinitionKey(prefix).list());
+    if (!subTasks.isEmpty()) {
+      open.addAll(tasks.createTaskQuery().taskIdIn(subTasks.toArray(String[]::new)).list());
+    }
+    return open;
+  }
+
   private String step() {
-    List<Task> open = tasks.createTaskQuery().processDefinitionKey(prefix).list();
-    int choice = open.isEmpty() ? 0 : random.nextInt(14);
+    List<Task> open = open();
+    int choice = open.isEmpty() ? 0 : random.nextInt(17);
     if (choice <= 2) {
       String instance = engine.getRuntimeService().startProcessInstanceById(versions.get(random.nextInt(2)),
           Variables.createVariables().putValue("groupsFirst", someGroups()).putValue("groupsSecond", someGroups())
@@ -175,6 +202,12 @@ public final class InboxWorkout {
       // a suspended task refuses everything but its case's activation or cancellation
       engine.getRuntimeService().activateProcessInstanceById(task.getProcessInstanceId());
       return "activate";
+    }
+    if (task.getProcessInstanceId() == null && choice >= 11) {
+      choice = 9; // a sub-task has no case to cancel, migrate or suspend: it is signed (completed)
+    }
+    if ((choice == 9 || choice == 10) && !tasks.getSubTasks(task.getId()).isEmpty()) {
+      choice = 14; // the step waits for its co-signers (the application refuses it): one more instead
     }
     switch (choice) {
       case 3 -> {
@@ -221,6 +254,42 @@ public final class InboxWorkout {
         engine.getRuntimeService().deleteProcessInstance(task.getProcessInstanceId(), "cancelled");
         return "cancel";
       }
+      case 15 -> {
+        // a listener or delegate adds a candidate to the task entity itself (no task command, no update event)
+        String group = groups.get(random.nextInt(groups.size()));
+        executor().execute(context -> {
+          context.getTaskManager().findTaskById(task.getId()).addCandidateGroup(group);
+          return null;
+        });
+        return "delegate adds group";
+      }
+      case 16 -> {
+        // code that removes a candidate link without loading its task (a task with one group gets a second first)
+        String removed = executor().execute(context -> {
+          List<IdentityLinkEntity> links = context.getIdentityLinkManager().findIdentityLinksByTaskId(task.getId())
+              .stream().filter(l -> l.getGroupId() != null).toList();
+          if (links.size() < 2) {
+            return null;
+          }
+          context.getDbEntityManager().delete(links.get(0));
+          return "link removed";
+        });
+        if (removed == null) {
+          tasks.addCandidateGroup(task.getId(), groups.get(random.nextInt(groups.size())));
+          return "add group";
+        }
+        return removed;
+      }
+      case 14 -> {
+        Task sub = tasks.newTask();
+        sub.setParentTaskId(task.getId());
+        sub.setName("会签");
+        sub.setAssignee(user);
+        sub.setDueDate(someDate());
+        tasks.saveTask(sub);
+        subTasks.add(sub.getId());
+        return "sub-task";
+      }
       case 12 -> {
         boolean onFirst = task.getProcessDefinitionId().equals(versions.get(0));
         MigrationPlan plan = engine.getRuntimeService().createMigrationPlan(versions.get(onFirst ? 0 : 1),
@@ -236,11 +305,14 @@ public final class InboxWorkout {
     }
   }
 
+  private CommandExecutor executor() {
+    return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
+  }
+
   /** Checks the table and every filter for every user now. */
   public void checkAll() {
     checkTable();
-    CommandExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
+    CommandExecutor executor = executor();
     FilterService inbox = engine.getFilterService();
     for (Map.Entry<String, List<String>> user : users.entrySet()) {
       identity.setAuthentication(user.getKey(), user.getValue());
@@ -291,7 +363,7 @@ public final class InboxWorkout {
    */
   private void checkTable() {
     List<String> expected = new ArrayList<>();
-    for (Task task : tasks.createTaskQuery().processDefinitionKey(prefix).list()) {
+    for (Task task : open()) {
       List<String> parties = new ArrayList<>();
       tasks.getIdentityLinksForTask(task.getId()).stream().filter(link -> "candidate".equals(link.getType()))
           .forEach(link -> parties.add(link.getGroupId() != null ? "G:" + link.getGroupId() : "U:" + link.getUserId()));
@@ -301,7 +373,8 @@ public final class InboxWorkout {
       parties.stream().distinct().forEach(party -> expected.add(String.join("|", task.getId(), party,
           String.valueOf(time(task.getCreateTime())), String.valueOf(time(task.getDueDate())),
           String.valueOf(time(task.getFollowUpDate())), String.valueOf(task.getPriority()), task.getName(),
-          String.valueOf(task.getAssignee()), task.getTaskDefinitionKey(), prefix, String.valueOf(task.isSuspended()))));
+          String.valueOf(task.getAssignee()), String.valueOf(task.getTaskDefinitionKey()),
+          task.getProcessDefinitionId() == null ? "null" : prefix, String.valueOf(task.isSuspended()))));
     }
     List<String> actual = new ArrayList<>();
     DataSource dataSource = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getDataSource();
@@ -317,7 +390,7 @@ public final class InboxWorkout {
           actual.add(String.join("|", rows.getString(1), rows.getString(2),
               String.valueOf(time(rows.getTimestamp(3))), String.valueOf(time(rows.getTimestamp(4))),
               String.valueOf(time(rows.getTimestamp(5))), String.valueOf(rows.getInt(6)), rows.getString(7),
-              String.valueOf(rows.getString(8)), rows.getString(9), rows.getString(10),
+              String.valueOf(rows.getString(8)), String.valueOf(rows.getString(9)), String.valueOf(rows.getString(10)),
               String.valueOf(rows.getBoolean(11))));
         }
       }
