@@ -77,9 +77,6 @@ class InboxBench {
     server.createDatabase(database);
     StandaloneProcessEngineConfiguration configuration = ours ? BenchEngine.ours(server, database)
         : BenchEngine.stock(server, database);
-    if (ours) {
-      BenchEngine.withInbox(configuration);
-    }
     ProcessEngine engine = configuration.buildProcessEngine();
     try {
       String filter = seed(engine, ours);
