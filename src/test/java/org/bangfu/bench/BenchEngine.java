@@ -66,13 +66,13 @@ final class BenchEngine {
    */
   static StandaloneProcessEngineConfiguration ours(EmbeddedMariaDb.Server server, String database) {
     StandaloneProcessEngineConfiguration configuration = stock(server, database);
-    withInbox(configuration);
     HikariDataSource pool = (HikariDataSource) configuration.getDataSource();
     new MySqlDriverSettings().postProcessAfterInitialization(pool, "dataSource");
     configuration.setJobExecutor(jobExecutor(setting("camunda.bpm.job-execution.core-pool-size", 3),
         setting("camunda.bpm.job-execution.max-pool-size", 10), setting("camunda.bpm.job-execution.queue-capacity", 3),
         setting("camunda.bpm.job-execution.max-jobs-per-acquisition", 3),
         setting("camunda.bpm.job-execution.wait-time-in-millis", 5_000)));
+    withInbox(configuration); // after the pool's settings: it opens the pool
     return configuration;
   }
 
