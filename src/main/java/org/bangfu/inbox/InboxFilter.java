@@ -3,6 +3,13 @@ package org.bangfu.inbox;
 import camundajar.impl.com.google.gson.JsonObject;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -66,6 +73,30 @@ public enum InboxFilter {
       case OVERDUE -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
           .dueBeforeExpression("${now()}").orderByDueDate().asc();
     };
+  }
+
+  /**
+   * Creates the filter (everybody may read it) or, when it exists, sets its query and properties to this release's:
+   * the users' standard filters follow a new release.
+   *
+   * @return the filter
+   */
+  public Filter ensure(FilterService filters, AuthorizationService authorizations) {
+    Map<String, Object> properties = Map.of("priority", priority, "description", description, "refresh", true);
+    Filter existing = filters.createFilterQuery().filterName(title).singleResult();
+    if (existing != null) {
+      existing.setQuery(query());
+      existing.setProperties(properties);
+      return filters.saveFilter(existing);
+    }
+    Filter filter = filters.saveFilter(filters.newTaskFilter(title).setQuery(query()).setProperties(properties));
+    Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    read.setUserId(Authorization.ANY);
+    read.setResource(Resources.FILTER);
+    read.setResourceId(filter.getId());
+    read.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(read);
+    return filter;
   }
 
   JsonObject queryJson() {

@@ -1,7 +1,6 @@
 package org.bangfu.security;
 
 import java.util.List;
-import java.util.Map;
 import org.bangfu.inbox.InboxFilter;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -11,10 +10,8 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 
 /**
@@ -72,28 +69,8 @@ public class AccessProvisioning {
   /** The Tasklist filters every approver starts with ({@link InboxFilter}), as this release defines them. */
   public void ensureStandardFilters() {
     for (InboxFilter filter : InboxFilter.values()) {
-      ensureFilter(filter.title(), filter.priority(), filter.description(), filter.query());
+      filter.ensure(filterService, authorizationService);
     }
-  }
-
-  private void ensureFilter(String name, int priority, String description, TaskQuery query) {
-    Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
-    if (existing != null) {
-      // a new release may change a standard filter's query: the users' filters follow
-      existing.setQuery(query);
-      existing.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
-      filterService.saveFilter(existing);
-      return;
-    }
-    Filter filter = filterService.newTaskFilter(name).setQuery(query)
-        .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
-    filterService.saveFilter(filter);
-    Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-    read.setUserId(Authorization.ANY);
-    read.setResource(Resources.FILTER);
-    read.setResourceId(filter.getId());
-    read.addPermission(Permissions.READ);
-    authorizationService.saveAuthorization(read);
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
