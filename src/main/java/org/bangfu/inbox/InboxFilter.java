@@ -24,28 +24,21 @@ import org.camunda.bpm.engine.task.TaskQuery;
 public enum InboxFilter {
 
   /** Candidate user: the groups' tasks and those offered to the user directly (a stand-in's, 代理), claimed or not. */
-  GROUP("本组待办", -10, "本人所在村、乡镇、县或部门的待办任务（含代理的任务）", true, true, false),
-  MINE("我的待办", -5, "已由我认领的任务", false, false, false),
-  DUE_SOON("即将到期", 0, "本组两天内到期的任务", true, false, true),
-  OVERDUE("已逾期", 5, "本组已过到期日仍未办理的任务", true, false, true);
+  GROUP("本组待办", -10, "本人所在村、乡镇、县或部门的待办任务（含代理的任务）"),
+  MINE("我的待办", -5, "已由我认领的任务"),
+  DUE_SOON("即将到期", 0, "本组两天内到期的任务"),
+  OVERDUE("已逾期", 5, "本组已过到期日仍未办理的任务");
 
   static final int DUE_SOON_DAYS = 2;
 
   private final String title;
   private final int priority;
   private final String description;
-  private final boolean groups;
-  private final boolean candidateUser;
-  private final boolean byDueDate;
 
-  InboxFilter(String title, int priority, String description, boolean groups, boolean candidateUser,
-      boolean byDueDate) {
+  InboxFilter(String title, int priority, String description) {
     this.title = title;
     this.priority = priority;
     this.description = description;
-    this.groups = groups;
-    this.candidateUser = candidateUser;
-    this.byDueDate = byDueDate;
   }
 
   public String title() {
@@ -103,13 +96,16 @@ public enum InboxFilter {
     return new JsonTaskQueryConverter().toJsonObject(query());
   }
 
-  /** Whose rows of the inbox table the filter reads: the user's groups, the user as candidate, the assignee. */
-  boolean readsGroups() {
-    return groups;
+  /**
+   * Whose rows of the inbox table the filter reads, as its query above names them: the candidate user (the user's
+   * groups and the user), the signed-in user's groups ({@code currentUserGroups()}), or the assignee.
+   */
+  boolean readsCandidateUser() {
+    return this == GROUP;
   }
 
-  boolean readsCandidateUser() {
-    return candidateUser;
+  boolean readsCurrentUserGroups() {
+    return this == DUE_SOON || this == OVERDUE;
   }
 
   boolean readsAssignee() {
@@ -122,12 +118,12 @@ public enum InboxFilter {
   }
 
   Date dueBefore() {
-    if (!byDueDate) {
-      return null;
-    }
     Date now = ClockUtil.getCurrentTime();
-    // as dateTime().plusDays(2): calendar days in the server's zone
-    return this == DUE_SOON
-        ? Date.from(now.toInstant().atZone(ZoneId.systemDefault()).plusDays(DUE_SOON_DAYS).toInstant()) : now;
+    return switch (this) {
+      // as dateTime().plusDays(2): calendar days in the server's zone
+      case DUE_SOON -> Date.from(now.toInstant().atZone(ZoneId.systemDefault()).plusDays(DUE_SOON_DAYS).toInstant());
+      case OVERDUE -> now;
+      default -> null;
+    };
   }
 }

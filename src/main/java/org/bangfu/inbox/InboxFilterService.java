@@ -128,7 +128,7 @@ public class InboxFilterService extends FilterServiceImpl {
       context.getReadOnlyIdentityProvider().createGroupQuery().groupMember(user.getUserId()).list()
           .forEach(group -> parties.add(InboxTable.GROUP + group.getId()));
       parties.add(InboxTable.CANDIDATE_USER + user.getUserId());
-    } else if (kind.readsGroups() && user.getGroupIds() != null) {
+    } else if (kind.readsCurrentUserGroups() && user.getGroupIds() != null) {
       // ${currentUserGroups()}: the groups of the signed-in user's authentication
       user.getGroupIds().forEach(group -> parties.add(InboxTable.GROUP + group));
     }

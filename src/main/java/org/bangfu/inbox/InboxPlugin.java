@@ -53,7 +53,7 @@ public class InboxPlugin extends AbstractProcessEnginePlugin {
    */
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
-    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     int tasks = configuration.getCommandExecutorTxRequired().execute(context -> {
       Connection connection = context.getDbSqlSession().getSqlSession().getConnection();
       try (Statement statement = connection.createStatement();

@@ -6,7 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.impl.cmd.AbstractSetStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessDefinitionStateCmd;
+import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractUpdateProcessInstancesSuspendStateCmd;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
@@ -107,13 +108,16 @@ final class InboxSession implements Session {
   /**
    * Opens the session first thing in every command (see the class comment), and notes the commands that change
    * tasks in bulk statements, not through their entities: suspending or activating process instances or
-   * definitions; and migrations (a task may get another step key or process).
+   * definitions (not jobs or job definitions: their tasks stay as they are); and migrations (a task may get another
+   * step key or process).
    */
   static final class Opener extends CommandInterceptor {
     @Override
     public <T> T execute(Command<T> command) {
       InboxSession session = Context.getCommandContext().getSession(InboxSession.class);
-      if (command instanceof AbstractSetStateCmd || command instanceof AbstractUpdateProcessInstancesSuspendStateCmd
+      if (command instanceof AbstractSetProcessInstanceStateCmd
+          || command instanceof AbstractSetProcessDefinitionStateCmd
+          || command instanceof AbstractUpdateProcessInstancesSuspendStateCmd
           || command instanceof MigrateProcessInstanceCmd) {
         session.changedInBulk = true;
       }

@@ -1,16 +1,16 @@
 package org.bangfu.bench;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.bangfu.inbox.InboxFilter;
 import org.bangfu.inbox.InboxPlugin;
+import org.bangfu.inbox.InboxStatements;
 import org.bangfu.it.EmbeddedMariaDb;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
@@ -114,51 +114,37 @@ class InboxBench {
   }
 
   /**
-   * Where the time of "ours" goes: the inbox table's two statements on their own (as InboxTable sends them, over
-   * JDBC), and the engine loading the page's 20 tasks by id with its authorization check (as the filter does) and
-   * without it (no user signed in).
+   * Where the time of "ours" goes: the inbox table's two statements on their own (InboxTable's, over JDBC), and the
+   * engine loading the page's 20 tasks by id with its authorization check (as the filter does) and without it (no
+   * user signed in).
    */
   private static void whereOursGoes(ProcessEngine engine, List<String> pageIds) {
-    String where = " FROM bf_inbox WHERE party IN (?, ?, ?, ?) AND suspended = FALSE";
-    Supplier<Integer> idsSql = () -> rows("SELECT DISTINCT create_time, task_id" + where
-        + " ORDER BY create_time DESC, task_id ASC LIMIT 20 OFFSET 0", engine);
-    Supplier<Integer> countSql = () -> rows("SELECT COUNT(DISTINCT task_id)" + where, engine);
+    List<String> parties = new ArrayList<>(REVIEWER_GROUPS.stream().map(group -> "G:" + group).toList());
+    parties.add("U:reviewer");
     Supplier<List<Task>> load = () -> engine.getTaskService().createTaskQuery()
         .taskIdIn(pageIds.toArray(String[]::new)).orderByTaskCreateTime().desc().list();
-    List<Double> ids = BenchEngine.time(idsSql);
-    List<Double> counts = BenchEngine.time(countSql);
-    List<Double> withAuthorization = BenchEngine.time(load);
+    Map<String, List<Double>> parts = new LinkedHashMap<>();
+    parts.put("inbox table: the page's 20 ids (SQL)",
+        BenchEngine.time(() -> onTable(engine, c -> InboxStatements.newestIds(c, parties, 20))));
+    parts.put("inbox table: the count (SQL)",
+        BenchEngine.time(() -> onTable(engine, c -> InboxStatements.count(c, parties))));
+    parts.put("engine: those 20 tasks by id, authorization checked", BenchEngine.time(load));
     var authentication = engine.getIdentityService().getCurrentAuthentication();
     engine.getIdentityService().clearAuthentication();
-    List<Double> withoutAuthorization = BenchEngine.time(load);
+    parts.put("engine: those 20 tasks by id, no authorization check", BenchEngine.time(load));
     engine.getIdentityService().setAuthentication(authentication);
     System.out.printf("%nWHERE OURS GOES (p50 / p95 ms)%n");
-    System.out.printf("%-58s %8.1f %8.1f%n", "inbox table: the page's 20 ids (SQL)", BenchEngine.percentile(ids, 50),
-        BenchEngine.percentile(ids, 95));
-    System.out.printf("%-58s %8.1f %8.1f%n", "inbox table: the count (SQL)", BenchEngine.percentile(counts, 50),
-        BenchEngine.percentile(counts, 95));
-    System.out.printf("%-58s %8.1f %8.1f%n", "engine: those 20 tasks by id, authorization checked",
-        BenchEngine.percentile(withAuthorization, 50), BenchEngine.percentile(withAuthorization, 95));
-    System.out.printf("%-58s %8.1f %8.1f%n", "engine: those 20 tasks by id, no authorization check",
-        BenchEngine.percentile(withoutAuthorization, 50), BenchEngine.percentile(withoutAuthorization, 95));
+    parts.forEach((part, millis) -> System.out.printf("%-58s %8.1f %8.1f%n", part,
+        BenchEngine.percentile(millis, 50), BenchEngine.percentile(millis, 95)));
   }
 
-  /** Runs a query for the reviewer's parties and returns the number of rows read. */
-  private static int rows(String sql, ProcessEngine engine) {
-    try (Connection connection = BenchEngine.configuration(engine).getDataSource().getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      int index = 1;
-      for (String group : REVIEWER_GROUPS) {
-        statement.setString(index++, "G:" + group);
-      }
-      statement.setString(index, "U:reviewer");
-      int rows = 0;
-      try (ResultSet result = statement.executeQuery()) {
-        while (result.next()) {
-          rows++;
-        }
-      }
-      return rows;
+  private interface TableRead<T> {
+    T on(Connection connection) throws SQLException;
+  }
+
+  private static <T> T onTable(ProcessEngine engine, TableRead<T> read) {
+    try (Connection connection = BenchEngine.configuration(engine).getDataSource().getConnection()) {
+      return read.on(connection);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

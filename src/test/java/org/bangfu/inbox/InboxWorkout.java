@@ -13,7 +13,6 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -393,7 +392,7 @@ public final class InboxWorkout {
 
   /** The engine's own answer: its filter command, as the stock filter service runs it. */
   @SuppressWarnings("unchecked")
-  private static List<Task> engineList(CommandExecutor executor, ExecuteFilterListPageCmd command) {
+  public static List<Task> engineList(CommandExecutor executor, ExecuteFilterListPageCmd command) {
     return (List<Task>) executor.execute(command);
   }
 
@@ -442,7 +441,7 @@ public final class InboxWorkout {
   }
 
   private String someUser() {
-    List<String> names = users.keySet().stream().sorted(Comparator.naturalOrder()).toList();
+    List<String> names = List.copyOf(users.keySet()); // in insertion order: the seed repeats the run
     return names.get(random.nextInt(names.size()));
   }
 

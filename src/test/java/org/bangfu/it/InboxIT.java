@@ -77,8 +77,7 @@ class InboxIT extends MariaDbIntegrationTest {
       try {
         var executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
             .getCommandExecutorTxRequired();
-        @SuppressWarnings("unchecked")
-        List<Task> expected = (List<Task>) executor.execute(new ExecuteFilterListPageCmd(id,
+        List<Task> expected = InboxWorkout.engineList(executor, new ExecuteFilterListPageCmd(id,
             engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc().active(), 0, 15));
         long expectedCount = executor.execute(new ExecuteFilterCountCmd(id));
         assertThat(shown).as(filter.title()).containsExactlyInAnyOrderElementsOf(expected.stream().map(Task::getId)
