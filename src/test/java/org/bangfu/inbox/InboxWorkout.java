@@ -408,8 +408,11 @@ public final class InboxWorkout {
     return tasks.stream().map(Task::getId).toList();
   }
 
-  /** The values a task is sorted by under the ordering (the filter's own is by due date). */
-  private static List<List<Object>> keys(List<Task> tasks, TaskQuery ordering) {
+  /**
+   * The values a task is sorted by under the ordering (the filter's own is by due date): two answers of a page are
+   * equal up to ties when these are equal (the engine's order among tasks with equal keys is the database's).
+   */
+  public static List<List<Object>> keys(List<Task> tasks, TaskQuery ordering) {
     return tasks.stream().map(task -> List.<Object>of(time(task.getDueDate()), time(task.getCreateTime()),
         task.getPriority(), String.valueOf(task.getName()), String.valueOf(task.getAssignee()),
         time(task.getFollowUpDate())))
