@@ -72,7 +72,13 @@ public final class AppNode implements AutoCloseable {
     }
     options.put("--server.port", "--server.port=" + port);
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m", "-cp", System.getProperty("java.class.path"), mainClass));
+        "-Xmx768m"));
+    // a profile of a benchmark's node: -Dbangfu.bench.node-jvm-options="-XX:StartFlightRecording=filename=node.jfr"
+    String jvmOptions = System.getProperty("bangfu.bench.node-jvm-options", "");
+    if (!jvmOptions.isBlank()) {
+      command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
     command.addAll(options.values());
     File log = work.resolve("node-" + n + ".log").toFile();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
@@ -159,7 +165,7 @@ public final class AppNode implements AutoCloseable {
   }
 
   /** The first column of the first row of a query on a node's database, as text. */
-  static String stringQuery(java.sql.Connection db, String sql) throws java.sql.SQLException {
+  public static String stringQuery(java.sql.Connection db, String sql) throws java.sql.SQLException {
     try (java.sql.Statement statement = db.createStatement(); java.sql.ResultSet result = statement.executeQuery(sql)) {
       result.next();
       return result.getString(1);
@@ -168,6 +174,15 @@ public final class AppNode implements AutoCloseable {
 
   @Override
   public void close() {
+    if (System.getProperty("bangfu.bench.node-jvm-options", "").contains("FlightRecording")) {
+      // a profiled node stops gently, so that its recording is written
+      process.destroy();
+      try {
+        process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     process.destroyForcibly();
   }
 }

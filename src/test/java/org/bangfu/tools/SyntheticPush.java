@@ -90,6 +90,15 @@ public final class SyntheticPush {
    */
   public static Written writeMedicalPush(Path file, int rows, int households, int flagEvery, int badEvery,
       LocalDate date) throws IOException {
+    return writeMedicalPush(file, "SYN-", rows, households, flagEvery, badEvery, date);
+  }
+
+  /**
+   * The same with record numbers {@code recordPrefix + i}: a second push of the department in the county needs its
+   * own (a record number seen before is a duplicate); {@code flagEvery} 0 flags no row.
+   */
+  public static Written writeMedicalPush(Path file, String recordPrefix, int rows, int households, int flagEvery,
+      int badEvery, LocalDate date) throws IOException {
     int flagged = 0;
     int bad = 0;
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
@@ -102,11 +111,11 @@ public final class SyntheticPush {
           id = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1');
           bad++;
         }
-        boolean flag = !wrong && i % flagEvery == 0;
+        boolean flag = !wrong && flagEvery > 0 && i % flagEvery == 0;
         if (flag) {
           flagged++;
         }
-        out.write("SYN-" + i + "," + id + "," + name(person) + "," + date + ",幸福县人民医院,"
+        out.write(recordPrefix + i + "," + id + "," + name(person) + "," + date + ",幸福县人民医院,"
             + (flag ? "30000.00" : String.valueOf(50 + i % 900)) + "\r\n");
       }
     }
