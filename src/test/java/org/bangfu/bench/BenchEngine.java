@@ -39,13 +39,19 @@ final class BenchEngine {
    * full history, strong UUIDs, authorization as the application (on), the job executor built but not started.
    */
   static StandaloneProcessEngineConfiguration stock(EmbeddedMariaDb.Server server, String database) {
-    StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+    StandaloneProcessEngineConfiguration configuration = stock(server.url(database));
     configuration.setProcessEngineName("bench-" + database);
+    return configuration;
+  }
+
+  /** The same on the database of a JDBC URL (a benchmark's separate JVM). */
+  static StandaloneProcessEngineConfiguration stock(String url) {
+    StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
     // Spring Boot's pool (Hikari, 10 connections, as the starter would get it) with the driver's defaults (until
     // 2026-12-02 the benchmarks gave every configuration rewritten batches; now that the application sets them, the
     // stock engine sends its batches statement by statement, as a stock application does)
     HikariDataSource pool = new HikariDataSource();
-    pool.setJdbcUrl(server.url(database));
+    pool.setJdbcUrl(url);
     pool.setUsername("root");
     pool.setPassword("");
     pool.setMaximumPoolSize(10);
@@ -63,10 +69,18 @@ final class BenchEngine {
 
   /**
    * The stock engine with the application's settings: the job executor of application.yml, the driver settings of
-   * {@link MySqlDriverSettings} (statement cache, rewritten batches), the authorization checks per row, and the inbox ({@link InboxPlugin}) the application keeps for every task.
+   * {@link MySqlDriverSettings} (statement cache, rewritten batches), the authorization checks per row, and the inbox
+   * ({@link InboxPlugin}) the application keeps for every task.
    */
   static StandaloneProcessEngineConfiguration ours(EmbeddedMariaDb.Server server, String database) {
-    StandaloneProcessEngineConfiguration configuration = stock(server, database);
+    StandaloneProcessEngineConfiguration configuration = ours(server.url(database));
+    configuration.setProcessEngineName("bench-" + database);
+    return configuration;
+  }
+
+  /** The same on the database of a JDBC URL (a benchmark's separate JVM). */
+  static StandaloneProcessEngineConfiguration ours(String url) {
+    StandaloneProcessEngineConfiguration configuration = stock(url);
     HikariDataSource pool = (HikariDataSource) configuration.getDataSource();
     new MySqlDriverSettings().postProcessAfterInitialization(pool, "dataSource");
     configuration.setJobExecutor(jobExecutor(setting("camunda.bpm.job-execution.core-pool-size", 3),

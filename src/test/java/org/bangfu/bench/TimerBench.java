@@ -65,6 +65,98 @@ class TimerBench {
     }
   }
 
+  /**
+   * Scenario 7's failure half: two nodes drain a burst, one of them (a JVM of its own, {@link JobNode}) is killed with
+   * SIGKILL mid-way; the jobs it had locked and not finished stay locked until their lock expires, then the other
+   * node runs them. Measured: how many were locked, when the survivor finished them against their lock's expiry, and
+   * that every timer still fired exactly once.
+   */
+  @Test
+  void aKilledNodesLockedJobsAreTakenOverWhenTheirLockExpires() throws Exception {
+    int timers = Integer.getInteger("bangfu.bench.takeover-timers", 5_000);
+    // the application's lock time (Camunda's default, 5 minutes, unless application.yml sets one)
+    int lockMillis = Integer.getInteger("bangfu.bench.lock-millis",
+        BenchEngine.setting("camunda.bpm.job-execution.lock-time-in-millis", 300_000));
+    String database = "timers_kill";
+    try (EmbeddedMariaDb.Server server = EmbeddedMariaDb.newServer()) {
+      server.createDatabase(database);
+      AtomicLong ole = new AtomicLong();
+      AtomicLong failed = new AtomicLong();
+      StandaloneProcessEngineConfiguration configuration = BenchEngine.ours(server, database);
+      configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<>(List.of(new Failures(ole, failed))));
+      configuration.getJobExecutor().setLockOwner("survivor");
+      configuration.getJobExecutor().setLockTimeInMillis(lockMillis);
+      ProcessEngine engine = configuration.buildProcessEngine();
+      Process killed = null;
+      try (Connection db = DriverManager.getConnection(server.url(database), "root", "")) {
+        engine.getRepositoryService().createDeployment().addModelInstance("timer-bench.bpmn", MODEL).deploy();
+        Date due = new Date(System.currentTimeMillis() - 60_000);
+        BenchEngine.inBatches(engine, timers, i -> engine.getRuntimeService().startProcessInstanceByKey("TimerBench",
+            Map.of("due", due, "region", BenchEngine.village(i % 12))));
+        java.io.File log = java.nio.file.Files.createTempFile("bangfu-job-node-", ".log").toFile();
+        killed = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx512m", "-cp", System.getProperty("java.class.path"), JobNode.class.getName(), server.url(database),
+            "killed-node", String.valueOf(lockMillis)).redirectErrorStream(true).redirectOutput(log).start();
+        BenchEngine.configuration(engine).getJobExecutor().start();
+        long until = System.currentTimeMillis() + 600_000;
+        while (AppNode.intQuery(db, "SELECT COUNT(*) FROM ACT_HI_TASKINST") < timers / 4
+            || AppNode.intQuery(db, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE LOCK_OWNER_ = 'killed-node'") == 0) {
+          if (!killed.isAlive() || System.currentTimeMillis() > until) {
+            throw new AssertionError("the second node did not take part, see " + log);
+          }
+          Thread.sleep(50);
+        }
+        int firedBefore = AppNode.intQuery(db, "SELECT COUNT(*) FROM ACT_HI_TASKINST");
+        killed.destroyForcibly().waitFor();
+        long killedAt = System.currentTimeMillis();
+        Thread.sleep(1_000); // the server notices the dropped connections and rolls their work back
+        Map<String, Long> locked = new LinkedHashMap<>();
+        try (var statement = db.createStatement(); var result = statement.executeQuery(
+            "SELECT ID_, LOCK_EXP_TIME_ FROM ACT_RU_JOB WHERE LOCK_OWNER_ = 'killed-node'")) {
+          while (result.next()) {
+            locked.put(result.getString(1), result.getTimestamp(2).getTime());
+          }
+        }
+        String ids = locked.keySet().stream().map(id -> "'" + id + "'").reduce((a, b) -> a + "," + b).orElse("''");
+        long firstDone = -1;
+        long lastDone = -1;
+        until = System.currentTimeMillis() + lockMillis + 600_000;
+        while (System.currentTimeMillis() < until) {
+          int left = AppNode.intQuery(db, "SELECT COUNT(*) FROM ACT_RU_JOB WHERE ID_ IN (" + ids + ")");
+          if (firstDone < 0 && left < locked.size()) {
+            firstDone = System.currentTimeMillis();
+          }
+          if (left == 0 && AppNode.intQuery(db, "SELECT COUNT(*) FROM ACT_RU_JOB") == 0) {
+            lastDone = System.currentTimeMillis();
+            break;
+          }
+          Thread.sleep(200);
+        }
+        BenchEngine.configuration(engine).getJobExecutor().shutdown();
+        long tasks = AppNode.intQuery(db, "SELECT COUNT(*) FROM ACT_HI_TASKINST WHERE TASK_DEF_KEY_ = 'TownshipReview'");
+        long distinct = AppNode.intQuery(db, "SELECT COUNT(DISTINCT PROC_INST_ID_) FROM ACT_HI_TASKINST");
+        long earliestExpiry = locked.values().stream().min(Long::compare).orElse(killedAt);
+        long latestExpiry = locked.values().stream().max(Long::compare).orElse(killedAt);
+        System.out.printf("%nA NODE KILLED MID-BURST (%,d timers, two nodes of our configuration, lock time %d s)%n",
+            timers, lockMillis / 1000);
+        System.out.printf("killed (SIGKILL) after %,d timers had fired; jobs it had locked and not finished: %d,"
+            + " their locks expiring %.1f to %.1f s after the kill%n", firedBefore, locked.size(),
+            (earliestExpiry - killedAt) / 1e3, (latestExpiry - killedAt) / 1e3);
+        System.out.printf("the survivor ran the first of them %.1f s and the last %s after the kill; every timer fired"
+            + " once: %s; optimistic-locking failures %d, other failures %d%n",
+            firstDone < 0 ? Double.NaN : (firstDone - killedAt) / 1e3,
+            lastDone < 0 ? "NOT within the wait" : String.format("%.1f s", (lastDone - killedAt) / 1e3),
+            tasks == timers && distinct == timers ? "yes" : "NO: " + tasks + " tasks of " + timers, ole.get(),
+            failed.get());
+      } finally {
+        if (killed != null) {
+          killed.destroyForcibly();
+        }
+        BenchEngine.close(engine);
+      }
+    }
+  }
+
   private static Map<String, Object> drain(String name, EmbeddedMariaDb.Server server, String database, int nodes)
       throws Exception {
     AtomicLong ole = new AtomicLong();
