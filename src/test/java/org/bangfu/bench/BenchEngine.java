@@ -89,7 +89,7 @@ final class BenchEngine {
         setting("camunda.bpm.job-execution.wait-time-in-millis", 5_000)));
     // authorization checks per row, as application.yml sets them (the stock default "auto" joins every row)
     configuration.setAuthorizationCheckRevokes(
-        APPLICATION.getProperty("camunda.bpm.generic-properties.properties.authorization-check-revokes"));
+        APPLICATION.getProperty("camunda.bpm.authorization.authorization-check-revokes"));
     withInbox(configuration); // after the pool's settings: it opens the pool
     return configuration;
   }
