@@ -95,7 +95,7 @@ class ScreeningBench {
         long seeding = System.nanoTime();
         try (Connection db = DriverManager.getConnection(server.url(DATABASE) + "&rewriteBatchedStatements=true",
             "root", "")) {
-          SyntheticPush.seedRegistry(db, villages(db), HOUSEHOLDS);
+          SyntheticPush.seedRegistry(db, SyntheticPush.villages(db, DemoData.COUNTY), HOUSEHOLDS);
         }
         flagged = SyntheticPush.writeMedicalPush(flaggedFile, "SYN-", ROWS, HOUSEHOLDS, FLAG_EVERY, BAD_EVERY, date);
         SyntheticPush.Written plain = SyntheticPush.writeMedicalPush(plainFile, "PLAIN-", ROWS, HOUSEHOLDS, 0,
@@ -363,17 +363,6 @@ class ScreeningBench {
     return status;
   }
 
-  private static List<String> villages(Connection db) throws SQLException {
-    List<String> villages = new ArrayList<>();
-    try (Statement statement = db.createStatement();
-        ResultSet result = statement.executeQuery("SELECT code FROM bf_region WHERE region_level = 'VILLAGE' "
-            + "AND code LIKE '" + DemoData.COUNTY + "%' ORDER BY code")) {
-      while (result.next()) {
-        villages.add(result.getString(1));
-      }
-    }
-    return villages;
-  }
 
   private static void check(boolean holds, String what) {
     if (!holds) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bangfu.security.GrantToAnyUserCheck;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -26,6 +27,8 @@ class AuthorizationChecksIT extends MariaDbIntegrationTest {
   AuthorizationService authorizations;
   @Autowired
   ProcessEngine engine;
+  @Autowired
+  GrantToAnyUserCheck check;
 
   @Test
   void theEngineChecksPerRow() {
@@ -41,12 +44,15 @@ class AuthorizationChecksIT extends MariaDbIntegrationTest {
     List<String> made = new ArrayList<>();
     try {
       assertThat(visibleTo("cadre_dongshan", task.getId())).as("no grant").isZero();
+      assertThat(check.grantsToAnyUser()).as("the application's own authorizations").isZero();
       String grantToAll = save(Authorization.AUTH_TYPE_GRANT, Authorization.ANY, null, task.getId(), made);
       // the one difference to the default join: per row, a GRANT to user '*' counts for nobody (the engine's own
-      // behaviour for users with a REVOKE; GrantToAnyUserCheck warns of such grants at start)
+      // behaviour for users with a REVOKE); GrantToAnyUserCheck finds it, and none of the application's own
       assertThat(visibleTo("cadre_dongshan", task.getId())).as("a GRANT to user '*'").isZero();
+      assertThat(check.grantsToAnyUser()).isEqualTo(1);
       authorizations.deleteAuthorization(grantToAll);
       made.remove(grantToAll);
+      assertThat(check.grantsToAnyUser()).isZero();
       save(Authorization.AUTH_TYPE_GRANT, "cadre_dongshan", null, task.getId(), made);
       assertThat(visibleTo("cadre_dongshan", task.getId())).as("a GRANT to the user").isEqualTo(1);
       assertThat(visibleTo("cadre_xihe", task.getId())).as("another user").isZero();

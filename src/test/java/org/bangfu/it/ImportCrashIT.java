@@ -57,7 +57,7 @@ class ImportCrashIT {
 
     AppNode node1 = startNode(url, work, 1);
     try (Connection db = DriverManager.getConnection(url, "root", "")) {
-      SyntheticPush.seedRegistry(db, villages(db), HOUSEHOLDS);
+      SyntheticPush.seedRegistry(db, SyntheticPush.villages(db, DemoData.COUNTY), HOUSEHOLDS);
     }
     Path file = work.resolve("medins-synthetic.csv");
     SyntheticPush.Written written = SyntheticPush.writeMedicalPush(file, ROWS, HOUSEHOLDS, FLAG_EVERY, BAD_EVERY,
@@ -146,17 +146,6 @@ class ImportCrashIT {
         + intQuery(db, "SELECT rows_error + rows_duplicate FROM bf_import WHERE id = " + importId);
   }
 
-  private static List<String> villages(Connection db) throws Exception {
-    List<String> villages = new ArrayList<>();
-    try (Statement statement = db.createStatement();
-        ResultSet result = statement.executeQuery("SELECT code FROM bf_region WHERE region_level = 'VILLAGE' "
-            + "AND code LIKE '" + DemoData.COUNTY + "%'")) {
-      while (result.next()) {
-        villages.add(result.getString(1));
-      }
-    }
-    return villages;
-  }
 
   private AppNode startNode(String url, Path work, int n) throws Exception {
     AppNode node = AppNode.start(url, work, n, "--bangfu.imports.batch-size=100", "--bangfu.imports.lease=PT3S",

@@ -47,6 +47,21 @@ public final class SyntheticPush {
     return "合成" + n;
   }
 
+  /** The villages of a county in the registry's region table, by code. */
+  public static List<String> villages(Connection connection, String county) throws SQLException {
+    List<String> villages = new ArrayList<>();
+    try (PreparedStatement statement = connection.prepareStatement("SELECT code FROM bf_region"
+        + " WHERE region_level = 'VILLAGE' AND code LIKE ? ORDER BY code")) {
+      statement.setString(1, county + "%");
+      try (var result = statement.executeQuery()) {
+        while (result.next()) {
+          villages.add(result.getString(1));
+        }
+      }
+    }
+    return villages;
+  }
+
   /** Adds {@code households} one-member ordinary households, spread over the villages, in batches of 1000. */
   public static void seedRegistry(Connection connection, List<String> villages, int households) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
@@ -130,15 +145,7 @@ public final class SyntheticPush {
     int households = Integer.parseInt(args[3]);
     int rows = Integer.parseInt(args[4]);
     try (Connection connection = DriverManager.getConnection(args[0], args[1], args[2])) {
-      List<String> villages = new ArrayList<>();
-      try (var statement = connection.createStatement();
-          var result = statement.executeQuery("SELECT code FROM bf_region WHERE region_level = 'VILLAGE' "
-              + "AND code LIKE '629901%' ORDER BY code")) {
-        while (result.next()) {
-          villages.add(result.getString(1));
-        }
-      }
-      seedRegistry(connection, villages, households);
+      seedRegistry(connection, villages(connection, org.bangfu.demo.DemoData.COUNTY), households);
     }
     Written written = writeMedicalPush(Path.of(args[5]), rows, households, 10, 1000, LocalDate.now().minusDays(7));
     System.out.println(written);
