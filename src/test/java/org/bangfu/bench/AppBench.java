@@ -107,7 +107,7 @@ class AppBench {
 
   @Test
   void casesThroughTheApiOnOneAndTwoNodes() throws Exception {
-    try (EmbeddedMariaDb.Server server = EmbeddedMariaDb.newServer()) {
+    try (EmbeddedMariaDb.Server server = BenchEngine.newServer()) {
       List<Map<String, Object>> rows = new ArrayList<>();
       rows.add(lifecycle("stock engine settings", server, "lc_stock", 1, STOCK_ENGINE));
       rows.add(lifecycle("ours", server, "lc_ours", 1, List.of()));

@@ -35,7 +35,7 @@ class CompletionBench {
 
   @Test
   void twelveStepCasesCompletedThroughTheEngine() throws Exception {
-    try (EmbeddedMariaDb.Server server = EmbeddedMariaDb.newServer()) {
+    try (EmbeddedMariaDb.Server server = BenchEngine.newServer()) {
       List<Map<String, Object>> rows = List.of(run("stock", server, "completions_stock"),
           run("ours", server, "completions_ours"));
       System.out.printf("%nCOMPLETIONS through the engine's Java API: %d clients, %d s after %d s of warm-up, cases"

@@ -53,7 +53,7 @@ class InboxBench {
 
   @Test
   void aReviewersInboxAtOneHundredThousandOpenTasks() {
-    try (EmbeddedMariaDb.Server server = EmbeddedMariaDb.newServer()) {
+    try (EmbeddedMariaDb.Server server = BenchEngine.newServer()) {
       if (!Boolean.parseBoolean(System.getProperty("bangfu.bench.inbox-stock", "true"))) {
         // -Dbangfu.bench.inbox-stock=false: ours only, for its breakdown (no ratio without stock)
         Map<String, Object> ours = measure("ours", server, true);

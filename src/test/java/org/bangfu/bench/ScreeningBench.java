@@ -83,7 +83,7 @@ class ScreeningBench {
 
   @Test
   void aMillionRowPushOfOneDepartment() throws Exception {
-    try (EmbeddedMariaDb.Server server = EmbeddedMariaDb.newServer()) {
+    try (EmbeddedMariaDb.Server server = BenchEngine.newServer()) {
       server.createDatabase(DATABASE);
       Path work = Files.createTempDirectory("bangfu-bench-screening-");
       LocalDate date = LocalDate.now().minusDays(7);

@@ -47,7 +47,7 @@ class TimerBench {
 
   @Test
   void oneHundredThousandTimersDueAtOnce() throws Exception {
-    try (EmbeddedMariaDb.Server server = EmbeddedMariaDb.newServer()) {
+    try (EmbeddedMariaDb.Server server = BenchEngine.newServer()) {
       List<Map<String, Object>> rows = new ArrayList<>();
       rows.add(drain("stock", server, "timers_stock", 1));
       rows.add(drain("ours", server, "timers_ours", 1));
@@ -78,7 +78,7 @@ class TimerBench {
     int lockMillis = Integer.getInteger("bangfu.bench.lock-millis",
         BenchEngine.setting("camunda.bpm.job-execution.lock-time-in-millis", 300_000));
     String database = "timers_kill";
-    try (EmbeddedMariaDb.Server server = EmbeddedMariaDb.newServer()) {
+    try (EmbeddedMariaDb.Server server = BenchEngine.newServer()) {
       server.createDatabase(database);
       AtomicLong ole = new AtomicLong();
       AtomicLong failed = new AtomicLong();

