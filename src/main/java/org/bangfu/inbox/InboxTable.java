@@ -182,21 +182,38 @@ final class InboxTable {
     }
   }
 
-  /** A page of task ids of the query's rows, in the given order (the task id breaks ties). */
+  /**
+   * A page of task ids of the query's rows, in the given order; the task id breaks ties, in the direction of the last
+   * ordering (the engine leaves ties in no particular order). Each party's rows are read up to the page's end on
+   * their own — an index of (party, sort column, task id) hands them over in order — and only those are merged: a
+   * task among the first n of all the parties' rows is among the first n of each of its parties, since a party holds
+   * a task once. So a page costs (parties x its end) rows read, not every row of the parties.
+   */
   static List<String> page(Connection connection, Query query, List<Sort> sorts, int first, int max)
       throws SQLException {
-    StringJoiner columns = new StringJoiner(", ");
+    Set<String> columns = new LinkedHashSet<>(); // once each: a derived table's columns need distinct names
     StringJoiner order = new StringJoiner(", ");
     for (Sort sort : sorts) {
       columns.add(sort.column());
       order.add(sort.column() + (sort.ascending() ? " ASC" : " DESC"));
     }
+    boolean tieAscending = sorts.isEmpty() || sorts.get(sorts.size() - 1).ascending();
     columns.add("task_id");
-    order.add("task_id ASC");
-    String sql = "SELECT DISTINCT " + columns + " FROM bf_inbox WHERE " + where(query) + " ORDER BY " + order
-        + " LIMIT ? OFFSET ?";
+    order.add("task_id " + (tieAscending ? "ASC" : "DESC"));
+    String selected = String.join(", ", columns);
+    String perParty = "SELECT " + selected + " FROM bf_inbox WHERE party = ?" + filters(query) + " ORDER BY " + order
+        + " LIMIT ?";
+    String sql = "SELECT DISTINCT " + selected + " FROM ("
+        + String.join(" UNION ALL ", Collections.nCopies(query.parties().size(), "(" + perParty + ")"))
+        + ") p ORDER BY " + order + " LIMIT ? OFFSET ?";
+    int end = (int) Math.min(Integer.MAX_VALUE, (long) first + max);
     try (PreparedStatement select = connection.prepareStatement(sql)) {
-      int next = bindWhere(select, query);
+      int next = 1;
+      for (String party : query.parties()) {
+        select.setString(next++, party);
+        next = bindFilters(select, next, query);
+        select.setInt(next++, end);
+      }
       select.setInt(next, max);
       select.setInt(next + 1, first);
       List<String> ids = new ArrayList<>();
@@ -221,12 +238,22 @@ final class InboxTable {
   }
 
   private static String where(Query query) {
-    return "party IN (" + marks(query.parties().size()) + ")" + (query.dueAfter() != null ? " AND due_date > ?" : "")
-        + (query.dueBefore() != null ? " AND due_date < ?" : "") + (query.activeOnly() ? " AND suspended = FALSE" : "");
+    return "party IN (" + marks(query.parties().size()) + ")" + filters(query);
+  }
+
+  /** The query's conditions besides the parties. */
+  private static String filters(Query query) {
+    return (query.dueAfter() != null ? " AND due_date > ?" : "")
+        + (query.dueBefore() != null ? " AND due_date < ?" : "")
+        + (query.activeOnly() ? " AND suspended = FALSE" : "");
   }
 
   private static int bindWhere(PreparedStatement statement, Query query) throws SQLException {
-    int next = bind(statement, 1, query.parties());
+    return bindFilters(statement, bind(statement, 1, query.parties()), query);
+  }
+
+  private static int bindFilters(PreparedStatement statement, int from, Query query) throws SQLException {
+    int next = from;
     if (query.dueAfter() != null) {
       statement.setTimestamp(next++, timestamp(query.dueAfter()));
     }

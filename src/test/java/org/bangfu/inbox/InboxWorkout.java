@@ -125,13 +125,17 @@ public final class InboxWorkout {
         .getDeployedProcessDefinitions().get(0).getId();
   }
 
-  /** The statements of the Flyway migration that makes the table, as the application runs it. */
+  /** The statements of the Flyway migrations that make the table and its indexes, as the application runs them. */
   public static void createInboxTable(Connection connection) throws SQLException, IOException {
-    String script = new ClassPathResource("db/migration/V7__inbox.sql").getContentAsString(StandardCharsets.UTF_8);
-    try (Statement statement = connection.createStatement()) {
-      for (String sql : script.replaceAll("(?m)--.*$", "").split(";")) {
-        if (!sql.isBlank()) {
-          statement.execute(sql);
+    String vendor = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("h2") ? "h2" : "mysql";
+    String indexes = "db/vendor/" + vendor + "/V8__inbox_page_order.sql";
+    for (String migration : List.of("db/migration/V7__inbox.sql", indexes)) {
+      String script = new ClassPathResource(migration).getContentAsString(StandardCharsets.UTF_8);
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : script.replaceAll("(?m)--.*$", "").split(";")) {
+          if (!sql.isBlank()) {
+            statement.execute(sql);
+          }
         }
       }
     }
