@@ -139,8 +139,7 @@ class ScreeningBench {
     int atVerificationBefore;
     try (Connection db = DriverManager.getConnection(url, "root", "")) {
       before = serverStatus(db);
-      atVerificationBefore = AppNode.intQuery(db, "SELECT COUNT(*) FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = '"
-          + RiskIdentification.VERIFY_HOUSEHOLD + "'");
+      atVerificationBefore = tasksAtVerification(db);
     }
     long start = System.nanoTime();
     ResponseEntity<Map<String, Object>> accepted = new ImportHelper(node.api()).post("handler_medins",
@@ -175,8 +174,7 @@ class ScreeningBench {
       check(opened == households, "cases opened " + opened + ", flagged households " + households);
       // each case runs in the engine, at 入户核实 (a correlated check of each case's business key against the
       // engine's tables was planned as a scan of the tasks per case: minutes at 20,000 cases)
-      int running = AppNode.intQuery(db, "SELECT COUNT(*) FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = '"
-          + RiskIdentification.VERIFY_HOUSEHOLD + "'") - atVerificationBefore;
+      int running = tasksAtVerification(db) - atVerificationBefore;
       check(running == opened, "cases at 入户核实 " + running + " of " + opened);
       row.putAll(figures(name, done, seconds, flagged, opened, ""));
       row.put("busy", AppNode.intQuery(db, "SELECT busy_millis FROM bf_import WHERE id = " + id) / 1e3);
@@ -305,6 +303,12 @@ class ScreeningBench {
     }
   }
 
+  /** The open 入户核实 tasks: where every case the import opens waits. */
+  private static int tasksAtVerification(Connection db) throws SQLException {
+    return AppNode.intQuery(db, "SELECT COUNT(*) FROM ACT_RU_TASK WHERE TASK_DEF_KEY_ = '"
+        + RiskIdentification.VERIFY_HOUSEHOLD + "'");
+  }
+
   /** A configuration's line of the table; "1M rows" is the run's time scaled to a million rows. */
   private static Map<String, Object> figures(String name, int rows, double seconds, int flagged, int opened,
       String millionNote) {
@@ -362,7 +366,6 @@ class ScreeningBench {
     }
     return status;
   }
-
 
   private static void check(boolean holds, String what) {
     if (!holds) {

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -145,7 +144,6 @@ class ImportCrashIT {
     return intQuery(db, "SELECT COUNT(*) FROM bf_push_record WHERE import_id = " + importId)
         + intQuery(db, "SELECT rows_error + rows_duplicate FROM bf_import WHERE id = " + importId);
   }
-
 
   private AppNode startNode(String url, Path work, int n) throws Exception {
     AppNode node = AppNode.start(url, work, n, "--bangfu.imports.batch-size=100", "--bangfu.imports.lease=PT3S",
