@@ -169,7 +169,7 @@ final class FormSubmissionCheck {
    * through the engine's managers: null when there is none, without a nested command (whose failure would mark the
    * completion's transaction for rollback).
    */
-  private static JsonNode deployedForm(DelegateTask task) {
+  static JsonNode deployedForm(DelegateTask task) {
     UserTask step = task.getBpmnModelElementInstance();
     if (step == null || step.getCamundaFormRef() == null || step.getCamundaFormRef().contains("{")) {
       return null;
@@ -205,7 +205,7 @@ final class FormSubmissionCheck {
     });
   }
 
-  private static void collect(JsonNode components, List<JsonNode> fields) {
+  static void collect(JsonNode components, List<JsonNode> fields) {
     for (JsonNode component : components) {
       if (component.hasNonNull("key")) {
         fields.add(component);

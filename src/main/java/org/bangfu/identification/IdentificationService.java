@@ -91,9 +91,11 @@ public class IdentificationService {
       throw InvalidInputException.of("householdId", "农户不存在，或不在您的辖区内");
     }
     Channel channel = parseChannel(request.channel());
-    boolean departmentOfCounty = channel == Channel.DEPARTMENT_SIGNAL
+    // a department's pushed row may open a case in its county (the import); through the API a user acts only on
+    // households they may see — the same answer as GET /api/households/{id}
+    boolean departmentPush = pushRecordId != null && channel == Channel.DEPARTMENT_SIGNAL
         && access.isDepartmentOf(user, household.getVillageCode());
-    if (!access.canSee(user, household.getVillageCode()) && !departmentOfCounty) {
+    if (!access.canSee(user, household.getVillageCode()) && !departmentPush) {
       throw InvalidInputException.of("householdId", "农户不存在，或不在您的辖区内");
     }
     List<FieldError> errors = new ArrayList<>();

@@ -16,7 +16,6 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -76,6 +75,9 @@ public final class ModelLint {
         }
       }
     });
+    // code in models (pitfall 14): the same rules the engine applies to every deployment
+    resources.forEach((name, bytes) -> org.bangfu.engine.ModelCodePolicy.check(name, bytes)
+        .forEach(v -> findings.add(new Finding(name, v.element(), v.message()))));
     resources.forEach((name, bytes) -> {
       if (name.endsWith(".bpmn")) {
         checkBpmn(name, bytes, forms, findings);
@@ -106,15 +108,9 @@ public final class ModelLint {
             + "”的编号是自动生成的，请改为有含义的编号（例如 Activity_VerifyHousehold），代码、报表和迁移都按编号引用元素"));
       }
     }
-    for (ScriptTask script : model.getModelElementsByType(ScriptTask.class)) {
-      findings.add(new Finding(file, script.getId(), "脚本任务“" + name(script.getName(), script.getId())
-          + "”：流程中不能写脚本，请改为服务任务，由开发人员提供步骤类"));
-    }
     for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
       if (task.getCamundaClass() != null) {
-        findings.add(new Finding(file, task.getId(), "服务任务“" + name(task.getName(), task.getId())
-            + "”使用了 camunda:class，请改用 ${步骤Bean} 形式的 delegate expression"));
-        continue;
+        continue; // reported by ModelCodePolicy (camunda:class)
       }
       String expression = task.getCamundaDelegateExpression();
       Matcher bean = expression == null ? null : DELEGATE.matcher(expression);

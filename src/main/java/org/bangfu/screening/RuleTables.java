@@ -7,7 +7,21 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import java.util.List;
+import org.bangfu.engine.ModelCodeGuard;
+import org.bangfu.engine.ModelCodePolicy;
 import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.impl.el.JuelElContextFactory;
+import org.camunda.bpm.dmn.engine.impl.el.JuelElProvider;
+import org.camunda.bpm.dmn.engine.impl.el.VariableContextElResolver;
+import org.camunda.bpm.impl.juel.Builder;
+import org.camunda.bpm.impl.juel.Cache;
+import org.camunda.bpm.impl.juel.ExpressionFactoryImpl;
+import org.camunda.bpm.impl.juel.TreeStore;
+import org.camunda.bpm.impl.juel.jakarta.el.ArrayELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.CompositeELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.ListELResolver;
+import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
@@ -45,6 +59,10 @@ public class RuleTables {
     private volatile DmnDecision decision;
 
     private Table(String key, byte[] xml) {
+      List<ModelCodePolicy.Violation> violations = ModelCodePolicy.check(key + ".dmn", xml);
+      if (!violations.isEmpty()) {
+        throw new ModelCodeGuard.ModelRefusedException(ModelCodePolicy.describe(key, violations));
+      }
       this.key = key;
       this.xml = xml;
       this.engine = fast;
@@ -85,10 +103,25 @@ public class RuleTables {
     this.repositoryService = repositoryService;
   }
 
+  /**
+   * A DMN engine that can evaluate nothing but the table: the legacy FEEL mode reads input expressions and output
+   * entries as JUEL, so JUEL here resolves variables only — no method calls (parser without them), no bean
+   * properties, no script engines. Tables are checked by {@link ModelCodePolicy} before they get here; this holds
+   * even for a table that slipped past.
+   */
   private static DmnEngine engine(boolean legacyFeel) {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
     configuration.enableFeelLegacyBehavior(legacyFeel);
+    CompositeELResolver variablesOnly = new CompositeELResolver();
+    variablesOnly.add(new VariableContextElResolver());
+    variablesOnly.add(new MapELResolver(true));
+    variablesOnly.add(new ListELResolver(true));
+    variablesOnly.add(new ArrayELResolver(true));
+    configuration.setElProvider(new JuelElProvider(
+        new ExpressionFactoryImpl(new TreeStore(new Builder(), new Cache(1000))),
+        new JuelElContextFactory(variablesOnly)));
+    configuration.setScriptEngineResolver(language -> null);
     return configuration.buildEngine();
   }
 

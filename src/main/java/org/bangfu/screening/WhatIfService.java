@@ -106,6 +106,8 @@ public class WhatIfService {
       try {
         candidate = tables.parse(RiskIdentification.DECISION_ELIGIBILITY,
             request.dmnXml().getBytes(StandardCharsets.UTF_8));
+      } catch (org.bangfu.engine.ModelCodeGuard.ModelRefusedException e) {
+        throw InvalidInputException.of("dmnXml", e.getMessage());
       } catch (RuntimeException e) {
         throw InvalidInputException.of("dmnXml", "DMN 文件无法解析，或其中没有决策 "
             + RiskIdentification.DECISION_ELIGIBILITY + "：" + e.getMessage());

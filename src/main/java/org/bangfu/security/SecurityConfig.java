@@ -6,6 +6,7 @@ import org.bangfu.region.CandidateGroups;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +31,9 @@ public class SecurityConfig {
 
   /** The group of the people who run the system: health, metrics. */
   public static final String OPERATORS = "operators";
+
+  /** After Spring Security's chain (-100), before the engine's resources. */
+  static final int ENGINE_AUTHENTICATION_ORDER = 0;
 
   private static final String UNAUTHORIZED_JSON = "{\"error\":\"请先登录（用户名和密码）\"}";
   private static final String FORBIDDEN_JSON = "{\"error\":\"您没有执行此操作的权限\"}";
@@ -89,6 +93,19 @@ public class SecurityConfig {
     registration.setName("camunda-auth");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER);
+    return registration;
+  }
+
+  /** The engine's REST API, both doors, limited to what users need ({@link EngineRestGate}); after sign-in. */
+  @Bean
+  FilterRegistrationBean<EngineRestGate> engineRestGate(ObjectProvider<ProcessEngine> engine) {
+    // the engine is looked up on the first request: asking for it while the servlet context starts would build it
+    // before the application's schema migrations have run
+    var registration = new FilterRegistrationBean<>(new EngineRestGate(engine::getObject));
+    registration.setName("bangfu-engine-rest-gate");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER + 1);
     return registration;
   }
 

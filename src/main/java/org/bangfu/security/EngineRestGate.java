@@ -1,0 +1,399 @@
+package org.bangfu.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bangfu.engine.TaskSubmission;
+import org.bangfu.region.CandidateGroups;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The engine's REST API — {@code /engine-rest} (HTTP Basic) and the webapps' {@code /camunda/api/engine} (Tasklist,
+ * Cockpit) — is a door to everything the engine can do, and Camunda's default grants let a task's candidate rewrite
+ * its variables, hand it to anyone, rename it and move its due date (architecture pitfall 13). This gate lets
+ * through only what Tasklist, Cockpit and our pages need, for every signed-in user, administrators included where
+ * the case is concerned:
+ * <ul>
+ *   <li>reading (GET) and the engine's queries (POST …/count, filter lists) — the engine's authorizations apply;</li>
+ *   <li>a task is claimed only by oneself, unclaimed only by its assignee, given an assignee only when that is
+ *       oneself on a free task; handing it to anyone else is 转办/委派/加签/抄送 in our API
+ *       ({@code /api/tasks/{id}/…}), which checks the region and writes the audit;</li>
+ *   <li>a completion ({@code complete}, {@code submit-form}, {@code resolve}) carries exactly the fields the
+ *       step's deployed form lets the user edit — anything else is 400 and nothing is written; a 会签 sub-task is
+ *       completed only with an opinion through {@code /api/tasks/{id}/co-sign}; an administrator completes only
+ *       tasks offered to them;</li>
+ *   <li>variables are never written outside a completion, by anyone: routing, references and decisions belong to
+ *       the application's steps (an administrator corrects a case through {@code /api/admin/cases/{id}/corrections},
+ *       which is audited); nor are processes started, messages or signals sent, tasks changed (name, due date,
+ *       candidates) or created by hand;</li>
+ *   <li>non-administrators may do nothing else; administrators keep Cockpit's and Admin's operations (suspension,
+ *       retries, migration and modification without variables, deployments — which the engine checks for code,
+ *       {@code ModelCodeGuard} — users, groups, authorizations).</li>
+ * </ul>
+ * Refusals answer as the engine's REST API does ({@code {"type","message"}}), in Chinese, so Tasklist shows them.
+ */
+public class EngineRestGate extends OncePerRequestFilter {
+
+  /** The prefix of the webapps' copy of the engine REST API (then {@code /engine/{name}}). */
+  static final String WEBAPP_PREFIX = "/camunda/api/engine/engine/";
+  static final String REST_PREFIX = "/engine-rest";
+
+  /** Largest body read for a completion (a form's fields; the plan form is the largest at a few KB). */
+  static final int MAX_BODY = 1 << 20;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final Pattern QUERY = Pattern.compile(
+      "/(history/)?(task|process-instance|variable-instance|activity-instance|execution|job|incident"
+          + "|decision-instance|identity-link-log|user-operation|detail|process-definition|deployment"
+          + "|external-task|batch|job-log)(/count)?");
+  private static final Pattern FILTER_READ = Pattern.compile("/filter/[^/]+/(list|count|singleResult)");
+  private static final Pattern FILTER_OWN = Pattern.compile("/filter(/create|/[^/]+)");
+  private static final Pattern TASK_ACTION = Pattern.compile("/task/([^/]+)/([a-z-]+)");
+  private static final Pattern COMMENT = Pattern.compile("/task/[^/]+/comment/create");
+  private static final Pattern OWN_PASSWORD = Pattern.compile("/user/([^/]+)/credentials");
+  private static final Pattern VARIABLES = Pattern.compile(
+      "/(task|process-instance|execution|case-instance|case-execution)/[^/]+/(variables|localVariables)(/.*)?"
+          + "|/process-instance/variables-async");
+  private static final Pattern STARTS = Pattern.compile(
+      "/process-definition/.*/(start|submit-form|restart|restart-async)|/message(/.*)?|/signal|/condition"
+          + "|/case-definition/.*|/decision-definition/.*/evaluate"
+          + "|/execution/[^/]+/(signal|messageSubscriptions/.*)");
+  private static final Pattern TASK_CHANGE = Pattern.compile(
+      "/task/create|/task/[^/]+|/task/[^/]+/(identity-links|identity-links/delete|delegate|attachment/create"
+          + "|attachment/[^/]+|bpmnError|bpmnEscalation)");
+  private static final Pattern WITH_INSTRUCTIONS = Pattern.compile(
+      "/process-instance/[^/]+/modification(-async)?|/modification/execute(Async)?|/migration/execute(Async)?");
+
+  private final Supplier<ProcessEngine> engineLookup;
+  private volatile ProcessEngine engine;
+
+  public EngineRestGate(Supplier<ProcessEngine> engine) {
+    this.engineLookup = engine;
+  }
+
+  /** Who is calling: the user and whether they administer the system; null when nobody is signed in. */
+  record Caller(String userId, boolean admin) {
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String path = enginePath(request);
+    String method = request.getMethod();
+    if (path == null || "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    if (engine == null) {
+      engine = engineLookup.get();
+    }
+    Caller caller = caller(request);
+    if (caller == null) {
+      chain.doFilter(request, response); // the engine's authentication answers 401
+      return;
+    }
+    BufferedRequest buffered = new BufferedRequest(request);
+    if (buffered.tooLarge) {
+      refuse(response, 413, "InvalidRequestException", "提交的数据太大");
+      return;
+    }
+    JsonNode json = buffered.json();
+    if (json == null && buffered.hasBody() && path.startsWith("/task/")) {
+      refuse(response, 400, "InvalidRequestException", "提交的数据不是有效的 JSON");
+      return;
+    }
+    Refusal refusal = decide(method, path, caller, json);
+    if (refusal != null) {
+      refuse(response, refusal.status(), refusal.status() == 400 ? "InvalidRequestException"
+          : "AuthorizationException", refusal.message());
+      return;
+    }
+    chain.doFilter(buffered, response);
+  }
+
+  record Refusal(int status, String message) {
+    static Refusal forbidden(String message) {
+      return new Refusal(403, message);
+    }
+  }
+
+  /** What the gate says to a request: null to let it through. */
+  Refusal decide(String method, String path, Caller caller, JsonNode body) {
+    if (VARIABLES.matcher(path).matches()) {
+      return Refusal.forbidden("流程变量只能由系统步骤写入（办理任务时请填写表单）" + (caller.admin()
+          ? "；管理员更正案件请使用 /api/admin/cases/{id}/corrections，更正会记入案件档案" : ""));
+    }
+    if (STARTS.matcher(path).matches()) {
+      return Refusal.forbidden("案件流程由系统发起和推进（登记风险线索、部门数据导入、定时任务），不能直接启动流程或发送消息");
+    }
+    if ("POST".equals(method) && (QUERY.matcher(path).matches() || FILTER_READ.matcher(path).matches())) {
+      return null;
+    }
+    Matcher action = TASK_ACTION.matcher(path);
+    if (action.matches() && TASK_ACTIONS.contains(action.group(2))) {
+      return taskAction(action.group(1), action.group(2), caller, body);
+    }
+    if (COMMENT.matcher(path).matches()) {
+      return null;
+    }
+    if (TASK_CHANGE.matcher(path).matches()) {
+      return Refusal.forbidden("任务的办理人、候选人、名称和期限由流程确定；转交他人请使用“审批操作”中的转办、委派、加签或抄送");
+    }
+    if (FILTER_OWN.matcher(path).matches()) {
+      return null; // Tasklist's own filters: the engine's filter authorizations decide
+    }
+    Matcher password = OWN_PASSWORD.matcher(path);
+    if (password.matches() && password.group(1).equals(caller.userId())) {
+      return null;
+    }
+    if (caller.admin()) {
+      if (WITH_INSTRUCTIONS.matcher(path).matches() && carriesVariables(body)) {
+        return Refusal.forbidden("修改或迁移流程实例时不能同时写入流程变量；管理员更正案件请使用 /api/admin/cases/{id}/corrections");
+      }
+      return null;
+    }
+    return Refusal.forbidden("您没有执行此操作的权限（" + method + " " + path + "）");
+  }
+
+  /** The task actions the gate rules on; the rest of /task/{id}/… is refused or read. */
+  private static final java.util.Set<String> TASK_ACTIONS = java.util.Set.of("claim", "unclaim", "assignee",
+      "complete", "submit-form", "resolve");
+
+  private Refusal taskAction(String taskId, String action, Caller caller, JsonNode body) {
+    TaskSubmission.Facts task = TaskSubmission.of((ProcessEngineConfigurationImpl) engine
+        .getProcessEngineConfiguration(), taskId);
+    if (task == null) {
+      return null; // the engine answers that it does not exist
+    }
+    String me = caller.userId();
+    if (caller.admin() && !me.equals(task.assignee()) && !task.candidateUsers().contains(me)
+        && task.candidateGroups().stream().noneMatch(g -> isMember(me, g))) {
+      return Refusal.forbidden("管理员不能代替审批人员办理任务");
+    }
+    switch (action) {
+      case "claim" -> {
+        String userId = text(body, "userId");
+        return me.equals(userId) ? null : Refusal.forbidden("只能由本人认领任务；交给他人请使用转办");
+      }
+      case "unclaim" -> {
+        return task.assignee() == null || me.equals(task.assignee()) ? null
+            : Refusal.forbidden("该任务已由 " + task.assignee() + " 认领，只有认领人可以取消认领");
+      }
+      case "assignee" -> {
+        String userId = text(body, "userId");
+        boolean takeFree = me.equals(userId) && (task.assignee() == null || me.equals(task.assignee()));
+        boolean giveBack = userId == null && me.equals(task.assignee());
+        return takeFree || giveBack ? null
+            : Refusal.forbidden("办理人只能是本人；交给他人请使用“审批操作”中的转办或委派");
+      }
+      default -> {
+        if (task.isCoSign()) {
+          return Refusal.forbidden("会签任务请在“审批操作”中选择同意或不同意并签署意见后提交");
+        }
+        Map<String, Object> submitted = variables(body);
+        List<String> refused = task.refused(submitted);
+        if (!refused.isEmpty()) {
+          return new Refusal(400, "只能提交本环节表单中可填写的内容，以下字段不能提交：" + String.join("、", refused)
+              + "（案件的区划、类型、收入和决定由系统步骤填写）");
+        }
+        return null;
+      }
+    }
+  }
+
+  private boolean isMember(String userId, String groupId) {
+    return engine.getIdentityService().createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+  }
+
+  private static boolean carriesVariables(JsonNode body) {
+    if (body == null) {
+      return false;
+    }
+    if (body.path("variables").size() > 0) {
+      return true;
+    }
+    for (JsonNode instruction : body.path("instructions")) {
+      if (instruction.path("variables").size() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String text(JsonNode body, String field) {
+    JsonNode value = body == null ? null : body.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+
+  /** The variables of a completion body, by name, with their values ({@code {"x":{"value":…}}}). */
+  static Map<String, Object> variables(JsonNode body) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    if (body == null) {
+      return variables;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = body.path("variables").fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      JsonNode value = entry.getValue().path("value");
+      variables.put(entry.getKey(), value.isNumber() ? value.numberValue() : value.isBoolean() ? value.booleanValue()
+          : value.isNull() || value.isMissingNode() ? null : value.asText());
+    }
+    return variables;
+  }
+
+  /** The path inside the engine API ({@code /task/1/complete}), or null for a request outside it. */
+  static String enginePath(HttpServletRequest request) {
+    String uri = fullPath(request);
+    if (uri.startsWith(REST_PREFIX + "/")) {
+      String rest = uri.substring(REST_PREFIX.length());
+      // /engine-rest/engine/{name}/… names the engine explicitly
+      return rest.startsWith("/engine/") ? afterEngineName(rest.substring("/engine/".length())) : rest;
+    }
+    if (uri.startsWith(WEBAPP_PREFIX)) {
+      return afterEngineName(uri.substring(WEBAPP_PREFIX.length()));
+    }
+    return null;
+  }
+
+  /** The servlet container's decoded and normalised path (no "..", no ";params"), as the REST servlet sees it. */
+  static String fullPath(HttpServletRequest request) {
+    String uri = (request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo()))
+        .replaceAll("/{2,}", "/");
+    while (uri.length() > 1 && uri.endsWith("/")) {
+      uri = uri.substring(0, uri.length() - 1);
+    }
+    return uri;
+  }
+
+  private static String afterEngineName(String rest) {
+    int slash = rest.indexOf('/');
+    return slash < 0 ? "/" : rest.substring(slash);
+  }
+
+  private Caller caller(HttpServletRequest request) {
+    if (fullPath(request).startsWith(REST_PREFIX + "/")) {
+      Authentication authentication = engine.getIdentityService().getCurrentAuthentication();
+      if (authentication == null || authentication.getUserId() == null) {
+        return null;
+      }
+      List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+      return new Caller(authentication.getUserId(), groups.contains(CandidateGroups.ADMIN));
+    }
+    HttpSession session = request.getSession(false);
+    Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+    if (authentications == null) {
+      return null;
+    }
+    var authentication = authentications.getAuthenticationForProcessEngine(engine.getName());
+    if (!(authentication instanceof UserAuthentication user)) {
+      return null;
+    }
+    return new Caller(user.getIdentityId(), user.getGroupIds() != null
+        && user.getGroupIds().contains(CandidateGroups.ADMIN));
+  }
+
+  private static void refuse(HttpServletResponse response, int status, String type, String message)
+      throws IOException {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    body.put("type", type);
+    body.put("message", message);
+    response.setStatus(status);
+    response.setContentType("application/json;charset=UTF-8");
+    response.getOutputStream().write(JSON.writeValueAsBytes(body));
+  }
+
+  /** The request with its body read once, for the gate and again for the engine. */
+  static final class BufferedRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+    final boolean tooLarge;
+
+    BufferedRequest(HttpServletRequest request) throws IOException {
+      super(request);
+      try (InputStream in = request.getInputStream()) {
+        byte[] read = in.readNBytes(MAX_BODY + 1);
+        tooLarge = read.length > MAX_BODY;
+        body = tooLarge ? new byte[0] : read;
+      }
+    }
+
+    boolean hasBody() {
+      return body.length > 0;
+    }
+
+    JsonNode json() {
+      String type = getContentType();
+      if (body.length == 0 || type == null || !type.toLowerCase().contains("json")) {
+        return null;
+      }
+      try {
+        return JSON.readTree(body);
+      } catch (IOException e) {
+        return null; // not JSON: the engine refuses it itself
+      }
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+    }
+  }
+}
