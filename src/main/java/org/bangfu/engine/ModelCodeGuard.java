@@ -66,22 +66,24 @@ public class ModelCodeGuard extends AbstractProcessEnginePlugin {
         return;
       }
       List<String> problems = new ArrayList<>();
+      String first = null;
       for (ResourceEntity resource : deployment.getResources().values()) {
         List<ModelCodePolicy.Violation> violations = ModelCodePolicy.check(resource.getName(), resource.getBytes());
         if (!violations.isEmpty()) {
+          first = first == null ? resource.getName() : first;
           problems.add(ModelCodePolicy.describe(resource.getName(), violations));
         }
       }
       if (!problems.isEmpty()) {
-        throw new ModelRefusedException(String.join("\n", problems));
+        throw new ModelRefusedException(first, String.join("\n", problems));
       }
     }
   }
 
   /** A model refused by the policy: a parse error to the engine, so its REST API answers 400 with the message. */
   public static class ModelRefusedException extends org.camunda.bpm.engine.ParseException {
-    public ModelRefusedException(String message) {
-      super(message, null, List.of(), List.of());
+    public ModelRefusedException(String resourceName, String message) {
+      super(message, resourceName, List.of(), List.of());
     }
   }
 

@@ -61,7 +61,7 @@ public class RuleTables {
     private Table(String key, byte[] xml) {
       List<ModelCodePolicy.Violation> violations = ModelCodePolicy.check(key + ".dmn", xml);
       if (!violations.isEmpty()) {
-        throw new ModelCodeGuard.ModelRefusedException(ModelCodePolicy.describe(key, violations));
+        throw new ModelCodeGuard.ModelRefusedException(key, ModelCodePolicy.describe(key, violations));
       }
       this.key = key;
       this.xml = xml;

@@ -51,7 +51,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       completed only with an opinion through {@code /api/tasks/{id}/co-sign}; an administrator completes only
  *       tasks offered to them;</li>
  *   <li>variables are never written outside a completion, by anyone: routing, references and decisions belong to
- *       the application's steps (an administrator corrects a case through {@code /api/admin/cases/{id}/corrections},
+ *       the application's steps (a wrong fact is corrected by returning the case to the step that records it,
  *       which is audited); nor are processes started, messages or signals sent, tasks changed (name, due date,
  *       candidates) or created by hand;</li>
  *   <li>non-administrators may do nothing else; administrators keep Cockpit's and Admin's operations (suspension,
@@ -150,7 +150,7 @@ public class EngineRestGate extends OncePerRequestFilter {
   Refusal decide(String method, String path, Caller caller, JsonNode body) {
     if (VARIABLES.matcher(path).matches()) {
       return Refusal.forbidden("流程变量只能由系统步骤写入（办理任务时请填写表单）" + (caller.admin()
-          ? "；管理员更正案件请使用 /api/admin/cases/{id}/corrections，更正会记入案件档案" : ""));
+          ? "；案件信息有误时，请退回到相应环节由经办人更正，更正会记入案件档案" : ""));
     }
     if (STARTS.matcher(path).matches()) {
       return Refusal.forbidden("案件流程由系统发起和推进（登记风险线索、部门数据导入、定时任务），不能直接启动流程或发送消息");
@@ -177,7 +177,7 @@ public class EngineRestGate extends OncePerRequestFilter {
     }
     if (caller.admin()) {
       if (WITH_INSTRUCTIONS.matcher(path).matches() && carriesVariables(body)) {
-        return Refusal.forbidden("修改或迁移流程实例时不能同时写入流程变量；管理员更正案件请使用 /api/admin/cases/{id}/corrections");
+        return Refusal.forbidden("修改或迁移流程实例时不能同时写入流程变量");
       }
       return null;
     }
