@@ -59,6 +59,17 @@ public final class ModelCodePolicy {
       "lifecycle", Set.of("visitCycle", "trackingCycle", "exitNoticeDuration"),
       "execution", Set.of("getVariable"));
 
+  /**
+   * Variables only the application's steps write: they route the case (region codes), reference it (case,
+   * household, measure), or record what the rules computed and who decided. A form may show them (disabled), never
+   * let a user edit them.
+   */
+  public static final Set<String> SYSTEM_VARIABLES = Set.of("caseId", "householdId", "villageCode",
+      "townshipCode", "countyCode", "channel", "riskTypes", "riskTypeLabels", "identificationDeadline",
+      "noticeDuration", "greenChannelRequested", "greenChannelStarted", "eligible", "householdType",
+      "eligibilityReason", "perCapitaIncome", "adjustedPerCapitaIncome", "incomeThreshold", "decidedBy",
+      "rejectReason", "rejectedBy", "rejectedStep", "identificationOutcome", "returnNote", "changesSinceReturn");
+
   /** What a model may read of {@code execution} or {@code task} besides its variables. */
   public static final Set<String> EXECUTION_PROPERTIES = Set.of("processBusinessKey", "businessKey",
       "processInstanceId", "id", "currentActivityId", "activityInstanceId", "eventName", "tenantId");
@@ -156,6 +167,9 @@ public final class ModelCodePolicy {
     if (name.endsWith(".cmmn") || name.endsWith(".cmmn11.xml") || name.endsWith(".cmmn10.xml")) {
       return List.of(new Violation(null, "系统不使用 CMMN 案例模型，请勿部署 .cmmn 文件"));
     }
+    if (name.endsWith(".form")) {
+      return checkForm(content);
+    }
     boolean bpmn = name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
     boolean dmn = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
     if (!bpmn && !dmn) {
@@ -207,6 +221,29 @@ public final class ModelCodePolicy {
       } else if (child instanceof Text text) {
         checkText(id, text.getData(), violations);
       }
+    }
+  }
+
+  /** A form lets users edit no variable the application's steps write. */
+  private static List<Violation> checkForm(byte[] content) {
+    List<Violation> violations = new ArrayList<>();
+    try {
+      checkFormFields(new com.fasterxml.jackson.databind.ObjectMapper().readTree(content).path("components"),
+          violations);
+    } catch (java.io.IOException e) {
+      return violations; // not JSON: the lint reports it
+    }
+    return violations;
+  }
+
+  private static void checkFormFields(com.fasterxml.jackson.databind.JsonNode components, List<Violation> found) {
+    for (com.fasterxml.jackson.databind.JsonNode field : components) {
+      String key = field.path("key").asText("");
+      if (SYSTEM_VARIABLES.contains(key) && !field.path("disabled").asBoolean(false)) {
+        found.add(new Violation(field.path("id").asText(key), "表单字段“" + field.path("label").asText(key) + "”（" + key
+            + "）是系统步骤写入的变量（区划、引用、规则计算的结果或决定），不能由用户填写；如需显示，请设为禁用（disabled）"));
+      }
+      checkFormFields(field.path("components"), found);
     }
   }
 

@@ -46,6 +46,21 @@ class ModelCodePolicyTest {
   }
 
   @Test
+  void aFormCannotLetUsersEditWhatTheStepsWrite() throws IOException {
+    // the 入户核实 form with the county code made editable: the completion could then route the case
+    String found = ModelCodePolicy.describe("EditableRouting.form",
+        ModelCodePolicy.check("EditableRouting.form", attack("EditableRouting.form")));
+    assertThat(found).contains("countyCode", "不能由用户填写");
+    assertThat(org.bangfu.model.ProcessVariables.NAMES).containsAll(ModelCodePolicy.SYSTEM_VARIABLES);
+    try (Stream<Path> files = Files.list(Path.of("forms"))) {
+      for (Path file : files.toList()) {
+        assertThat(ModelCodePolicy.check(file.getFileName().toString(), Files.readAllBytes(file)))
+            .as(file.toString()).isEmpty();
+      }
+    }
+  }
+
+  @Test
   void everyExpressionOfOurModelsIsAllowed() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("processes"))) {
       for (Path file : files.toList()) {

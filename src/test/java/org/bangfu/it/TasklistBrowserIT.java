@@ -641,6 +641,57 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
   }
 
   /**
+   * A 会签 task opens in Tasklist on its opinion (the 审批操作 tab), not on the generic form; the generic form's
+   * 办理完成 does not finish it, nor does 不同意 without a reason; only a signed opinion does, and it is audited.
+   */
+  @Test
+  void aCoSignTaskOpensOnItsOpinionAndFinishesOnlyWithOne() {
+    String bk = caseAtTownshipReview(DONGSHAN, "cadre_dongshan");
+    String review = taskId("reviewer_heping", bk, RiskIdentification.TOWNSHIP_REVIEW);
+    assertThat(api.claim("reviewer_heping", review).getStatusCode().value()).isEqualTo(204);
+    String sub = (String) api.post("reviewer_heping", "/api/tasks/" + review + "/co-signers",
+        Map.of("coSigner", "approver_county", "reason", "家庭情况复杂，请县里会签")).getBody().get("taskId");
+    openBrowser();
+    try {
+      signIn("approver_county");
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + sub);
+      WebElement opinion = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bangfu-opinion")));
+      assertThat(browser.getCurrentUrl()).contains("detailsTab=bangfu.approverOperations");
+      assertThat(browser.findElement(By.cssSelector(".bangfu-operations")).getText())
+          .contains("会签意见", "请您签署意见：家庭情况复杂，请县里会签");
+      screenshot("tasklist-co-sign-opinion");
+      // 不同意 without a reason is refused
+      new org.openqa.selenium.support.ui.Select(opinion).selectByValue("DISAGREE");
+      click(browser.findElement(By.cssSelector("button[data-op='co-sign']")));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bangfu-result"), "不同意时请写明理由"));
+      // the generic form's 办理完成 is refused by the server
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + sub + "&detailsTab=form");
+      List<WebElement> complete = wait.until(d -> {
+        List<WebElement> buttons = d.findElements(By.xpath("//button[normalize-space(.)='办理完成']"));
+        return buttons.isEmpty() ? null : buttons;
+      });
+      click(complete.get(0));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "会签任务请在“审批操作”中"));
+      screenshot("tasklist-co-sign-generic-form-refused");
+      assertThat(taskService.createTaskQuery().taskId(sub).count()).isOne();
+      // only an opinion finishes it
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + sub
+          + "&detailsTab=bangfu.approverOperations");
+      new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.visibilityOfElementLocated(
+          By.id("bangfu-opinion")))).selectByValue("AGREE");
+      browser.findElement(By.id("bangfu-opinion-comment")).sendKeys("同意纳入");
+      click(browser.findElement(By.cssSelector("button[data-op='co-sign']")));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bangfu-result"), "请刷新任务列表"));
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-co-sign");
+      throw e;
+    }
+    assertThat(taskService.createTaskQuery().taskId(sub).count()).isZero();
+    assertThat(api.get("approver_county", "/api/cases/" + bk.substring(bk.lastIndexOf('-') + 1)).getBody()
+        .get("audit").toString()).contains("CO_SIGN_AGREE", "会签意见：同意：同意纳入");
+  }
+
+  /**
    * The township reviewer returns a case from Tasklist's 审批操作 tab (the application's API with the Tasklist
    * sign-in and its CSRF token): the village cadre gets 入户核实 again with the reason.
    */

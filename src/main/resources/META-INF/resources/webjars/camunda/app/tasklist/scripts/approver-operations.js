@@ -136,4 +136,25 @@ const screeningListTab = {
   }
 };
 
+// A 会签 task opens on its opinion (the 审批操作 tab) instead of Tasklist's generic form: the co-signer finishes it by
+// signing 同意 or 不同意 there. The generic form cannot complete it (the server refuses, with that advice). A 会签
+// task is known by its name ("会签：…", given by the application); no request is made for other tasks.
+function openCoSignOnOpinion() {
+  const match = /[?&]task=([^&]+)/.exec(location.hash);
+  if (!match || /[?&]detailsTab=/.test(location.hash)) return;
+  let tries = 0;
+  const look = () => {
+    if (!location.hash.includes('task=' + match[1]) || /[?&]detailsTab=/.test(location.hash)) return;
+    const title = document.querySelector('h2.task');
+    if (title && title.textContent.trim().startsWith('会签：')) {
+      location.hash = location.hash + '&detailsTab=' + operationsTab.id;
+    } else if (tries++ < 20) {
+      setTimeout(look, 250);
+    }
+  };
+  look();
+}
+window.addEventListener('hashchange', openCoSignOnOpinion);
+openCoSignOnOpinion();
+
 export default [operationsTab, screeningListTab, approverPage];
