@@ -58,6 +58,11 @@ public class CaseFileService {
     return caseFile;
   }
 
+  /** The case of a business key (the case number every instance of the case carries), or null. */
+  public CaseFile findByBusinessKey(String businessKey) {
+    return businessKey == null ? null : cases.findByBusinessKey(businessKey);
+  }
+
   public boolean hasOpenCase(Long householdId) {
     return cases.countOpenForHousehold(householdId) > 0;
   }

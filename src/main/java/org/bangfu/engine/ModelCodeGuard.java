@@ -156,6 +156,9 @@ public class ModelCodeGuard extends AbstractProcessEnginePlugin {
         return null;
       }
       String name = String.valueOf(method);
+      if (isDate(base) && !OBJECT_METHODS.contains(name)) {
+        return null; // date arithmetic of Tasklist's filters: ${dateTime().plusDays(2).toDate()}
+      }
       if (base instanceof DelegateExecution || base instanceof DelegateTask) {
         if (ModelCodePolicy.FUNCTIONS.get("execution").contains(name)) {
           return null; // allowed: left to the resolvers that follow
@@ -170,6 +173,14 @@ public class ModelCodeGuard extends AbstractProcessEnginePlugin {
       }
       throw new ProcessEngineException("模型表达式不能调用方法 " + name + "（" + base.getClass().getSimpleName()
           + "）：模型中不能运行代码");
+    }
+
+    private static final Set<String> OBJECT_METHODS = Set.of("getClass", "wait", "notify", "notifyAll");
+
+    /** An immutable date value (the engine's {@code dateTime()}, {@code now()}), whose methods compute dates. */
+    private static boolean isDate(Object base) {
+      return base instanceof java.util.Date || base instanceof java.time.temporal.Temporal
+          || base.getClass().getName().startsWith("org.joda.time.");
     }
 
     @Override

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bangfu.engine.EngineRequest;
 import org.bangfu.engine.TaskSubmission;
 import org.bangfu.region.CandidateGroups;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -79,7 +80,8 @@ public class EngineRestGate extends OncePerRequestFilter {
   private static final Pattern FILTER_OWN = Pattern.compile("/filter(/create|/[^/]+)");
   private static final Pattern TASK_ACTION = Pattern.compile("/task/([^/]+)/([a-z-]+)");
   private static final Pattern COMMENT = Pattern.compile("/task/[^/]+/comment/create");
-  private static final Pattern OWN_PASSWORD = Pattern.compile("/user/([^/]+)/credentials");
+  /** One's own password and profile (the Welcome page); the engine's user authorizations then decide. */
+  private static final Pattern OWN_PASSWORD = Pattern.compile("/user/([^/]+)/(credentials|profile)");
   private static final Pattern VARIABLES = Pattern.compile(
       "/(task|process-instance|execution|case-instance|case-execution)/[^/]+/(variables|localVariables)(/.*)?"
           + "|/process-instance/variables-async");
@@ -137,7 +139,14 @@ public class EngineRestGate extends OncePerRequestFilter {
           : "AuthorizationException", refusal.message());
       return;
     }
-    chain.doFilter(buffered, response);
+    try {
+      // what passes is the engine's own operation: its operation log goes to the case's audit
+      EngineRequest.during(caller.userId(), method, path, () -> chain.doFilter(buffered, response));
+    } catch (IOException | ServletException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new ServletException(e);
+    }
   }
 
   record Refusal(int status, String message) {

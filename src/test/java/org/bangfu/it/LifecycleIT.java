@@ -179,7 +179,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
     Map<String, Object> signal = new HashMap<>(Map.of("householdId", household, "channel", "DEPARTMENT_SIGNAL",
         "riskTypes", List.of("ILLNESS"), "medicalSelfPay", 45000, "signal", Map.of("department", "MEDINS",
             "kind", "医疗自付费用高", "amount", 45000)));
-    String bk = (String) api.openCase("handler_medins", signal).get("businessKey");
+    String bk = (String) api.openCase("cadre_dongshan", signal).get("businessKey");
     includeThroughAllLevels(bk, "cadre_dongshan", "reviewer_heping");
     assertThat(chosen(taskVariables("cadre_dongshan", bk, HouseholdPlan.DRAFT_PLAN)))
         .containsExactlyInAnyOrder("MEDICAL", "TEMP_RELIEF", "EMPLOYMENT");
@@ -227,7 +227,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
         "riskTypes", List.of("DISASTER", "HOUSING"), "urgent", true, "unsafeHousing", true,
         "urgentMeasures", List.of("DISASTER", "HOUSING", "TEMP_RELIEF"),
         "signal", Map.of("department", "EMERGENCY", "kind", "受灾", "detail", "洪灾冲毁住房")));
-    String bk = (String) api.openCase("handler_emergency", signal).get("businessKey");
+    String bk = (String) api.openCase("cadre_dongshan", signal).get("businessKey");
     api.decide("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
         "verifyFindings", "洪水冲毁唯一住房", "unsafeHousing", true, "verifyDecision", "CONFIRM"));
     api.decide("reviewer_heping", bk, RiskIdentification.CONFIRM_GREEN_CHANNEL, Map.of("greenChannelDecision",

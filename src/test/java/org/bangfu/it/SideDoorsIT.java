@@ -264,6 +264,19 @@ class SideDoorsIT extends MariaDbIntegrationTest {
     assertRefused(admin(HttpMethod.POST, "/engine-rest/message",
         "{\"messageName\":\"Message_ObjectionRaised\",\"businessKey\":\"" + c.businessKey() + "\"}"), 403);
     assertThat(snapshot(c)).isEqualTo(before);
+
+    // what an administrator may still do to a case in Cockpit is in the case's audit, with who and what
+    assertThat(cockpit.put(TASKLIST_ENGINE + "/process-instance/" + c.processInstanceId() + "/suspended",
+        "{\"suspended\":true}").statusCode()).isEqualTo(204);
+    assertThat(cockpit.put(TASKLIST_ENGINE + "/process-instance/" + c.processInstanceId() + "/suspended",
+        "{\"suspended\":false}").statusCode()).isEqualTo(204);
+    assertThat(jdbc.queryForList("SELECT step_name, reason, actor FROM bf_case_audit WHERE case_id = ? AND step = "
+        + "'ENGINE_OPERATION' ORDER BY id", c.caseId()))
+        .extracting(row -> row.get("step_name") + "|" + row.get("actor"))
+        .containsExactly("挂起|admin", "激活|admin");
+    assertThat(jdbc.queryForObject("SELECT reason FROM bf_case_audit WHERE case_id = ? AND step = 'ENGINE_OPERATION' "
+        + "ORDER BY id LIMIT 1", String.class, c.caseId()))
+        .contains("PUT /process-instance/" + c.processInstanceId() + "/suspended");
   }
 
   @Test
@@ -377,10 +390,18 @@ class SideDoorsIT extends MariaDbIntegrationTest {
         }));
       }
       // and through a Tasklist session, the door the webapp's pages use
-      tests.add(DynamicTest.dynamicTest(user + " · Tasklist session · a task variable → refused", () -> {
+      tests.add(DynamicTest.dynamicTest(user + " · Tasklist session · every write → as through /engine-rest", () -> {
         WebappSession tasklist = WebappSession.signIn(base(), "tasklist", user, ApiClient.PASSWORD);
-        assertRefused(tasklist.put(TASKLIST_ENGINE + "/task/" + c.taskId() + "/variables/countyCode",
-            "{\"value\":\"x\"}"), 403);
+        for (Endpoint endpoint : endpoints()) {
+          java.net.http.HttpResponse<String> answer = tasklist.send(endpoint.method().name(),
+              TASKLIST_ENGINE + endpoint.path().apply(c), endpoint.body());
+          if (endpoint.allowed()) {
+            assertThat(answer.body()).as(endpoint.name()).doesNotContain("由流程确定", "只能由系统步骤写入");
+          } else {
+            assertThat(answer.statusCode()).as("%s %s", endpoint.name(), answer.body()).isIn(400, 403);
+            assertThat(answer.body()).as(endpoint.name()).containsPattern("\\p{IsHan}");
+          }
+        }
       }));
     }
     tests.add(DynamicTest.dynamicTest("after all of it the case is as it was (but for its comments)", () -> {

@@ -73,6 +73,15 @@ final class WebappSession {
     return browser.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
+  /** Any JSON request with the webapp's CSRF token (a body only where there is one). */
+  HttpResponse<String> send(String method, String path, String json) throws Exception {
+    return browser.send(HttpRequest.newBuilder(URI.create(base + path))
+        .header("Content-Type", "application/json").header("Accept", "application/json")
+        .header("X-XSRF-TOKEN", csrfToken().orElse(""))
+        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   /** A JSON PUT with the webapp's CSRF token, as Cockpit's variable editor sends it. */
   HttpResponse<String> put(String path, String json) throws Exception {
     return browser.send(HttpRequest.newBuilder(URI.create(base + path))
