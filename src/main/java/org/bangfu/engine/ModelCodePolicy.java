@@ -43,7 +43,10 @@ import org.w3c.dom.Text;
  *       property or one of {@link #EXECUTION_PROPERTIES} of {@code execution}/{@code task}, compare and combine, and
  *       call only the {@link #FUNCTIONS} the application offers models — nothing else (no bracket access, no other
  *       method, no bean's property);</li>
- *   <li>no {@code camunda:class}, scripts, script tasks, connectors or variable-mapping classes;</li>
+ *   <li>no {@code camunda:class}, scripts, script tasks, connectors or variable-mapping classes; no embedded HTML
+ *       forms ({@code camunda:formKey}), web pages or scripts as resources, no iframe in a Camunda Form — those run
+ *       in the approvers' browsers;</li>
+ *   <li>a form may not let users edit a variable the application's steps write ({@link #SYSTEM_VARIABLES});</li>
  *   <li>decision tables in FEEL only: no {@code expressionLanguage} other than FEEL, no {@code ${…}} in their
  *       entries (the legacy DMN engine reads those as JUEL), no FEEL {@code external} functions;</li>
  *   <li>no CMMN (the application has none).</li>
@@ -170,6 +173,10 @@ public final class ModelCodePolicy {
     if (name.endsWith(".form")) {
       return checkForm(content);
     }
+    if (name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".js")) {
+      return List.of(new Violation(null, "不能部署网页或脚本文件（" + resourceName + "）：它们会在审批人员的浏览器中运行，"
+          + "表单请使用 Camunda Form（.form）"));
+    }
     boolean bpmn = name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
     boolean dmn = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
     if (!bpmn && !dmn) {
@@ -205,7 +212,10 @@ public final class ModelCodePolicy {
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
       String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-      if (CAMUNDA.equals(attribute.getNamespaceURI())
+      if (CAMUNDA.equals(attribute.getNamespaceURI()) && "formKey".equals(name)) {
+        violations.add(new Violation(id, "不允许 camunda:formKey=\"" + attribute.getValue() + "\"：嵌入式表单会在审批人员"
+            + "的浏览器中运行脚本，请使用 Camunda Form（camunda:formRef）"));
+      } else if (CAMUNDA.equals(attribute.getNamespaceURI())
           && Set.of("class", "variableMappingClass", "resource", "scriptFormat").contains(name)) {
         violations.add(new Violation(id, "不允许 camunda:" + name + "=\"" + attribute.getValue()
             + "\"：模型不能指定 Java 类或脚本，请改用 ${步骤Bean}"));
@@ -239,6 +249,9 @@ public final class ModelCodePolicy {
   private static void checkFormFields(com.fasterxml.jackson.databind.JsonNode components, List<Violation> found) {
     for (com.fasterxml.jackson.databind.JsonNode field : components) {
       String key = field.path("key").asText("");
+      if ("iframe".equals(field.path("type").asText())) {
+        found.add(new Violation(field.path("id").asText(null), "表单中不能嵌入外部网页（iframe）"));
+      }
       if (SYSTEM_VARIABLES.contains(key) && !field.path("disabled").asBoolean(false)) {
         found.add(new Violation(field.path("id").asText(key), "表单字段“" + field.path("label").asText(key) + "”（" + key
             + "）是系统步骤写入的变量（区划、引用、规则计算的结果或决定），不能由用户填写；如需显示，请设为禁用（disabled）"));

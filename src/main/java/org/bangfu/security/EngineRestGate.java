@@ -123,16 +123,22 @@ public class EngineRestGate extends OncePerRequestFilter {
       chain.doFilter(request, response); // the engine's authentication answers 401
       return;
     }
-    BufferedRequest buffered = new BufferedRequest(request);
-    if (buffered.tooLarge) {
+    // the body is read only where the gate rules on it (completions, claims, modifications): a deployment's files
+    // go to the engine untouched
+    Matcher action = TASK_ACTION.matcher(path);
+    boolean readsBody = action.matches() && TASK_ACTIONS.contains(action.group(2))
+        || WITH_INSTRUCTIONS.matcher(path).matches();
+    BufferedRequest buffered = readsBody ? new BufferedRequest(request) : null;
+    if (buffered != null && buffered.tooLarge) {
       refuse(response, 413, "InvalidRequestException", "提交的数据太大");
       return;
     }
-    JsonNode json = buffered.json();
-    if (json == null && buffered.hasBody() && path.startsWith("/task/")) {
+    JsonNode json = buffered == null ? null : buffered.json();
+    if (buffered != null && json == null && buffered.hasBody()) {
       refuse(response, 400, "InvalidRequestException", "提交的数据不是有效的 JSON");
       return;
     }
+    HttpServletRequest forwarded = buffered == null ? request : buffered;
     Refusal refusal = decide(method, path, caller, json);
     if (refusal != null) {
       refuse(response, refusal.status(), refusal.status() == 400 ? "InvalidRequestException"
@@ -141,7 +147,7 @@ public class EngineRestGate extends OncePerRequestFilter {
     }
     try {
       // what passes is the engine's own operation: its operation log goes to the case's audit
-      EngineRequest.during(caller.userId(), method, path, () -> chain.doFilter(buffered, response));
+      EngineRequest.during(caller.userId(), method, path, () -> chain.doFilter(forwarded, response));
     } catch (IOException | ServletException | RuntimeException e) {
       throw e;
     } catch (Exception e) {

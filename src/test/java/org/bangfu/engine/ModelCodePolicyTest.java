@@ -38,7 +38,9 @@ class ModelCodePolicyTest {
     String found = ModelCodePolicy.describe("RunCommand.bpmn",
         ModelCodePolicy.check("RunCommand.bpmn", attack("RunCommand.bpmn")));
     assertThat(found).contains("Activity_Class：不允许 camunda:class", "Activity_Expression：表达式",
-        "调用了不允许的方法 exec", "Activity_Listener：流程中不能写脚本", "sla['class']");
+        "调用了不允许的方法 exec", "Activity_Listener：流程中不能写脚本", "sla['class']", "camunda:formKey");
+    assertThat(ModelCodePolicy.check("forms/steal.html", "<script>fetch('/api/me')</script>".getBytes()))
+        .isNotEmpty();
     String admin = ModelCodePolicy.describe("MakeMeAdmin.bpmn",
         ModelCodePolicy.check("MakeMeAdmin.bpmn", attack("MakeMeAdmin.bpmn")));
     assertThat(admin).contains("identityService.createMembership", "调用了不允许的方法 createMembership");
