@@ -73,9 +73,9 @@ public class EngineRestGate extends OncePerRequestFilter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Pattern QUERY = Pattern.compile(
-      "/(history/)?(task|process-instance|variable-instance|activity-instance|execution|job|incident"
-          + "|decision-instance|identity-link-log|user-operation|detail|process-definition|deployment"
-          + "|external-task|batch|job-log)(/count)?");
+      "/(history/)?(task|process-instance|variable-instance|activity-instance|execution|job|job-definition"
+          + "|incident|decision-instance|identity-link-log|user-operation|detail|process-definition|deployment"
+          + "|external-task|external-task-log|batch|job-log|group)(/count)?");
   private static final Pattern FILTER_READ = Pattern.compile("/filter/[^/]+/(list|count|singleResult)");
   private static final Pattern FILTER_OWN = Pattern.compile("/filter(/create|/[^/]+)");
   private static final Pattern TASK_ACTION = Pattern.compile("/task/([^/]+)/([a-z-]+)");
@@ -87,8 +87,8 @@ public class EngineRestGate extends OncePerRequestFilter {
           + "|/process-instance/variables-async");
   private static final Pattern STARTS = Pattern.compile(
       "/process-definition/.*/(start|submit-form|restart|restart-async)|/message(/.*)?|/signal|/condition"
-          + "|/case-definition/.*|/decision-definition/.*/evaluate"
-          + "|/execution/[^/]+/(signal|messageSubscriptions/.*)");
+          + "|/case-definition/.*|/decision-definition/.*/evaluate|/process-instance/message-async"
+          + "|/execution/[^/]+/(signal|messageSubscriptions/.*)|/external-task/.*");
   private static final Pattern TASK_CHANGE = Pattern.compile(
       "/task/create|/task/[^/]+|/task/[^/]+/(identity-links|identity-links/delete|delegate|attachment/create"
           + "|attachment/[^/]+|bpmnError|bpmnEscalation)");
@@ -163,15 +163,16 @@ public class EngineRestGate extends OncePerRequestFilter {
 
   /** What the gate says to a request: null to let it through. */
   Refusal decide(String method, String path, Caller caller, JsonNode body) {
+    if ("POST".equals(method) && (QUERY.matcher(path).matches() || FILTER_READ.matcher(path).matches())) {
+      return null; // the engine's queries read only, with the engine's authorizations
+    }
     if (VARIABLES.matcher(path).matches()) {
       return Refusal.forbidden("流程变量只能由系统步骤写入（办理任务时请填写表单）" + (caller.admin()
           ? "；案件信息有误时，请退回到相应环节由经办人更正，更正会记入案件档案" : ""));
     }
     if (STARTS.matcher(path).matches()) {
-      return Refusal.forbidden("案件流程由系统发起和推进（登记风险线索、部门数据导入、定时任务），不能直接启动流程或发送消息");
-    }
-    if ("POST".equals(method) && (QUERY.matcher(path).matches() || FILTER_READ.matcher(path).matches())) {
-      return null;
+      return Refusal.forbidden("案件流程由系统发起和推进（登记风险线索、部门数据导入、定时任务），不能直接启动流程、发送消息"
+          + "或代替系统步骤完成外部任务");
     }
     Matcher action = TASK_ACTION.matcher(path);
     if (action.matches() && TASK_ACTIONS.contains(action.group(2))) {
@@ -185,6 +186,9 @@ public class EngineRestGate extends OncePerRequestFilter {
     }
     if (FILTER_OWN.matcher(path).matches()) {
       return null; // Tasklist's own filters: the engine's filter authorizations decide
+    }
+    if ("/identity/password-policy".equals(path)) {
+      return null; // checking a new password against the policy (the Welcome page)
     }
     Matcher password = OWN_PASSWORD.matcher(path);
     if (password.matches() && password.group(1).equals(caller.userId())) {

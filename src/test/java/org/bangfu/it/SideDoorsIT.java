@@ -199,6 +199,18 @@ class SideDoorsIT extends MariaDbIntegrationTest {
         .isZero();
     assertThat(PWNED).doesNotExist();
 
+    // a Tasklist filter's query expressions go through the same guard: an administrator's filter runs no code
+    ResponseEntity<String> filter = admin(HttpMethod.POST, "/engine-rest/filter/create",
+        "{\"resourceType\":\"Task\",\"name\":\"x\",\"query\":{\"assigneeExpression\":\"${''.getClass().forName("
+            + "'java.lang.Runtime').getMethod('getRuntime').invoke(null).exec('touch /tmp/bangfu-pwned')}\"}}");
+    assertThat(filter.getStatusCode().value()).as("%s", filter.getBody()).isEqualTo(200);
+    String filterId = (String) new com.fasterxml.jackson.databind.ObjectMapper().readValue(filter.getBody(), Map.class)
+        .get("id");
+    assertThat(admin(HttpMethod.POST, "/engine-rest/filter/" + filterId + "/list", "{}").getStatusCode().value())
+        .isNotEqualTo(200);
+    admin(HttpMethod.DELETE, "/engine-rest/filter/" + filterId, null);
+    assertThat(PWNED).doesNotExist();
+
     // and a model deployed before these rules still reaches no bean but the steps and no method but the functions
     ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) engineConfiguration;
     for (String expression : List.of("${identityService}", "${''.getClass()}",
@@ -410,6 +422,131 @@ class SideDoorsIT extends MariaDbIntegrationTest {
       assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").userId("cadre_dongshan").count())
           .isZero();
     }));
+    return tests.stream();
+  }
+
+  /**
+   * The engine REST API's writes that a non-administrator may make — queries, Tasklist's filters, task work on
+   * their own behalf, comments, their own password and profile — as templates of Camunda's own description of the
+   * API. Every other write it describes must be refused.
+   */
+  static final java.util.Set<String> ALLOWLIST = java.util.Set.of(
+      "POST /task", "POST /task/count", "POST /process-instance", "POST /process-instance/count",
+      "POST /execution", "POST /execution/count", "POST /variable-instance", "POST /variable-instance/count",
+      "POST /job", "POST /job/count", "POST /job-definition", "POST /job-definition/count", "POST /external-task",
+      "POST /external-task/count", "POST /group", "POST /group/count", "POST /history/task",
+      "POST /history/task/count", "POST /history/process-instance", "POST /history/process-instance/count",
+      "POST /history/activity-instance", "POST /history/activity-instance/count", "POST /history/variable-instance",
+      "POST /history/variable-instance/count", "POST /history/detail", "POST /history/job-log",
+      "POST /history/job-log/count", "POST /history/external-task-log", "POST /history/external-task-log/count",
+      "POST /filter/create", "PUT /filter/{id}", "DELETE /filter/{id}", "POST /filter/{id}/list",
+      "POST /filter/{id}/count", "POST /filter/{id}/singleResult",
+      "POST /task/{id}/claim", "POST /task/{id}/unclaim", "POST /task/{id}/assignee", "POST /task/{id}/complete",
+      "POST /task/{id}/submit-form", "POST /task/{id}/resolve", "POST /task/{id}/comment/create",
+      "PUT /user/{id}/credentials", "PUT /user/{id}/profile", "POST /identity/password-policy");
+
+  /** A write of the engine REST API as its openapi.json describes it. */
+  record Operation(String method, String template) {
+    String key() {
+      return method + " " + template;
+    }
+  }
+
+  static List<Operation> describedWrites() throws java.io.IOException {
+    try (java.io.InputStream in = SideDoorsIT.class.getResourceAsStream("/openapi.json")) {
+      com.fasterxml.jackson.databind.JsonNode paths = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in)
+          .path("paths");
+      List<Operation> writes = new ArrayList<>();
+      paths.fields().forEachRemaining(path -> path.getValue().fieldNames().forEachRemaining(method -> {
+        if (List.of("post", "put", "delete").contains(method)) {
+          writes.add(new Operation(method.toUpperCase(), path.getKey()));
+        }
+      }));
+      return writes;
+    }
+  }
+
+  /** The operation's path for this case and user: the case's task and instances, the user themselves. */
+  private static String path(Operation operation, TheCase c, String user) {
+    String template = operation.template();
+    String id = template.startsWith("/task/{id}") ? c.taskId()
+        : template.startsWith("/process-instance/{id}") || template.startsWith("/execution/{id}")
+            ? c.processInstanceId()
+        : template.startsWith("/user/{id}") ? user
+        : template.startsWith("/group/{id}") ? "camunda-admin" : "x";
+    return template.replace("{id}", id).replace("{varName}", "countyCode").replace("{userId}", user)
+        .replace("{key}", "RiskIdentificationProcess").replace("{tenant-id}", "t")
+        .replace("{messageName}", "Message_ObjectionRaised").replace("{groupId}", "village-629901101201")
+        .replaceAll("\\{[^}]+}", "x");
+  }
+
+  private static String body(Operation operation, String user) {
+    return operation.template().endsWith("/claim") || operation.template().endsWith("/assignee")
+        ? "{\"userId\":\"" + user + "\"}" : "{}";
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyWriteTheEngineRestApiDescribesIsRefusedButTheAllowlist() throws Exception {
+    List<Operation> writes = describedWrites();
+    assertThat(writes).hasSizeGreaterThan(150); // Camunda 7.24 describes 191
+    assertThat(writes.stream().map(Operation::key)).containsAll(ALLOWLIST);
+    TheCase c = openCase();
+    Snapshot before = snapshot(c);
+    List<String> roles = List.of("cadre_dongshan", "reviewer_heping", "approver_county", "supervisor_county",
+        "handler_medins", "owner_province");
+    List<DynamicTest> tests = new ArrayList<>();
+    for (String user : roles) {
+      for (String door : List.of("/engine-rest", TASKLIST_ENGINE)) {
+        tests.add(DynamicTest.dynamicTest(user + " · " + door + " · every write but the allowlist refused", () -> {
+          WebappSession tasklist = door.equals("/engine-rest") ? null
+              : WebappSession.signIn(base(), "tasklist", user, ApiClient.PASSWORD);
+          List<String> wrong = new ArrayList<>();
+          for (Operation operation : writes) {
+            if (ALLOWLIST.contains(operation.key())) {
+              continue; // below, once nothing else has been tried
+            }
+            String url = door + path(operation, c, user);
+            int status;
+            String answer;
+            if (tasklist == null) {
+              ResponseEntity<String> response = call(user, HttpMethod.valueOf(operation.method()), url,
+                  body(operation, user));
+              status = response.getStatusCode().value();
+              answer = String.valueOf(response.getBody());
+            } else {
+              java.net.http.HttpResponse<String> response = tasklist.send(operation.method(), url,
+                  body(operation, user));
+              status = response.statusCode();
+              answer = response.body();
+            }
+            if (!(status == 403 || status == 400) || !answer.matches("(?s).*\\p{IsHan}.*")) {
+              wrong.add(operation.key() + " → " + status + " " + answer);
+            }
+          }
+          assertThat(wrong).as("writes not refused").isEmpty();
+        }));
+      }
+    }
+    tests.add(DynamicTest.dynamicTest("nothing of the case changed, nobody joined camunda-admin", () -> {
+      assertThat(snapshot(c)).isEqualTo(before);
+      assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").list())
+          .extracting(org.camunda.bpm.engine.identity.User::getId).containsExactly("admin");
+    }));
+    for (String user : roles) {
+      tests.add(DynamicTest.dynamicTest(user + " · the allowlist reaches the engine", () -> {
+        for (Operation operation : writes) {
+          if (ALLOWLIST.contains(operation.key())) {
+            ResponseEntity<String> response = call(user, HttpMethod.valueOf(operation.method()),
+                "/engine-rest" + path(operation, c, user), body(operation, user));
+            assertThat(String.valueOf(response.getBody())).as(operation.key())
+                .doesNotContain("您没有执行此操作的权限", "由流程确定", "只能由系统步骤写入", "系统发起");
+          }
+        }
+        // and no one changes another user's password or profile
+        assertRefused(call(user, HttpMethod.PUT, "/engine-rest/user/admin/credentials",
+            "{\"password\":\"Taken-2026\",\"authenticatedUserPassword\":\"demo\"}"), 403);
+      }));
+    }
     return tests.stream();
   }
 
