@@ -29,8 +29,9 @@ import org.springframework.stereotype.Component;
 /**
  * The engine's side of "models cannot run code" ({@link ModelCodePolicy}), for every way a model arrives:
  * <ul>
- *   <li>a new deployment (our API, the engine REST API, Camunda Modeler's deploy) is refused when any of its BPMN,
- *       DMN or CMMN resources breaks the policy — checked on the files before the engine parses them;</li>
+ *   <li>a new deployment (our API, the engine REST API, Camunda Modeler's deploy) is refused when any of its
+ *       resources (BPMN, DMN, CMMN, forms, web pages) breaks the policy — checked on the files before the engine
+ *       parses them;</li>
  *   <li>expressions resolve only the beans models may use — the step beans (delegates and listeners of the
  *       application) and the beans of {@link ModelCodePolicy#FUNCTIONS} — instead of every Spring bean
  *       ({@code identityService} is no longer a name a model can reach);</li>

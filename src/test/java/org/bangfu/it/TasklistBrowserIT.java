@@ -660,6 +660,11 @@ class TasklistBrowserIT extends MariaDbIntegrationTest {
       assertThat(browser.findElement(By.cssSelector(".bangfu-operations")).getText())
           .contains("会签意见", "请您签署意见：家庭情况复杂，请县里会签");
       screenshot("tasklist-co-sign-opinion");
+      // what the server refuses is not offered: no follow-up date, no groups to add, no new task, no process start
+      for (String refused : List.of("设置跟进日期", "添加组", "新建任务", "发起流程")) {
+        assertThat(browser.findElements(By.xpath("//a[normalize-space(.)='" + refused + "']")))
+            .as(refused).isNotEmpty().noneMatch(WebElement::isDisplayed);
+      }
       // 不同意 without a reason is refused
       new org.openqa.selenium.support.ui.Select(opinion).selectByValue("DISAGREE");
       click(browser.findElement(By.cssSelector("button[data-op='co-sign']")));
