@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.bangfu.casefile.CaseFile;
+import org.bangfu.casefile.CaseFileService;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.web.ConflictException;
@@ -46,8 +48,11 @@ public class MigrationService {
 
   private final RepositoryService repositoryService;
   private final RuntimeService runtimeService;
+  private final CaseFileService caseFiles;
 
-  public MigrationService(RepositoryService repositoryService, RuntimeService runtimeService) {
+  public MigrationService(RepositoryService repositoryService, RuntimeService runtimeService,
+      CaseFileService caseFiles) {
+    this.caseFiles = caseFiles;
     this.repositoryService = repositoryService;
     this.runtimeService = runtimeService;
   }
@@ -114,6 +119,7 @@ public class MigrationService {
   }
 
   /** Moves the movable instances as a batch; the others stay on their version, untouched. */
+  @org.springframework.transaction.annotation.Transactional
   public Executed execute(String processKey, Integer fromVersion, Integer toVersion, BangfuUser user) {
     PlanView view = plan(processKey, fromVersion, toVersion, user);
     if (!view.problems().isEmpty()) {
@@ -127,6 +133,16 @@ public class MigrationService {
     MigrationPlan plan = runtimeService.createMigrationPlan(view.fromId(), view.toId()).mapEqualActivities()
         .updateEventTriggers().build();
     Batch batch = runtimeService.newMigration(plan).processInstanceIds(ids).executeAsync();
+    // every case whose instance moves has it in its audit, with the batch that moves it (same transaction)
+    Set<Long> audited = new HashSet<>();
+    for (InstanceView instance : view.instances()) {
+      CaseFile caseFile = instance.movable() ? caseFiles.findByBusinessKey(instance.businessKey()) : null;
+      if (caseFile != null && audited.add(caseFile.getId())) {
+        caseFiles.audit(caseFile.getId(), "MIGRATION", "迁移到新版本的流程", "MIGRATED", "流程 " + processKey + " 第 "
+            + view.fromVersion() + " 版 → 第 " + view.toVersion() + " 版（迁移批次 " + batch.getId() + "）", user.id(),
+            null);
+      }
+    }
     return new Executed(batch.getId(), ids.size(), left);
   }
 

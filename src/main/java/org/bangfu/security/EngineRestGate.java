@@ -92,6 +92,26 @@ public class EngineRestGate extends OncePerRequestFilter {
   private static final Pattern TASK_CHANGE = Pattern.compile(
       "/task/create|/task/[^/]+|/task/[^/]+/(identity-links|identity-links/delete|delegate|attachment/create"
           + "|attachment/[^/]+|bpmnError|bpmnEscalation)");
+  /**
+   * Operations on many process instances at once (batches, by query, by definition, history removal): the engine
+   * logs them per batch, not per case, so no case's audit would show them. Refused for everyone; Cockpit's
+   * operations on one instance stay (and are audited), running cases migrate through the application's migration.
+   */
+  private static final Pattern MANY_CASES = Pattern.compile(
+      "/process-instance/(delete|delete-historic-query-based|job-retries|job-retries-historic-query-based"
+          + "|suspended-async|suspended)|/process-instance/[^/]+/modification-async|/modification/execute(Async)?"
+          + "|/migration/execute(Async)?|/job/(retries|suspended)"
+          + "|/job-definition/(suspended|[^/]+/(suspended|retries|jobPriority))"
+          + "|/history/process-instance/.+|/history/(batch|decision-instance)/.+|/history/variable-instance/.+"
+          + "|/history/cleanup|/process-definition/[^/]+/history-time-to-live"
+          + "|/process-definition/key/[^/]+(/tenant-id/[^/]+)?/history-time-to-live");
+  /** A definition's suspension: refused when it takes the running cases with it. */
+  private static final Pattern DEFINITION_SUSPENSION = Pattern.compile(
+      "/process-definition/(suspended|[^/]+/suspended|key/[^/]+(/tenant-id/[^/]+)?/suspended)");
+  /** Deleting a deployment or definition: refused when it deletes the running cases with it (cascade). */
+  private static final Pattern DEFINITION_DELETE = Pattern.compile(
+      "/deployment/[^/]+|/process-definition/[^/]+|/process-definition/key/[^/]+(/tenant-id/[^/]+)?");
+
   private static final Pattern WITH_INSTRUCTIONS = Pattern.compile(
       "/process-instance/[^/]+/modification(-async)?|/modification/execute(Async)?|/migration/execute(Async)?");
 
@@ -127,7 +147,7 @@ public class EngineRestGate extends OncePerRequestFilter {
     // go to the engine untouched
     Matcher action = TASK_ACTION.matcher(path);
     boolean readsBody = action.matches() && TASK_ACTIONS.contains(action.group(2))
-        || WITH_INSTRUCTIONS.matcher(path).matches();
+        || WITH_INSTRUCTIONS.matcher(path).matches() || DEFINITION_SUSPENSION.matcher(path).matches();
     BufferedRequest buffered = readsBody ? new BufferedRequest(request) : null;
     if (buffered != null && buffered.tooLarge) {
       refuse(response, 413, "InvalidRequestException", "提交的数据太大");
@@ -139,7 +159,7 @@ public class EngineRestGate extends OncePerRequestFilter {
       return;
     }
     HttpServletRequest forwarded = buffered == null ? request : buffered;
-    Refusal refusal = decide(method, path, caller, json);
+    Refusal refusal = decide(method, path, caller, json, "true".equalsIgnoreCase(request.getParameter("cascade")));
     if (refusal != null) {
       refuse(response, refusal.status(), refusal.status() == 400 ? "InvalidRequestException"
           : "AuthorizationException", refusal.message());
@@ -162,13 +182,20 @@ public class EngineRestGate extends OncePerRequestFilter {
   }
 
   /** What the gate says to a request: null to let it through. */
-  Refusal decide(String method, String path, Caller caller, JsonNode body) {
+  Refusal decide(String method, String path, Caller caller, JsonNode body, boolean cascade) {
     if ("POST".equals(method) && (QUERY.matcher(path).matches() || FILTER_READ.matcher(path).matches())) {
       return null; // the engine's queries read only, with the engine's authorizations
     }
     if (VARIABLES.matcher(path).matches()) {
       return Refusal.forbidden("流程变量只能由系统步骤写入（办理任务时请填写表单）" + (caller.admin()
           ? "；案件信息有误时，请退回到相应环节由经办人更正，更正会记入案件档案" : ""));
+    }
+    if (MANY_CASES.matcher(path).matches()
+        || DEFINITION_SUSPENSION.matcher(path).matches() && body != null
+        && body.path("includeProcessInstances").asBoolean(false)
+        || "DELETE".equals(method) && cascade && DEFINITION_DELETE.matcher(path).matches()) {
+      return Refusal.forbidden("一次改动多个案件的操作（批量删除、挂起、迁移、修改、重试，删除历史）不能通过引擎接口进行："
+          + "每个案件的每次改动都要记入案件档案。请在 Cockpit 中逐个案件处理；迁移运行中的案件请使用系统的“迁移”功能");
     }
     if (STARTS.matcher(path).matches()) {
       return Refusal.forbidden("案件流程由系统发起和推进（登记风险线索、部门数据导入、定时任务），不能直接启动流程、发送消息"

@@ -33,7 +33,11 @@ class MigrationIT extends MariaDbIntegrationTest {
   }
 
   private String startAndMoveTo(int steps) {
-    String id = runtimeService.startProcessInstanceByKey(KEY, "MIG-" + steps).getId();
+    return startAndMoveTo(steps, "MIG-" + steps);
+  }
+
+  private String startAndMoveTo(int steps, String businessKey) {
+    String id = runtimeService.startProcessInstanceByKey(KEY, businessKey).getId();
     for (int i = 0; i < steps; i++) {
       complete(id);
     }
@@ -53,7 +57,9 @@ class MigrationIT extends MariaDbIntegrationTest {
   @SuppressWarnings("unchecked")
   void instancesMoveToTheNewVersionAndOneAtARemovedStepIsReportedNotBroken() throws Exception {
     deploy("MigrationDemoProcess-v1.bpmn");
-    String atVerify = startAndMoveTo(0);
+    // the instance at the first step carries a case's number (as every instance of a case does)
+    String caseNumber = openIdentification(org.bangfu.demo.DemoData.DONGSHAN, "cadre_dongshan");
+    String atVerify = startAndMoveTo(0, caseNumber);
     String atReview = startAndMoveTo(1);
     String atNotice = startAndMoveTo(2);
     deploy("MigrationDemoProcess-v2.bpmn");
@@ -77,6 +83,11 @@ class MigrationIT extends MariaDbIntegrationTest {
         null);
     assertThat(executed.getStatusCode().value()).isEqualTo(200);
     assertThat(executed.getBody()).containsEntry("migrated", 2);
+    // the case's record says who moved it, from which version to which, in which batch
+    assertThat(api.get("approver_county", "/api/cases/" + caseNumber.substring(caseNumber.lastIndexOf('-') + 1))
+        .getBody().get("audit").toString())
+        .contains("decision=MIGRATED", "流程 " + KEY + " 第 1 版 → 第 2 版（迁移批次 " + executed.getBody().get("batchId"),
+            "actor=owner_province");
     // the batch runs on the job executor (off in the tests): its jobs are executed here
     Batch batch = managementService.createBatchQuery().batchId((String) executed.getBody().get("batchId"))
         .singleResult();

@@ -277,6 +277,23 @@ class SideDoorsIT extends MariaDbIntegrationTest {
         "{\"messageName\":\"Message_ObjectionRaised\",\"businessKey\":\"" + c.businessKey() + "\"}"), 403);
     assertThat(snapshot(c)).isEqualTo(before);
 
+    // operations on many cases at once would be in no case's audit: refused, to administrators too
+    String many = "{\"processInstanceIds\":[\"" + c.processInstanceId() + "\"],\"deleteReason\":\"x\"}";
+    assertRefused(admin(HttpMethod.POST, "/engine-rest/process-instance/delete", many), 403);
+    assertRefused(admin(HttpMethod.POST, "/engine-rest/process-instance/suspended-async",
+        "{\"processInstanceIds\":[\"" + c.processInstanceId() + "\"],\"suspended\":true}"), 403);
+    assertRefused(admin(HttpMethod.PUT, "/engine-rest/process-instance/suspended",
+        "{\"processInstanceIds\":[\"" + c.processInstanceId() + "\"],\"suspended\":true}"), 403);
+    // (definitions that do not exist: should the gate fail, the engine answers 404 and no other test is harmed)
+    assertRefused(admin(HttpMethod.PUT, "/engine-rest/process-definition/key/NoSuchProcess/suspended",
+        "{\"suspended\":true,\"includeProcessInstances\":true}"), 403);
+    assertRefused(admin(HttpMethod.POST, "/engine-rest/history/process-instance/delete", many), 403);
+    assertRefused(cockpit.post(TASKLIST_ENGINE + "/modification/execute", "{\"processDefinitionId\":\"x\","
+        + "\"instructions\":[],\"processInstanceIds\":[\"" + c.processInstanceId() + "\"]}"), 403);
+    assertRefused(admin(HttpMethod.DELETE, "/engine-rest/process-definition/key/NoSuchProcess?cascade=true", null),
+        403);
+    assertThat(snapshot(c)).isEqualTo(before);
+
     // what an administrator may still do to a case in Cockpit is in the case's audit, with who and what
     assertThat(cockpit.put(TASKLIST_ENGINE + "/process-instance/" + c.processInstanceId() + "/suspended",
         "{\"suspended\":true}").statusCode()).isEqualTo(204);
