@@ -179,13 +179,9 @@ class AccessMatrixIT extends MariaDbIntegrationTest {
   }
 
   private TheCase openCase() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
-    Map<String, Object> caseFile = api.openCase("cadre_dongshan", Map.of("householdId", household,
-        "channel", "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
-    String bk = (String) caseFile.get("businessKey");
-    Map<String, Object> task = api.tasks("cadre_dongshan", bk).get(0);
-    return new TheCase(household, caseFile, bk, (String) task.get("id"), (String) task.get("processInstanceId"));
+    OpenedCase opened = openedIdentification(DONGSHAN, "cadre_dongshan");
+    return new TheCase(opened.household(), opened.caseFile(), (String) opened.caseFile().get("businessKey"),
+        (String) opened.task().get("id"), (String) opened.task().get("processInstanceId"));
   }
 
   private void check(Row row, String bk, String headName) {

@@ -87,9 +87,20 @@ public abstract class MariaDbIntegrationTest {
 
   /** A new identification (cadre's screening, illness) of a household below the line, waiting at 入户核实. */
   protected String openIdentification(String village, String cadre) {
+    return (String) openedIdentification(village, cadre).caseFile().get("businessKey");
+  }
+
+  /** A case just opened: its household, its case file as the API answered, and its 入户核实 task as the engine lists it. */
+  protected record OpenedCase(long household, java.util.Map<String, Object> caseFile,
+      java.util.Map<String, Object> task) {
+  }
+
+  /** {@link #openIdentification}, with the household, the case file and the waiting task. */
+  protected OpenedCase openedIdentification(String village, String cadre) {
     long household = api.createHousehold(cadre, ApiClient.household(village, "ORDINARY", 7000, 0, "FULL", "NONE"));
-    return (String) api.openCase(cadre, java.util.Map.of("householdId", household, "channel", "CADRE_SCREENING",
-        "riskTypes", java.util.List.of("ILLNESS"))).get("businessKey");
+    java.util.Map<String, Object> caseFile = api.openCase(cadre, java.util.Map.of("householdId", household,
+        "channel", "CADRE_SCREENING", "riskTypes", java.util.List.of("ILLNESS")));
+    return new OpenedCase(household, caseFile, api.tasks(cadre, (String) caseFile.get("businessKey")).get(0));
   }
 
   /** A new identification verified and through the village review and notice, waiting at 乡镇审核. */

@@ -595,16 +595,12 @@ class SideDoorsIT extends MariaDbIntegrationTest {
   }
 
   private TheCase openCase() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
-    Map<String, Object> caseFile = api.openCase("cadre_dongshan", Map.of("householdId", household,
-        "channel", "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
-    String bk = (String) caseFile.get("businessKey");
-    Map<String, Object> task = api.tasks("cadre_dongshan", bk).get(0);
-    String pid = (String) task.get("processInstanceId");
+    OpenedCase opened = openedIdentification(DONGSHAN, "cadre_dongshan");
+    String bk = (String) opened.caseFile().get("businessKey");
     String root = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(bk)
         .processDefinitionKey("AssistanceCaseProcess").singleResult().getId();
-    return new TheCase(((Number) caseFile.get("id")).longValue(), bk, (String) task.get("id"), pid, root);
+    return new TheCase(((Number) opened.caseFile().get("id")).longValue(), bk, (String) opened.task().get("id"),
+        (String) opened.task().get("processInstanceId"), root);
   }
 
   private long auditRows(long caseId) {
