@@ -1,11 +1,12 @@
 package org.bangfu.workers.exit;
 
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.exit.ExitReview.*;
 
-import org.bangfu.exit.ExitService;
 import org.bangfu.exit.ExitService.Assessment;
 import org.bangfu.exit.ExitService.HomeFindings;
-import org.bangfu.process.Var;
+import org.bangfu.exit.ExitService;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
 /** Activity_AssessExit: the exit conditions decided by the DMN from the registry and the home verification. */
 @Component
 public class AssessExitDelegate implements JavaDelegate {
-
-  private static final Var<Long> CASE_ID = Var.longVar("caseId");
 
   private final ExitService exits;
 

@@ -1,9 +1,10 @@
 package org.bangfu.workers.exit;
 
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.exit.ExitReview.NOTICE_DURATION;
 
 import org.bangfu.exit.ExitService;
-import org.bangfu.process.Var;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,8 +12,6 @@ import org.springframework.stereotype.Component;
 /** Activity_PublishExitNotice: the exit is publicly noticed in the village for at least five days. */
 @Component
 public class PublishExitNoticeDelegate implements JavaDelegate {
-
-  private static final Var<Long> CASE_ID = Var.longVar("caseId");
 
   private final ExitService exits;
 

@@ -1,8 +1,10 @@
 package org.bangfu.workers.exit;
 
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 import org.bangfu.exit.ExitService;
 import org.bangfu.lifecycle.AssistanceCase;
-import org.bangfu.process.Var;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,9 +12,6 @@ import org.springframework.stereotype.Component;
 /** Activity_RecordElimination: the county approved; the case is marked 风险消除. */
 @Component
 public class RecordEliminationDelegate implements JavaDelegate {
-
-  private static final Var<Long> CASE_ID = Var.longVar("caseId");
-  private static final Var<String> DECIDED_BY = Var.string("decidedBy");
 
   private final ExitService exits;
 

@@ -1,10 +1,11 @@
 package org.bangfu.workers.exit;
 
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.exit.ExitReview.*;
 
 import org.bangfu.exit.ExitService;
 import org.bangfu.lifecycle.AssistanceCase;
-import org.bangfu.process.Var;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RecordNotYetDelegate implements JavaDelegate {
-
-  private static final Var<Long> CASE_ID = Var.longVar("caseId");
 
   private final ExitService exits;
 

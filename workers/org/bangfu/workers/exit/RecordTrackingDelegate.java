@@ -1,10 +1,11 @@
 package org.bangfu.workers.exit;
 
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.exit.ExitReview.ASSESSMENT_REASON;
 
 import org.bangfu.exit.ExitService;
 import org.bangfu.lifecycle.AssistanceCase;
-import org.bangfu.process.Var;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,8 +13,6 @@ import org.springframework.stereotype.Component;
 /** Activity_RecordTracking: a no-labour household under the safety net is tracked, not marked eliminated. */
 @Component
 public class RecordTrackingDelegate implements JavaDelegate {
-
-  private static final Var<Long> CASE_ID = Var.longVar("caseId");
 
   private final ExitService exits;
 

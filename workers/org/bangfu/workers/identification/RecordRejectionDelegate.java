@@ -1,5 +1,6 @@
 package org.bangfu.workers.identification;
 
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.identification.RiskIdentification.*;
 
 import org.bangfu.identification.IdentificationService;

@@ -1,5 +1,7 @@
 package org.bangfu.workers.identification;
 
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.identification.RiskIdentification.*;
 
 import org.bangfu.identification.IdentificationService;

@@ -1,5 +1,6 @@
 package org.bangfu.workers.measure;
 
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.measure.MeasureDelivery.*;
 
 import java.math.BigDecimal;

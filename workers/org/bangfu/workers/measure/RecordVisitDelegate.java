@@ -1,10 +1,12 @@
 package org.bangfu.workers.measure;
 
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.measure.MeasureImplementation.*;
 
 import org.bangfu.followup.FollowUpService;
 import org.bangfu.lifecycle.AssistanceCase;
-import org.bangfu.process.Var;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -15,9 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RecordVisitDelegate implements JavaDelegate {
-
-  private static final Var<Long> CASE_ID = Var.longVar("caseId");
-  private static final Var<String> DECIDED_BY = Var.string("decidedBy");
 
   private final FollowUpService followUps;
 

@@ -1,9 +1,10 @@
 package org.bangfu.workers.plan;
 
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.plan.HouseholdPlan.PLAN_ID;
 
 import org.bangfu.plan.PlanService;
-import org.bangfu.process.Var;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,8 +12,6 @@ import org.springframework.stereotype.Component;
 /** Activity_ApprovePlan: the county approved; this version is the plan in force, the previous one is kept. */
 @Component
 public class ApprovePlanDelegate implements JavaDelegate {
-
-  private static final Var<String> DECIDED_BY = Var.string("decidedBy");
 
   private final PlanService plans;
 

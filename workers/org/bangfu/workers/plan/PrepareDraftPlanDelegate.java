@@ -1,9 +1,10 @@
 package org.bangfu.workers.plan;
 
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 import org.bangfu.lifecycle.AssistanceCase;
 import org.bangfu.plan.HouseholdPlan;
 import org.bangfu.plan.PlanService;
-import org.bangfu.process.Var;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PrepareDraftPlanDelegate implements JavaDelegate {
-
-  private static final Var<Long> CASE_ID = Var.longVar("caseId");
 
   private final PlanService plans;
 

@@ -1,15 +1,16 @@
 package org.bangfu.workers.plan;
 
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.plan.HouseholdPlan.*;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.bangfu.measure.MeasureCode;
+import org.bangfu.catalogue.MeasureCode;
 import org.bangfu.plan.Plan;
-import org.bangfu.plan.PlanService;
 import org.bangfu.plan.PlanService.MeasureLine;
 import org.bangfu.plan.PlanService.PlanForm;
-import org.bangfu.process.Var;
+import org.bangfu.plan.PlanService;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class SavePlanDelegate implements JavaDelegate {
-
-  private static final Var<String> DECIDED_BY = Var.string("decidedBy");
 
   private final PlanService plans;
 

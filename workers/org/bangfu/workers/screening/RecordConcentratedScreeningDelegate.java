@@ -1,9 +1,11 @@
 package org.bangfu.workers.screening;
 
+import static org.bangfu.shared.CaseVariables.VILLAGE_CODE;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.screening.PeriodicScreening.*;
 
-import org.bangfu.process.Var;
 import org.bangfu.screening.PeriodicScreeningService;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,8 +13,6 @@ import org.springframework.stereotype.Component;
 /** Activity_RecordConcentratedScreening: the households the village cadre named start an identification. */
 @Component
 public class RecordConcentratedScreeningDelegate implements JavaDelegate {
-
-  private static final Var<String> DECIDED_BY = Var.string("decidedBy");
 
   private final PeriodicScreeningService screening;
 

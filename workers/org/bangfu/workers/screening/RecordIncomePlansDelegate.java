@@ -1,9 +1,11 @@
 package org.bangfu.workers.screening;
 
+import static org.bangfu.shared.CaseVariables.VILLAGE_CODE;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.screening.PeriodicScreening.*;
 
-import org.bangfu.process.Var;
 import org.bangfu.screening.PeriodicScreeningService;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,8 +13,6 @@ import org.springframework.stereotype.Component;
 /** Activity_RecordIncomePlans: the village's income plan is recorded for each of its priority households. */
 @Component
 public class RecordIncomePlansDelegate implements JavaDelegate {
-
-  private static final Var<String> DECIDED_BY = Var.string("decidedBy");
 
   private final PeriodicScreeningService screening;
 

@@ -1,9 +1,11 @@
 package org.bangfu.workers.screening;
 
+import static org.bangfu.shared.CaseVariables.TOWNSHIP_CODE;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.screening.PeriodicScreening.*;
 
-import org.bangfu.process.Var;
 import org.bangfu.screening.PeriodicScreeningService;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,8 +16,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class RecordWarningReviewDelegate implements JavaDelegate {
-
-  private static final Var<String> DECIDED_BY = Var.string("decidedBy");
 
   private final PeriodicScreeningService screening;
 

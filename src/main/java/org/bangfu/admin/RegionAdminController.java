@@ -6,7 +6,7 @@ import org.bangfu.admin.RegionProvisioning.Result;
 import org.bangfu.region.Region;
 import org.bangfu.region.RegionMapper;
 import org.bangfu.security.CurrentUser;
-import org.bangfu.web.ForbiddenException;
+import org.bangfu.shared.ForbiddenException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

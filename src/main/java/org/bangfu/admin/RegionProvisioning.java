@@ -4,14 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.bangfu.measure.Department;
+import org.bangfu.catalogue.Department;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.region.Region;
 import org.bangfu.region.RegionLevel;
 import org.bangfu.region.RegionMapper;
 import org.bangfu.security.AccessProvisioning;
-import org.bangfu.web.InvalidInputException;
-import org.bangfu.web.InvalidInputException.FieldError;
+import org.bangfu.shared.InvalidInputException.FieldError;
+import org.bangfu.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -2,12 +2,12 @@ package org.bangfu.approval;
 
 import java.util.List;
 import org.bangfu.casefile.CaseFileService;
-import org.bangfu.process.ModelProperties;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
-import org.bangfu.web.ForbiddenException;
-import org.bangfu.web.NotFoundException;
+import org.bangfu.shared.ForbiddenException;
+import org.bangfu.shared.ModelProperties;
+import org.bangfu.shared.NotFoundException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;

@@ -10,13 +10,13 @@ import java.util.Set;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.household.HouseholdService;
-import org.bangfu.process.ModelProperties;
 import org.bangfu.region.RegionCode;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
-import org.bangfu.web.ConflictException;
-import org.bangfu.web.ForbiddenException;
-import org.bangfu.web.InvalidInputException;
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.ForbiddenException;
+import org.bangfu.shared.InvalidInputException;
+import org.bangfu.shared.ModelProperties;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
@@ -138,7 +138,7 @@ public class BatchApproval {
       throw InvalidInputException.of("village", "请选择一个村（12位区划代码）");
     }
     if (!access.canSee(user, village)) {
-      throw new org.bangfu.web.NotFoundException("该村不在您的辖区内");
+      throw new org.bangfu.shared.NotFoundException("该村不在您的辖区内");
     }
     RegionCode code = new RegionCode(village);
     boolean reviewer = user.inGroup(org.bangfu.region.CandidateGroups.township(code.township()))

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.bangfu.approval.ApprovalMapper.TaskReturnRecord;
-import org.bangfu.process.EngineClock;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.bangfu.engine.TaskCreateListener;
+import org.bangfu.shared.EngineClock;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,7 +1,7 @@
 package org.bangfu.approval;
 
 import java.util.Arrays;
-import org.bangfu.web.InvalidInputException;
+import org.bangfu.shared.InvalidInputException;
 
 /** Why a step is returned (退回原因), as approvers choose it; the comment says what exactly. */
 public enum ReturnReason {

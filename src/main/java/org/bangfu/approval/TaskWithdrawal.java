@@ -2,13 +2,13 @@ package org.bangfu.approval;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.bangfu.process.EngineClock;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
-import org.bangfu.web.ConflictException;
-import org.bangfu.web.ForbiddenException;
-import org.bangfu.web.InvalidInputException;
-import org.bangfu.web.NotFoundException;
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.EngineClock;
+import org.bangfu.shared.ForbiddenException;
+import org.bangfu.shared.InvalidInputException;
+import org.bangfu.shared.NotFoundException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;

@@ -3,9 +3,10 @@ package org.bangfu.casefile;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.bangfu.process.EngineClock;
+import org.bangfu.catalogue.CaseStatus;
 import org.bangfu.region.RegionCode;
-import org.bangfu.web.NotFoundException;
+import org.bangfu.shared.EngineClock;
+import org.bangfu.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,19 +1,21 @@
-package org.bangfu.identification;
+package org.bangfu.casepage;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.bangfu.casefile.AuditEntry;
+import org.bangfu.lifecycle.OpenCase.DepartmentSignal;
+import org.bangfu.lifecycle.OpenCase;
 
 /** Request and response bodies of the case API. */
-public final class IdentificationApi {
+public final class CaseApi {
 
-  private IdentificationApi() {
+  private CaseApi() {
   }
 
   /**
-   * A risk signal that opens a case.
+   * A risk signal that opens a case, as a signed-in user sends it (a case never names a pushed row through the API).
    *
    * @param urgentMeasures measure codes to start at once through the green channel (disaster, accident…)
    * @param signal the department's data for a DEPARTMENT_SIGNAL
@@ -21,9 +23,11 @@ public final class IdentificationApi {
   public record SignalRequest(Long householdId, String channel, List<String> riskTypes, LocalDate signalDate,
       Boolean unsafeHousing, Boolean unsafeWater, Boolean dropoutRisk, Boolean noMedicalInsurance,
       BigDecimal medicalSelfPay, Boolean urgent, List<String> urgentMeasures, DepartmentSignal signal) {
-  }
 
-  public record DepartmentSignal(String department, String kind, String detail, BigDecimal amount) {
+    public OpenCase toCommand() {
+      return new OpenCase(householdId, channel, riskTypes, signalDate, unsafeHousing, unsafeWater, dropoutRisk,
+          noMedicalInsurance, medicalSelfPay, urgent, urgentMeasures, signal, null);
+    }
   }
 
   public record ObjectionRequest(String content) {

@@ -1,4 +1,4 @@
-package org.bangfu.identification;
+package org.bangfu.casepage;
 
 import java.net.URI;
 import java.time.LocalDateTime;
@@ -8,32 +8,34 @@ import java.util.List;
 import java.util.Map;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
-import org.bangfu.casefile.CaseStatus;
-import org.bangfu.household.HouseholdService;
-import org.bangfu.identification.IdentificationApi.CaseSummary;
-import org.bangfu.identification.IdentificationApi.CaseView;
-import org.bangfu.identification.IdentificationApi.MeasureView;
+import org.bangfu.casepage.CaseApi.CaseSummary;
+import org.bangfu.casepage.CaseApi.CaseView;
+import org.bangfu.casepage.CaseApi.IncomeView;
+import org.bangfu.casepage.CaseApi.MeasureView;
+import org.bangfu.casepage.CaseApi.ObjectionRequest;
+import org.bangfu.casepage.CaseApi.OpenTask;
+import org.bangfu.casepage.CaseApi.PlanMeasureView;
+import org.bangfu.casepage.CaseApi.PlanView;
+import org.bangfu.casepage.CaseApi.RollbackRequest;
+import org.bangfu.casepage.CaseApi.SignalRequest;
+import org.bangfu.casepage.CaseApi.VisitView;
+import org.bangfu.catalogue.CaseStatus;
+import org.bangfu.catalogue.Channel;
+import org.bangfu.catalogue.MeasureCode;
 import org.bangfu.followup.FollowUpService;
-import org.bangfu.identification.IdentificationApi.IncomeView;
-import org.bangfu.identification.IdentificationApi.PlanMeasureView;
-import org.bangfu.identification.IdentificationApi.PlanView;
-import org.bangfu.identification.IdentificationApi.RollbackRequest;
-import org.bangfu.identification.IdentificationApi.VisitView;
+import org.bangfu.household.HouseholdService;
+import org.bangfu.lifecycle.CaseOpening;
 import org.bangfu.lifecycle.LifecycleService;
 import org.bangfu.measure.Measure;
+import org.bangfu.measure.MeasureService;
 import org.bangfu.plan.Plan;
 import org.bangfu.plan.PlanService;
-import org.bangfu.measure.MeasureCode;
-import org.bangfu.measure.MeasureService;
-import org.bangfu.identification.IdentificationApi.ObjectionRequest;
-import org.bangfu.identification.IdentificationApi.OpenTask;
-import org.bangfu.identification.IdentificationApi.SignalRequest;
+import org.bangfu.region.CandidateGroups;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.CurrentUser;
 import org.bangfu.security.RegionAccess;
-import org.bangfu.web.InvalidInputException;
+import org.bangfu.shared.InvalidInputException;
 import org.camunda.bpm.engine.TaskService;
-import org.bangfu.region.CandidateGroups;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,12 +46,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cases: open one from a risk signal, read its file and audit trail, register an objection during the notice. */
+/**
+ * The case page's API: a case's file, plan, measures, visits, open tasks and audit trail in one view, the region's
+ * case list, and the case-wide commands a user sends from the page (open, objection, rollback), answered with the
+ * view. It reads from every capability and nothing depends on it.
+ */
 @RestController
 @RequestMapping("/api/cases")
 public class CaseController {
 
-  private final IdentificationService identification;
+  private final CaseOpening opening;
   private final CaseFileService caseFiles;
   private final HouseholdService households;
   private final TaskService taskService;
@@ -60,14 +66,14 @@ public class CaseController {
   private final FollowUpService followUps;
   private final LifecycleService lifecycle;
 
-  public CaseController(IdentificationService identification, CaseFileService caseFiles,
+  public CaseController(CaseOpening opening, CaseFileService caseFiles,
       HouseholdService households, TaskService taskService, MeasureService measures, CurrentUser currentUser,
       RegionAccess access, PlanService plans, FollowUpService followUps, LifecycleService lifecycle) {
     this.plans = plans;
     this.followUps = followUps;
     this.lifecycle = lifecycle;
     this.measures = measures;
-    this.identification = identification;
+    this.opening = opening;
     this.caseFiles = caseFiles;
     this.households = households;
     this.taskService = taskService;
@@ -77,7 +83,7 @@ public class CaseController {
 
   @PostMapping
   public ResponseEntity<CaseView> open(@RequestBody SignalRequest request) {
-    CaseFile caseFile = identification.open(request, currentUser.get());
+    CaseFile caseFile = opening.open(request == null ? null : request.toCommand(), currentUser.get());
     return ResponseEntity.created(URI.create("/api/cases/" + caseFile.getId())).body(view(caseFile.getId()));
   }
 
@@ -112,7 +118,7 @@ public class CaseController {
 
   @PostMapping("/{id}/objections")
   public ResponseEntity<Map<String, String>> objection(@PathVariable Long id, @RequestBody ObjectionRequest request) {
-    identification.raiseObjection(id, request == null ? null : request.content(), currentUser.get());
+    lifecycle.raiseObjection(id, request == null ? null : request.content(), currentUser.get());
     return ResponseEntity.accepted().body(Map.of("message", "异议已登记，案件退回村级重新评议"));
   }
 

@@ -1,4 +1,4 @@
-package org.bangfu.casefile;
+package org.bangfu.catalogue;
 
 public enum CaseStatus {
   IDENTIFYING("识别中"),

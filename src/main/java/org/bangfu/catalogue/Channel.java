@@ -1,4 +1,4 @@
-package org.bangfu.identification;
+package org.bangfu.catalogue;
 
 /** 发现渠道: how a risk signal reached us. */
 public enum Channel {

@@ -1,4 +1,4 @@
-package org.bangfu.measure;
+package org.bangfu.catalogue;
 
 /** County departments that deliver measures or push data; the code is used in group ids (dept-CODE-county). */
 public enum Department {

@@ -1,6 +1,10 @@
-package org.bangfu.measure;
+package org.bangfu.catalogue;
 
-/** 帮扶措施 and the department responsible by default (domain.md §3). */
+import java.util.ArrayList;
+import java.util.List;
+import org.bangfu.shared.InvalidInputException.FieldError;
+
+/** 帮扶措施 and the department responsible by default (docs/domain.md §3). */
 public enum MeasureCode {
   INDUSTRY("产业帮扶", Department.AGRI),
   EMPLOYMENT("就业帮扶", Department.HRSS),
@@ -21,19 +25,19 @@ public enum MeasureCode {
 
   private final String label;
   private final Department department;
-  private final java.util.List<Department> departments;
+  private final List<Department> departments;
 
   MeasureCode(String label, Department department, Department... alternatives) {
     this.label = label;
     this.department = department;
     java.util.LinkedHashSet<Department> all = new java.util.LinkedHashSet<>();
     all.add(department);
-    all.addAll(java.util.List.of(alternatives));
-    this.departments = java.util.List.copyOf(all);
+    all.addAll(List.of(alternatives));
+    this.departments = List.copyOf(all);
   }
 
-  /** The departments that may deliver this measure (domain.md §3), the default first; the plan chooses one. */
-  public java.util.List<Department> departments() {
+  /** The departments that may deliver this measure (docs/domain.md §3), the default first; the plan chooses one. */
+  public List<Department> departments() {
     return departments;
   }
 
@@ -43,5 +47,30 @@ public enum MeasureCode {
 
   public Department department() {
     return department;
+  }
+
+  /**
+   * The measures named in a form field or request ("MEDICAL", " DIBAO"…), each once and in order; an unknown code
+   * adds a field error in words a cadre understands.
+   */
+  public static List<MeasureCode> parse(List<FieldError> errors, String field, List<String> values) {
+    List<MeasureCode> codes = new ArrayList<>();
+    if (values == null) {
+      return codes;
+    }
+    for (String value : values) {
+      if (value == null || value.isBlank()) {
+        continue;
+      }
+      try {
+        MeasureCode code = MeasureCode.valueOf(value.trim());
+        if (!codes.contains(code)) {
+          codes.add(code);
+        }
+      } catch (IllegalArgumentException e) {
+        errors.add(new FieldError(field, "未知的帮扶措施：" + value));
+      }
+    }
+    return codes;
   }
 }

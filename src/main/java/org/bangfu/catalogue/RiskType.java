@@ -1,4 +1,4 @@
-package org.bangfu.identification;
+package org.bangfu.catalogue;
 
 /** 风险类型; a case may have several. */
 public enum RiskType {

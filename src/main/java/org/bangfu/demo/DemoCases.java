@@ -5,26 +5,25 @@ import static org.bangfu.demo.DemoData.DONGSHAN;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.household.HouseholdApi.HouseholdSummary;
 import org.bangfu.household.HouseholdService;
-import org.bangfu.identification.IdentificationApi.SignalRequest;
-import org.bangfu.identification.IdentificationService;
 import org.bangfu.identification.RiskIdentification;
+import org.bangfu.lifecycle.CaseOpening;
+import org.bangfu.lifecycle.OpenCase;
 import org.bangfu.measure.MeasureDelivery;
 import org.bangfu.measure.MeasureImplementation;
 import org.bangfu.plan.HouseholdPlan;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.security.BangfuUser;
+import org.bangfu.shared.EngineClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
@@ -50,19 +49,19 @@ public class DemoCases {
 
   private final HouseholdService households;
   private final CaseFileService caseFiles;
-  private final IdentificationService identification;
+  private final CaseOpening opening;
   private final TaskService taskService;
   private final ManagementService managementService;
   private final IdentityService identityService;
   private final RuntimeService runtimeService;
 
-  public DemoCases(HouseholdService households, CaseFileService caseFiles, IdentificationService identification,
+  public DemoCases(HouseholdService households, CaseFileService caseFiles, CaseOpening opening,
       TaskService taskService, ManagementService managementService, IdentityService identityService,
       RuntimeService runtimeService) {
     this.runtimeService = runtimeService;
     this.households = households;
     this.caseFiles = caseFiles;
-    this.identification = identification;
+    this.opening = opening;
     this.taskService = taskService;
     this.managementService = managementService;
     this.identityService = identityService;
@@ -91,7 +90,7 @@ public class DemoCases {
       }
     }
     try {
-      ClockUtil.setCurrentTime(Date.from(start));
+      EngineClock.set(start);
       String bk = openCase(HEAD, DONGSHAN, CADRE, List.of("ILLNESS", "UNSTABLE_WORK"));
       complete(bk, CADRE, RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
           "verifyFindings", "户主慢性病长期服药，一名劳动力务工仅4个月", "verifyDecision", "CONFIRM"));
@@ -123,22 +122,22 @@ public class DemoCases {
       LOG.info("demo data: case {} of {} waits for its seventh follow-up visit", bk, HEAD);
 
       // two cases whose steps are overdue now, for the supervisor's dashboard and mails
-      ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(12))));
+      EngineClock.set(Instant.now().minus(Duration.ofDays(12)));
       openCase("孙立新", DemoData.XIHE, "cadre_xihe", List.of("ILLNESS"));
-      ClockUtil.setCurrentTime(Date.from(Instant.now().minus(Duration.ofDays(9))));
+      EngineClock.set(Instant.now().minus(Duration.ofDays(9)));
       String late = openCase("周老汉", DemoData.NANPING, "cadre_nanping", List.of("LACK_OF_LABOUR"));
       complete(late, "cadre_nanping", RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
           "verifyFindings", "老两口均年过七旬，无劳动能力", "verifyDecision", "CONFIRM"));
     } finally {
-      ClockUtil.reset();
+      EngineClock.reset();
     }
   }
 
   private String openCase(String head, String village, String cadre, List<String> risks) {
     HouseholdSummary household = households.list(village, 0, 100).items().stream()
         .filter(h -> head.equals(h.headName())).findFirst().orElseThrow();
-    return identification.open(new SignalRequest(household.id(), "CADRE_SCREENING", risks, null, false, false,
-        false, false, null, false, List.of(), null), new BangfuUser(cadre, List.of(CandidateGroups.village(village))))
+    return opening.open(OpenCase.cadreScreening(household.id(), risks),
+        new BangfuUser(cadre, List.of(CandidateGroups.village(village))))
         .getBusinessKey();
   }
 
@@ -163,7 +162,7 @@ public class DemoCases {
     Job timer = managementService.createJobQuery().timers().list().stream()
         .filter(j -> j.getProcessInstanceId() != null && bk.equals(businessKey(j.getProcessInstanceId())))
         .findFirst().orElseThrow(() -> new IllegalStateException("demo case: no timer"));
-    ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() - 3_600_000));
+    EngineClock.set(timer.getDuedate().toInstant().minusSeconds(3600));
     managementService.executeJob(timer.getId());
   }
 

@@ -6,14 +6,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import org.bangfu.admin.RegionProvisioning;
 import org.bangfu.admin.RegionProvisioning.RegionRequest;
+import org.bangfu.admin.RegionProvisioning;
+import org.bangfu.catalogue.Department;
 import org.bangfu.household.HouseholdApi.HouseholdRequest;
 import org.bangfu.household.HouseholdApi.IncomeRequest;
 import org.bangfu.household.HouseholdApi.MemberRequest;
 import org.bangfu.household.HouseholdService;
 import org.bangfu.household.IdNumber;
-import org.bangfu.measure.Department;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.security.AccessProvisioning;
 import org.slf4j.Logger;
@@ -27,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo county 幸福县 (629901): 2 townships × 3 villages, a user for every role, and sample households including
- * those of the acceptance scenarios (domain.md §8). Runs only with {@code bangfu.demo.enabled=true} (the demo
+ * those of the acceptance scenarios (docs/domain.md §8). Runs only with {@code bangfu.demo.enabled=true} (the demo
  * profile); it adds what is missing and never changes what exists. The demo county is registered the way an
  * administrator registers a real one ({@link RegionProvisioning}).
  */
@@ -122,7 +122,7 @@ public class DemoData {
   }
 
   private void seedHouseholds() {
-    // the six acceptance scenarios of domain.md §8, in 东山村 and 西河村
+    // the six acceptance scenarios of docs/domain.md §8, in 东山村 and 西河村
     household("赵大山", DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE", "WEAK");          // 1
     household("钱小明", DONGSHAN, "ORDINARY", 8000, 0, "FULL", "HALF", "NONE");                       // 2
     household("孙立新", XIHE, "ORDINARY", 15000, 45000, "FULL", "FULL", "NONE", "NONE");              // 3

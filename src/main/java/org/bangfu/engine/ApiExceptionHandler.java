@@ -1,8 +1,11 @@
-package org.bangfu.web;
+package org.bangfu.engine;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.ForbiddenException;
+import org.bangfu.shared.InvalidInputException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -42,7 +45,7 @@ public class ApiExceptionHandler {
     return body(HttpStatus.BAD_REQUEST, "请求格式不正确（数字、日期或选项的写法有误）", List.of());
   }
 
-  @ExceptionHandler({org.bangfu.web.NotFoundException.class})
+  @ExceptionHandler({org.bangfu.shared.NotFoundException.class})
   ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
     return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());
   }

@@ -1,11 +1,13 @@
 package org.bangfu.engine;
 
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bangfu.casefile.CaseFileService;
-import org.bangfu.process.ModelProperties;
-import org.bangfu.process.Var;
+import org.bangfu.shared.ModelProperties;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -45,9 +47,6 @@ public class DecisionAuditListener implements TaskListener {
       Map.entry("NOT_YET", "暂不具备"), Map.entry("NOT_PASS", "不通过"), Map.entry("CONTINUE", "继续"),
       Map.entry("NEW_RISK", "发现新的风险"), Map.entry("PROPOSE_EXIT", "建议风险消除"),
       Map.entry("REVIEW_EXIT", "重新评估风险消除"));
-
-  private static final Var<Long> CASE_ID = Var.longVar("caseId");
-  private static final Var<String> DECIDED_BY = Var.string("decidedBy");
   private static final Var<String> REJECT_REASON = Var.string("rejectReason");
   private static final Var<String> REJECTED_BY = Var.string("rejectedBy");
   private static final Var<String> REJECTED_STEP = Var.string("rejectedStep");
@@ -58,16 +57,38 @@ public class DecisionAuditListener implements TaskListener {
     this.caseFiles = caseFiles;
   }
 
+  /**
+   * The completion policy of a user task, in the order a cadre would want to hear it: who may complete, whether the
+   * co-signers have signed, whether the form sent only its own fields, whether the decision is one the step offers,
+   * with its reason and authorisation where the model asks for them; then the decision is recorded.
+   */
   @Override
   public void notify(DelegateTask task) {
     String actor = actor(task);
+    requireCoSignersSigned(task);
+    FormSubmissionCheck.check(task);
+    Decision decision = decision(task);
+    requireReasonWhereAsked(task, decision);
+    requireAuthorisationWhereAsked(task, decision);
+    record(task, decision, actor);
+  }
+
+  /** A step's decision and its reason as the form gave them. */
+  record Decision(String variable, String value, List<String> allowed, String reasonVariable, String reason) {
+  }
+
+  /** 加签: every co-signer's 会签 sub-task is finished before the step may be completed. */
+  private static void requireCoSignersSigned(DelegateTask task) {
     List<String> coSigners = task.getProcessEngineServices().getTaskService().getSubTasks(task.getId()).stream()
         .map(org.camunda.bpm.engine.task.Task::getAssignee).toList();
     if (!coSigners.isEmpty()) {
       throw new InvalidDecisionException("coSigners",
           "加签人员 " + String.join("、", coSigners) + " 尚未签署意见，暂不能办结“" + task.getName() + "”");
     }
-    FormSubmissionCheck.check(task);
+  }
+
+  /** The decision given in the step's decision variable, one of the values the model offers. */
+  private static Decision decision(DelegateTask task) {
     String decisionVariable = property(task, DECISION_VARIABLE);
     if (decisionVariable == null) {
       throw new IllegalStateException("user task " + task.getTaskDefinitionKey() + " has no decisionVariable");
@@ -88,28 +109,42 @@ public class DecisionAuditListener implements TaskListener {
     Object reasonValue = reasonVariable == null ? null : task.getVariable(reasonVariable);
     // forms submit an untouched text area as "": no reason given
     String reason = reasonValue == null || reasonValue.toString().isBlank() ? null : reasonValue.toString().trim();
-    if (list(property(task, REASON_REQUIRED_FOR)).contains(decision) && reason == null) {
-      throw new InvalidDecisionException(reasonVariable, "选择“" + label(decision) + "”时必须填写理由");
+    return new Decision(decisionVariable, decision, allowed, reasonVariable, reason);
+  }
+
+  /** reasonRequiredFor: a rejection or return says why. */
+  private static void requireReasonWhereAsked(DelegateTask task, Decision decision) {
+    if (list(property(task, REASON_REQUIRED_FOR)).contains(decision.value()) && decision.reason() == null) {
+      throw new InvalidDecisionException(decision.reasonVariable(), "选择“" + label(decision.value()) + "”时必须填写理由");
     }
+  }
+
+  /** requireChecked: the first (positive) decision needs the household's signed authorisation. */
+  private static void requireAuthorisationWhereAsked(DelegateTask task, Decision decision) {
     String requireChecked = property(task, REQUIRE_CHECKED);
-    if (requireChecked != null && !allowed.isEmpty() && allowed.get(0).equals(decision)
+    if (requireChecked != null && !decision.allowed().isEmpty() && decision.allowed().get(0).equals(decision.value())
         && !Boolean.TRUE.equals(task.getVariable(requireChecked))) {
       throw new InvalidDecisionException(requireChecked, "请先取得农户签字的授权书（" + requireChecked + "）");
     }
+  }
 
+  /** The case's audit row, who decided, and on a rejection why, by whom and at which step. */
+  private void record(DelegateTask task, Decision decision, String actor) {
     Long caseId = CASE_ID.get(task);
     // tasks of a case go to its audit; periodic screening records its lists' outcomes itself
     if (caseId != null) {
-      caseFiles.audit(caseId, task.getTaskDefinitionKey(), task.getName(), decision, reason, actor, task.getId());
+      caseFiles.audit(caseId, task.getTaskDefinitionKey(), task.getName(), decision.value(), decision.reason(), actor,
+          task.getId());
     }
     DECIDED_BY.set(task.getExecution(), actor);
-    if (REJECTIONS.contains(decision)) {
-      REJECT_REASON.set(task.getExecution(), reason);
+    if (REJECTIONS.contains(decision.value())) {
+      REJECT_REASON.set(task.getExecution(), decision.reason());
       REJECTED_BY.set(task.getExecution(), actor);
       REJECTED_STEP.set(task.getExecution(), task.getName());
     }
   }
 
+  /** Only the claimant completes a claimed task; the system completes as SYSTEM. */
   private static String actor(DelegateTask task) {
     Authentication authentication = task.getProcessEngineServices().getIdentityService()
         .getCurrentAuthentication();

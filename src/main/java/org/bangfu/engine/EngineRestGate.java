@@ -1,4 +1,4 @@
-package org.bangfu.security;
+package org.bangfu.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,8 +25,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bangfu.engine.EngineRequest;
-import org.bangfu.engine.TaskSubmission;
 import org.bangfu.region.CandidateGroups;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

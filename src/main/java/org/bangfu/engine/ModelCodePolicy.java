@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bangfu.model.XmlDocuments;
+import org.bangfu.shared.XmlDocuments;
 import org.camunda.bpm.impl.juel.AstBinary;
 import org.camunda.bpm.impl.juel.AstBoolean;
 import org.camunda.bpm.impl.juel.AstChoice;

@@ -4,9 +4,9 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
-import org.bangfu.supervision.WorkingDayCalendar;
+import org.bangfu.shared.EngineClock;
+import org.bangfu.shared.WorkingDayCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.bangfu.process.EngineClock;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 

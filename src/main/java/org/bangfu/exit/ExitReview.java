@@ -1,10 +1,10 @@
 package org.bangfu.exit;
 
-import static org.bangfu.process.Var.bool;
-import static org.bangfu.process.Var.string;
+import static org.bangfu.shared.Var.bool;
+import static org.bangfu.shared.Var.string;
 
 import java.util.List;
-import org.bangfu.process.Var;
+import org.bangfu.shared.Var;
 
 /** ExitReviewProcess (风险消除): its key, element ids and variables. */
 public final class ExitReview {

@@ -9,7 +9,7 @@ import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.InvalidDecisionException;
 import org.bangfu.household.HouseholdService;
 import org.bangfu.measure.MeasureImplementation;
-import org.bangfu.process.EngineClock;
+import org.bangfu.shared.EngineClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

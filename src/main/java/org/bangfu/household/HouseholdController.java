@@ -12,7 +12,7 @@ import org.bangfu.region.RegionService;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.CurrentUser;
 import org.bangfu.security.RegionAccess;
-import org.bangfu.web.InvalidInputException;
+import org.bangfu.shared.InvalidInputException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

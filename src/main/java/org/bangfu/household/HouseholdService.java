@@ -16,10 +16,11 @@ import org.bangfu.household.HouseholdApi.MemberView;
 import org.bangfu.household.HouseholdApi.Page;
 import org.bangfu.region.Region;
 import org.bangfu.region.RegionService;
-import org.bangfu.web.ConflictException;
-import org.bangfu.web.InvalidInputException;
-import org.bangfu.web.InvalidInputException.FieldError;
-import org.bangfu.web.NotFoundException;
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.EngineClock;
+import org.bangfu.shared.InvalidInputException.FieldError;
+import org.bangfu.shared.InvalidInputException;
+import org.bangfu.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,7 +50,7 @@ public class HouseholdService {
   public Long create(HouseholdRequest request) {
     validator.validate(request);
     requireIdNumbersFree(request.members(), null);
-    LocalDateTime now = LocalDateTime.now();
+    LocalDateTime now = EngineClock.now();
     Household household = new Household();
     household.setHeadName(request.headName().trim());
     household.setVillageCode(request.villageCode());
@@ -80,7 +81,7 @@ public class HouseholdService {
     household.setHeadName(request.headName().trim());
     household.setKind(request.kind());
     household.setAddress(request.address());
-    household.setUpdatedAt(LocalDateTime.now());
+    household.setUpdatedAt(EngineClock.now());
     household.setVersion(request.version());
     if (households.update(household) == 0) {
       throw new ConflictException("农户信息已被他人修改，请刷新后重试");

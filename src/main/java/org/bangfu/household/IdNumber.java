@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Optional;
+import org.bangfu.shared.EngineClock;
 
 /**
  * The 18-digit citizen ID number (公民身份号码, GB 11643-1999): 6-digit region, 8-digit birth date, 3-digit sequence and a
@@ -34,7 +35,7 @@ public final class IdNumber {
     } catch (DateTimeParseException e) {
       return Optional.of("身份证号码中的出生日期不存在");
     }
-    if (birth.isAfter(LocalDate.now()) || birth.isBefore(LocalDate.of(1900, 1, 1))) {
+    if (birth.isAfter(EngineClock.today()) || birth.isBefore(LocalDate.of(1900, 1, 1))) {
       return Optional.of("身份证号码中的出生日期不合理");
     }
     if (checkChar(id) != id.charAt(17)) {

@@ -1,4 +1,4 @@
-package org.bangfu.identification;
+package org.bangfu.household;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

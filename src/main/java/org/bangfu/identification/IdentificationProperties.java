@@ -2,10 +2,11 @@ package org.bangfu.identification;
 
 import java.time.Duration;
 import java.util.List;
+import org.bangfu.catalogue.RiskType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Identification rules that differ by province ([config] in domain.md): the time limit, the notice period, and the
+ * Identification rules that differ by province ([config] in docs/domain.md): the time limit, the notice period, and the
  * risk types that may use the green channel.
  */
 @ConfigurationProperties(prefix = "bangfu.identification")

@@ -1,14 +1,20 @@
 package org.bangfu.identification;
 
-import static org.bangfu.process.Var.bool;
-import static org.bangfu.process.Var.date;
-import static org.bangfu.process.Var.doubleVar;
-import static org.bangfu.process.Var.longVar;
-import static org.bangfu.process.Var.string;
+import static org.bangfu.shared.CaseVariables.VILLAGE_CODE;
+import static org.bangfu.shared.CaseVariables.TOWNSHIP_CODE;
+import static org.bangfu.shared.CaseVariables.HOUSEHOLD_ID;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
+import static org.bangfu.shared.CaseVariables.COUNTY_CODE;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
+import static org.bangfu.shared.Var.bool;
+import static org.bangfu.shared.Var.date;
+import static org.bangfu.shared.Var.doubleVar;
+import static org.bangfu.shared.Var.longVar;
+import static org.bangfu.shared.Var.string;
 
 import java.util.Date;
 import java.util.List;
-import org.bangfu.process.Var;
+import org.bangfu.shared.Var;
 
 /** RiskIdentificationProcess: its key, element ids and variables. */
 public final class RiskIdentification {
@@ -37,11 +43,6 @@ public final class RiskIdentification {
   public static final String REJECTED = "Event_Rejected";
 
   // references and routing facts
-  public static final Var<Long> CASE_ID = longVar("caseId");
-  public static final Var<Long> HOUSEHOLD_ID = longVar("householdId");
-  public static final Var<String> VILLAGE_CODE = string("villageCode");
-  public static final Var<String> TOWNSHIP_CODE = string("townshipCode");
-  public static final Var<String> COUNTY_CODE = string("countyCode");
   public static final Var<String> CHANNEL = string("channel");
   public static final Var<String> RISK_TYPES = string("riskTypes");
   /** The risk types in Chinese, for forms. */
@@ -49,7 +50,7 @@ public final class RiskIdentification {
   public static final Var<Date> IDENTIFICATION_DEADLINE = date("identificationDeadline");
   public static final Var<String> NOTICE_DURATION = string("noticeDuration");
 
-  // facts the village confirms at home verification (other triggers, domain.md §1)
+  // facts the village confirms at home verification (other triggers, docs/domain.md §1)
   public static final Var<Boolean> UNSAFE_HOUSING = bool("unsafeHousing");
   public static final Var<Boolean> UNSAFE_WATER = bool("unsafeWater");
   public static final Var<Boolean> DROPOUT_RISK = bool("dropoutRisk");
@@ -89,7 +90,6 @@ public final class RiskIdentification {
   public static final Var<String> COUNTY_REASON = string("countyReason");
 
   // set by the decision audit on every decision
-  public static final Var<String> DECIDED_BY = string("decidedBy");
   public static final Var<String> REJECT_REASON = string("rejectReason");
   public static final Var<String> REJECTED_BY = string("rejectedBy");
   public static final Var<String> REJECTED_STEP = string("rejectedStep");

@@ -161,7 +161,7 @@ final class InboxTable {
         for (String party : parties) {
           insert.setString(1, task.id());
           insert.setString(2, party);
-          insert.setString(3, party.startsWith(GROUP) ? countyOf(party.substring(GROUP.length())) : null);
+          insert.setString(3, party.startsWith(GROUP) ? CandidateGroups.countyOf(party.substring(GROUP.length())) : null);
           insert.setTimestamp(4, timestamp(task.createTime()));
           insert.setTimestamp(5, timestamp(task.dueDate()));
           insert.setTimestamp(6, timestamp(task.followUpDate()));
@@ -264,11 +264,6 @@ final class InboxTable {
   }
 
   /** The county (first 6 digits) of a region group's code; null for a group of no region. */
-  static String countyOf(String group) {
-    String code = CandidateGroups.regionCode(group);
-    return code == null ? null : code.substring(0, 6);
-  }
-
   private static int bind(PreparedStatement statement, int from, Collection<String> values) throws SQLException {
     int index = from;
     for (String value : values) {

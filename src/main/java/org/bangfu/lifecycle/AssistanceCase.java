@@ -1,16 +1,17 @@
 package org.bangfu.lifecycle;
 
-import static org.bangfu.process.Var.bool;
-import static org.bangfu.process.Var.string;
+import org.bangfu.shared.CaseVariables;
+import static org.bangfu.shared.Var.bool;
+import static org.bangfu.shared.Var.string;
 
 import java.util.List;
 import org.bangfu.casefile.CaseFile;
+import org.bangfu.catalogue.RiskType;
 import org.bangfu.identification.RiskIdentification;
-import org.bangfu.identification.RiskType;
 import org.bangfu.region.RegionCode;
+import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.bangfu.process.Var;
 
 /**
  * AssistanceCaseProcess: the parent of one case (监测帮扶案件), calling identification, the household plan, the
@@ -58,11 +59,11 @@ public final class AssistanceCase {
   public static VariableMap caseVariables(CaseFile caseFile) {
     RegionCode region = new RegionCode(caseFile.getVillageCode());
     VariableMap variables = Variables.createVariables();
-    RiskIdentification.CASE_ID.put(variables, caseFile.getId());
-    RiskIdentification.HOUSEHOLD_ID.put(variables, caseFile.getHouseholdId());
-    RiskIdentification.VILLAGE_CODE.put(variables, region.village());
-    RiskIdentification.TOWNSHIP_CODE.put(variables, region.township());
-    RiskIdentification.COUNTY_CODE.put(variables, region.county());
+    CaseVariables.CASE_ID.put(variables, caseFile.getId());
+    CaseVariables.HOUSEHOLD_ID.put(variables, caseFile.getHouseholdId());
+    CaseVariables.VILLAGE_CODE.put(variables, region.village());
+    CaseVariables.TOWNSHIP_CODE.put(variables, region.township());
+    CaseVariables.COUNTY_CODE.put(variables, region.county());
     RiskIdentification.RISK_TYPES.put(variables, caseFile.getRiskTypes());
     RiskIdentification.RISK_TYPE_LABELS.put(variables, RiskType.labels(caseFile.getRiskTypes()));
     return variables;

@@ -5,7 +5,7 @@ import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The lifecycle's cycles, [config] in domain.md: how often the village cadre visits a monitored household, how
+ * The lifecycle's cycles, [config] in docs/domain.md: how often the village cadre visits a monitored household, how
  * often a tracked (no-labour, safety-net) household is checked, and how long the exit is publicly noticed. The models
  * read them as {@code ${lifecycle.visitCycle()}} and so on.
  */

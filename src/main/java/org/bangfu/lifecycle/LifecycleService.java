@@ -1,20 +1,28 @@
 package org.bangfu.lifecycle;
 
+import java.util.List;
+import java.util.Map;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
-import org.bangfu.casefile.CaseStatus;
+import org.bangfu.catalogue.CaseStatus;
+import org.bangfu.exit.ExitReview;
+import org.bangfu.identification.RiskIdentification;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
-import org.bangfu.web.ConflictException;
-import org.bangfu.web.ForbiddenException;
-import org.bangfu.web.InvalidInputException;
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.ForbiddenException;
+import org.bangfu.shared.InvalidInputException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What happens to a case after its exit: the 风险消除 mark rolled back by the county that set it. */
+/**
+ * What happens to a running or closed case as a whole: an objection during a public notice, and the 风险消除 mark
+ * rolled back by the county that set it.
+ */
 @Service
 public class LifecycleService {
 
@@ -53,5 +61,36 @@ public class LifecycleService {
         variables).getId();
     caseFiles.attachProcess(caseFile, instanceId);
     return caseFiles.find(caseId);
+  }
+
+  /**
+   * An objection raised during a public notice (of the inclusion or of the exit) sends the case back to the village
+   * democratic review.
+   */
+  @Transactional
+  public void raiseObjection(Long caseId, String content, BangfuUser user) {
+    CaseFile caseFile = caseFiles.find(caseId);
+    access.requireVisible(user, caseFile.getVillageCode(), "案件");
+    if (content == null || content.isBlank() || content.length() > 1000) {
+      throw InvalidInputException.of("content", "请填写异议内容（不超过1000字）");
+    }
+    // the notice waits in a called instance (identification or exit review) with the case's business key
+    for (String[] notice : List.of(
+        new String[] {RiskIdentification.MESSAGE_OBJECTION, RiskIdentification.OBJECTION_TEXT.name()},
+        new String[] {ExitReview.MESSAGE_OBJECTION, ExitReview.OBJECTION_TEXT.name()})) {
+      Execution waiting = runtimeService.createExecutionQuery()
+          .processInstanceBusinessKey(caseFile.getBusinessKey())
+          .messageEventSubscriptionName(notice[0]).singleResult();
+      if (waiting != null) {
+        runtimeService.createMessageCorrelation(notice[0])
+            .processInstanceId(waiting.getProcessInstanceId())
+            .setVariables(Map.of(notice[1], content.trim()))
+            .correlate();
+        caseFiles.audit(caseId, "Event_ObjectionRaised", "公示期间有异议", "OBJECTION", content.trim(), user.id(),
+            null);
+        return;
+      }
+    }
+    throw new ConflictException("该案件当前不在公示期，不能登记公示异议");
   }
 }

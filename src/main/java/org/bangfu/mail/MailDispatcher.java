@@ -3,7 +3,7 @@ package org.bangfu.mail;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.bangfu.process.EngineClock;
+import org.bangfu.shared.EngineClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailException;

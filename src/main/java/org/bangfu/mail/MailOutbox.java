@@ -3,7 +3,8 @@ package org.bangfu.mail;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.bangfu.process.EngineClock;
+import org.bangfu.engine.SystemQueries;
+import org.bangfu.shared.EngineClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -51,9 +52,7 @@ public class MailOutbox {
   }
 
   private Set<String> addresses(java.util.function.Supplier<java.util.List<User>> users) {
-    org.camunda.bpm.engine.impl.identity.Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
+    return SystemQueries.run(identityService, () -> {
       Set<String> addresses = new LinkedHashSet<>();
       for (User user : users.get()) {
         if (user.getEmail() != null && !user.getEmail().isBlank()) {
@@ -61,11 +60,7 @@ public class MailOutbox {
         }
       }
       return addresses;
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    });
   }
 
   public int pending() {

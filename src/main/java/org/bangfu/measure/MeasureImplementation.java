@@ -1,10 +1,10 @@
 package org.bangfu.measure;
 
-import static org.bangfu.process.Var.doubleVar;
-import static org.bangfu.process.Var.string;
+import static org.bangfu.shared.Var.doubleVar;
+import static org.bangfu.shared.Var.string;
 
 import java.util.List;
-import org.bangfu.process.Var;
+import org.bangfu.shared.Var;
 
 /**
  * MeasureImplementationProcess (帮扶措施落实与跟踪回访): the plan's measures delivered in parallel by their

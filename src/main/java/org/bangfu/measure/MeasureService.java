@@ -1,15 +1,16 @@
 package org.bangfu.measure;
 
+import org.bangfu.shared.CaseVariables;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
+import org.bangfu.catalogue.MeasureCode;
 import org.bangfu.plan.Plan;
-import org.bangfu.process.EngineClock;
 import org.bangfu.plan.PlanMeasure;
+import org.bangfu.shared.EngineClock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -57,11 +58,11 @@ public class MeasureService {
       measure.setCreatedAt(EngineClock.now());
       measures.insert(measure);
       VariableMap variables = Variables.createVariables();
-      MeasureDelivery.CASE_ID.put(variables, caseId);
+      CaseVariables.CASE_ID.put(variables, caseId);
       MeasureDelivery.MEASURE_ID.put(variables, measure.getId());
       MeasureDelivery.MEASURE_CODE.put(variables, code.name());
       MeasureDelivery.DEPARTMENT.put(variables, code.department().name());
-      MeasureDelivery.COUNTY_CODE.put(variables, caseFile.getCountyCode());
+      CaseVariables.COUNTY_CODE.put(variables, caseFile.getCountyCode());
       String instanceId = runtimeService.startProcessInstanceByKey(MeasureDelivery.KEY,
           caseFile.getBusinessKey() + "-M" + measure.getId(), variables).getId();
       measures.attachProcess(measure.getId(), instanceId);

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bangfu.shared.XmlDocuments;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
@@ -160,8 +161,8 @@ public final class ModelLint {
    */
   private static void checkApproverOperations(String file, BpmnModelInstance model, UserTask task, String label,
       List<Finding> findings) {
-    for (String target : org.bangfu.process.ModelProperties.list(
-        org.bangfu.process.ModelProperties.of(task, "returnTargets"))) {
+    for (String target : org.bangfu.shared.ModelProperties.list(
+        org.bangfu.shared.ModelProperties.of(task, "returnTargets"))) {
       ModelElementInstance element = model.getModelElementById(target);
       if (!(element instanceof org.camunda.bpm.model.bpmn.instance.Activity) || target.equals(task.getId())) {
         findings.add(new Finding(file, task.getId(), label + "的退回环节 " + target + " 不是本流程中的其他环节"));
@@ -171,18 +172,18 @@ public final class ModelLint {
       }
     }
     for (String flag : List.of("withdrawable", "coSign", "batchApproval")) {
-      String value = org.bangfu.process.ModelProperties.of(task, flag);
+      String value = org.bangfu.shared.ModelProperties.of(task, flag);
       if (value != null && !value.equals("true") && !value.equals("false")) {
         findings.add(new Finding(file, task.getId(), label + "的属性 " + flag + " 只能是 true 或 false"));
       }
     }
-    String list = org.bangfu.process.ModelProperties.of(task, "screeningList");
+    String list = org.bangfu.shared.ModelProperties.of(task, "screeningList");
     if (list != null && !List.of("WARNING", "PRIORITY", "SCREENING").contains(list)) {
       findings.add(new Finding(file, task.getId(), label + "的属性 screeningList 只能是 WARNING（季度预警名单）、"
           + "PRIORITY（增收重点帮扶对象）或 SCREENING（集中排查名单）"));
     }
-    if ("true".equals(org.bangfu.process.ModelProperties.of(task, "batchApproval"))
-        && org.bangfu.process.ModelProperties.of(task, "decisionVariable") == null) {
+    if ("true".equals(org.bangfu.shared.ModelProperties.of(task, "batchApproval"))
+        && org.bangfu.shared.ModelProperties.of(task, "decisionVariable") == null) {
       findings.add(new Finding(file, task.getId(), label + "允许批量审批，但没有办理意见变量（decisionVariable）"));
     }
   }

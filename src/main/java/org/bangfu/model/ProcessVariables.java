@@ -10,13 +10,14 @@ import org.bangfu.lifecycle.AssistanceCase;
 import org.bangfu.measure.MeasureDelivery;
 import org.bangfu.measure.MeasureImplementation;
 import org.bangfu.plan.HouseholdPlan;
-import org.bangfu.process.Var;
 import org.bangfu.screening.PeriodicScreening;
+import org.bangfu.shared.CaseVariables;
+import org.bangfu.shared.Var;
 
 /** Every process variable the application declares (one constants class per process). */
 public final class ProcessVariables {
 
-  public static final Set<String> NAMES = Stream.of(RiskIdentification.ALL, MeasureDelivery.ALL,
+  public static final Set<String> NAMES = Stream.of(CaseVariables.ALL, RiskIdentification.ALL, MeasureDelivery.ALL,
       AssistanceCase.ALL, HouseholdPlan.ALL, MeasureImplementation.ALL, ExitReview.ALL, PeriodicScreening.ALL,
       org.bangfu.approval.TaskReturn.ALL)
       .flatMap(List::stream).map(Var::name).collect(Collectors.toUnmodifiableSet());

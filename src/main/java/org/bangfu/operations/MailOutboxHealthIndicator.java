@@ -2,7 +2,7 @@ package org.bangfu.operations;
 
 import java.sql.Timestamp;
 import java.time.Duration;
-import org.bangfu.process.EngineClock;
+import org.bangfu.shared.EngineClock;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,15 +1,15 @@
 package org.bangfu.plan;
 
-import static org.bangfu.process.Var.bool;
-import static org.bangfu.process.Var.doubleVar;
-import static org.bangfu.process.Var.longVar;
-import static org.bangfu.process.Var.string;
+import static org.bangfu.shared.Var.bool;
+import static org.bangfu.shared.Var.doubleVar;
+import static org.bangfu.shared.Var.longVar;
+import static org.bangfu.shared.Var.string;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.bangfu.measure.MeasureCode;
-import org.bangfu.process.Var;
+import org.bangfu.catalogue.MeasureCode;
+import org.bangfu.shared.Var;
 
 /** HouseholdPlanProcess (一户一策): its key, element ids and variables. */
 public final class HouseholdPlan {

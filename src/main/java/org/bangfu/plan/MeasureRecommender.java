@@ -6,8 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.bangfu.identification.RiskType;
-import org.bangfu.measure.MeasureCode;
+import org.bangfu.catalogue.MeasureCode;
+import org.bangfu.catalogue.RiskType;
 
 /**
  * 一户一策: recommends measures with the DMN {@code Decision_MeasureRecommendation}, evaluated once per risk type of

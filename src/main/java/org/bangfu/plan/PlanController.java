@@ -1,16 +1,16 @@
 package org.bangfu.plan;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.bangfu.catalogue.RiskType;
 import org.bangfu.household.Household;
 import org.bangfu.household.HouseholdService;
-import org.bangfu.identification.RiskType;
 import org.bangfu.plan.MeasureRecommender.Recommendation;
 import org.bangfu.region.RegionCode;
 import org.bangfu.security.CurrentUser;
 import org.bangfu.security.RegionAccess;
-import org.bangfu.web.InvalidInputException;
+import org.bangfu.shared.EngineClock;
+import org.bangfu.shared.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,7 +47,7 @@ public class PlanController {
     }
     LabourProfile profile = LabourProfile.of(household.getKind(),
         new RegionCode(household.getVillageCode()).province(), households.members(id),
-        households.incomeTest(id, LocalDate.now()));
+        households.incomeTest(id, EngineClock.today()));
     return recommender.recommend(risks, profile);
   }
 }

@@ -55,6 +55,12 @@ public final class CandidateGroups {
     return code.matches("\\d{6}|\\d{9}|\\d{12}") ? code : null;
   }
 
+  /** The county a group belongs to (the first 6 digits of its region code); null for a group of no region. */
+  public static String countyOf(String group) {
+    String code = regionCode(group);
+    return code == null ? null : code.substring(0, 6);
+  }
+
   /** The department code of a {@code dept-<DEPT>-<county>} group; null for any other group. */
   public static String departmentOf(String group) {
     return group.startsWith(DEPARTMENT) && regionCode(group) != null

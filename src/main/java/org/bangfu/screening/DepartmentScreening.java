@@ -2,7 +2,7 @@ package org.bangfu.screening;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.bangfu.identification.MonitoringThreshold;
+import org.bangfu.household.MonitoringThreshold;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Component;
 

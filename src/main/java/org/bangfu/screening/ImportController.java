@@ -9,10 +9,10 @@ import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.bangfu.measure.Department;
+import org.bangfu.catalogue.Department;
 import org.bangfu.screening.PushRowParser.RowError;
 import org.bangfu.security.CurrentUser;
-import org.bangfu.web.NotFoundException;
+import org.bangfu.shared.NotFoundException;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -76,7 +76,7 @@ public class ImportController {
       @RequestParam(value = "county", required = false) String county,
       @RequestParam("file") MultipartFile file) throws IOException {
     if (file.isEmpty()) {
-      throw org.bangfu.web.InvalidInputException.of("file", "请选择要导入的文件（文件不能为空）");
+      throw org.bangfu.shared.InvalidInputException.of("file", "请选择要导入的文件（文件不能为空）");
     }
     PushImport pushImport;
     try (InputStream in = file.getInputStream()) {
@@ -139,7 +139,7 @@ public class ImportController {
     try (InputStream in = resource.getInputStream()) {
       template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
-    return download(sampleFor(template, org.bangfu.process.EngineClock.today()).getBytes(StandardCharsets.UTF_8),
+    return download(sampleFor(template, org.bangfu.shared.EngineClock.today()).getBytes(StandardCharsets.UTF_8),
         d.name() + "-sample.csv");
   }
 

@@ -14,7 +14,7 @@ public interface ImportMapper {
   }
 
   /** A household's open case (识别中, 监测中 or 持续跟踪). */
-  record OpenCase(Long householdId, Long caseId, String status) {
+  record RunningCase(Long householdId, Long caseId, String status) {
   }
 
   void insertImport(PushImport pushImport);
@@ -51,7 +51,7 @@ public interface ImportMapper {
 
   List<RegisteredPerson> findPeople(@Param("idNumbers") List<String> idNumbers);
 
-  List<OpenCase> findOpenCases(@Param("householdIds") List<Long> householdIds);
+  List<RunningCase> findOpenCases(@Param("householdIds") List<Long> householdIds);
 
   /** The record numbers among these that the department already pushed in this county. */
   List<String> findKnownRecordNos(@Param("department") String department, @Param("county") String county,

@@ -12,7 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import org.bangfu.measure.Department;
+import org.bangfu.catalogue.Department;
 import org.bangfu.screening.PushFileReader.Format;
 import org.bangfu.screening.PushFileReader.RawRow;
 import org.slf4j.Logger;

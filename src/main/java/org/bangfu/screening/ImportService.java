@@ -12,35 +12,34 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
-import org.bangfu.casefile.CaseStatus;
-import org.bangfu.identification.Channel;
-import org.bangfu.identification.IdentificationApi.DepartmentSignal;
-import org.bangfu.identification.IdentificationApi.SignalRequest;
-import org.bangfu.identification.IdentificationService;
-import org.bangfu.measure.Department;
-import org.bangfu.process.EngineClock;
+import org.bangfu.catalogue.CaseStatus;
+import org.bangfu.catalogue.Department;
+import org.bangfu.lifecycle.CaseOpening;
+import org.bangfu.lifecycle.OpenCase.DepartmentSignal;
+import org.bangfu.lifecycle.OpenCase;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.region.RegionCode;
-import org.bangfu.screening.ImportMapper.OpenCase;
 import org.bangfu.screening.ImportMapper.RegisteredPerson;
+import org.bangfu.screening.ImportMapper.RunningCase;
 import org.bangfu.screening.PushFileReader.Format;
 import org.bangfu.screening.PushFileReader.RawRow;
 import org.bangfu.screening.PushRowParser.Parsed;
 import org.bangfu.screening.PushRowParser.RowError;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.EngineUsers;
-import org.bangfu.web.ConflictException;
-import org.bangfu.web.ForbiddenException;
-import org.bangfu.web.InvalidInputException;
-import org.bangfu.web.NotFoundException;
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.EngineClock;
+import org.bangfu.shared.ForbiddenException;
+import org.bangfu.shared.InvalidInputException;
+import org.bangfu.shared.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -63,16 +62,16 @@ public class ImportService {
   private final ImportMapper imports;
   private final ImportProperties properties;
   private final DepartmentScreening screening;
-  private final IdentificationService identification;
+  private final CaseOpening opening;
   private final CaseFileService caseFiles;
   private final EngineUsers users;
 
   public ImportService(ImportMapper imports, ImportProperties properties, DepartmentScreening screening,
-      IdentificationService identification, CaseFileService caseFiles, EngineUsers users) {
+      CaseOpening opening, CaseFileService caseFiles, EngineUsers users) {
     this.imports = imports;
     this.properties = properties;
     this.screening = screening;
-    this.identification = identification;
+    this.opening = opening;
     this.caseFiles = caseFiles;
     this.users = users;
   }
@@ -138,7 +137,7 @@ public class ImportService {
       pushImport.setStatus(PushImport.Status.RUNNING.name());
       pushImport.setTotalRows(rows);
       pushImport.setStartedBy(user.id());
-      pushImport.setStartedAt(LocalDateTime.now());
+      pushImport.setStartedAt(EngineClock.now());
       try {
         imports.insertImport(pushImport);
       } catch (RuntimeException e) {
@@ -193,139 +192,181 @@ public class ImportService {
   @Transactional
   public void processBatch(PushImport pushImport, PushRowParser parser, List<RawRow> batch, int fromRow,
       String owner, long startedNanos, LocalDateTime leaseUntil) {
-    String department = pushImport.getDepartment();
-    String county = pushImport.getCountyCode();
-    LocalDate today = EngineClock.today();
-    List<RowError> errors = new ArrayList<>();
-    Set<Integer> errorRows = new HashSet<>();
-    List<PushRow> valid = new ArrayList<>();
-    for (RawRow raw : batch) {
-      Parsed parsed = parser.parse(raw, today);
-      if (parsed.row() == null) {
-        errors.addAll(parsed.errors());
-        errorRows.add(raw.rowNo());
-      } else {
-        valid.add(parsed.row());
-      }
-    }
-    Map<String, RegisteredPerson> people = new HashMap<>();
-    if (!valid.isEmpty()) {
-      for (RegisteredPerson person : imports.findPeople(valid.stream().map(PushRow::idNumber).distinct().toList())) {
-        people.put(person.idNumber(), person);
-      }
-    }
-    List<PushRow> matched = new ArrayList<>();
-    for (PushRow row : valid) {
-      RegisteredPerson person = people.get(row.idNumber());
-      RowError error = null;
-      if (person == null) {
-        error = new RowError(row.rowNo(), "身份证号", "农户信息库中没有此身份证号，请核对，或先由村里登记该户");
-      } else if (!person.name().equals(row.name())) {
-        error = new RowError(row.rowNo(), "姓名", "与农户信息库中该身份证号登记的姓名不一致");
-      } else if (!new RegionCode(person.villageCode()).county().equals(county)) {
-        error = new RowError(row.rowNo(), "身份证号", "该人员所在农户不属于本县，请由其所在县导入");
-      }
-      if (error != null) {
-        errors.add(error);
-        errorRows.add(row.rowNo());
-      } else {
-        matched.add(row);
-      }
-    }
-    Set<String> known = matched.isEmpty() ? Set.of() : new HashSet<>(imports.findKnownRecordNos(department, county,
-        matched.stream().map(PushRow::recordNo).distinct().toList()));
-    Set<String> seen = new HashSet<>();
-    int duplicates = 0;
-    List<PushRow> fresh = new ArrayList<>();
-    for (PushRow row : matched) {
-      if (known.contains(row.recordNo()) || !seen.add(row.recordNo())) {
-        duplicates++;
-      } else {
-        fresh.add(row);
-      }
-    }
-
-    Map<Long, OpenCase> openCases = new HashMap<>();
-    if (!fresh.isEmpty()) {
-      for (OpenCase open : imports.findOpenCases(fresh.stream()
-          .map(r -> people.get(r.idNumber()).householdId()).distinct().toList())) {
-        openCases.putIfAbsent(open.householdId(), open);
-      }
-    }
-    DepartmentScreening.Rules rules = screening.current();
-    List<PushRecord> records = new ArrayList<>();
-    List<PushRow> flaggedRows = new ArrayList<>();
-    Set<Long> openingNow = new HashSet<>();
-    for (PushRow row : fresh) {
-      RegisteredPerson person = people.get(row.idNumber());
-      OpenCase open = openCases.get(person.householdId());
-      boolean monitored = open != null && !CaseStatus.IDENTIFYING.name().equals(open.status());
-      DepartmentScreening.Outcome outcome = rules.screen(row, department, new DepartmentScreening.HouseholdFacts(
-          person.householdKind(), monitored, new RegionCode(person.villageCode()).province(), today.getYear()));
-      PushRecord.Outcome result = PushRecord.Outcome.NOT_FLAGGED;
-      if (outcome.flagged()) {
-        flaggedRows.add(row);
-        // the household's first flagged row opens its case; the others attach to it
-        result = open == null && openingNow.add(person.householdId())
-            ? PushRecord.Outcome.CASE_OPENED : PushRecord.Outcome.SIGNAL_ATTACHED;
-      }
-      records.add(new PushRecord(null, department, county, row.recordNo(), pushImport.getId(), row.rowNo(),
-          person.householdId(), row.category(), row.amount(), row.number(), row.eventDate(), result.name(), outcome.riskType(),
-          truncate(outcome.reason(), 200), null));
-    }
-    if (!records.isEmpty()) {
-      imports.insertRecords(records);
-    }
-    int opened = 0;
-    int attached = 0;
-    if (!flaggedRows.isEmpty()) {
-      BangfuUser user = users.of(pushImport.getStartedBy());
-      Map<String, PushRecord> stored = new HashMap<>();
-      for (PushRecord record : imports.findRecords(department, county,
-          flaggedRows.stream().map(PushRow::recordNo).toList())) {
-        stored.put(record.recordNo(), record);
-      }
-      for (PushRow row : flaggedRows) {
-        PushRecord record = stored.get(row.recordNo());
-        RegisteredPerson person = people.get(row.idNumber());
-        String detail = detail(record, row);
-        OpenCase open = openCases.get(person.householdId());
-        Long caseId;
-        if (open == null) {
-          CaseFile caseFile = identification.open(signalRequest(person.householdId(), department, record, row,
-              detail), user, record.id());
-          caseId = caseFile.getId();
-          openCases.put(person.householdId(), new OpenCase(person.householdId(), caseId, caseFile.getStatus()));
-          opened++;
-        } else {
-          caseId = open.caseId();
-          caseFiles.recordSignal(caseId, department, row.category(), detail, row.amount(), record.id());
-          caseFiles.audit(caseId, STEP, "部门预警", "SIGNAL", Department.valueOf(department).label() + "：" + detail,
-              user.id(), null);
-          attached++;
-        }
-        imports.linkCase(record.id(), caseId);
-      }
-    }
-    if (!errors.isEmpty()) {
-      imports.insertErrors(pushImport.getId(), errors);
+    BatchWork work = new BatchWork(pushImport.getDepartment(), pushImport.getCountyCode(), EngineClock.today());
+    List<PushRow> valid = parse(work, parser, batch);
+    List<PushRow> matched = matchRegistry(work, valid);
+    List<PushRow> fresh = dropKnownAndRepeated(work, matched);
+    List<PushRow> flagged = screenAndStore(work, pushImport.getId(), fresh);
+    openOrAttach(work, users.of(pushImport.getStartedBy()), flagged);
+    if (!work.errors.isEmpty()) {
+      imports.insertErrors(pushImport.getId(), work.errors);
     }
     long busyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
-    int updated = imports.advance(pushImport.getId(), owner, fromRow, fromRow + batch.size(), flaggedRows.size(),
-        opened, attached, duplicates, errorRows.size(), busyMillis, leaseUntil);
+    int updated = imports.advance(pushImport.getId(), owner, fromRow, fromRow + batch.size(), flagged.size(),
+        work.opened, work.attached, work.duplicates, work.errorRows.size(), busyMillis, leaseUntil);
     if (updated != 1) {
       throw new LeaseLostException(pushImport.getId());
     }
   }
 
-  private static SignalRequest signalRequest(Long householdId, String department, PushRecord record, PushRow row,
+  /** What one batch has found so far: its rows' errors, the registry's people, the households' open cases. */
+  private static final class BatchWork {
+    final String department;
+    final String county;
+    final LocalDate today;
+    final List<RowError> errors = new ArrayList<>();
+    final Set<Integer> errorRows = new HashSet<>();
+    final Map<String, RegisteredPerson> people = new HashMap<>();
+    final Map<Long, RunningCase> openCases = new HashMap<>();
+    int duplicates;
+    int opened;
+    int attached;
+
+    BatchWork(String department, String county, LocalDate today) {
+      this.department = department;
+      this.county = county;
+      this.today = today;
+    }
+
+    void reject(int rowNo, RowError error) {
+      errors.add(error);
+      errorRows.add(rowNo);
+    }
+
+    RegisteredPerson person(PushRow row) {
+      return people.get(row.idNumber());
+    }
+  }
+
+  /** Rows the department's layout can read; the others go to the error report with what was wrong. */
+  private static List<PushRow> parse(BatchWork work, PushRowParser parser, List<RawRow> batch) {
+    List<PushRow> valid = new ArrayList<>();
+    for (RawRow raw : batch) {
+      Parsed parsed = parser.parse(raw, work.today);
+      if (parsed.row() == null) {
+        work.errors.addAll(parsed.errors());
+        work.errorRows.add(raw.rowNo());
+      } else {
+        valid.add(parsed.row());
+      }
+    }
+    return valid;
+  }
+
+  /** Rows whose person is in the registry, under the same name, in a household of this county. */
+  private List<PushRow> matchRegistry(BatchWork work, List<PushRow> valid) {
+    if (!valid.isEmpty()) {
+      for (RegisteredPerson person : imports.findPeople(valid.stream().map(PushRow::idNumber).distinct().toList())) {
+        work.people.put(person.idNumber(), person);
+      }
+    }
+    List<PushRow> matched = new ArrayList<>();
+    for (PushRow row : valid) {
+      RegisteredPerson person = work.person(row);
+      if (person == null) {
+        work.reject(row.rowNo(), new RowError(row.rowNo(), "身份证号", "农户信息库中没有此身份证号，请核对，或先由村里登记该户"));
+      } else if (!person.name().equals(row.name())) {
+        work.reject(row.rowNo(), new RowError(row.rowNo(), "姓名", "与农户信息库中该身份证号登记的姓名不一致"));
+      } else if (!new RegionCode(person.villageCode()).county().equals(work.county)) {
+        work.reject(row.rowNo(), new RowError(row.rowNo(), "身份证号", "该人员所在农户不属于本县，请由其所在县导入"));
+      } else {
+        matched.add(row);
+      }
+    }
+    return matched;
+  }
+
+  /** A record number the department pushed before, or twice in this file, counts once. */
+  private List<PushRow> dropKnownAndRepeated(BatchWork work, List<PushRow> matched) {
+    Set<String> known = matched.isEmpty() ? Set.of() : new HashSet<>(imports.findKnownRecordNos(work.department,
+        work.county, matched.stream().map(PushRow::recordNo).distinct().toList()));
+    Set<String> seen = new HashSet<>();
+    List<PushRow> fresh = new ArrayList<>();
+    for (PushRow row : matched) {
+      if (known.contains(row.recordNo()) || !seen.add(row.recordNo())) {
+        work.duplicates++;
+      } else {
+        fresh.add(row);
+      }
+    }
+    return fresh;
+  }
+
+  /** Screens each row by the department's rules (DMN) and stores it; returns the flagged rows. */
+  private List<PushRow> screenAndStore(BatchWork work, Long importId, List<PushRow> fresh) {
+    if (!fresh.isEmpty()) {
+      for (RunningCase open : imports.findOpenCases(fresh.stream().map(r -> work.person(r).householdId()).distinct()
+          .toList())) {
+        work.openCases.putIfAbsent(open.householdId(), open);
+      }
+    }
+    DepartmentScreening.Rules rules = screening.current();
+    List<PushRecord> records = new ArrayList<>();
+    List<PushRow> flagged = new ArrayList<>();
+    Set<Long> openingNow = new HashSet<>();
+    for (PushRow row : fresh) {
+      RegisteredPerson person = work.person(row);
+      RunningCase open = work.openCases.get(person.householdId());
+      boolean monitored = open != null && !CaseStatus.IDENTIFYING.name().equals(open.status());
+      DepartmentScreening.Outcome outcome = rules.screen(row, work.department, new DepartmentScreening.HouseholdFacts(
+          person.householdKind(), monitored, new RegionCode(person.villageCode()).province(), work.today.getYear()));
+      PushRecord.Outcome result = PushRecord.Outcome.NOT_FLAGGED;
+      if (outcome.flagged()) {
+        flagged.add(row);
+        // the household's first flagged row opens its case; the others attach to it
+        result = open == null && openingNow.add(person.householdId())
+            ? PushRecord.Outcome.CASE_OPENED : PushRecord.Outcome.SIGNAL_ATTACHED;
+      }
+      records.add(new PushRecord(null, work.department, work.county, row.recordNo(), importId, row.rowNo(),
+          person.householdId(), row.category(), row.amount(), row.number(), row.eventDate(), result.name(),
+          outcome.riskType(), truncate(outcome.reason(), 200), null));
+    }
+    if (!records.isEmpty()) {
+      imports.insertRecords(records);
+    }
+    return flagged;
+  }
+
+  /** A flagged row opens its household's case, or is attached as a signal to the case already open. */
+  private void openOrAttach(BatchWork work, BangfuUser user, List<PushRow> flagged) {
+    if (flagged.isEmpty()) {
+      return;
+    }
+    Map<String, PushRecord> stored = new HashMap<>();
+    for (PushRecord record : imports.findRecords(work.department, work.county,
+        flagged.stream().map(PushRow::recordNo).toList())) {
+      stored.put(record.recordNo(), record);
+    }
+    for (PushRow row : flagged) {
+      PushRecord record = stored.get(row.recordNo());
+      RegisteredPerson person = work.person(row);
+      String detail = detail(record, row);
+      RunningCase open = work.openCases.get(person.householdId());
+      Long caseId;
+      if (open == null) {
+        CaseFile caseFile = opening.open(openCase(person.householdId(), work.department, record, row, detail), user);
+        caseId = caseFile.getId();
+        work.openCases.put(person.householdId(), new RunningCase(person.householdId(), caseId,
+            caseFile.getStatus()));
+        work.opened++;
+      } else {
+        caseId = open.caseId();
+        caseFiles.recordSignal(caseId, work.department, row.category(), detail, row.amount(), record.id());
+        caseFiles.audit(caseId, STEP, "部门预警", "SIGNAL",
+            Department.valueOf(work.department).label() + "：" + detail, user.id(), null);
+        work.attached++;
+      }
+      imports.linkCase(record.id(), caseId);
+    }
+  }
+
+  private static OpenCase openCase(Long householdId, String department, PushRecord record, PushRow row,
       String detail) {
     String risk = record.riskType() == null ? "OTHER" : record.riskType();
     boolean medical = Department.MEDINS.name().equals(department);
-    return new SignalRequest(householdId, Channel.DEPARTMENT_SIGNAL.name(), List.of(risk), null,
-        "HOUSING".equals(risk), "WATER".equals(risk), "SCHOOLING".equals(risk), null,
-        medical ? row.amount() : null, false, List.of(),
-        new DepartmentSignal(department, row.category(), detail, row.amount()));
+    return OpenCase.departmentPush(householdId, risk,
+        new DepartmentSignal(department, row.category(), detail, row.amount()), medical ? row.amount() : null,
+        record.id());
   }
 
   /** What the case file shows of the row: the rule that fired, the date and where the row came from. */
@@ -396,7 +437,7 @@ public class ImportService {
   private static String countyOf(BangfuUser user, Department department) {
     String own = CandidateGroups.DEPARTMENT + department.name() + "-";
     return user.groups().stream().sorted((x, y) -> Boolean.compare(!x.startsWith(own), !y.startsWith(own)))
-        .map(CandidateGroups::regionCode).filter(c -> c != null).map(c -> c.substring(0, 6)).findFirst()
+        .map(CandidateGroups::countyOf).filter(c -> c != null).findFirst()
         .orElseThrow(() -> InvalidInputException.of("county", "请指定导入数据所属的县（6位区划代码）"));
   }
 

@@ -1,10 +1,10 @@
 package org.bangfu.screening;
 
-import static org.bangfu.process.Var.longVar;
-import static org.bangfu.process.Var.string;
+import static org.bangfu.shared.Var.longVar;
+import static org.bangfu.shared.Var.string;
 
 import java.util.List;
-import org.bangfu.process.Var;
+import org.bangfu.shared.Var;
 
 /**
  * PeriodicScreeningProcess (定期监测): the quarterly warnings to the townships and the Q4 income survey that marks

@@ -12,24 +12,23 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.bangfu.casefile.CaseFile;
-import org.bangfu.casefile.CaseStatus;
+import org.bangfu.catalogue.CaseStatus;
+import org.bangfu.catalogue.RiskType;
 import org.bangfu.engine.InvalidDecisionException;
 import org.bangfu.household.HouseholdKind;
 import org.bangfu.household.IncomeTest;
-import org.bangfu.identification.Channel;
-import org.bangfu.identification.IdentificationApi.SignalRequest;
-import org.bangfu.identification.IdentificationService;
-import org.bangfu.identification.RiskType;
-import org.bangfu.process.EngineClock;
+import org.bangfu.lifecycle.CaseOpening;
+import org.bangfu.lifecycle.OpenCase;
 import org.bangfu.screening.ScreeningMapper.Flag;
 import org.bangfu.screening.ScreeningMapper.HouseholdFigures;
 import org.bangfu.screening.ScreeningMapper.Run;
 import org.bangfu.security.EngineUsers;
+import org.bangfu.shared.EngineClock;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Service;
 
 /**
- * Periodic monitoring (domain.md §6; seed 001 §33): the work of PeriodicScreeningProcess's steps. A run is made once
+ * Periodic monitoring (docs/domain.md §6; seed 001 §33): the work of PeriodicScreeningProcess's steps. A run is made once
  * per quarter or year (its key is unique), so a timer that fires again or a step that is retried lists nobody twice.
  * The figures are one grouped query over the registry; the rules are the DMN tables of
  * processes/PeriodicMonitoring.dmn, evaluated in bulk without a history row per household.
@@ -45,14 +44,14 @@ public class PeriodicScreeningService {
 
   private final ScreeningMapper screening;
   private final RuleTables tables;
-  private final IdentificationService identification;
+  private final CaseOpening opening;
   private final EngineUsers users;
 
-  public PeriodicScreeningService(ScreeningMapper screening, RuleTables tables, IdentificationService identification,
+  public PeriodicScreeningService(ScreeningMapper screening, RuleTables tables, CaseOpening opening,
       EngineUsers users) {
     this.screening = screening;
     this.tables = tables;
-    this.identification = identification;
+    this.opening = opening;
     this.users = users;
   }
 
@@ -235,8 +234,7 @@ public class PeriodicScreeningService {
         continue;
       }
       String risk = flag.riskType() == null ? RiskType.OTHER.name() : flag.riskType();
-      CaseFile caseFile = identification.open(new SignalRequest(flag.householdId(), Channel.CADRE_SCREENING.name(),
-          List.of(risk), null, null, null, null, null, null, false, List.of(), null), user);
+      CaseFile caseFile = opening.open(OpenCase.cadreScreening(flag.householdId(), List.of(risk)), user);
       screening.markFlag(flag.id(), "IDENTIFICATION", caseFile.getId(), truncate(source + "：" + flag.reasons()
           + (note == null || note.isBlank() ? "" : "；" + note.trim())), actor, EngineClock.now());
     }

@@ -1,7 +1,7 @@
 package org.bangfu.screening;
 
 import java.util.List;
-import org.bangfu.measure.Department;
+import org.bangfu.catalogue.Department;
 
 /**
  * The column layout of one department's push file (CSV or XLSX, first row = column titles, any column order).

@@ -8,11 +8,11 @@ import static org.bangfu.screening.PushColumn.required;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bangfu.measure.Department;
+import org.bangfu.catalogue.Department;
 import org.bangfu.screening.PushColumn.Role;
 
 /**
- * The documented layout of each department's push (domain.md §2, channel 3). Every file starts with the record
+ * The documented layout of each department's push (docs/domain.md §2, channel 3). Every file starts with the record
  * number, the person's ID number and name; the rest is what the department knows. The README lists them and
  * {@code /api/imports/layouts/{department}/sample.csv} serves a sample.
  */

@@ -8,7 +8,7 @@ import org.bangfu.approval.ApprovalTasks;
 import org.bangfu.region.RegionService;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
-import org.bangfu.web.NotFoundException;
+import org.bangfu.shared.NotFoundException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;

@@ -12,19 +12,19 @@ import java.util.TreeMap;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.bangfu.household.MonitoringThreshold;
 import org.bangfu.identification.Eligibility;
-import org.bangfu.identification.MonitoringThreshold;
-import org.bangfu.identification.TriggerFacts;
 import org.bangfu.identification.RiskIdentification;
-import org.bangfu.process.EngineClock;
+import org.bangfu.identification.TriggerFacts;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.region.RegionCode;
 import org.bangfu.region.RegionService;
 import org.bangfu.screening.ScreeningMapper.HouseholdFigures;
 import org.bangfu.security.BangfuUser;
-import org.bangfu.web.ForbiddenException;
-import org.bangfu.web.InvalidInputException;
-import org.bangfu.web.InvalidInputException.FieldError;
+import org.bangfu.shared.EngineClock;
+import org.bangfu.shared.ForbiddenException;
+import org.bangfu.shared.InvalidInputException.FieldError;
+import org.bangfu.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -183,7 +183,7 @@ public class WhatIfService {
    */
   byte[] withThresholds(RuleTables.Table current, List<ThresholdChange> changes) {
     try {
-      Document document = org.bangfu.model.XmlDocuments.parse(current.xml());
+      Document document = org.bangfu.shared.XmlDocuments.parse(current.xml());
       Element table = thresholdTable(document);
       List<Element> inputs = children(table, "input");
       List<Element> outputs = children(table, "output");

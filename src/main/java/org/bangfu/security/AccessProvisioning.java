@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Creates region groups, users and the group-level grants they need. Grants are per group and per resource type,
- * never per task: access to a task comes from the task's region-scoped candidate group (architecture.md pitfall 12).
+ * never per task: access to a task comes from the task's region-scoped candidate group (docs/adr/0001).
  */
 @Service
 public class AccessProvisioning {

@@ -1,11 +1,8 @@
 package org.bangfu.security;
 
 import java.util.List;
+import org.bangfu.engine.LoginLockout;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.persistence.entity.UserEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
@@ -23,13 +20,13 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
 
   private final IdentityService identityService;
   private final EngineUsers users;
-  private final ProcessEngine engine;
+  private final LoginLockout lockout;
 
   public CamundaIdentityAuthenticationProvider(IdentityService identityService, EngineUsers users,
-      ProcessEngine engine) {
+      LoginLockout lockout) {
     this.identityService = identityService;
     this.users = users;
-    this.engine = engine;
+    this.lockout = lockout;
   }
 
   @Override
@@ -38,7 +35,7 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     Object credentials = authentication.getCredentials();
     if (userId == null || credentials == null
         || !identityService.checkPassword(userId, credentials.toString())) {
-      if (userId != null && locked(userId)) {
+      if (userId != null && lockout.isLocked(userId)) {
         // the engine's lockout (camunda.bpm.generic-properties: login-max-attempts, login-delay-*)
         throw new LockedException("登录失败次数过多，账户已暂时锁定；多次失败后须由管理员在“系统管理”中解锁");
       }
@@ -46,17 +43,6 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
     }
     List<SimpleGrantedAuthority> groups = users.of(userId).groups().stream().map(SimpleGrantedAuthority::new).toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
-  }
-
-  /** Locked for a while after a failure, or for good after the configured number of failures. */
-  private boolean locked(String userId) {
-    var user = identityService.createUserQuery().userId(userId).singleResult();
-    if (!(user instanceof UserEntity entity)) {
-      return false;
-    }
-    int maxAttempts = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getLoginMaxAttempts();
-    return entity.getAttempts() >= maxAttempts || entity.getLockExpirationTime() != null
-        && entity.getLockExpirationTime().after(ClockUtil.getCurrentTime());
   }
 
   @Override

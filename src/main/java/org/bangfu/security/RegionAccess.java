@@ -2,7 +2,7 @@ package org.bangfu.security;
 
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.region.RegionCode;
-import org.bangfu.web.NotFoundException;
+import org.bangfu.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,7 +48,7 @@ public class RegionAccess {
    */
   public void requireRegionScope(BangfuUser user, String region) {
     if (region == null || !region.matches("\\d{6}|\\d{9}|\\d{12}")) {
-      throw org.bangfu.web.InvalidInputException.of("region", "区划代码应为6位（县）、9位（乡镇）或12位（村）数字");
+      throw org.bangfu.shared.InvalidInputException.of("region", "区划代码应为6位（县）、9位（乡镇）或12位（村）数字");
     }
     if (!canSeeRegion(user, region)) {
       throw new NotFoundException("该区域不在您的辖区内");

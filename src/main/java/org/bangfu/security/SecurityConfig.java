@@ -2,6 +2,7 @@ package org.bangfu.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import org.bangfu.engine.EngineRestGate;
 import org.bangfu.region.CandidateGroups;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -50,8 +51,12 @@ public class SecurityConfig {
             e instanceof org.springframework.security.authentication.LockedException
                 ? "{\"error\":\"" + e.getMessage() + "\"}" : UNAUTHORIZED_JSON)))
         .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> write(res, 403, FORBIDDEN_JSON)))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // stateless HTTP Basic: no cookie is sent, so there is nothing to forge
+        // no session of its own; a request signed in through Tasklist's session leaves that session's id alone
+        // (Spring's session-fixation default gave it a new id on every call: parallel calls of a page then carried
+        // a dead id and the browser lost its sign-in)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(f -> f.none()))
+        // HTTP Basic sends no cookie; a write with Tasklist's session needs its CSRF token (the session filter)
         .csrf(c -> c.disable());
     return http.build();
   }
@@ -71,7 +76,8 @@ public class SecurityConfig {
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("bangfu"))
         .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> write(res, 403, FORBIDDEN_JSON)))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(f -> f.none()))
         .csrf(c -> c.disable());
     return http.build();
   }

@@ -1,8 +1,10 @@
-package org.bangfu.process;
+package org.bangfu.shared;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
@@ -21,5 +23,15 @@ public final class EngineClock {
 
   public static LocalDate today() {
     return now().toLocalDate();
+  }
+
+  /** Moves the engine's clock (the demo data backdates its cases; tests move time forward). */
+  public static void set(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  /** Back to the real time. */
+  public static void reset() {
+    ClockUtil.reset();
   }
 }

@@ -1,4 +1,4 @@
-package org.bangfu.web;
+package org.bangfu.shared;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.bangfu.process;
+package org.bangfu.shared;
 
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;

@@ -1,4 +1,4 @@
-package org.bangfu.supervision;
+package org.bangfu.shared;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

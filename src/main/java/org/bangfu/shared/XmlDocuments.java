@@ -1,4 +1,4 @@
-package org.bangfu.model;
+package org.bangfu.shared;
 
 import java.io.ByteArrayInputStream;
 import javax.xml.XMLConstants;

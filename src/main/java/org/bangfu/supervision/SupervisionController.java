@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import org.bangfu.security.CurrentUser;
+import org.bangfu.shared.NotFoundException;
 import org.bangfu.supervision.SupervisionService.ExportRow;
 import org.bangfu.supervision.SupervisionService.Overview;
-import org.bangfu.security.CurrentUser;
-import org.bangfu.web.NotFoundException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.dhatim.fastexcel.Workbook;
@@ -114,7 +114,7 @@ public class SupervisionController {
   public String diagram(@PathVariable String processKey) throws IOException {
     if (!currentUser.get().isAdmin() && currentUser.get().groups().stream()
         .noneMatch(g -> g.startsWith(org.bangfu.region.CandidateGroups.SUPERVISOR))) {
-      throw new org.bangfu.web.ForbiddenException("只有督导组可以查看");
+      throw new org.bangfu.shared.ForbiddenException("只有督导组可以查看");
     }
     ProcessDefinition definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey)
         .latestVersion().singleResult();

@@ -11,15 +11,16 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
-import org.bangfu.casefile.CaseStatus;
-import org.bangfu.measure.Department;
-import org.bangfu.process.EngineClock;
+import org.bangfu.catalogue.CaseStatus;
+import org.bangfu.catalogue.Department;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.region.RegionService;
 import org.bangfu.security.BangfuUser;
+import org.bangfu.shared.EngineClock;
+import org.bangfu.shared.ForbiddenException;
+import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.supervision.SupervisionMapper.OverdueTask;
 import org.bangfu.supervision.SupervisionMapper.TaskCount;
-import org.bangfu.web.ForbiddenException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -69,7 +70,7 @@ public class SupervisionService {
   /** Supervisors of the county (and administrators) only; anyone else is refused. */
   public void requireSupervisor(BangfuUser user, String county) {
     if (county == null || !county.matches("\\d{6}")) {
-      throw org.bangfu.web.InvalidInputException.of("county", "县级区划代码应为6位数字");
+      throw org.bangfu.shared.InvalidInputException.of("county", "县级区划代码应为6位数字");
     }
     if (!user.isAdmin() && !user.inGroup(CandidateGroups.supervisor(county))) {
       throw new ForbiddenException("只有本县督导组可以查看督导数据");

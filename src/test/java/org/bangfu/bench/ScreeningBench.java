@@ -1,5 +1,6 @@
 package org.bangfu.bench;
 
+import org.bangfu.shared.CaseVariables;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,23 +18,23 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bangfu.catalogue.Department;
+import org.bangfu.catalogue.RiskType;
 import org.bangfu.demo.DemoData;
 import org.bangfu.engine.SlaService;
-import org.bangfu.identification.MonitoringThreshold;
+import org.bangfu.household.MonitoringThreshold;
 import org.bangfu.identification.RiskIdentification;
-import org.bangfu.identification.RiskType;
 import org.bangfu.it.AppNode;
 import org.bangfu.it.EmbeddedMariaDb;
 import org.bangfu.it.ImportHelper;
 import org.bangfu.lifecycle.AssistanceCase;
-import org.bangfu.measure.Department;
 import org.bangfu.region.RegionCode;
 import org.bangfu.screening.DepartmentScreening;
 import org.bangfu.screening.PushFileReader;
 import org.bangfu.screening.PushLayouts;
 import org.bangfu.screening.PushRow;
 import org.bangfu.screening.PushRowParser;
-import org.bangfu.supervision.WorkingDayCalendar;
+import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.tools.SyntheticPush;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
@@ -328,11 +329,11 @@ class ScreeningBench {
   private static VariableMap caseVariables(long householdId, RegionCode region, String risk, BigDecimal amount,
       int caseNumber) {
     VariableMap variables = Variables.createVariables();
-    RiskIdentification.CASE_ID.put(variables, (long) caseNumber);
-    RiskIdentification.HOUSEHOLD_ID.put(variables, householdId);
-    RiskIdentification.VILLAGE_CODE.put(variables, region.village());
-    RiskIdentification.TOWNSHIP_CODE.put(variables, region.township());
-    RiskIdentification.COUNTY_CODE.put(variables, region.county());
+    CaseVariables.CASE_ID.put(variables, (long) caseNumber);
+    CaseVariables.HOUSEHOLD_ID.put(variables, householdId);
+    CaseVariables.VILLAGE_CODE.put(variables, region.village());
+    CaseVariables.TOWNSHIP_CODE.put(variables, region.township());
+    CaseVariables.COUNTY_CODE.put(variables, region.county());
     RiskIdentification.RISK_TYPES.put(variables, risk);
     RiskIdentification.RISK_TYPE_LABELS.put(variables, RiskType.labels(risk));
     RiskIdentification.CHANNEL.put(variables, "DEPARTMENT_SIGNAL");

@@ -9,13 +9,13 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
-import org.bangfu.supervision.WorkingDayCalendar;
+import org.bangfu.policy.PolicyRule;
+import org.bangfu.shared.WorkingDayCalendar;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.bangfu.policy.PolicyRule;
 
 class SlaServiceTest {
 

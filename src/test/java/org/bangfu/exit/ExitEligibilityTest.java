@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.bangfu.policy.PolicyRule;
 
 /**
- * processes/ExitEligibility.dmn on the DMN engine (the exit conditions of domain.md §5, each alone), and the
+ * processes/ExitEligibility.dmn on the DMN engine (the exit conditions of docs/domain.md §5, each alone), and the
  * "income stable for six months" count it is fed.
  */
 class ExitEligibilityTest {

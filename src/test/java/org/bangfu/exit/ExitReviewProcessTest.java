@@ -6,7 +6,6 @@ import static org.bangfu.exit.ExitReview.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -25,9 +24,10 @@ import org.bangfu.engine.InvalidDecisionException;
 import org.bangfu.engine.SlaService;
 import org.bangfu.exit.ExitService.Assessment;
 import org.bangfu.exit.ExitService.HomeFindings;
+import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.process.TaskDriver;
-import org.bangfu.supervision.WorkingDayCalendar;
+import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.exit.AssessExitDelegate;
 import org.bangfu.workers.exit.PublishExitNoticeDelegate;
 import org.bangfu.workers.exit.RecordEliminationDelegate;
@@ -44,7 +44,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.bangfu.policy.PolicyRule;
 
 /** ExitReviewProcess.bpmn: verification, the DMN, review and notice, township, county; every "not yet". */
 @Deployment(resources = "processes/ExitReviewProcess.bpmn")

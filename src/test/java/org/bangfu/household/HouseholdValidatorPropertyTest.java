@@ -20,7 +20,7 @@ import org.bangfu.household.HouseholdApi.IncomeRequest;
 import org.bangfu.household.HouseholdApi.MemberRequest;
 import org.bangfu.region.Region;
 import org.bangfu.region.RegionService;
-import org.bangfu.web.InvalidInputException;
+import org.bangfu.shared.InvalidInputException;
 
 /**
  * Properties of the registry's validation over generated input: an income amount is accepted exactly when it is

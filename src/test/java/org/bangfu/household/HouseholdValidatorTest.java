@@ -15,8 +15,8 @@ import org.bangfu.household.HouseholdApi.IncomeRequest;
 import org.bangfu.household.HouseholdApi.MemberRequest;
 import org.bangfu.region.Region;
 import org.bangfu.region.RegionService;
-import org.bangfu.web.InvalidInputException;
-import org.bangfu.web.InvalidInputException.FieldError;
+import org.bangfu.shared.InvalidInputException.FieldError;
+import org.bangfu.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 class HouseholdValidatorTest {

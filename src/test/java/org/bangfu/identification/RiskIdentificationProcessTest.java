@@ -1,5 +1,10 @@
 package org.bangfu.identification;
 
+import static org.bangfu.shared.CaseVariables.VILLAGE_CODE;
+import static org.bangfu.shared.CaseVariables.TOWNSHIP_CODE;
+import static org.bangfu.shared.CaseVariables.HOUSEHOLD_ID;
+import static org.bangfu.shared.CaseVariables.COUNTY_CODE;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bangfu.identification.RiskIdentification.*;
@@ -27,16 +32,17 @@ import java.util.List;
 import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.DecisionAuditListener;
+import org.bangfu.engine.InvalidDecisionException;
 import org.bangfu.engine.SlaService;
-import org.bangfu.supervision.WorkingDayCalendar;
+import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
+import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.identification.AssessEligibilityDelegate;
 import org.bangfu.workers.identification.PublishNoticeDelegate;
 import org.bangfu.workers.identification.RecordInclusionDelegate;
 import org.bangfu.workers.identification.RecordRejectionDelegate;
 import org.bangfu.workers.identification.StartUrgentMeasuresDelegate;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.bangfu.engine.InvalidDecisionException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -50,7 +56,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.bangfu.policy.PolicyRule;
 
 /** RiskIdentificationProcess.bpmn: the happy path and every return, rejection, objection and green channel. */
 @Deployment(resources = "processes/RiskIdentificationProcess.bpmn")

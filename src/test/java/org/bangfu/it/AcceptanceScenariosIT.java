@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.bangfu.policy.PolicyRule;
 
 /**
- * The identification outcome of the acceptance scenarios 1–6 of domain.md §8 (threshold 8,600 元, Gansu), each
+ * The identification outcome of the acceptance scenarios 1–6 of docs/domain.md §8 (threshold 8,600 元, Gansu), each
  * reproduced through the running engine on MariaDB: registry data in, case opened, tasks completed by the users of
  * each level, outcome read from the case file.
  */

@@ -12,8 +12,8 @@ import java.sql.ResultSet;
 import org.apache.commons.io.FileUtils;
 
 /**
- * A real MariaDB 11.4 started by the test run itself, once per test JVM (architecture.md pitfall 8): no Docker engine
- * runs on the build machines. As root, MariaDB must be told to run as root. At JVM exit it is stopped only after the
+ * A real MariaDB 11.4 started by the test run itself, once per test JVM: production runs on MySQL, so the tests run
+ * on a MySQL-family database, and no Docker engine runs on the build machines. As root, MariaDB must be told to run as root. At JVM exit it is stopped only after the
  * application's connection pool has closed, so the Spring context shuts down cleanly instead of hanging on a dead
  * database.
  */

@@ -1,7 +1,7 @@
 package org.bangfu.it;
 
 import java.util.Map;
-import org.bangfu.measure.Department;
+import org.bangfu.catalogue.Department;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;

@@ -9,8 +9,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.bangfu.catalogue.Department;
 import org.bangfu.demo.DemoData;
-import org.bangfu.measure.Department;
+import org.bangfu.policy.PolicyRule;
 import org.bangfu.screening.PushColumn;
 import org.bangfu.screening.PushLayout;
 import org.bangfu.screening.PushLayouts;
@@ -22,7 +23,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.bangfu.policy.PolicyRule;
 
 /**
  * Department pushes through the upload API on MariaDB, for every department's layout: a good CSV file, the same file

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The approvers' inbox on MariaDB inside the application (architecture.md pitfall 12): the standard Tasklist filters
+ * The approvers' inbox on MariaDB inside the application (docs/adr/0001): the standard Tasklist filters
  * are answered from the inbox table, exactly as the engine's own queries of those filters answer — through random
  * work on the application's engine, and through the requests Tasklist itself sends for a signed-in cadre.
  */

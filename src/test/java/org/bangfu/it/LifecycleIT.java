@@ -26,7 +26,7 @@ import org.springframework.http.ResponseEntity;
 import org.bangfu.policy.PolicyRule;
 
 /**
- * The acceptance scenarios of domain.md §8 from the signal to their exit outcome, on MariaDB, through the REST API as
+ * The acceptance scenarios of docs/domain.md §8 from the signal to their exit outcome, on MariaDB, through the REST API as
  * the users of each level: identification, the household plan (一户一策), the measures delivered by the county
  * departments, monthly follow-up visits with the engine clock moved month by month, and the exit review (风险消除),
  * with the detours: a plan revision after a new risk, "not yet" at the exit, yearly tracking, rollback and relapse.

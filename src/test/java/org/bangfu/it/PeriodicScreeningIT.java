@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.bangfu.catalogue.Department;
 import org.bangfu.demo.DemoData;
-import org.bangfu.measure.Department;
+import org.bangfu.policy.PolicyRule;
 import org.bangfu.screening.PeriodicScreening;
 import org.bangfu.screening.PushLayouts;
 import org.camunda.bpm.engine.TaskService;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.bangfu.policy.PolicyRule;
 
 /**
  * PeriodicScreeningProcess on MariaDB with the engine clock moved to the start of a quarter: the households the

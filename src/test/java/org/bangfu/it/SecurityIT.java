@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bangfu.demo.DemoData.DONGSHAN;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.bangfu.identification.RiskIdentification;
 import org.bangfu.security.AccessProvisioning;
 import org.camunda.bpm.engine.IdentityService;
@@ -87,6 +92,30 @@ class SecurityIT extends MariaDbIntegrationTest {
     assertThat(forged.headers().firstValue("X-XSRF-TOKEN")).contains("Required");
     assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
     // (with the token, the same claim is what Tasklist does in TasklistBrowserIT)
+  }
+
+  /**
+   * Our pages (我的审批, the case page) call /api with Tasklist's session, several calls at once: the session keeps its
+   * id, so every call finds it and Tasklist stays signed in. (A new id on each call lost the session in the browser
+   * whenever two answers crossed.)
+   */
+  @Test
+  void parallelApiCallsWithTheTasklistSessionKeepItsId() throws Exception {
+    WebappSession tasklist = WebappSession.signIn(rest.getRootUri(), "tasklist", "reviewer_heping",
+        ApiClient.PASSWORD);
+    assertThat(tasklist.login().statusCode()).isEqualTo(200);
+    // a client without a cookie store: every call carries the session id Tasklist got at sign-in
+    HttpClient page = HttpClient.newHttpClient();
+    HttpRequest me = HttpRequest.newBuilder(URI.create(rest.getRootUri() + "/api/me"))
+        .header("Cookie", "JSESSIONID=" + tasklist.sessionId()).header("Accept", "application/json").build();
+    HttpResponse<String> first = page.send(me, HttpResponse.BodyHandlers.ofString());
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(first.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("JSESSIONID="));
+    List<HttpResponse<String>> parallel = IntStream.range(0, 20)
+        .mapToObj(i -> page.sendAsync(me, HttpResponse.BodyHandlers.ofString())).toList().stream()
+        .map(CompletableFuture::join).toList();
+    assertThat(parallel).extracting(HttpResponse::statusCode).containsOnly(200);
+    assertThat(tasklist.get("/camunda/api/admin/auth/user/default").statusCode()).isEqualTo(200);
   }
 
   @Test

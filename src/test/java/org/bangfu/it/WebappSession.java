@@ -57,6 +57,12 @@ final class WebappSession {
         .reduce((a, b) -> b).map(java.net.HttpCookie::getValue);
   }
 
+  /** The id of the session the webapp's sign-in made (its JSESSIONID cookie). */
+  String sessionId() {
+    return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+        .reduce((a, b) -> b).map(java.net.HttpCookie::getValue).orElseThrow();
+  }
+
   HttpResponse<String> get(String path) throws Exception {
     return browser.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -17,9 +17,10 @@ import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.InvalidDecisionException;
 import org.bangfu.engine.SlaService;
+import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.process.TaskDriver;
-import org.bangfu.supervision.WorkingDayCalendar;
+import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.lifecycle.RecordTrackingCheckDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Execution;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.bangfu.policy.PolicyRule;
 
 /**
  * AssistanceCaseProcess.bpmn: the routing between the stages of a case. The called processes are replaced by stubs

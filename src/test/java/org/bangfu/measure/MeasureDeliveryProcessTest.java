@@ -1,5 +1,7 @@
 package org.bangfu.measure;
 
+import static org.bangfu.shared.CaseVariables.COUNTY_CODE;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bangfu.measure.MeasureDelivery.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -18,11 +20,12 @@ import java.util.List;
 import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.DecisionAuditListener;
-import org.bangfu.engine.SlaService;
-import org.bangfu.supervision.WorkingDayCalendar;
-import org.bangfu.process.ProcessTestEngine;
-import org.bangfu.workers.measure.RecordMeasureResultDelegate;
 import org.bangfu.engine.InvalidDecisionException;
+import org.bangfu.engine.SlaService;
+import org.bangfu.policy.PolicyRule;
+import org.bangfu.process.ProcessTestEngine;
+import org.bangfu.shared.WorkingDayCalendar;
+import org.bangfu.workers.measure.RecordMeasureResultDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -35,7 +38,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.bangfu.policy.PolicyRule;
 
 /** MeasureDeliveryProcess.bpmn: a measure goes to its county department, whose result is recorded. */
 @Deployment(resources = "processes/MeasureDeliveryProcess.bpmn")

@@ -28,9 +28,10 @@ import org.bangfu.lifecycle.LifecycleConfiguration.LifecycleCycles;
 import org.bangfu.lifecycle.LifecycleProperties;
 import org.bangfu.plan.Plan;
 import org.bangfu.plan.PlanService;
+import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.process.TaskDriver;
-import org.bangfu.supervision.WorkingDayCalendar;
+import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.measure.IssueMeasuresDelegate;
 import org.bangfu.workers.measure.RecordMeasureResultDelegate;
 import org.bangfu.workers.measure.RecordVisitDelegate;
@@ -46,7 +47,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.bangfu.policy.PolicyRule;
 
 /**
  * MeasureImplementationProcess.bpmn: one delivery branch per measure of the plan, each routed to its county

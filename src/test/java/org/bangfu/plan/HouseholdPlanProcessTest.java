@@ -19,14 +19,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
+import org.bangfu.catalogue.MeasureCode;
 import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.InvalidDecisionException;
 import org.bangfu.engine.SlaService;
-import org.bangfu.measure.MeasureCode;
 import org.bangfu.plan.PlanService.PlanForm;
+import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.process.TaskDriver;
-import org.bangfu.supervision.WorkingDayCalendar;
+import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.plan.ApprovePlanDelegate;
 import org.bangfu.workers.plan.PrepareDraftPlanDelegate;
 import org.bangfu.workers.plan.SavePlanDelegate;
@@ -43,7 +44,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
-import org.bangfu.policy.PolicyRule;
 
 /** HouseholdPlanProcess.bpmn: draft from the recommendation, household confirmation, township and county. */
 @Deployment(resources = "processes/HouseholdPlanProcess.bpmn")

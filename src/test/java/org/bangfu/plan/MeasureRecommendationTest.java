@@ -1,26 +1,26 @@
 package org.bangfu.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bangfu.identification.RiskType.*;
-import static org.bangfu.measure.MeasureCode.*;
+import static org.bangfu.catalogue.MeasureCode.*;
+import static org.bangfu.catalogue.RiskType.*;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.bangfu.identification.RiskType;
-import org.bangfu.measure.MeasureCode;
+import org.bangfu.catalogue.MeasureCode;
+import org.bangfu.catalogue.RiskType;
 import org.bangfu.plan.MeasureRecommender.Recommendation;
+import org.bangfu.policy.PolicyRule;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.bangfu.policy.PolicyRule;
 
 /**
- * processes/MeasureRecommendation.dmn on the DMN engine: the plan column of the acceptance scenarios (domain.md §8)
+ * processes/MeasureRecommendation.dmn on the DMN engine: the plan column of the acceptance scenarios (docs/domain.md §8)
  * and the labour-capacity rules.
  */
 class MeasureRecommendationTest {

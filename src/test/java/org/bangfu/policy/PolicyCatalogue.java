@@ -92,7 +92,7 @@ public final class PolicyCatalogue {
 
   private void scanDmn(Path file) throws IOException {
     try {
-      org.w3c.dom.Document document = org.bangfu.model.XmlDocuments.parse(Files.readAllBytes(file));
+      org.w3c.dom.Document document = org.bangfu.shared.XmlDocuments.parse(Files.readAllBytes(file));
       NodeList rules = document.getElementsByTagNameNS("*", "rule");
       for (int i = 0; i < rules.getLength(); i++) {
         Element rule = (Element) rules.item(i);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.beans.Introspector;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,8 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bangfu.engine.DecisionAuditListener;
@@ -26,11 +23,16 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ScriptTask;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.bangfu.model.DecisionInputs;
+import org.bangfu.model.ModelLint;
+import org.bangfu.model.ProcessVariables;
+import org.bangfu.shared.CaseVariables;
+import org.bangfu.shared.Var;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -40,15 +42,13 @@ import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * The models, forms, variables and beans fit together (in the spirit of petclinic's I18nPropertiesSyncTest): every
- * formRef resolves to a form in forms/, every form is used, every form field is a declared variable, every user task
- * has candidate groups, a due date from a configured SLA step and a decision its form can give, every process has a
- * historyTimeToLive, and every delegate expression names a worker bean.
+ * The repository's models, forms, variables and beans fit together (in the spirit of petclinic's
+ * I18nPropertiesSyncTest). The rules a process owner's upload must also follow are ModelLint's, applied here to the
+ * repository's models with the application's own variables, steps and workers; what only the repository must hold
+ * (every form used, file names, the plan form's measures, the case's variables passed to each stage) is checked here.
  */
 class ModelConsistencyTest {
 
-  private static final Pattern EXPRESSION_NAMES = Pattern.compile("\\$\\{([a-zA-Z]+)");
-  private static final Pattern SLA_DUE = Pattern.compile("\\$\\{sla\\.due\\(execution, '([a-zA-Z]+)'\\)}");
 
   static Map<String, BpmnModelInstance> models = new HashMap<>();
   static Map<String, JsonNode> forms = new HashMap<>();
@@ -69,7 +69,7 @@ class ModelConsistencyTest {
         forms.put(file.getFileName().toString().replace(".form", ""), json.readTree(file.toFile()));
       }
     }
-    variables.addAll(org.bangfu.model.ProcessVariables.NAMES);
+    variables.addAll(ProcessVariables.NAMES);
     try (InputStream yml = Files.newInputStream(Path.of("src/main/resources/application.yml"))) {
       Map<String, Object> config = new Yaml().load(yml);
       slaDays = (Map<String, Integer>) ((Map<String, Object>) ((Map<String, Object>) config.get("bangfu"))
@@ -93,34 +93,54 @@ class ModelConsistencyTest {
   }
 
   @Test
-  void everyFormRefResolvesAndEveryFormIsUsed() {
+  void everyFormIsUsedAndCarriesItsFileName() {
     Set<String> used = new HashSet<>();
-    eachUserTask((file, task) -> {
-      String ref = task.getCamundaFormRef();
-      assertThat(ref).as("用户任务 %s 没有表单 (camunda:formRef)", task.getId()).isNotBlank();
-      assertThat(forms).as("表单 %s（用户任务 %s）在 forms/ 中不存在", ref, task.getId()).containsKey(ref);
-      assertThat(forms.get(ref).get("id").asText()).as("id of forms/%s.form", ref).isEqualTo(ref);
-      used.add(ref);
-    });
-    assertThat(used).as("forms not used by any user task").containsExactlyInAnyOrderElementsOf(forms.keySet());
+    eachUserTask((file, task) -> used.add(task.getCamundaFormRef()));
+    forms.forEach((id, form) -> assertThat(form.get("id").asText()).as("id of forms/%s.form", id).isEqualTo(id));
+    assertThat(forms.keySet()).as("forms not used by any user task").containsExactlyInAnyOrderElementsOf(used);
   }
 
+  /**
+   * ModelLint's rules on the repository's models: forms resolve, candidate groups use known variables, due dates
+   * come from configured steps, service steps name worker beans, no code or script anywhere, DMN inputs known.
+   */
   @Test
-  void everyFormFieldIsADeclaredVariable() {
-    forms.forEach((id, form) -> keys(form).forEach(key ->
-        assertThat(variables).as("表单 %s 的字段 %s 不是已声明的流程变量", id, key).contains(key)));
+  void theRepositoryModelsPassTheModelLint() throws IOException {
+    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+    scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
+    Set<String> workers = scanner.findCandidateComponents("org.bangfu.workers").stream()
+        .map(BeanDefinition::getBeanClassName).filter(n -> JavaDelegate.class.isAssignableFrom(classFor(n)))
+        .map(n -> Introspector.decapitalize(n.substring(n.lastIndexOf('.') + 1))).collect(Collectors.toSet());
+    ModelLint lint = new ModelLint(new ModelLint.Context(ProcessVariables.NAMES, slaDays.keySet(),
+        workers::contains, DecisionInputs.BY_DECISION));
+    Map<String, byte[]> resources = new HashMap<>();
+    for (String folder : List.of("processes", "forms")) {
+      try (Stream<Path> files = Files.list(Path.of(folder))) {
+        for (Path file : files.toList()) {
+          resources.put(folder + "/" + file.getFileName(), Files.readAllBytes(file));
+        }
+      }
+    }
+    assertThat(lint.check(resources)).isEmpty();
   }
 
+  /** The stages AssistanceCaseProcess calls get the case's identity and region (CaseVariables), all or by name. */
   @Test
-  void everyUserTaskHasCandidateGroupsAndADueDateFromAConfiguredStep() {
-    eachUserTask((file, task) -> {
-      assertThat(task.getCamundaCandidateGroups()).as("用户任务 %s 没有候选组", task.getId()).isNotBlank();
-      namesIn(task.getCamundaCandidateGroups()).forEach(name ->
-          assertThat(variables).as("candidate group of %s uses %s", task.getId(), name).contains(name));
-      Matcher due = SLA_DUE.matcher(String.valueOf(task.getCamundaDueDate()));
-      assertThat(due.matches()).as("用户任务 %s 的到期时间应为 ${sla.due(execution, '步骤')}", task.getId()).isTrue();
-      assertThat(slaDays).as("SLA step of %s", task.getId()).containsKey(due.group(1));
-    });
+  void everyStageIsPassedTheCaseVariables() {
+    BpmnModelInstance lifecycle = models.get("AssistanceCaseProcess.bpmn");
+    List<CallActivity> stages = List.copyOf(lifecycle.getModelElementsByType(CallActivity.class));
+    assertThat(stages).hasSizeGreaterThanOrEqualTo(4);
+    for (CallActivity stage : stages) {
+      List<CamundaIn> ins = stage.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list();
+      boolean all = ins.stream().anyMatch(in -> "all".equals(in.getCamundaVariables()));
+      Set<String> passed = ins.stream().filter(in -> in.getCamundaSource() != null)
+          .filter(in -> in.getCamundaSource().equals(in.getCamundaTarget())).map(CamundaIn::getCamundaSource)
+          .collect(Collectors.toSet());
+      for (Var<?> variable : CaseVariables.PASSED_TO_STAGES) {
+        assertThat(all || passed.contains(variable.name()))
+            .as("%s passes %s to %s", stage.getId(), variable.name(), stage.getCalledElement()).isTrue();
+      }
+    }
   }
 
   @Test
@@ -144,7 +164,7 @@ class ModelConsistencyTest {
   @Test
   void thePlanFormOffersEachMeasureAndItsDepartments() {
     JsonNode form = forms.get("DraftPlanForm");
-    for (org.bangfu.measure.MeasureCode code : org.bangfu.measure.MeasureCode.values()) {
+    for (org.bangfu.catalogue.MeasureCode code : org.bangfu.catalogue.MeasureCode.values()) {
       assertThat(keys(form)).as("一户一策表单缺少措施 %s", code).contains(HouseholdPlan.chosen(code).name(),
           HouseholdPlan.department(code).name(), HouseholdPlan.amount(code).name(), HouseholdPlan.dueDate(code).name());
       List<String> offered = new ArrayList<>();
@@ -153,27 +173,6 @@ class ModelConsistencyTest {
       assertThat(offered).as("departments offered for %s", code)
           .containsExactlyElementsOf(code.departments().stream().map(Enum::name).toList());
     }
-  }
-
-  @Test
-  void everyDelegateExpressionNamesAWorkerBeanAndNoModelCarriesCodeOrScripts() {
-    ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
-    scanner.addIncludeFilter(new AnnotationTypeFilter(Component.class));
-    Map<String, String> workers = scanner.findCandidateComponents("org.bangfu.workers").stream()
-        .map(BeanDefinition::getBeanClassName)
-        .collect(Collectors.toMap(n -> Introspector.decapitalize(n.substring(n.lastIndexOf('.') + 1)), n -> n));
-    models.forEach((file, model) -> {
-      assertThat(model.getModelElementsByType(ScriptTask.class)).as("script tasks in %s", file).isEmpty();
-      for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-        assertThat(task.getCamundaClass()).as("camunda:class on %s", task.getId()).isNull();
-        Matcher bean = Pattern.compile("\\$\\{([a-zA-Z]+)}").matcher(String.valueOf(task.getCamundaDelegateExpression()));
-        assertThat(bean.matches()).as("delegate expression of %s", task.getId()).isTrue();
-        assertThat(workers).as("worker bean for %s", task.getId()).containsKey(bean.group(1));
-        assertThat(classFor(workers.get(bean.group(1)))).matches(JavaDelegate.class::isAssignableFrom);
-      }
-    });
-    File xml = new File("processes");
-    assertThat(xml.listFiles()).allSatisfy(f -> assertThat(Files.readString(f.toPath())).doesNotContain("camunda:class"));
   }
 
   // --- helpers
@@ -202,15 +201,6 @@ class ModelConsistencyTest {
 
   private static List<String> keys(JsonNode form) {
     return components(form).filter(c -> c.has("key")).map(c -> c.get("key").asText()).toList();
-  }
-
-  private static List<String> namesIn(String expression) {
-    List<String> names = new ArrayList<>();
-    Matcher matcher = EXPRESSION_NAMES.matcher(expression);
-    while (matcher.find()) {
-      names.add(matcher.group(1));
-    }
-    return names;
   }
 
   private static Class<?> classFor(String name) {

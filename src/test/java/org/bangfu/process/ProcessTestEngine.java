@@ -9,7 +9,7 @@ import org.camunda.community.process_test_coverage.engine.platform7.ProcessCover
 
 /**
  * A plain in-memory engine for the process tests: one per test class, named after it (two engines named "default"
- * in one JVM collide, architecture.md pitfall 3), with mock beans, the decision audit and coverage recording.
+ * in one JVM collide), with mock beans, the decision audit and coverage recording.
  */
 public final class ProcessTestEngine {
 

@@ -17,9 +17,10 @@ import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.InvalidDecisionException;
 import org.bangfu.engine.SlaService;
+import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.process.TaskDriver;
-import org.bangfu.supervision.WorkingDayCalendar;
+import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.screening.EvaluateQuarterlyWarningsDelegate;
 import org.bangfu.workers.screening.MarkPriorityHouseholdsDelegate;
 import org.bangfu.workers.screening.PrepareConcentratedScreeningDelegate;
@@ -37,7 +38,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.bangfu.policy.PolicyRule;
 
 /**
  * PeriodicScreeningProcess.bpmn and ConcentratedScreeningProcess.bpmn: the quarter's warnings go to each township with a list, the Q4 run adds an

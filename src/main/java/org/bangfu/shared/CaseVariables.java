@@ -1,0 +1,29 @@
+package org.bangfu.shared;
+
+import java.util.List;
+
+/**
+ * The variables every process of a case carries: which case and household, the household's region (the candidate
+ * groups of each level are built from it), and who took the last decision. AssistanceCaseProcess passes them into
+ * each stage it calls; ModelConsistencyTest checks that every call activity does.
+ */
+public final class CaseVariables {
+
+  public static final Var<Long> CASE_ID = Var.longVar("caseId");
+  public static final Var<Long> HOUSEHOLD_ID = Var.longVar("householdId");
+  public static final Var<String> VILLAGE_CODE = Var.string("villageCode");
+  public static final Var<String> TOWNSHIP_CODE = Var.string("townshipCode");
+  public static final Var<String> COUNTY_CODE = Var.string("countyCode");
+  /** Set by the decision audit on every deciding step, in any process: the user who completed it. */
+  public static final Var<String> DECIDED_BY = Var.string("decidedBy");
+
+  /** The region and identity of the case, passed into every called stage. */
+  public static final List<Var<?>> PASSED_TO_STAGES = List.of(CASE_ID, HOUSEHOLD_ID, VILLAGE_CODE, TOWNSHIP_CODE,
+      COUNTY_CODE);
+
+  public static final List<Var<?>> ALL = List.of(CASE_ID, HOUSEHOLD_ID, VILLAGE_CODE, TOWNSHIP_CODE, COUNTY_CODE,
+      DECIDED_BY);
+
+  private CaseVariables() {
+  }
+}
