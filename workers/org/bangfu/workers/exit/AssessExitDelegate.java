@@ -1,7 +1,7 @@
 package org.bangfu.workers.exit;
 
-import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.exit.ExitReview.*;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 
 import org.bangfu.exit.ExitService.Assessment;
 import org.bangfu.exit.ExitService.HomeFindings;

@@ -1,7 +1,7 @@
 package org.bangfu.workers.exit;
 
-import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.exit.ExitReview.NOTICE_DURATION;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 
 import org.bangfu.exit.ExitService;
 import org.bangfu.shared.Var;

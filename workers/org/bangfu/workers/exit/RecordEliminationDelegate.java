@@ -1,7 +1,8 @@
 package org.bangfu.workers.exit;
 
-import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.shared.CaseVariables.CASE_ID;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
+
 import org.bangfu.exit.ExitService;
 import org.bangfu.lifecycle.AssistanceCase;
 import org.bangfu.shared.Var;

@@ -1,7 +1,7 @@
 package org.bangfu.workers.identification;
 
-import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.identification.RiskIdentification.*;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 
 import java.math.BigDecimal;
 import org.bangfu.casefile.CaseFileService;

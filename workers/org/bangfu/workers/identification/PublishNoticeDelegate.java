@@ -1,7 +1,7 @@
 package org.bangfu.workers.identification;
 
-import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.identification.RiskIdentification.*;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
 
 import org.bangfu.identification.IdentificationService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,8 +1,8 @@
 package org.bangfu.workers.identification;
 
-import static org.bangfu.shared.CaseVariables.DECIDED_BY;
-import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.identification.RiskIdentification.*;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 
 import org.bangfu.identification.IdentificationService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;

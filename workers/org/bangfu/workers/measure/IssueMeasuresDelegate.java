@@ -1,6 +1,7 @@
 package org.bangfu.workers.measure;
 
 import static org.bangfu.shared.CaseVariables.CASE_ID;
+
 import org.bangfu.measure.MeasureService;
 import org.bangfu.plan.Plan;
 import org.bangfu.plan.PlanService;

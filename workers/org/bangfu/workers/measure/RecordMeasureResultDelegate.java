@@ -1,7 +1,7 @@
 package org.bangfu.workers.measure;
 
-import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.measure.MeasureDelivery.*;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 
 import java.math.BigDecimal;
 import org.bangfu.measure.MeasureService;

@@ -1,8 +1,8 @@
 package org.bangfu.workers.measure;
 
-import static org.bangfu.shared.CaseVariables.DECIDED_BY;
-import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.measure.MeasureImplementation.*;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 
 import org.bangfu.followup.FollowUpService;
 import org.bangfu.lifecycle.AssistanceCase;

@@ -1,7 +1,7 @@
 package org.bangfu.workers.plan;
 
-import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.plan.HouseholdPlan.PLAN_ID;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 
 import org.bangfu.plan.PlanService;
 import org.bangfu.shared.Var;

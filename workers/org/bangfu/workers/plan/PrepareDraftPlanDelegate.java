@@ -1,6 +1,7 @@
 package org.bangfu.workers.plan;
 
 import static org.bangfu.shared.CaseVariables.CASE_ID;
+
 import org.bangfu.lifecycle.AssistanceCase;
 import org.bangfu.plan.HouseholdPlan;
 import org.bangfu.plan.PlanService;

@@ -1,7 +1,7 @@
 package org.bangfu.workers.plan;
 
-import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.plan.HouseholdPlan.*;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package org.bangfu.workers.screening;
 
-import static org.bangfu.shared.CaseVariables.VILLAGE_CODE;
-import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.screening.PeriodicScreening.*;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
+import static org.bangfu.shared.CaseVariables.VILLAGE_CODE;
 
 import org.bangfu.screening.PeriodicScreeningService;
 import org.bangfu.shared.Var;

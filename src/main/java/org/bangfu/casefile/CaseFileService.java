@@ -83,6 +83,11 @@ public class CaseFileService {
         EngineClock.now()));
   }
 
+  /** An audit row of a step of a model, under the name the model gives it ({@link StepLabels}). */
+  public void auditStep(Long caseId, String step, String decision, String reason, String actor, String taskId) {
+    audit(caseId, step, StepLabels.of(step), decision, reason, actor, taskId);
+  }
+
   public List<AuditEntry> auditTrail(Long caseId) {
     return cases.findAudit(caseId);
   }

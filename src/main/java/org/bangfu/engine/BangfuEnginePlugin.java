@@ -49,6 +49,7 @@ public class BangfuEnginePlugin extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPreBPMNParseListeners().add(new DecisionAuditParseListener(auditListener, createListeners));
     configuration.getCustomPreBPMNParseListeners().add(new HistoryTimeToLiveParseListener(historyDays));
+    configuration.getCustomPreBPMNParseListeners().add(new StepLabelParseListener());
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<CommandInterceptor>());
     }

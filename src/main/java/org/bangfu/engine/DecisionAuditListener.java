@@ -1,7 +1,8 @@
 package org.bangfu.engine;
 
-import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.shared.CaseVariables.CASE_ID;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -93,7 +93,7 @@ public class ExitService {
         .variables(variables).evaluate().getSingleResult();
     Assessment assessment = new Assessment(result.getEntry("exitAssessment"),
         result.getEntry("exitAssessmentReason"), monitored, delivered, stable, incomeThreshold, noLabour, safetyNet);
-    caseFiles.audit(caseId, ExitReview.ASSESS_EXIT, "风险消除条件判定", assessment.outcome(),
+    caseFiles.auditStep(caseId, ExitReview.ASSESS_EXIT, assessment.outcome(),
         assessment.reason() + "（纳入监测 " + monitored + " 个月，已落实措施 " + delivered + " 项，收入连续 " + stable
             + " 个月高于监测线 " + incomeThreshold.stripTrailingZeros().toPlainString() + " 元"
             + (noLabour ? "，全户无劳动能力" : "") + (safetyNet ? "，享受兜底保障" : "") + "）",
@@ -134,7 +134,7 @@ public class ExitService {
   }
 
   public void noticePublished(Long caseId, String duration) {
-    caseFiles.audit(caseId, ExitReview.PUBLISH_NOTICE, "风险消除公示", "PUBLISHED",
+    caseFiles.auditStep(caseId, ExitReview.PUBLISH_NOTICE, "PUBLISHED",
         "公示期 " + java.time.Duration.parse(duration).toDays() + " 天，公示内容不含身份证号、电话、银行及健康信息",
         CaseFileService.SYSTEM, null);
   }
@@ -146,7 +146,7 @@ public class ExitService {
         && !caseFiles.changeStatus(caseId, CaseStatus.TRACKING, CaseStatus.ELIMINATED)) {
       throw new IllegalStateException("case " + caseId + " is not monitored");
     }
-    caseFiles.audit(caseId, ExitReview.RECORD_ELIMINATION, "标注风险消除", "ELIMINATED", "县级审定风险消除",
+    caseFiles.auditStep(caseId, ExitReview.RECORD_ELIMINATION, "ELIMINATED", "县级审定风险消除",
         approvedBy == null ? CaseFileService.SYSTEM : approvedBy, null);
   }
 
@@ -154,13 +154,13 @@ public class ExitService {
   @Transactional
   public void track(Long caseId, String reason) {
     caseFiles.changeStatus(caseId, CaseStatus.MONITORED, CaseStatus.TRACKING);
-    caseFiles.audit(caseId, ExitReview.RECORD_TRACKING, "转为持续跟踪", "TRACKING", reason, CaseFileService.SYSTEM,
+    caseFiles.auditStep(caseId, ExitReview.RECORD_TRACKING, "TRACKING", reason, CaseFileService.SYSTEM,
         null);
   }
 
   /** Not yet: the case goes back to its measures (and to a plan revision when the reviewers asked for one). */
   public void notYet(Long caseId, String reason, boolean revisePlan) {
-    caseFiles.audit(caseId, ExitReview.RECORD_NOT_YET, "暂不消除风险", revisePlan ? "REVISE_PLAN" : "CONTINUE",
+    caseFiles.auditStep(caseId, ExitReview.RECORD_NOT_YET, revisePlan ? "REVISE_PLAN" : "CONTINUE",
         (reason == null ? "" : reason) + (revisePlan ? "；调整帮扶计划" : "；继续落实帮扶措施"), CaseFileService.SYSTEM,
         null);
   }

@@ -71,8 +71,7 @@ public class IdentificationService {
     caseFile.setAdjustedIncome(eligibility.adjustedPerCapitaIncome());
     caseFile.setIncomeThreshold(eligibility.incomeThreshold());
     caseFiles.recordAssessment(caseFile);
-    caseFiles.audit(caseId, RiskIdentification.ASSESS_ELIGIBILITY, "监测范围判定",
-        eligibility.eligible() ? "IN_RANGE" : "OUT_OF_RANGE",
+    caseFiles.auditStep(caseId, RiskIdentification.ASSESS_ELIGIBILITY, eligibility.eligible() ? "IN_RANGE" : "OUT_OF_RANGE",
         eligibility.reason() + "（人均纯收入 " + test.perCapitaIncome() + " 元，扣除合规自付支出后 "
             + test.adjustedPerCapitaIncome() + " 元，监测线 " + eligibility.incomeThreshold() + " 元，收入记录 "
             + test.monthsRecorded() + " 个月）",
@@ -91,12 +90,12 @@ public class IdentificationService {
           "紧急帮扶措施填写有误：" + (errors.isEmpty() ? "未选择措施" : errors.get(0).message()));
     }
     measures.startUrgent(caseId, codes);
-    caseFiles.audit(caseId, RiskIdentification.START_URGENT_MEASURES, "立即启动紧急帮扶措施", "STARTED",
+    caseFiles.auditStep(caseId, RiskIdentification.START_URGENT_MEASURES, "STARTED",
         String.join("、", codes.stream().map(MeasureCode::label).toList()), confirmedBy, null);
   }
 
   public void noticePublished(Long caseId, String duration) {
-    caseFiles.audit(caseId, RiskIdentification.PUBLISH_NOTICE, "村内公示", "PUBLISHED",
+    caseFiles.auditStep(caseId, RiskIdentification.PUBLISH_NOTICE, "PUBLISHED",
         "公示期 " + java.time.Duration.parse(duration).toDays() + " 天，公示内容不含身份证号、电话、银行及健康信息",
         CaseFileService.SYSTEM, null);
   }
@@ -104,7 +103,7 @@ public class IdentificationService {
   @Transactional
   public void include(Long caseId, String householdType, String decidedBy) {
     caseFiles.decide(caseId, CaseStatus.MONITORED, householdType, decidedBy, "县级审定纳入监测");
-    caseFiles.audit(caseId, RiskIdentification.RECORD_INCLUSION, "纳入监测对象", "INCLUDED", householdType,
+    caseFiles.auditStep(caseId, RiskIdentification.RECORD_INCLUSION, "INCLUDED", householdType,
         decidedBy, null);
   }
 
@@ -115,7 +114,7 @@ public class IdentificationService {
     caseFiles.decide(caseId, CaseStatus.REJECTED, null, rejectedBy == null ? CaseFileService.SYSTEM : rejectedBy,
         text);
     measures.cancelOpen(caseId, text);
-    caseFiles.audit(caseId, RiskIdentification.RECORD_REJECTION, "不予纳入", "REJECTED", text,
+    caseFiles.auditStep(caseId, RiskIdentification.RECORD_REJECTION, "REJECTED", text,
         rejectedBy == null ? CaseFileService.SYSTEM : rejectedBy, null);
   }
 

@@ -1,11 +1,11 @@
 package org.bangfu.identification;
 
-import static org.bangfu.shared.CaseVariables.VILLAGE_CODE;
-import static org.bangfu.shared.CaseVariables.TOWNSHIP_CODE;
-import static org.bangfu.shared.CaseVariables.HOUSEHOLD_ID;
-import static org.bangfu.shared.CaseVariables.DECIDED_BY;
-import static org.bangfu.shared.CaseVariables.COUNTY_CODE;
 import static org.bangfu.shared.CaseVariables.CASE_ID;
+import static org.bangfu.shared.CaseVariables.COUNTY_CODE;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
+import static org.bangfu.shared.CaseVariables.HOUSEHOLD_ID;
+import static org.bangfu.shared.CaseVariables.TOWNSHIP_CODE;
+import static org.bangfu.shared.CaseVariables.VILLAGE_CODE;
 import static org.bangfu.shared.Var.bool;
 import static org.bangfu.shared.Var.date;
 import static org.bangfu.shared.Var.doubleVar;

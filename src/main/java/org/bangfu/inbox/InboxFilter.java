@@ -4,6 +4,7 @@ import camundajar.impl.com.google.gson.JsonObject;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
+import org.bangfu.shared.Deadlines;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -29,7 +30,7 @@ public enum InboxFilter {
   DUE_SOON("即将到期", 0, "本组两天内到期的任务"),
   OVERDUE("已逾期", 5, "本组已过到期日仍未办理的任务");
 
-  static final int DUE_SOON_DAYS = 2;
+  static final int DUE_SOON_DAYS = Deadlines.DUE_SOON_DAYS;
 
   private final String title;
   private final int priority;

@@ -1,6 +1,5 @@
 package org.bangfu.lifecycle;
 
-import org.bangfu.shared.CaseVariables;
 import static org.bangfu.shared.Var.bool;
 import static org.bangfu.shared.Var.string;
 
@@ -9,6 +8,7 @@ import org.bangfu.casefile.CaseFile;
 import org.bangfu.catalogue.RiskType;
 import org.bangfu.identification.RiskIdentification;
 import org.bangfu.region.RegionCode;
+import org.bangfu.shared.CaseVariables;
 import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;

@@ -1,8 +1,8 @@
 package org.bangfu.measure;
 
-import static org.bangfu.shared.CaseVariables.DECIDED_BY;
-import static org.bangfu.shared.CaseVariables.COUNTY_CODE;
 import static org.bangfu.shared.CaseVariables.CASE_ID;
+import static org.bangfu.shared.CaseVariables.COUNTY_CODE;
+import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 import static org.bangfu.shared.Var.doubleVar;
 import static org.bangfu.shared.Var.longVar;
 import static org.bangfu.shared.Var.string;

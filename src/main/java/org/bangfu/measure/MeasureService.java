@@ -1,6 +1,5 @@
 package org.bangfu.measure;
 
-import org.bangfu.shared.CaseVariables;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -10,6 +9,7 @@ import org.bangfu.casefile.CaseFileService;
 import org.bangfu.catalogue.MeasureCode;
 import org.bangfu.plan.Plan;
 import org.bangfu.plan.PlanMeasure;
+import org.bangfu.shared.CaseVariables;
 import org.bangfu.shared.EngineClock;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -147,7 +147,7 @@ public class MeasureService {
       }
     }
     List<Long> open = deliverableIds(caseId);
-    caseFiles.audit(caseId, MeasureImplementation.ISSUE_MEASURES, "下达帮扶措施", "ISSUED",
+    caseFiles.auditStep(caseId, MeasureImplementation.ISSUE_MEASURES, "ISSUED",
         "第" + plan.getPlanVersion() + "版计划，" + open.size() + " 项措施交责任部门落实", CaseFileService.SYSTEM, null);
     return open;
   }

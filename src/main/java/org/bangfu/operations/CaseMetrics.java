@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.bangfu.catalogue.CaseStatus;
+import org.bangfu.shared.Deadlines;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +71,7 @@ public class CaseMetrics implements MeterBinder {
 
   private double overdueTasks() {
     Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE DUE_DATE_ < ?", Integer.class,
-        java.sql.Timestamp.valueOf(org.bangfu.shared.EngineClock.now()));
+        java.sql.Timestamp.valueOf(Deadlines.overdueBefore()));
     return count == null ? 0 : count;
   }
 

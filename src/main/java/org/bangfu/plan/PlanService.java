@@ -122,7 +122,7 @@ public class PlanService {
       plans.insertMeasure(measure);
     }
     draft.setMeasures(measures);
-    caseFiles.audit(caseId, HouseholdPlan.PREPARE_DRAFT, "生成帮扶计划草稿", "DRAFTED",
+    caseFiles.auditStep(caseId, HouseholdPlan.PREPARE_DRAFT, "DRAFTED",
         "第" + draft.getPlanVersion() + "版" + (approved == null ? "，系统推荐：" + names(measures)
             : "，在第" + approved.getPlanVersion() + "版基础上调整" + (revisionReason == null ? ""
                 : "，原因：" + revisionReason)), CaseFileService.SYSTEM, null);
@@ -215,7 +215,7 @@ public class PlanService {
     // a household under yearly tracking that gets a new plan is monitored again
     caseFiles.changeStatus(plan.getCaseId(), CaseStatus.TRACKING, CaseStatus.MONITORED);
     plan.setMeasures(plans.findMeasures(planId));
-    caseFiles.audit(plan.getCaseId(), HouseholdPlan.APPROVE_PLAN, "帮扶计划生效", "APPROVED",
+    caseFiles.auditStep(plan.getCaseId(), HouseholdPlan.APPROVE_PLAN, "APPROVED",
         "第" + plan.getPlanVersion() + "版：" + names(plan.getMeasures()), approvedBy, null);
     return plan;
   }

@@ -12,7 +12,7 @@ import java.util.function.Function;
 import org.bangfu.mail.MailOutbox;
 import org.bangfu.mail.MailProperties;
 import org.bangfu.region.CandidateGroups;
-import org.bangfu.shared.EngineClock;
+import org.bangfu.shared.Deadlines;
 import org.bangfu.shared.WorkingDayCalendar;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -66,7 +66,7 @@ public class DeadlineWatcher {
   /** One round over the overdue tasks; returns the number of mails queued. */
   @Transactional
   public int check() {
-    LocalDateTime now = EngineClock.now();
+    LocalDateTime now = Deadlines.overdueBefore();
     Date nowDate = Date.from(now.atZone(ZoneId.systemDefault()).toInstant());
     int queued = 0;
     // a group's members are read once a round, not once per task of the group

@@ -16,7 +16,7 @@ import org.bangfu.catalogue.Department;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.region.RegionService;
 import org.bangfu.security.BangfuUser;
-import org.bangfu.shared.EngineClock;
+import org.bangfu.shared.Deadlines;
 import org.bangfu.shared.ForbiddenException;
 import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.supervision.SupervisionMapper.OverdueTask;
@@ -31,8 +31,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class SupervisionService {
 
-  /** "Due soon": within this many days. */
-  static final int DUE_SOON_DAYS = 2;
   public static final int EXPORT_LIMIT = 50_000;
 
   public record Count(String key, String name, long open, long dueSoon, long overdue) {
@@ -78,9 +76,9 @@ public class SupervisionService {
   }
 
   public Overview overview(String county) {
-    LocalDateTime now = EngineClock.now();
+    LocalDateTime now = Deadlines.overdueBefore();
     Function<String, String> name = names();
-    List<TaskCount> rows = supervision.openByGroupAndStep(county, now, now.plusDays(DUE_SOON_DAYS));
+    List<TaskCount> rows = supervision.openByGroupAndStep(county, now, Deadlines.dueSoonBefore(now));
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (CaseStatus status : CaseStatus.values()) {
       byStatus.put(status.name(), 0L);
@@ -112,7 +110,7 @@ public class SupervisionService {
 
   /** The overdue tasks, oldest first, for the CSV and XLSX export. */
   public List<ExportRow> overdueList(String county) {
-    LocalDateTime now = EngineClock.now();
+    LocalDateTime now = Deadlines.overdueBefore();
     Function<String, String> name = names();
     List<ExportRow> list = new ArrayList<>();
     for (OverdueTask task : supervision.overdueTasks(county, now, EXPORT_LIMIT)) {

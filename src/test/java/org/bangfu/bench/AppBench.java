@@ -15,11 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bangfu.demo.DemoData;
 import org.bangfu.identification.RiskIdentification;
-import org.bangfu.it.ApiClient;
-import org.bangfu.it.AppNode;
-import org.bangfu.it.EmbeddedMariaDb;
 import org.bangfu.measure.MeasureDelivery;
 import org.bangfu.plan.HouseholdPlan;
+import org.bangfu.testing.ApiClient;
+import org.bangfu.testing.AppNode;
+import org.bangfu.testing.EmbeddedMariaDb;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 

@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import org.bangfu.inbox.InboxFilter;
 import org.bangfu.inbox.InboxPlugin;
 import org.bangfu.inbox.InboxStatements;
-import org.bangfu.it.EmbeddedMariaDb;
+import org.bangfu.testing.EmbeddedMariaDb;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;

@@ -1,6 +1,5 @@
 package org.bangfu.bench;
 
-import org.bangfu.shared.CaseVariables;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,9 +23,6 @@ import org.bangfu.demo.DemoData;
 import org.bangfu.engine.SlaService;
 import org.bangfu.household.MonitoringThreshold;
 import org.bangfu.identification.RiskIdentification;
-import org.bangfu.it.AppNode;
-import org.bangfu.it.EmbeddedMariaDb;
-import org.bangfu.it.ImportHelper;
 import org.bangfu.lifecycle.AssistanceCase;
 import org.bangfu.region.RegionCode;
 import org.bangfu.screening.DepartmentScreening;
@@ -34,7 +30,11 @@ import org.bangfu.screening.PushFileReader;
 import org.bangfu.screening.PushLayouts;
 import org.bangfu.screening.PushRow;
 import org.bangfu.screening.PushRowParser;
+import org.bangfu.shared.CaseVariables;
 import org.bangfu.shared.WorkingDayCalendar;
+import org.bangfu.testing.AppNode;
+import org.bangfu.testing.EmbeddedMariaDb;
+import org.bangfu.testing.ImportHelper;
 import org.bangfu.tools.SyntheticPush;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;

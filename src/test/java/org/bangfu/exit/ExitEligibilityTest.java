@@ -12,13 +12,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bangfu.household.IncomeRecord;
+import org.bangfu.policy.PolicyRule;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.bangfu.policy.PolicyRule;
 
 /**
  * processes/ExitEligibility.dmn on the DMN engine (the exit conditions of docs/domain.md §5, each alone), and the

@@ -21,13 +21,11 @@ import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.InvalidDecisionException;
-import org.bangfu.engine.SlaService;
 import org.bangfu.exit.ExitService.Assessment;
 import org.bangfu.exit.ExitService.HomeFindings;
 import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.process.TaskDriver;
-import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.exit.AssessExitDelegate;
 import org.bangfu.workers.exit.PublishExitNoticeDelegate;
 import org.bangfu.workers.exit.RecordEliminationDelegate;
@@ -36,7 +34,6 @@ import org.bangfu.workers.exit.RecordTrackingDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -65,12 +62,7 @@ class ExitReviewProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    tasks = new TaskDriver(processEngine);
-    SlaService sla = new SlaService(new WorkingDayCalendar());
-    sla.setDays(Map.of("exitHomeVerification", 5, "exitDemocraticReview", 3, "exitTownshipReview", 3,
-        "exitCountyApproval", 5));
-    Mocks.register("sla", sla);
+    tasks = ProcessTestEngine.begin(processEngine);
     Mocks.register("assessExitDelegate", new AssessExitDelegate(exits));
     Mocks.register("publishExitNoticeDelegate", new PublishExitNoticeDelegate(exits));
     Mocks.register("recordEliminationDelegate", new RecordEliminationDelegate(exits));

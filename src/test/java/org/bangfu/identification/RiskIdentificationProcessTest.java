@@ -1,13 +1,13 @@
 package org.bangfu.identification;
 
-import static org.bangfu.shared.CaseVariables.VILLAGE_CODE;
-import static org.bangfu.shared.CaseVariables.TOWNSHIP_CODE;
-import static org.bangfu.shared.CaseVariables.HOUSEHOLD_ID;
-import static org.bangfu.shared.CaseVariables.COUNTY_CODE;
-import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bangfu.identification.RiskIdentification.*;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
+import static org.bangfu.shared.CaseVariables.COUNTY_CODE;
+import static org.bangfu.shared.CaseVariables.HOUSEHOLD_ID;
+import static org.bangfu.shared.CaseVariables.TOWNSHIP_CODE;
+import static org.bangfu.shared.CaseVariables.VILLAGE_CODE;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -31,12 +31,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
+import org.bangfu.casefile.StepLabels;
 import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.InvalidDecisionException;
-import org.bangfu.engine.SlaService;
 import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
-import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.identification.AssessEligibilityDelegate;
 import org.bangfu.workers.identification.PublishNoticeDelegate;
 import org.bangfu.workers.identification.RecordInclusionDelegate;
@@ -47,7 +46,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -79,12 +77,8 @@ class RiskIdentificationProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
+    ProcessTestEngine.begin(processEngine);
     reset(caseFiles);
-    SlaService sla = new SlaService(new WorkingDayCalendar());
-    sla.setDays(Map.of("acceptApplication", 2, "verifyHousehold", 3, "confirmGreenChannel", 1,
-        "crossCheckAssets", 5, "democraticReview", 2, "townshipReview", 2, "countyApproval", 3));
-    Mocks.register("sla", sla);
     Mocks.register("assessEligibilityDelegate", new AssessEligibilityDelegate(identification));
     Mocks.register("startUrgentMeasuresDelegate", new StartUrgentMeasuresDelegate(identification));
     Mocks.register("publishNoticeDelegate", new PublishNoticeDelegate(identification));
@@ -98,6 +92,13 @@ class RiskIdentificationProcessTest {
   void tearDown() {
     Mocks.reset();
     processEngine.getIdentityService().clearAuthentication();
+  }
+
+  /** The engine's parse of the deployed model names its system steps for the case's audit (StepLabels). */
+  @Test
+  void theAuditNamesTheSystemStepsAsTheDeployedModelDoes() {
+    assertThat(StepLabels.of(RiskIdentification.ASSESS_ELIGIBILITY)).isEqualTo("监测范围判定（DMN）");
+    assertThat(StepLabels.of(RiskIdentification.RECORD_INCLUSION)).isEqualTo("纳入监测对象并公告");
   }
 
   @Test

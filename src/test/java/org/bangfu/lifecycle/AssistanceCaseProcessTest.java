@@ -16,17 +16,14 @@ import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.InvalidDecisionException;
-import org.bangfu.engine.SlaService;
 import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.process.TaskDriver;
-import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.lifecycle.RecordTrackingCheckDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Execution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -63,11 +60,7 @@ class AssistanceCaseProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    tasks = new TaskDriver(processEngine);
-    SlaService sla = new SlaService(new WorkingDayCalendar());
-    sla.setDays(Map.of("yearlyTrackingCheck", 10));
-    Mocks.register("sla", sla);
+    tasks = ProcessTestEngine.begin(processEngine);
     Mocks.register("lifecycle", new LifecycleConfiguration.LifecycleCycles(new LifecycleProperties(null, null, null)));
     Mocks.register("recordTrackingCheckDelegate", new RecordTrackingCheckDelegate());
     var deployment = processEngine.getRepositoryService().createDeployment().name("stubs");

@@ -1,9 +1,9 @@
 package org.bangfu.measure;
 
-import static org.bangfu.shared.CaseVariables.COUNTY_CODE;
-import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bangfu.measure.MeasureDelivery.*;
+import static org.bangfu.shared.CaseVariables.CASE_ID;
+import static org.bangfu.shared.CaseVariables.COUNTY_CODE;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
@@ -21,15 +21,12 @@ import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.InvalidDecisionException;
-import org.bangfu.engine.SlaService;
 import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
-import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.measure.RecordMeasureResultDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -58,10 +55,7 @@ class MeasureDeliveryProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    SlaService sla = new SlaService(new WorkingDayCalendar());
-    sla.setDays(Map.of("deliverMeasure", 5));
-    Mocks.register("sla", sla);
+    ProcessTestEngine.begin(processEngine);
     Mocks.register("recordMeasureResultDelegate", new RecordMeasureResultDelegate(measures));
   }
 

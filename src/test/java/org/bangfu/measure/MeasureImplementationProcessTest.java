@@ -22,7 +22,6 @@ import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.InvalidDecisionException;
-import org.bangfu.engine.SlaService;
 import org.bangfu.followup.FollowUpService;
 import org.bangfu.lifecycle.LifecycleConfiguration.LifecycleCycles;
 import org.bangfu.lifecycle.LifecycleProperties;
@@ -31,7 +30,6 @@ import org.bangfu.plan.PlanService;
 import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.process.TaskDriver;
-import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.measure.IssueMeasuresDelegate;
 import org.bangfu.workers.measure.RecordMeasureResultDelegate;
 import org.bangfu.workers.measure.RecordVisitDelegate;
@@ -39,7 +37,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -73,11 +70,7 @@ class MeasureImplementationProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    tasks = new TaskDriver(processEngine);
-    SlaService sla = new SlaService(new WorkingDayCalendar());
-    sla.setDays(Map.of("deliverMeasure", 5, "followUpVisit", 5));
-    Mocks.register("sla", sla);
+    tasks = ProcessTestEngine.begin(processEngine);
     Mocks.register("lifecycle", new LifecycleCycles(new LifecycleProperties(null, null, null)));
     Mocks.register("measureService", measures);
     Mocks.register("issueMeasuresDelegate", new IssueMeasuresDelegate(plans, measures));

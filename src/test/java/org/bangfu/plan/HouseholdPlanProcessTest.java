@@ -22,12 +22,10 @@ import org.bangfu.casefile.CaseFileService;
 import org.bangfu.catalogue.MeasureCode;
 import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.InvalidDecisionException;
-import org.bangfu.engine.SlaService;
 import org.bangfu.plan.PlanService.PlanForm;
 import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.process.TaskDriver;
-import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.plan.ApprovePlanDelegate;
 import org.bangfu.workers.plan.PrepareDraftPlanDelegate;
 import org.bangfu.workers.plan.SavePlanDelegate;
@@ -35,7 +33,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
@@ -65,11 +62,7 @@ class HouseholdPlanProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    tasks = new TaskDriver(processEngine);
-    SlaService sla = new SlaService(new WorkingDayCalendar());
-    sla.setDays(Map.of("draftPlan", 5, "planTownshipReview", 3, "planCountyApproval", 5));
-    Mocks.register("sla", sla);
+    tasks = ProcessTestEngine.begin(processEngine);
     Mocks.register("prepareDraftPlanDelegate", new PrepareDraftPlanDelegate(plans));
     Mocks.register("savePlanDelegate", new SavePlanDelegate(plans));
     Mocks.register("approvePlanDelegate", new ApprovePlanDelegate(plans));

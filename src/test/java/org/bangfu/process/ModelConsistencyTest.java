@@ -18,21 +18,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bangfu.engine.DecisionAuditListener;
-import org.bangfu.plan.HouseholdPlan;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.bangfu.exit.ExitReview;
+import org.bangfu.identification.RiskIdentification;
+import org.bangfu.measure.MeasureImplementation;
 import org.bangfu.model.DecisionInputs;
 import org.bangfu.model.ModelLint;
 import org.bangfu.model.ProcessVariables;
+import org.bangfu.plan.HouseholdPlan;
 import org.bangfu.shared.CaseVariables;
 import org.bangfu.shared.Var;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -122,6 +126,24 @@ class ModelConsistencyTest {
       }
     }
     assertThat(lint.check(resources)).isEmpty();
+  }
+
+  /**
+   * The system steps the services write into the case's audit are named by their models (StepLabels): each id names
+   * a service task with a name in the repository's models.
+   */
+  @Test
+  void everyAuditedSystemStepIsNamedByItsModel() {
+    List<String> audited = List.of(RiskIdentification.ASSESS_ELIGIBILITY, RiskIdentification.PUBLISH_NOTICE,
+        RiskIdentification.RECORD_INCLUSION, RiskIdentification.RECORD_REJECTION,
+        RiskIdentification.START_URGENT_MEASURES, HouseholdPlan.PREPARE_DRAFT, HouseholdPlan.APPROVE_PLAN,
+        MeasureImplementation.ISSUE_MEASURES, ExitReview.ASSESS_EXIT, ExitReview.PUBLISH_NOTICE,
+        ExitReview.RECORD_ELIMINATION, ExitReview.RECORD_NOT_YET, ExitReview.RECORD_TRACKING);
+    Map<String, String> named = new HashMap<>();
+    models.values().forEach(model -> model.getModelElementsByType(ServiceTask.class)
+        .forEach(task -> named.put(task.getId(), task.getName())));
+    assertThat(named).containsKeys(audited.toArray(String[]::new));
+    audited.forEach(id -> assertThat(named.get(id)).as("name of %s", id).isNotBlank());
   }
 
   /** The stages AssistanceCaseProcess calls get the case's identity and region (CaseVariables), all or by name. */

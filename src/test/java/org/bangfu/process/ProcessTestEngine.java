@@ -1,11 +1,20 @@
 package org.bangfu.process;
 
+import java.util.HashMap;
+import java.util.Map;
 import org.bangfu.engine.BangfuEnginePlugin;
+import org.bangfu.engine.SlaService;
+import org.bangfu.shared.WorkingDayCalendar;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
+import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.engine.platform7.ProcessCoverageInMemProcessEngineConfiguration;
+import org.springframework.beans.factory.config.YamlMapFactoryBean;
+import org.springframework.core.io.FileSystemResource;
 
 /**
  * A plain in-memory engine for the process tests: one per test class, named after it (two engines named "default"
@@ -33,5 +42,24 @@ public final class ProcessTestEngine {
     configuration.setEnforceHistoryTimeToLive(true);
     configuration.getProcessEnginePlugins().add(new BangfuEnginePlugin(decisionAudit, java.util.List.of(), historyDays));
     return configuration;
+  }
+
+  /**
+   * Begins a process test on this engine: camunda-bpm-assert bound to it, the SLA bean with the allowances of
+   * application.yml (the one place they are set), and a driver for its user tasks.
+   */
+  @SuppressWarnings("unchecked")
+  public static TaskDriver begin(ProcessEngine engine) {
+    BpmnAwareTests.init(engine);
+    YamlMapFactoryBean yaml = new YamlMapFactoryBean();
+    yaml.setResources(new FileSystemResource("src/main/resources/application.yml"));
+    Map<String, Object> days = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) yaml.getObject()
+        .get("bangfu")).get("sla")).get("days");
+    SlaService sla = new SlaService(new WorkingDayCalendar());
+    Map<String, Integer> allowances = new HashMap<>();
+    days.forEach((step, value) -> allowances.put(step, ((Number) value).intValue()));
+    sla.setDays(allowances);
+    Mocks.register("sla", sla);
+    return new TaskDriver(engine);
   }
 }

@@ -16,11 +16,9 @@ import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.DecisionAuditListener;
 import org.bangfu.engine.InvalidDecisionException;
-import org.bangfu.engine.SlaService;
 import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.process.TaskDriver;
-import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.workers.screening.EvaluateQuarterlyWarningsDelegate;
 import org.bangfu.workers.screening.MarkPriorityHouseholdsDelegate;
 import org.bangfu.workers.screening.PrepareConcentratedScreeningDelegate;
@@ -31,7 +29,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.junit.jupiter.api.AfterEach;
@@ -60,11 +57,7 @@ class PeriodicScreeningProcessTest {
 
   @BeforeEach
   void setUp() {
-    BpmnAwareTests.init(processEngine);
-    tasks = new TaskDriver(processEngine);
-    SlaService sla = new SlaService(new WorkingDayCalendar());
-    sla.setDays(Map.of("quarterlyWarningReview", 10, "incomePlan", 15, "concentratedScreening", 20));
-    Mocks.register("sla", sla);
+    tasks = ProcessTestEngine.begin(processEngine);
     Mocks.register("periodicScreening", screening);
     Mocks.register("evaluateQuarterlyWarningsDelegate", new EvaluateQuarterlyWarningsDelegate(screening));
     Mocks.register("recordWarningReviewDelegate", new RecordWarningReviewDelegate(screening));

@@ -1,0 +1,111 @@
+package org.bangfu.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.bangfu.testing.MariaDbIntegrationTest;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A role's day in real headless Chromium (Debian's chromium and chromedriver) against the application on MariaDB:
+ * each test opens its own browser, as a zh-CN county office would, and leaves screenshots in target/screenshots.
+ * The pages are driven through page objects ({@link TasklistPage}).
+ */
+abstract class BrowserTest extends MariaDbIntegrationTest {
+
+  static final String CHROMIUM = "/usr/bin/chromium";
+  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @LocalServerPort
+  protected int port;
+  @Autowired
+  protected RepositoryService repositoryService;
+  @Autowired
+  protected TaskService taskService;
+  @Autowired
+  protected JdbcTemplate jdbc;
+
+  protected WebDriver browser;
+  protected WebDriverWait wait;
+  protected TasklistPage tasklist;
+
+  @BeforeEach
+  void needsChromium() throws IOException {
+    assertThat(new File(CHROMIUM)).as("Chromium is needed: apt-get install -y chromium chromium-driver").exists();
+    assertThat(new File(CHROMEDRIVER)).as("ChromeDriver is needed: apt-get install -y chromium-driver").exists();
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  protected void openBrowser() {
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--window-size=1400,1000", "--lang=zh-CN");
+    // a browser of a Chinese county office: Chinese first
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
+    try {
+      options.addArguments("--user-data-dir=" + Files.createTempDirectory("bangfu-chromium-"));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    tasklist = new TasklistPage(browser, wait, "http://localhost:" + port);
+  }
+
+  /** The id of the user's open task at this step of the case (through the API, as the user). */
+  protected String taskId(String user, String businessKey, String step) {
+    return api.tasks(user, businessKey).stream().filter(t -> step.equals(t.get("taskDefinitionKey")))
+        .map(t -> (String) t.get("id")).findFirst().orElseThrow(() -> new AssertionError(user + " has no " + step));
+  }
+
+  /** Waits until the case reaches the step for the user, then shows Tasklist's list again. */
+  protected String awaitTask(String user, String bk, String step) {
+    wait.until(d -> api.tasks(user, bk).stream().anyMatch(t -> step.equals(t.get("taskDefinitionKey"))));
+    // back to the list, where the new task appears
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+    return taskId(user, bk, step);
+  }
+
+  protected void screenshot(String name) {
+    if (browser == null) {
+      return;
+    }
+    try {
+      Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+      Files.writeString(SCREENSHOTS.resolve(name + ".html"), browser.getPageSource());
+    } catch (IOException | RuntimeException e) {
+      // a missing screenshot must not hide the real failure
+    }
+  }
+}

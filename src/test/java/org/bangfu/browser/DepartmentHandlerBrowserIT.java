@@ -1,0 +1,64 @@
+package org.bangfu.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.bangfu.identification.RiskIdentification;
+import org.bangfu.testing.ApiClient;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A department handler imports the sample push; the village gets the identification.
+ */
+class DepartmentHandlerBrowserIT extends BrowserTest {
+
+  /**
+   * 医保's handler imports the demo sample on the import page; it finishes with its figures and an error report,
+   * and 西河村's cadre has 李春生's home verification to do.
+   */
+  @Test
+  void aDepartmentHandlerImportsTheSampleAndTheVillageGetsTheIdentification() throws IOException {
+    Path sample = Files.createTempFile("MEDINS-sample-", ".csv");
+    Files.write(sample, api.as("handler_medins").getForObject("/api/imports/layouts/MEDINS/sample.csv",
+        byte[].class));
+    openBrowser();
+    try {
+      tasklist.signIn("handler_medins");
+      browser.get("http://localhost:" + port + "/imports.html");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+          "//select[@id='department']/option[@value='MEDINS']")));
+      assertThat(browser.findElement(By.id("layout")).getText()).contains("合规自付费用（元）");
+      browser.findElement(By.id("file")).sendKeys(sample.toAbsolutePath().toString());
+      browser.findElement(By.id("password")).sendKeys(ApiClient.PASSWORD);
+      browser.findElement(By.id("submit")).click();
+      WebElement accepted = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accepted")));
+      assertThat(accepted.getText()).contains("8 行");
+      String id = accepted.getText().replaceAll(".*批次 (\\d+).*", "$1");
+      WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-" + id)));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-" + id), "已完成"));
+      assertThat(browser.findElement(By.id("import-" + id)).getText()).contains("8/8（100%）")
+          .contains("3（下载错误报告）");
+      screenshot("imports-done");
+      assertThat(row).isNotNull();
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-imports");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+    Map<String, Object> opened = api.getList("cadre_xihe", "/api/cases?region=" + org.bangfu.demo.DemoData.XIHE
+        + "&status=IDENTIFYING&size=100").getBody().stream()
+        .map(c -> api.get("cadre_xihe", "/api/cases/" + c.get("id")).getBody())
+        .filter(c -> "李春生".equals(c.get("headName")) && "DEPARTMENT_SIGNAL".equals(c.get("channel"))).findFirst()
+        .orElseThrow(() -> new AssertionError("no identification of 李春生 from the 医保 push"));
+    assertThat(api.tasks("cadre_xihe", (String) opened.get("businessKey")))
+        .extracting(t -> t.get("taskDefinitionKey")).containsExactly(RiskIdentification.VERIFY_HOUSEHOLD);
+  }
+}

@@ -1,0 +1,313 @@
+package org.bangfu.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bangfu.demo.DemoData.DONGSHAN;
+import static org.bangfu.demo.DemoData.LIUSHU;
+
+import java.util.List;
+import java.util.Map;
+import org.bangfu.identification.RiskIdentification;
+import org.bangfu.measure.MeasureImplementation;
+import org.bangfu.plan.HouseholdPlan;
+import org.bangfu.screening.PeriodicScreening;
+import org.bangfu.testing.ApiClient;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+/**
+ * A village cadre's day in Tasklist and our pages: a self-application registered, the home verification filled and
+ * completed (the township sees its review, another township does not), the plan drafted, a visit recorded, the overdue
+ * filter, the village's screening list.
+ */
+class VillageCadreBrowserIT extends BrowserTest {
+
+  @Test
+  void aCadreCompletesTheVerificationInTasklistAndTheTownshipSeesItsReview() {
+    long household = api.createHousehold("cadre_dongshan",
+        ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE"));
+    Map<String, Object> opened = api.openCase("cadre_dongshan", Map.of("householdId", household,
+        "channel", "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
+    String bk = (String) opened.get("businessKey");
+
+    openBrowser();
+    try {
+      tasklist.signIn("cadre_dongshan");
+      tasklist.openTask(taskId("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD));
+      tasklist.claim();
+      WebElement authorisation = tasklist.formField("authorisationSigned");
+      // nothing was returned: the form hides the return note
+      assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).doesNotContain("退回或撤回说明");
+      tasklist.click(authorisation);
+      wait.until(d -> authorisation.isSelected());
+      tasklist.formField("verifyFindings").sendKeys("入户核实：户主慢性病，长期服药");
+      tasklist.choose("情况属实");
+      screenshot("verify-filled");
+      tasklist.complete();
+      wait.until(d -> api.tasks("cadre_dongshan", bk).stream()
+          .noneMatch(t -> RiskIdentification.VERIFY_HOUSEHOLD.equals(t.get("taskDefinitionKey"))));
+      screenshot("verify-completed");
+
+      // the case file page reads the API with the same Tasklist sign-in
+      browser.get("http://localhost:" + port + "/case.html?id=" + opened.get("id"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "入户核实"));
+      String timeline = browser.findElement(By.id("timeline")).getText();
+      assertThat(timeline).contains("收到风险线索").contains("入户核实 属实 cadre_dongshan")
+          .contains("监测范围判定（DMN） 在监测范围内 系统");
+      assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("识别中");
+      screenshot("case-file");
+      Object postWithSessionOnly = ((JavascriptExecutor) browser).executeAsyncScript(
+          "const done = arguments[arguments.length - 1];"
+              + "fetch('/api/cases/" + opened.get("id") + "/objections', {method: 'POST', credentials: 'same-origin',"
+              + " headers: {'Content-Type': 'application/json'}, body: '{\"content\":\"x\"}'})"
+              + ".then(r => done(r.status));");
+      assertThat(((Number) postWithSessionOnly).intValue()).as("writes need HTTP Basic, not the session").isEqualTo(401);
+
+      // the welcome page of the webapps, in Chinese, links the case file
+      browser.get("http://localhost:" + port + "/camunda/app/welcome/");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "案件档案"));
+      assertThat(browser.findElement(By.tagName("body")).getText()).contains("任务列表").contains("个人资料");
+      screenshot("welcome");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-cadre");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+
+    Map<String, Object> afterVerify = api.get("cadre_dongshan", "/api/cases/" + opened.get("id")).getBody();
+    assertThat(afterVerify.get("audit").toString()).contains("step=Activity_VerifyHousehold, stepName=入户核实, "
+        + "decision=CONFIRM, reason=null, actor=cadre_dongshan");
+    assertThat(api.tasks("cadre_dongshan", bk)).extracting(t -> t.get("taskDefinitionKey"))
+        .containsExactly(RiskIdentification.DEMOCRATIC_REVIEW);
+
+    // the rest of the village review through the API, and five days of notice
+    api.decide("cadre_dongshan", bk, RiskIdentification.DEMOCRATIC_REVIEW, Map.of("reviewDecision", "PASS"));
+    api.decide("approver_county", bk, RiskIdentification.CROSS_CHECK_ASSETS, Map.of("assetCheckResult", "CLEAR"));
+    noticePeriodPasses(bk);
+
+    String townshipTask = taskId("reviewer_heping", bk, RiskIdentification.TOWNSHIP_REVIEW);
+    openBrowser();
+    try {
+      tasklist.signIn("reviewer_heping");
+      tasklist.openTask(townshipTask);
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h2.task"), "乡镇审核"));
+      screenshot("township-review");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-township");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+
+    // the reviewer of 富民乡 has a task of their own (a self-application in 柳树村), but not 和平镇's review
+    long ownHousehold = api.createHousehold("cadre_liushu",
+        ApiClient.household(LIUSHU, "ORDINARY", 8000, 0, "FULL", "NONE"));
+    api.openCase("cadre_liushu", Map.of("householdId", ownHousehold, "channel", "SELF_APPLICATION",
+        "riskTypes", List.of("ILLNESS")));
+    openBrowser();
+    try {
+      tasklist.signIn("reviewer_fumin");
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+          "//li[contains(@class,'task')]//*[normalize-space(text())='乡镇受理农户申请']")));
+      assertThat(browser.findElements(TasklistPage.taskLink(townshipTask))).isEmpty();
+      assertThat(browser.getPageSource()).doesNotContain("乡镇审核");
+    } finally {
+      screenshot("other-township");
+    }
+  }
+
+  @Test
+  void aCadreDraftsThePlanAndRecordsAVisitInTasklist() {
+    long household = api.createHousehold("cadre_dongshan",
+        ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE", "NONE"));
+    Map<String, Object> opened = api.openCase("cadre_dongshan", Map.of("householdId", household,
+        "channel", "CADRE_SCREENING", "riskTypes", List.of("ILLNESS", "UNSTABLE_WORK")));
+    String bk = (String) opened.get("businessKey");
+    includeThroughAllLevels(bk, "cadre_dongshan", "reviewer_heping");
+
+    openBrowser();
+    try {
+      tasklist.signIn("cadre_dongshan");
+      tasklist.openTask(taskId("cadre_dongshan", bk, HouseholdPlan.DRAFT_PLAN));
+      tasklist.claim();
+      // the DMN's recommendation is ticked, with its fields; an unticked measure shows no fields until ticked
+      assertThat(tasklist.formField("plan_MEDICAL").isSelected()).isTrue();
+      assertThat(browser.findElements(By.cssSelector(".fjs-container [id$='Field_planAmount_MEDICAL']"))).hasSize(1);
+      assertThat(browser.findElements(By.cssSelector(".fjs-container [id$='Field_planAmount_EDUCATION']"))).isEmpty();
+      tasklist.click(tasklist.formField("plan_EDUCATION"));
+      tasklist.type("planAmount_EDUCATION", "2500");
+      tasklist.type("planPerson_EDUCATION", "李老师");
+      tasklist.click(tasklist.formField("householdConfirmed"));
+      tasklist.choose("提交乡镇审核");
+      screenshot("plan-draft");
+      tasklist.complete();
+      wait.until(d -> api.tasks("reviewer_heping", bk).stream()
+          .anyMatch(t -> HouseholdPlan.TOWNSHIP_REVIEW.equals(t.get("taskDefinitionKey"))));
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-plan");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+    Map<String, Object> drafted = api.get("cadre_dongshan", "/api/cases/" + opened.get("id")).getBody();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> plan = ((List<Map<String, Object>>) drafted.get("plans")).get(0);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> planned = (List<Map<String, Object>>) plan.get("measures");
+    assertThat(planned).extracting(m -> m.get("code")).contains("MEDICAL", "EDUCATION");
+    assertThat(planned).filteredOn(m -> "EDUCATION".equals(m.get("code")))
+        .extracting(m -> ((Number) m.get("amount")).intValue(), m -> m.get("responsiblePerson"))
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(2500, "李老师"));
+    assertThat(plan).containsEntry("householdConfirmed", true).containsEntry("draftedBy", "cadre_dongshan");
+
+    api.decide("reviewer_heping", bk, HouseholdPlan.TOWNSHIP_REVIEW, Map.of("planTownshipDecision", "APPROVE"));
+    api.decide("approver_county", bk, HouseholdPlan.COUNTY_APPROVAL, Map.of("planCountyDecision", "APPROVE"));
+    noticePeriodPasses(bk); // here: the first visit falls due
+    String period = java.time.YearMonth.now().minusMonths(1).toString();
+    openBrowser();
+    try {
+      tasklist.signIn("cadre_dongshan");
+      tasklist.openTask(taskId("cadre_dongshan", bk, MeasureImplementation.FOLLOW_UP_VISIT));
+      tasklist.claim();
+      tasklist.type("visitPeriod", period);
+      tasklist.type("visitNetIncome", "3400");
+      tasklist.type("visitChanges", "务工收入稳定，医保报销到位");
+      tasklist.choose("继续帮扶，按周期回访");
+      screenshot("follow-up-visit");
+      tasklist.complete();
+      wait.until(d -> api.tasks("cadre_dongshan", bk).stream()
+          .noneMatch(t -> MeasureImplementation.FOLLOW_UP_VISIT.equals(t.get("taskDefinitionKey"))));
+
+      browser.get("http://localhost:" + port + "/case.html?id=" + opened.get("id"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("visits"), period));
+      assertThat(browser.findElement(By.id("plans")).getText()).contains("第1版").contains("现行")
+          .contains("教育帮扶").contains("李老师");
+      assertThat(browser.findElement(By.id("visits")).getText()).contains("3400").contains("继续帮扶")
+          .contains("cadre_dongshan");
+      assertThat(browser.findElement(By.id("timeline")).getText()).contains("制定帮扶计划（农户签字确认） 提交")
+          .contains("计划生效 生效").contains("入户回访 继续帮扶");
+      screenshot("case-file-lifecycle");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-visit");
+      throw e;
+    }
+  }
+
+  /** A village cadre registers a household's self-application on our page; the township then has it to accept. */
+  @Test
+  void aCadreRegistersASelfApplicationAndTheTownshipHasItToAccept() {
+    Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 8000, 0, "FULL", "HALF", "NONE");
+    long household = api.createHousehold("cadre_dongshan", body);
+    String head = (String) body.get("headName");
+    openBrowser();
+    try {
+      tasklist.signIn("cadre_dongshan");
+      browser.get("http://localhost:" + port + "/signal.html");
+      WebElement select = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+          "//select[@id='household']/option[@value='" + household + "']")));
+      assertThat(select.getText()).contains("东山村").contains(head);
+      select.click();
+      browser.findElement(By.id("password")).sendKeys(ApiClient.PASSWORD);
+      browser.findElement(By.id("submit")).click();
+      // no risk chosen: refused with the reason, nothing opened
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("error"), "请至少选择一种风险类型"));
+      tasklist.click(browser.findElement(By.cssSelector("input[name=risk][value=UNSTABLE_WORK]")));
+      browser.findElement(By.id("password")).sendKeys(ApiClient.PASSWORD);
+      browser.findElement(By.id("submit")).click();
+      WebElement created = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("created")));
+      assertThat(created.getText()).contains("已登记").contains("待乡镇受理");
+      screenshot("signal-registered");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-signal");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+    List<Map<String, Object>> cases = api.getList("reviewer_heping", "/api/cases?region=" + DONGSHAN + "&size=100")
+        .getBody();
+    Map<String, Object> opened = cases.stream().filter(c -> ((Number) c.get("householdId")).longValue() == household)
+        .findFirst().orElseThrow();
+    assertThat(opened).containsEntry("status", "IDENTIFYING");
+    assertThat(api.tasks("reviewer_heping", (String) opened.get("businessKey")))
+        .extracting(t -> t.get("taskDefinitionKey")).containsExactly(RiskIdentification.ACCEPT_APPLICATION);
+  }
+
+  /**
+   * A demo cadre's Tasklist in Chinese: the standard filters by their Chinese names, and 已逾期 lists the village's
+   * overdue task but not one due next week.
+   */
+  @Test
+  void aCadreFindsTheOverdueTaskUnderTheOverdueFilterInChinese() {
+    String overdueCase = openIdentification(DONGSHAN, "cadre_dongshan");
+    String laterCase = openIdentification(DONGSHAN, "cadre_dongshan");
+    String overdue = taskId("cadre_dongshan", overdueCase, RiskIdentification.VERIFY_HOUSEHOLD);
+    String later = taskId("cadre_dongshan", laterCase, RiskIdentification.VERIFY_HOUSEHOLD);
+    taskService.setDueDate(overdue, new java.util.Date(System.currentTimeMillis() - 86_400_000L));
+    taskService.setDueDate(later, new java.util.Date(System.currentTimeMillis() + 7 * 86_400_000L));
+    openBrowser();
+    try {
+      tasklist.signIn("cadre_dongshan");
+      WebElement filters = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+          ".task-filters, [cam-tasklist-filters]")));
+      wait.until(ExpectedConditions.textToBePresentInElement(filters, "已逾期"));
+      assertThat(filters.getText()).contains("本组待办", "我的待办", "即将到期", "已逾期");
+      tasklist.click(browser.findElement(By.xpath("//*[contains(@class,'task-filters') or @cam-tasklist-filters]"
+          + "//a[contains(normalize-space(.),'已逾期')]")));
+      wait.until(ExpectedConditions.presenceOfElementLocated(TasklistPage.taskLink(overdue)));
+      assertThat(browser.findElements(TasklistPage.taskLink(later))).isEmpty();
+      String page = browser.findElement(By.tagName("body")).getText();
+      assertThat(page).contains("入户核实", "创建时间", "请在列表中选择一个任务").doesNotContain("Filters", "Created", "Select a task");
+      screenshot("tasklist-overdue-filter");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-overdue-filter");
+      throw e;
+    }
+  }
+
+  /**
+   * The yearly 集中排查 list is not in the task's variables: the cadre reads it in the task's 筛查名单 tab, which the
+   * Tasklist plugin fills from the registry for the cadre's village.
+   */
+  @Test
+  void aCadreReadsTheVillagesScreeningListInItsTab() {
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDateTime.parse("2028-03-01T02:00:00")
+        .atZone(java.time.ZoneId.systemDefault()).toInstant()));
+    try {
+      managementService.executeJob(managementService.createJobQuery()
+          .processDefinitionKey(PeriodicScreening.CONCENTRATED_KEY).timers().list().stream()
+          .filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow().getId());
+    } finally {
+      ClockUtil.reset();
+    }
+    org.camunda.bpm.engine.task.Task task = taskService.createTaskQuery()
+        .taskDefinitionKey(PeriodicScreening.CONCENTRATED_SCREENING).taskCandidateGroup("village-" + DONGSHAN)
+        .orderByTaskCreateTime().desc().list().get(0);
+    List<String> names = jdbc.queryForList("SELECT head_name FROM bf_household WHERE village_code = ?",
+        String.class, DONGSHAN);
+    openBrowser();
+    try {
+      tasklist.signIn("cadre_dongshan");
+      tasklist.openTask(task.getId());
+      tasklist.click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+          "//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='筛查名单']"))));
+      WebElement list = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+          ".bangfu-screening-list")));
+      assertThat(list.getText()).contains("东山村 集中排查名单", "共 " + names.size() + " 户", names.get(0));
+      assertThat(list.findElements(By.cssSelector("tbody tr"))).hasSize(names.size());
+      screenshot("tasklist-screening-list");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-tasklist-screening-list");
+      throw e;
+    } finally {
+      runtimeService.deleteProcessInstance(task.getProcessInstanceId(), "browser test done");
+    }
+  }
+}

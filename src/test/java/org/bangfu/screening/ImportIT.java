@@ -1,0 +1,258 @@
+package org.bangfu.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bangfu.catalogue.Department;
+import org.bangfu.demo.DemoData;
+import org.bangfu.policy.PolicyRule;
+import org.bangfu.testing.ApiClient;
+import org.bangfu.testing.ImportHelper;
+import org.bangfu.testing.MariaDbIntegrationTest;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Department pushes through the upload API on MariaDB, for every department's layout: a good CSV file, the same file
+ * again, an XLSX file that repeats a row and adds another, and a file with bad rows.
+ */
+class ImportIT extends MariaDbIntegrationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  /** The department's row for a person: flagged by the screening rules or not. */
+  static List<String> row(Department department, String recordNo, String idNumber, String name, boolean flagged,
+      LocalDate date) {
+    String d = date.toString();
+    return switch (department) {
+      // an ordinary household: flagged above 100 % of last year's rural income (14,500 元 in 甘肃 2026)
+      case MEDINS -> List.of(recordNo, idNumber, name, d, "幸福县人民医院", flagged ? "20000" : "100");
+      case CIVIL -> List.of(recordNo, idNumber, name, flagged ? "低保" : "临时救助", d, flagged ? "" : "500");
+      case EDU -> List.of(recordNo, idNumber, name, "中心小学", flagged ? "辍学" : "复学", d);
+      case PUBLIC_SECURITY -> List.of(recordNo, idNumber, name, flagged ? "死亡" : "轻伤", d, "");
+      case DISABLED -> List.of(recordNo, idNumber, name, "肢体", flagged ? "一级" : "四级", d);
+      case HOUSING -> List.of(recordNo, idNumber, name, flagged ? "D级" : "A级", d);
+      case WATER -> List.of(recordNo, idNumber, name, "断水", d, flagged ? "40" : "2");
+      case EMERGENCY -> List.of(recordNo, idNumber, name, "洪涝", d, flagged ? "20000" : "100", "否");
+      case HRSS -> List.of(recordNo, idNumber, name, flagged ? "失业" : "已就业", d, "10");
+      default -> throw new IllegalArgumentException(department.name());
+    };
+  }
+
+  @ParameterizedTest
+  @EnumSource(value = Department.class, names = {"MEDINS", "CIVIL", "EDU", "PUBLIC_SECURITY", "DISABLED", "HOUSING",
+      "WATER", "EMERGENCY", "HRSS"})
+  @PolicyRule({"R04", "R24"})
+  void eachDepartmentsPushIsScreenedOnceAndBadRowsAreReported(Department department) throws IOException {
+    PushLayout layout = PushLayouts.of(department);
+    String handler = "handler_" + department.name().toLowerCase();
+    LocalDate date = LocalDate.now().minusDays(3);
+    Person a = person(DemoData.DONGSHAN);
+    Person b = person(DemoData.XIHE);
+    String prefix = department.name() + "-" + System.nanoTime() + "-";
+
+    // 1. a good CSV: A's row is flagged and opens an identification, B's is not
+    List<List<String>> good = List.of(row(department, prefix + "1", a.idNumber, a.name, true, date),
+        row(department, prefix + "2", b.idNumber, b.name, false, date));
+    byte[] csv = csv(layout, good);
+    Map<String, Object> first = finished(upload(handler, department, "push.csv", csv));
+    assertThat(first).containsEntry("status", "DONE").containsEntry("totalRows", 2).containsEntry("rowsDone", 2)
+        .containsEntry("rowsFlagged", 1).containsEntry("casesOpened", 1).containsEntry("signalsAttached", 0)
+        .containsEntry("rowsError", 0);
+    List<Map<String, Object>> casesA = jdbc.queryForList(
+        "SELECT id, channel, status, business_key FROM bf_case WHERE household_id = ?", a.householdId);
+    assertThat(casesA).hasSize(1);
+    assertThat(casesA.get(0)).containsEntry("channel", "DEPARTMENT_SIGNAL").containsEntry("status", "IDENTIFYING");
+    long caseId = ((Number) casesA.get(0).get("id")).longValue();
+    assertThat(runtimeService.createProcessInstanceQuery()
+        .processInstanceBusinessKey((String) casesA.get(0).get("business_key")).count()).isPositive();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_case WHERE household_id = ?", Integer.class,
+        b.householdId)).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_case_signal WHERE case_id = ? AND department = ? "
+        + "AND push_record_id IS NOT NULL", Integer.class, caseId, department.name())).isEqualTo(1);
+
+    // 2. the same file again is refused, nothing written
+    ResponseEntity<Map<String, Object>> again = upload(handler, department, "push-again.csv", csv);
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat((String) again.getBody().get("error")).contains("导入过");
+
+    // 3. an XLSX repeating A's row and adding a second flagged row for A and one more plain row
+    List<List<String>> overlap = List.of(good.get(0),
+        row(department, prefix + "3", a.idNumber, a.name, true, date),
+        row(department, prefix + "4", b.idNumber, b.name, false, date));
+    Map<String, Object> second = finished(upload(handler, department, "push.xlsx", xlsx(layout, overlap)));
+    assertThat(second).containsEntry("status", "DONE").containsEntry("rowsDone", 3)
+        .containsEntry("rowsDuplicate", 1).containsEntry("rowsFlagged", 1).containsEntry("casesOpened", 0)
+        .containsEntry("signalsAttached", 1).containsEntry("rowsError", 0);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_case WHERE household_id = ?", Integer.class,
+        a.householdId)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_case_signal WHERE case_id = ?", Integer.class, caseId))
+        .isEqualTo(2);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_push_record WHERE record_no LIKE ?", Integer.class,
+        prefix + "%")).isEqualTo(4);
+
+    // 4. bad rows are reported with row, column and reason; the good row among them goes through
+    String badId = a.idNumber.substring(0, 17) + (a.idNumber.charAt(17) == '1' ? '2' : '1');
+    List<List<String>> bad = new ArrayList<>();
+    bad.add(row(department, prefix + "5", badId, a.name, true, date));                                  // row 2
+    bad.add(row(department, prefix + "6", b.idNumber, b.name, false, LocalDate.now().plusDays(5)));     // row 3
+    bad.add(row(department, prefix + "7", ApiClient.newIdNumber(1980), "查无此人", true, date));         // row 4
+    bad.add(wrongValue(layout, row(department, prefix + "8", b.idNumber, b.name, true, date)));          // row 5
+    bad.add(row(department, prefix + "9", b.idNumber, "张冠李戴", true, date));                          // row 6
+    bad.add(row(department, prefix + "10", b.idNumber, b.name, true, date));                             // row 7
+    Map<String, Object> third = finished(upload(handler, department, "push-bad.csv", csv(layout, bad)));
+    assertThat(third).containsEntry("status", "DONE").containsEntry("rowsDone", 6).containsEntry("rowsError", 5)
+        .containsEntry("casesOpened", 1);
+    String report = errorReport(handler, ((Number) third.get("id")).longValue());
+    assertThat(report).contains("行号,列,原因", "2,身份证号,身份证号码校验位不正确", "4,身份证号,农户信息库中没有此身份证号",
+        "6,姓名,与农户信息库中该身份证号登记的姓名不一致");
+    assertThat(report).containsPattern("3,[^,]*日期,日期不能晚于今天");
+    assertThat(report).containsPattern("\n5,");
+    assertThat(report).doesNotContain("\n7,");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_case WHERE household_id = ?", Integer.class,
+        b.householdId)).isEqualTo(1);
+  }
+
+  @Test
+  void anotherCountysOrDepartmentsUserCannotImportAndWrongFilesAreRefusedWhole() {
+    PushLayout layout = PushLayouts.of(Department.MEDINS);
+    byte[] csv = csv(layout, List.of(row(Department.MEDINS, "X-1", ApiClient.newIdNumber(1980), "某人", true,
+        LocalDate.now())));
+    int before = jdbc.queryForObject("SELECT COUNT(*) FROM bf_import", Integer.class);
+    // another department's handler, a village cadre
+    assertThat(upload("handler_civil", Department.MEDINS, "push.csv", csv).getStatusCode().value()).isEqualTo(403);
+    assertThat(upload("cadre_dongshan", Department.MEDINS, "push.csv", csv).getStatusCode().value()).isEqualTo(403);
+    assertThat(uploadFor("handler_medins", Department.MEDINS, "629902", "push.csv", csv).getStatusCode().value())
+        .isEqualTo(403);
+    // not CSV or XLSX; columns of another department; only a header; a broken XLSX
+    ResponseEntity<Map<String, Object>> pdf = upload("handler_medins", Department.MEDINS, "push.pdf", csv);
+    assertThat(pdf.getStatusCode().value()).isEqualTo(400);
+    assertThat(pdf.getBody().toString()).contains("只能导入CSV或XLSX");
+    ResponseEntity<Map<String, Object>> columns = upload("handler_medins", Department.MEDINS, "push.csv",
+        csv(PushLayouts.of(Department.CIVIL), List.of()));
+    assertThat(columns.getStatusCode().value()).isEqualTo(400);
+    assertThat(columns.getBody().toString()).contains("缺少", "合规自付费用（元）");
+    ResponseEntity<Map<String, Object>> empty = upload("handler_medins", Department.MEDINS, "push.csv",
+        csv(layout, List.of()));
+    assertThat(empty.getBody().toString()).contains("没有数据行");
+    ResponseEntity<Map<String, Object>> broken = upload("handler_medins", Department.MEDINS, "push.xlsx",
+        "not a workbook".getBytes(StandardCharsets.UTF_8));
+    assertThat(broken.getStatusCode().value()).isEqualTo(400);
+    assertThat(broken.getBody().toString()).contains("XLSX");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_import", Integer.class)).isEqualTo(before);
+    // the list and the progress are the county's: another county's user sees neither
+    assertThat(api.getList("handler_medins", "/api/imports").getStatusCode().value()).isEqualTo(200);
+  }
+
+  @Test
+  void layoutsAndSamplesAreServedWithRecentDates() {
+    ResponseEntity<List<Map<String, Object>>> layouts = api.getList("handler_medins", "/api/imports/layouts");
+    assertThat(layouts.getBody()).hasSize(9);
+    for (Map<String, Object> layout : layouts.getBody()) {
+      ResponseEntity<String> sample = api.as("handler_medins")
+          .getForEntity((String) layout.get("sample"), String.class);
+      assertThat(sample.getStatusCode().value()).isEqualTo(200);
+      assertThat(sample.getBody()).startsWith("推送编号,身份证号,姓名").doesNotContain("{today")
+          .contains(LocalDate.now().getYear() + "-");
+    }
+  }
+
+  // --- helpers
+
+  record Person(long householdId, String idNumber, String name) {
+  }
+
+  @SuppressWarnings("unchecked")
+  private Person person(String village) {
+    Map<String, Object> body = ApiClient.household(village, "ORDINARY", 12000, 0, "FULL", "FULL", "NONE");
+    long id = api.createHousehold("cadre_" + (village.equals(DemoData.DONGSHAN) ? "dongshan" : "xihe"), body);
+    Map<String, Object> head = ((List<Map<String, Object>>) body.get("members")).get(0);
+    return new Person(id, (String) head.get("idNumber"), (String) head.get("name"));
+  }
+
+  /** Puts a value the layout does not allow into its first category, amount or number column. */
+  private static List<String> wrongValue(PushLayout layout, List<String> row) {
+    List<String> copy = new ArrayList<>(row);
+    for (int i = 0; i < layout.columns().size(); i++) {
+      PushColumn column = layout.columns().get(i);
+      switch (column.role()) {
+        case CATEGORY -> copy.set(i, "不知道");
+        case AMOUNT -> copy.set(i, "-5");
+        case NUMBER -> copy.set(i, "很多");
+        default -> {
+          continue;
+        }
+      }
+      return copy;
+    }
+    throw new IllegalStateException("no checked column in " + layout.department());
+  }
+
+  static byte[] csv(PushLayout layout, List<List<String>> rows) {
+    StringBuilder out = new StringBuilder("\uFEFF").append(String.join(",", layout.headers())).append("\r\n");
+    for (List<String> row : rows) {
+      out.append(String.join(",", row)).append("\r\n");
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  static byte[] xlsx(PushLayout layout, List<List<String>> rows) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Workbook workbook = new Workbook(out, "test", "1.0");
+    Worksheet sheet = workbook.newWorksheet("推送");
+    List<String> headers = layout.headers();
+    for (int c = 0; c < headers.size(); c++) {
+      sheet.value(0, c, headers.get(c));
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      List<String> row = rows.get(r);
+      for (int c = 0; c < row.size(); c++) {
+        String value = row.get(c);
+        // amounts and counts as numbers, dates as Excel dates, the rest (ID numbers too) as text
+        if (value.matches("\\d+(\\.\\d+)?") && !value.matches("\\d{17}[\\dX]") && value.length() < 10) {
+          sheet.value(r + 1, c, Double.parseDouble(value));
+        } else if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+          sheet.value(r + 1, c, LocalDate.parse(value));
+          sheet.style(r + 1, c).format("yyyy-mm-dd").set();
+        } else {
+          sheet.value(r + 1, c, value);
+        }
+      }
+    }
+    workbook.finish();
+    return out.toByteArray();
+  }
+
+  ResponseEntity<Map<String, Object>> upload(String user, Department department, String fileName, byte[] content) {
+    return new ImportHelper(api).post(user, department, null, fileName, content);
+  }
+
+  ResponseEntity<Map<String, Object>> uploadFor(String user, Department department, String county, String fileName,
+      byte[] content) {
+    return new ImportHelper(api).post(user, department, county, fileName, content);
+  }
+
+  Map<String, Object> finished(ResponseEntity<Map<String, Object>> accepted) {
+    assertThat(accepted.getStatusCode().value()).as(String.valueOf(accepted.getBody())).isEqualTo(202);
+    return new ImportHelper(api).finished(accepted);
+  }
+
+  String errorReport(String user, long id) {
+    ResponseEntity<byte[]> response = api.as(user).getForEntity("/api/imports/" + id + "/errors.csv", byte[].class);
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return new String(response.getBody(), StandardCharsets.UTF_8).replace("\r\n", "\n");
+  }
+}

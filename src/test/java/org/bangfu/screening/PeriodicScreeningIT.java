@@ -1,0 +1,242 @@
+package org.bangfu.screening;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.bangfu.catalogue.Department;
+import org.bangfu.demo.DemoData;
+import org.bangfu.policy.PolicyRule;
+import org.bangfu.testing.ApiClient;
+import org.bangfu.testing.ImportHelper;
+import org.bangfu.testing.MariaDbIntegrationTest;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * PeriodicScreeningProcess on MariaDB with the engine clock moved to the start of a quarter: the households the
+ * rules name (and only they) are on their township's list, once, even when the timer fires twice; the township
+ * starts an identification for one of them; the Q4 run adds the village's income-plan task. Then the yearly
+ * 集中排查 gives the village cadre the whole village's list.
+ */
+class PeriodicScreeningIT extends MariaDbIntegrationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  TaskService taskService;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  record Household(long id, String name, String idNumber) {
+  }
+
+  /** Three members; per-capita income {@code before} a year until 2025-09, {@code after} from 2025-10 to 2026-09. */
+  @SuppressWarnings("unchecked")
+  private Household household(String kind, int before, int after) {
+    Map<String, Object> body = ApiClient.household(DemoData.DONGSHAN, kind, 12000, 0, "FULL", "FULL", "NONE");
+    List<Map<String, Object>> incomes = new ArrayList<>();
+    for (YearMonth m = YearMonth.of(2024, 10); !m.isAfter(YearMonth.of(2026, 9)); m = m.plusMonths(1)) {
+      int perCapita = m.isBefore(YearMonth.of(2025, 10)) ? before : after;
+      incomes.add(Map.of("period", m.toString(), "netIncome",
+          BigDecimal.valueOf(perCapita * 3L).divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP),
+          "rigidSpending", 0));
+    }
+    body.put("incomes", incomes);
+    long id = api.createHousehold("cadre_dongshan", body);
+    Map<String, Object> head = ((List<Map<String, Object>>) body.get("members")).get(0);
+    return new Household(id, (String) body.get("headName"), (String) head.get("idNumber"));
+  }
+
+  private static void clockAt(String dateTime) {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(dateTime).atZone(ZoneId.systemDefault()).toInstant()));
+  }
+
+  private Job startTimer(String processKey) {
+    return managementService.createJobQuery().processDefinitionKey(processKey).timers().list().stream()
+        .filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+  }
+
+  private List<Map<String, Object>> flags(String runKey, String kind) {
+    return jdbc.queryForList("SELECT f.household_id, f.list_no, f.reasons, f.outcome, f.case_id, f.township_code "
+        + "FROM bf_screening_flag f JOIN bf_screening_run r ON r.id = f.run_id WHERE r.run_key = ? AND f.kind = ?",
+        runKey, kind);
+  }
+
+  private Map<String, Object> flagOf(List<Map<String, Object>> flags, Household h) {
+    return flags.stream().filter(f -> ((Number) f.get("household_id")).longValue() == h.id()).findFirst()
+        .orElse(null);
+  }
+
+  private Map<String, Object> reviewTask(String user, String activity, String group) {
+    List<Map<String, Object>> tasks = api.getList(user, "/engine-rest/task?taskDefinitionKey=" + activity
+        + "&candidateGroup=" + group).getBody();
+    assertThat(tasks).as("%s sees one %s", user, activity).hasSize(1);
+    return tasks.get(0);
+  }
+
+  /** The other townships of the run (富民乡, and any a test made) finish their reviews too. */
+  private void reviewOtherTownships(Map<String, Object> done) {
+    for (var task : taskService.createTaskQuery().processInstanceId((String) done.get("processInstanceId"))
+        .taskDefinitionKey(PeriodicScreening.REVIEW_WARNINGS).list()) {
+      taskService.claim(task.getId(), "reviewer_other");
+      taskService.complete(task.getId(), Map.of("warningDecision", "REVIEWED"));
+    }
+  }
+
+  @Test
+  @PolicyRule({"R25", "R26"})
+  void quarterlyWarningsGoToTheTownshipOnceAndTheFourthQuarterAsksForIncomePlans() {
+    // the registry: the rules name a, b and e; c grows well; d is an ordinary household
+    Household a = household("FORMERLY_POOR", 9000, 8000);     // low and falling
+    Household b = household("FORMERLY_POOR", 11800, 12000);   // growing slowly (1.7 %)
+    Household c = household("FORMERLY_POOR", 12000, 15000);   // +25 %
+    Household d = household("ORDINARY", 6000, 6000);          // low, but neither formerly poor nor monitored
+    Household e = household("FORMERLY_POOR", 14000, 15000);   // +7 %, but its worker has worked 3 months this year
+    // 人社's push this September: e's head employed for 3 months
+    byte[] csv = ImportIT.csv(PushLayouts.of(Department.HRSS), List.of(List.of("RS-PS-" + e.id(), e.idNumber(),
+        "成员1", "已就业", "2026-09-15", "3")));
+    var imported = new ImportHelper(api).upload("handler_hrss", Department.HRSS, "hrss.csv", csv);
+    assertThat(imported).containsEntry("status", "DONE").containsEntry("rowsError", 0);
+
+    // Q4 2025: the run on 2026-01-01 evaluates 2025 — a is under 10,000 元: warned and a priority household
+    clockAt("2026-01-01T02:00:00");
+    managementService.executeJob(startTimer(PeriodicScreening.KEY).getId());
+    List<Map<String, Object>> q4 = flags("2025-Q4", "WARNING");
+    assertThat(flagOf(q4, a)).isNotNull();
+    assertThat((String) flagOf(q4, a).get("reasons")).contains("年人均纯收入低于1万元");
+    for (Household quiet : List.of(b, c, d, e)) {
+      assertThat(flagOf(q4, quiet)).as(quiet.name()).isNull();
+    }
+    Map<String, Object> q4Review = reviewTask("reviewer_heping", PeriodicScreening.REVIEW_WARNINGS,
+        "township-" + DemoData.TOWNSHIP_HEPING);
+    api.claim("reviewer_heping", (String) q4Review.get("id"));
+    assertThat(api.complete("reviewer_heping", (String) q4Review.get("id"), Map.of("warningDecision", "REVIEWED",
+        "riskHouseholds", "", "warningNote", "已逐户核实，均已落实增收措施")).getStatusCode().value()).isEqualTo(204);
+    reviewOtherTownships(q4Review);
+    // the Q4 income survey: a is a 增收重点帮扶对象, and 东山村's cadre draws up the income plans
+    List<Map<String, Object>> priority = flags("2025-Q4", "PRIORITY");
+    assertThat(flagOf(priority, a)).isNotNull();
+    assertThat(flagOf(priority, b)).isNull();
+    Map<String, Object> planTask = reviewTask("cadre_dongshan", PeriodicScreening.DRAFT_INCOME_PLANS,
+        "village-" + DemoData.DONGSHAN);
+    Map<String, Object> priorityList = api.get("cadre_dongshan", "/api/tasks/" + planTask.get("id")
+        + "/screening-list").getBody();
+    assertThat(priorityList).containsEntry("kind", "PRIORITY").containsEntry("title", "增收重点帮扶对象名单");
+    assertThat(priorityList.get("rows").toString()).contains(a.name()).doesNotContain(b.name());
+    api.claim("cadre_dongshan", (String) planTask.get("id"));
+    assertThat(api.complete("cadre_dongshan", (String) planTask.get("id"), Map.of("incomePlanDecision", "DRAWN_UP",
+        "incomePlan", "养殖肉牛3头，公益岗位1个，目标人均1.1万元")).getStatusCode().value()).isEqualTo(204);
+    assertThat(flagOf(flags("2025-Q4", "PRIORITY"), a)).containsEntry("outcome", "INCOME_PLAN");
+
+    // Q3 2026: the run on 2026-10-01 evaluates 2025-10 to 2026-09 against the 12 months before
+    clockAt("2026-10-01T02:00:00");
+    managementService.executeJob(startTimer(PeriodicScreening.KEY).getId());
+    List<Map<String, Object>> q3 = flags("2026-Q3", "WARNING");
+    assertThat((String) flagOf(q3, a).get("reasons")).contains("年人均纯收入低于1万元", "收入不增反降");
+    assertThat((String) flagOf(q3, b).get("reasons")).isEqualTo("收入增速缓慢（低于5%）");
+    assertThat((String) flagOf(q3, e).get("reasons")).isEqualTo("务工时间未达到6个月");
+    assertThat(flagOf(q3, c)).isNull();
+    assertThat(flagOf(q3, d)).isNull();
+    // nobody twice: every household once on the run's lists, and a second firing in the quarter lists nobody again
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) - COUNT(DISTINCT f.household_id) FROM bf_screening_flag f "
+        + "JOIN bf_screening_run r ON r.id = f.run_id WHERE r.run_key = '2026-Q3'", Integer.class)).isZero();
+    long tasksBefore = taskService.createTaskQuery().taskDefinitionKey(PeriodicScreening.REVIEW_WARNINGS).count();
+    managementService.executeJob(startTimer(PeriodicScreening.KEY).getId());
+    assertThat(flags("2026-Q3", "WARNING")).hasSize(q3.size());
+    assertThat(taskService.createTaskQuery().taskDefinitionKey(PeriodicScreening.REVIEW_WARNINGS).count())
+        .isEqualTo(tasksBefore);
+
+    // the township starts an identification for a; another township's reviewer does not even see the list
+    assertThat(api.getList("reviewer_fumin", "/engine-rest/task?taskDefinitionKey="
+        + PeriodicScreening.REVIEW_WARNINGS + "&candidateGroup=township-" + DemoData.TOWNSHIP_HEPING).getBody())
+        .isEmpty();
+    Map<String, Object> review = reviewTask("reviewer_heping", PeriodicScreening.REVIEW_WARNINGS,
+        "township-" + DemoData.TOWNSHIP_HEPING);
+    String id = (String) review.get("id");
+    // the list is read from the registry for the township's tab, not kept in the task's variables
+    Map<String, Object> list = api.get("reviewer_heping", "/api/tasks/" + id + "/screening-list").getBody();
+    assertThat(list).containsEntry("kind", "WARNING").containsEntry("title", "季度预警名单");
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) list.get("rows");
+    assertThat(rows).extracting(r -> r.get("headName")).contains(a.name(), b.name(), e.name())
+        .doesNotContain(c.name());
+    assertThat(rows).filteredOn(r -> a.name().equals(r.get("headName"))).singleElement()
+        .satisfies(r -> assertThat(r.get("listNo")).isEqualTo(flagOf(q3, a).get("list_no")));
+    assertThat(api.get("reviewer_fumin", "/api/tasks/" + id + "/screening-list").getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(api.get("cadre_dongshan", "/api/tasks/" + id + "/screening-list").getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(taskService.getVariables(id)).doesNotContainKeys("warningList");
+    api.claim("reviewer_heping", id);
+    ResponseEntity<Map<String, Object>> wrong = api.complete("reviewer_heping", id,
+        Map.of("warningDecision", "REVIEWED", "riskHouseholds", "99999"));
+    assertThat(wrong.getStatusCode().value()).isEqualTo(400);
+    assertThat(wrong.getBody().toString()).contains("名单中没有序号 99999");
+    int aNumber = ((Number) flagOf(q3, a).get("list_no")).intValue();
+    assertThat(api.complete("reviewer_heping", id, Map.of("warningDecision", "REVIEWED",
+        "riskHouseholds", String.valueOf(aNumber), "warningNote", "收入下降，入户核实")).getStatusCode().value())
+        .isEqualTo(204);
+    Map<String, Object> handled = flagOf(flags("2026-Q3", "WARNING"), a);
+    assertThat(handled).containsEntry("outcome", "IDENTIFICATION");
+    assertThat(jdbc.queryForMap("SELECT channel, status FROM bf_case WHERE id = ?", handled.get("case_id")))
+        .containsEntry("channel", "CADRE_SCREENING").containsEntry("status", "IDENTIFYING");
+    assertThat(flagOf(flags("2026-Q3", "WARNING"), b)).containsEntry("outcome", "CHECKED");
+    // no name of a listed household in any variable the engine keeps, at run time or in history
+    for (Household listed : List.of(a, b, e)) {
+      assertThat(jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM ACT_RU_VARIABLE WHERE TEXT_ LIKE ?) + "
+          + "(SELECT COUNT(*) FROM ACT_HI_VARINST WHERE TEXT_ LIKE ?) + (SELECT COUNT(*) FROM ACT_HI_DETAIL "
+          + "WHERE TEXT_ LIKE ?)", Integer.class, "%" + listed.name() + "%", "%" + listed.name() + "%",
+          "%" + listed.name() + "%")).as(listed.name()).isZero();
+    }
+  }
+
+  @Test
+  @PolicyRule("R27")
+  void theYearlyScreeningGivesEachVillageCadreTheWholeVillage() {
+    Household f = household("ORDINARY", 20000, 21000);
+    clockAt("2027-03-01T02:00:00");
+    managementService.executeJob(startTimer(PeriodicScreening.CONCENTRATED_KEY).getId());
+    int villageHouseholds = jdbc.queryForObject("SELECT COUNT(*) FROM bf_household WHERE village_code = ?",
+        Integer.class, DemoData.DONGSHAN);
+    List<Map<String, Object>> list = flags("2027", "SCREENING").stream()
+        .filter(x -> ((String) x.get("township_code")).equals(DemoData.TOWNSHIP_HEPING)).toList();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_screening_flag x JOIN bf_screening_run r "
+        + "ON r.id = x.run_id WHERE r.run_key = '2027' AND x.village_code = ?", Integer.class, DemoData.DONGSHAN))
+        .isEqualTo(villageHouseholds);
+    assertThat(list).isNotEmpty();
+    Map<String, Object> task = reviewTask("cadre_dongshan", PeriodicScreening.CONCENTRATED_SCREENING,
+        "village-" + DemoData.DONGSHAN);
+    String id = (String) task.get("id");
+    Map<String, Object> screeningList = api.get("cadre_dongshan", "/api/tasks/" + id + "/screening-list").getBody();
+    assertThat(screeningList).containsEntry("kind", "SCREENING");
+    assertThat((List<?>) screeningList.get("rows")).hasSize(villageHouseholds);
+    assertThat(screeningList.get("rows").toString()).contains(f.name());
+    assertThat(api.get("cadre_xihe", "/api/tasks/" + id + "/screening-list").getStatusCode().value())
+        .isEqualTo(404);
+    api.claim("cadre_dongshan", id);
+    int fNumber = ((Number) flagOf(flags("2027", "SCREENING"), f).get("list_no")).intValue();
+    assertThat(api.complete("cadre_dongshan", id, Map.of("screeningDecision", "SCREENED",
+        "riskHouseholds", String.valueOf(fNumber), "screeningNote", "全村逐户走访完毕")).getStatusCode().value())
+        .isEqualTo(204);
+    assertThat(flagOf(flags("2027", "SCREENING"), f)).containsEntry("outcome", "IDENTIFICATION");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_case WHERE household_id = ? AND channel = "
+        + "'CADRE_SCREENING'", Integer.class, f.id())).isEqualTo(1);
+  }
+}
