@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -51,11 +52,7 @@ public class SecurityConfig {
             e instanceof org.springframework.security.authentication.LockedException
                 ? "{\"error\":\"" + e.getMessage() + "\"}" : UNAUTHORIZED_JSON)))
         .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> write(res, 403, FORBIDDEN_JSON)))
-        // no session of its own; a request signed in through Tasklist's session leaves that session's id alone
-        // (Spring's session-fixation default gave it a new id on every call: parallel calls of a page then carried
-        // a dead id and the browser lost its sign-in)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
-            .sessionFixation(f -> f.none()))
+        .sessionManagement(SecurityConfig::leaveTheWebappSessionAlone)
         // HTTP Basic sends no cookie; a write with Tasklist's session needs its CSRF token (the session filter)
         .csrf(c -> c.disable());
     return http.build();
@@ -76,10 +73,18 @@ public class SecurityConfig {
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("bangfu"))
         .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> write(res, 403, FORBIDDEN_JSON)))
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
-            .sessionFixation(f -> f.none()))
-        .csrf(c -> c.disable());
+        .csrf(c -> c.disable())
+        .sessionManagement(SecurityConfig::leaveTheWebappSessionAlone);
     return http.build();
+  }
+
+  /**
+   * No session of its own, and a request signed in through Tasklist's session leaves that session's id alone:
+   * Spring's session-fixation default gave it a new id on every call, so parallel calls of a page carried a dead id
+   * and the browser lost its sign-in.
+   */
+  private static void leaveTheWebappSessionAlone(SessionManagementConfigurer<HttpSecurity> session) {
+    session.sessionCreationPolicy(SessionCreationPolicy.STATELESS).sessionFixation(f -> f.none());
   }
 
   @Bean
