@@ -2,13 +2,13 @@ package org.bangfu.identification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bangfu.demo.DemoData.DONGSHAN;
-import static org.bangfu.demo.DemoData.LIUSHU;
 import static org.bangfu.identification.RiskIdentification.*;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bangfu.policy.PolicyRule;
+import org.bangfu.testing.AcceptanceHouseholds;
 import org.bangfu.testing.ApiClient;
 import org.bangfu.testing.MariaDbIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -25,8 +25,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
   @Test
   @PolicyRule({"R01", "R02"})
   void scenario1_formerlyPoorWithIllnessAndUnstableWorkIsIncludedAsTpbwd() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE", "NONE"));
+    long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario1());
     Map<String, Object> c = api.openCase("cadre_dongshan", signal(household, "CADRE_SCREENING",
         List.of("ILLNESS", "UNSTABLE_WORK")));
     includeThroughAllLevels(bk(c), "cadre_dongshan", "reviewer_heping");
@@ -40,8 +39,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
   @Test
   @PolicyRule("R01")
   void scenario2_ordinaryHouseholdWhoseWorkerLostTheJobIsIncludedAsByyzp() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 8000, 0, "FULL", "HALF", "NONE"));
+    long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario2());
     Map<String, Object> c = api.openCase("cadre_dongshan", signal(household, "SELF_APPLICATION",
         List.of("UNSTABLE_WORK")));
     api.decide("reviewer_heping", bk(c), ACCEPT_APPLICATION, Map.of("applicationDecision", "ACCEPT"));
@@ -52,8 +50,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
   @Test
   @PolicyRule({"R01", "R03"})
   void scenario3_largeMedicalSpendingMakesAHouseholdAboveTheLineTfyzkn() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 15000, 45000, "FULL", "FULL", "NONE", "NONE"));
+    long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario3());
     Map<String, Object> signal = signal(household, "DEPARTMENT_SIGNAL", List.of("ILLNESS"));
     signal.put("medicalSelfPay", 45000);
     signal.put("signal", Map.of("department", "MEDINS", "kind", "医疗自付费用高", "detail", "住院治疗恶性肿瘤",
@@ -71,8 +68,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
   @Test
   @PolicyRule("R12")
   void scenario4_floodDestroysTheOnlyHouseAndTheGreenChannelStartsReliefAtOnce() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "FORMERLY_POOR", 9500, 0, "FULL", "FULL", "WEAK", "NONE", "NONE"));
+    long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario4());
     Map<String, Object> c = api.openCase("cadre_dongshan", greenChannelSignal(household));
     api.decide("cadre_dongshan", bk(c), VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true, "verifyFindings",
         "洪水冲毁唯一住房", "unsafeHousing", true, "verifyDecision", "CONFIRM"));
@@ -94,8 +90,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
 
   @Test
   void scenario5_elderlyCoupleWithoutLabourIsIncludedAsByyzp() {
-    long household = api.createHousehold("cadre_liushu",
-        ApiClient.household(LIUSHU, "ORDINARY", 5500, 0, "NONE", "NONE"));
+    long household = api.createHousehold("cadre_liushu", AcceptanceHouseholds.scenario5());
     Map<String, Object> c = api.openCase("cadre_liushu", signal(household, "CADRE_SCREENING",
         List.of("LACK_OF_LABOUR")));
     includeThroughAllLevels(bk(c), "cadre_liushu", "reviewer_fumin");
@@ -105,8 +100,7 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
   @Test
   @PolicyRule({"R02", "R13"})
   void scenario6_incomeAboveTheRangeWithoutOtherRiskIsRejectedWithTheReason() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 12000, 0, "FULL", "FULL", "NONE"));
+    long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario6());
     Map<String, Object> c = api.openCase("cadre_dongshan", signal(household, "SELF_APPLICATION",
         List.of("OTHER")));
     api.decide("reviewer_heping", bk(c), ACCEPT_APPLICATION, Map.of("applicationDecision", "ACCEPT"));

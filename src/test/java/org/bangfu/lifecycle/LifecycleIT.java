@@ -1,8 +1,6 @@
 package org.bangfu.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.bangfu.demo.DemoData.DONGSHAN;
-import static org.bangfu.demo.DemoData.LIUSHU;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +16,7 @@ import org.bangfu.measure.MeasureDelivery;
 import org.bangfu.measure.MeasureImplementation;
 import org.bangfu.plan.HouseholdPlan;
 import org.bangfu.policy.PolicyRule;
-import org.bangfu.testing.ApiClient;
+import org.bangfu.testing.AcceptanceHouseholds;
 import org.bangfu.testing.MariaDbIntegrationTest;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -52,8 +50,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
   @Test
   @PolicyRule({"R19", "R20", "R22"})
   void scenario1_illnessAndUnstableWorkEndsEliminatedAfterSevenStableMonths_andTheMarkCanBeRolledBack() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE", "NONE"));
+    long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario1());
     String bk = open("cadre_dongshan", household, "CADRE_SCREENING", "ILLNESS", "UNSTABLE_WORK");
     includeThroughAllLevels(bk, "cadre_dongshan", "reviewer_heping");
 
@@ -109,8 +106,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
   @Test
   @PolicyRule({"R19", "R23"})
   void scenario2_notYetAfterThreeMonthsThenEliminated_aBadPlanWritesNothing_andARelapseIsLinked() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 8000, 0, "FULL", "HALF", "NONE"));
+    long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario2());
     String bk = open("cadre_dongshan", household, "SELF_APPLICATION", "UNSTABLE_WORK");
     api.decide("reviewer_heping", bk, RiskIdentification.ACCEPT_APPLICATION, Map.of("applicationDecision", "ACCEPT"));
     includeThroughAllLevels(bk, "cadre_dongshan", "reviewer_heping");
@@ -175,8 +171,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
   @Test
   @PolicyRule({"R16", "R17"})
   void scenario3_aNewRiskOnAVisitRevisesThePlanAndTheExitWaitsUntilSpendingIsControllable() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 15000, 45000, "FULL", "FULL", "NONE", "NONE"));
+    long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario3());
     Map<String, Object> signal = new HashMap<>(Map.of("householdId", household, "channel", "DEPARTMENT_SIGNAL",
         "riskTypes", List.of("ILLNESS"), "medicalSelfPay", 45000, "signal", Map.of("department", "MEDINS",
             "kind", "医疗自付费用高", "amount", 45000)));
@@ -222,8 +217,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
 
   @Test
   void scenario4_greenChannelReliefIsNotIssuedTwiceAndTheHouseholdExitsWhenTheHouseIsSafe() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "FORMERLY_POOR", 9500, 0, "FULL", "FULL", "WEAK", "NONE", "NONE"));
+    long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario4());
     Map<String, Object> signal = new HashMap<>(Map.of("householdId", household, "channel", "DEPARTMENT_SIGNAL",
         "riskTypes", List.of("DISASTER", "HOUSING"), "urgent", true, "unsafeHousing", true,
         "urgentMeasures", List.of("DISASTER", "HOUSING", "TEMP_RELIEF"),
@@ -259,8 +253,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
   @Test
   @PolicyRule("R21")
   void scenario5_aNoLabourCoupleUnderTheSafetyNetIsTrackedYearlyNotEliminated() {
-    long household = api.createHousehold("cadre_liushu",
-        ApiClient.household(LIUSHU, "ORDINARY", 5500, 0, "NONE", "NONE"));
+    long household = api.createHousehold("cadre_liushu", AcceptanceHouseholds.scenario5());
     String bk = open("cadre_liushu", household, "CADRE_SCREENING", "LACK_OF_LABOUR");
     includeThroughAllLevels(bk, "cadre_liushu", "reviewer_fumin");
     assertThat(chosen(taskVariables("cadre_liushu", bk, HouseholdPlan.DRAFT_PLAN))).contains("DIBAO", "MEDICAL");
@@ -292,8 +285,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
 
   @Test
   void scenario6_aRejectedIdentificationEndsTheWholeCase() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 12000, 0, "FULL", "FULL", "NONE"));
+    long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario6());
     String bk = open("cadre_dongshan", household, "SELF_APPLICATION", "OTHER");
     api.decide("reviewer_heping", bk, RiskIdentification.ACCEPT_APPLICATION, Map.of("applicationDecision", "ACCEPT"));
     api.decide("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
