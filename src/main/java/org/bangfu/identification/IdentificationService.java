@@ -1,6 +1,5 @@
 package org.bangfu.identification;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.bangfu.casefile.CaseFile;
@@ -13,44 +12,37 @@ import org.bangfu.household.IncomeTest;
 import org.bangfu.household.MonitoringThreshold;
 import org.bangfu.measure.MeasureService;
 import org.bangfu.region.RegionCode;
-import org.bangfu.security.RegionAccess;
 import org.bangfu.shared.InvalidInputException.FieldError;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens cases from risk signals and carries out the system steps of RiskIdentificationProcess. */
+/**
+ * The system steps of RiskIdentificationProcess: the monitoring-range test, the urgent measures of the green channel,
+ * the notice, the inclusion and the rejection. Cases are opened by the lifecycle ({@code CaseOpening}); the
+ * identification's rules (time limit, notice period, green-channel risks) are its {@link IdentificationProperties}.
+ */
 @Service
 @EnableConfigurationProperties(IdentificationProperties.class)
 public class IdentificationService {
 
-  static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000");
-
   private final HouseholdService households;
   private final CaseFileService caseFiles;
   private final MeasureService measures;
-  private final RuntimeService runtimeService;
   private final DecisionService decisionService;
-  private final RegionAccess access;
-  private final IdentificationProperties properties;
   private final MonitoringThreshold threshold;
 
   public IdentificationService(HouseholdService households, CaseFileService caseFiles, MeasureService measures,
-      RuntimeService runtimeService, DecisionService decisionService, RegionAccess access,
-      IdentificationProperties properties, MonitoringThreshold threshold) {
-    this.threshold = threshold;
+      DecisionService decisionService, MonitoringThreshold threshold) {
     this.households = households;
     this.caseFiles = caseFiles;
     this.measures = measures;
-    this.runtimeService = runtimeService;
     this.decisionService = decisionService;
-    this.access = access;
-    this.properties = properties;
+    this.threshold = threshold;
   }
 
   /** Evaluates the monitoring-range DMN for the case with its registry figures and records the figures. */

@@ -30,8 +30,6 @@ public enum InboxFilter {
   DUE_SOON("即将到期", 0, "本组两天内到期的任务"),
   OVERDUE("已逾期", 5, "本组已过到期日仍未办理的任务");
 
-  static final int DUE_SOON_DAYS = Deadlines.DUE_SOON_DAYS;
-
   private final String title;
   private final int priority;
   private final String description;
@@ -62,7 +60,7 @@ public enum InboxFilter {
           .orderByDueDate().asc();
       case MINE -> query.taskAssigneeExpression("${currentUser()}").orderByDueDate().asc();
       case DUE_SOON -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-          .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(" + DUE_SOON_DAYS + ").toDate()}")
+          .dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(" + Deadlines.DUE_SOON_DAYS + ").toDate()}")
           .orderByDueDate().asc();
       case OVERDUE -> query.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
           .dueBeforeExpression("${now()}").orderByDueDate().asc();
@@ -122,7 +120,7 @@ public enum InboxFilter {
     Date now = ClockUtil.getCurrentTime();
     return switch (this) {
       // as dateTime().plusDays(2): calendar days in the server's zone
-      case DUE_SOON -> Date.from(now.toInstant().atZone(ZoneId.systemDefault()).plusDays(DUE_SOON_DAYS).toInstant());
+      case DUE_SOON -> Date.from(now.toInstant().atZone(ZoneId.systemDefault()).plusDays(Deadlines.DUE_SOON_DAYS).toInstant());
       case OVERDUE -> now;
       default -> null;
     };

@@ -3,7 +3,6 @@ package org.bangfu.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -12,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.bangfu.process.ProcessTestEngine;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /** The model lint finds each kind of defect in the broken models under src/test/resources/lint, and none in ours. */
 class ModelLintTest {
@@ -23,7 +22,6 @@ class ModelLintTest {
   static Map<String, byte[]> models = new LinkedHashMap<>();
 
   @BeforeAll
-  @SuppressWarnings("unchecked")
   static void setUp() throws IOException {
     Set<String> beans = new HashSet<>();
     try (Stream<Path> workers = Files.walk(Path.of("workers"))) {
@@ -32,12 +30,7 @@ class ModelLintTest {
         beans.add(Character.toLowerCase(name.charAt(0)) + name.substring(1));
       });
     }
-    Map<String, Integer> sla;
-    try (InputStream yml = Files.newInputStream(Path.of("src/main/resources/application.yml"))) {
-      Map<String, Object> config = new Yaml().load(yml);
-      sla = (Map<String, Integer>) ((Map<String, Object>) ((Map<String, Object>) config.get("bangfu"))
-          .get("sla")).get("days");
-    }
+    Map<String, Integer> sla = ProcessTestEngine.slaDays();
     lint = new ModelLint(new ModelLint.Context(ProcessVariables.NAMES, sla.keySet(), beans::contains,
         DecisionInputs.BY_DECISION));
     for (String folder : List.of("processes", "forms")) {

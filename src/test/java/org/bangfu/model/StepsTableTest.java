@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.bangfu.process.ProcessTestEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
@@ -25,8 +26,6 @@ import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.YamlMapFactoryBean;
-import org.springframework.core.io.FileSystemResource;
 
 /**
  * docs/steps.md, the table a newcomer reads to find a step's model, form, worker, service, time allowance and test,
@@ -59,9 +58,7 @@ class StepsTableTest {
   }
 
   static String table() throws IOException {
-    @SuppressWarnings("unchecked")
-    Map<String, Object> days = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) config()
-        .get("bangfu")).get("sla")).get("days");
+    Map<String, Integer> days = ProcessTestEngine.slaDays();
     StringBuilder out = new StringBuilder();
     out.append("# Steps\n\n")
         .append("Every step of every process: where its model, form, worker (one class per service step), the ")
@@ -89,7 +86,7 @@ class StepsTableTest {
           if (step instanceof UserTask task) {
             String form = task.getCamundaFormRef();
             Matcher sla = SLA.matcher(String.valueOf(task.getCamundaDueDate()));
-            String allowance = sla.find() ? String.valueOf(days.getOrDefault(sla.group(1), "?")) : "—";
+            String allowance = sla.find() ? (days.containsKey(sla.group(1)) ? String.valueOf(days.get(sla.group(1))) : "?") : "—";
             out.append("user task | ").append(form == null ? "?" : "[" + form + "](../forms/" + form + ".form)")
                 .append(" | — | — | ").append(allowance).append(" |\n");
           } else if (step instanceof ServiceTask task) {
@@ -104,12 +101,6 @@ class StepsTableTest {
       }
     }
     return out.toString();
-  }
-
-  private static Map<String, Object> config() {
-    YamlMapFactoryBean yaml = new YamlMapFactoryBean();
-    yaml.setResources(new FileSystemResource("src/main/resources/application.yml"));
-    return yaml.getObject();
   }
 
   /** The worker class of a delegate bean: {@code assessEligibilityDelegate} is AssessEligibilityDelegate. */

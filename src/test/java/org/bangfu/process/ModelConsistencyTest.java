@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.beans.Introspector;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +42,6 @@ import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.stereotype.Component;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * The repository's models, forms, variables and beans fit together (in the spirit of petclinic's
@@ -60,7 +58,6 @@ class ModelConsistencyTest {
   static Map<String, Integer> slaDays;
 
   @BeforeAll
-  @SuppressWarnings("unchecked")
   static void load() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("processes"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".bpmn")).toList()) {
@@ -74,11 +71,7 @@ class ModelConsistencyTest {
       }
     }
     variables.addAll(ProcessVariables.NAMES);
-    try (InputStream yml = Files.newInputStream(Path.of("src/main/resources/application.yml"))) {
-      Map<String, Object> config = new Yaml().load(yml);
-      slaDays = (Map<String, Integer>) ((Map<String, Object>) ((Map<String, Object>) config.get("bangfu"))
-          .get("sla")).get("days");
-    }
+    slaDays = ProcessTestEngine.slaDays();
     assertThat(models).containsKeys("AssistanceCaseProcess.bpmn", "RiskIdentificationProcess.bpmn",
         "HouseholdPlanProcess.bpmn", "MeasureImplementationProcess.bpmn", "MeasureDeliveryProcess.bpmn",
         "ExitReviewProcess.bpmn");

@@ -1,6 +1,6 @@
 package org.bangfu.process;
 
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bangfu.engine.BangfuEnginePlugin;
 import org.bangfu.engine.SlaService;
@@ -48,18 +48,23 @@ public final class ProcessTestEngine {
    * Begins a process test on this engine: camunda-bpm-assert bound to it, the SLA bean with the allowances of
    * application.yml (the one place they are set), and a driver for its user tasks.
    */
-  @SuppressWarnings("unchecked")
   public static TaskDriver begin(ProcessEngine engine) {
     BpmnAwareTests.init(engine);
+    SlaService sla = new SlaService(new WorkingDayCalendar());
+    sla.setDays(slaDays());
+    Mocks.register("sla", sla);
+    return new TaskDriver(engine);
+  }
+
+  /** The SLA allowances ({@code bangfu.sla.days}) of src/main/resources/application.yml, step → working days. */
+  @SuppressWarnings("unchecked")
+  public static Map<String, Integer> slaDays() {
     YamlMapFactoryBean yaml = new YamlMapFactoryBean();
     yaml.setResources(new FileSystemResource("src/main/resources/application.yml"));
     Map<String, Object> days = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) yaml.getObject()
         .get("bangfu")).get("sla")).get("days");
-    SlaService sla = new SlaService(new WorkingDayCalendar());
-    Map<String, Integer> allowances = new HashMap<>();
+    Map<String, Integer> allowances = new LinkedHashMap<>();
     days.forEach((step, value) -> allowances.put(step, ((Number) value).intValue()));
-    sla.setDays(allowances);
-    Mocks.register("sla", sla);
-    return new TaskDriver(engine);
+    return allowances;
   }
 }
