@@ -37,7 +37,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The engine's REST API — {@code /engine-rest} (HTTP Basic) and the webapps' {@code /camunda/api/engine} (Tasklist,
  * Cockpit) — is a door to everything the engine can do, and Camunda's default grants let a task's candidate rewrite
- * its variables, hand it to anyone, rename it and move its due date (architecture pitfall 13). This gate lets
+ * its variables, hand it to anyone, rename it and move its due date (docs/adr/0004). This gate lets
  * through only what Tasklist, Cockpit and our pages need, for every signed-in user, administrators included where
  * the case is concerned:
  * <ul>

@@ -34,8 +34,8 @@ import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Text;
 
 /**
- * What a model may contain so that deploying or evaluating it cannot run code on the server (architecture pitfall
- * 14): one set of rules for the model lint, the engine's deployments (every path: our API, the engine REST API,
+ * What a model may contain so that deploying or evaluating it cannot run code on the server (docs/adr/0006): one
+ * set of rules for the model lint, the engine's deployments (every path: our API, the engine REST API,
  * Camunda Modeler) and the what-if over a draft decision table.
  *
  * <ul>

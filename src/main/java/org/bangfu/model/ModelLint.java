@@ -76,7 +76,7 @@ public final class ModelLint {
         }
       }
     });
-    // code in models (pitfall 14): the same rules the engine applies to every deployment
+    // code in models (docs/adr/0006): the same rules the engine applies to every deployment
     resources.forEach((name, bytes) -> org.bangfu.engine.ModelCodePolicy.check(name, bytes)
         .forEach(v -> findings.add(new Finding(name, v.element(), v.message()))));
     resources.forEach((name, bytes) -> {

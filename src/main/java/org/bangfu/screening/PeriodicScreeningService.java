@@ -28,7 +28,7 @@ import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Service;
 
 /**
- * Periodic monitoring (docs/domain.md §6; seed 001 §33): the work of PeriodicScreeningProcess's steps. A run is made once
+ * Periodic monitoring (docs/domain.md §6; 《广西增收三年行动方案》§33): the work of PeriodicScreeningProcess's steps. A run is made once
  * per quarter or year (its key is unique), so a timer that fires again or a step that is retried lists nobody twice.
  * The figures are one grouped query over the registry; the rules are the DMN tables of
  * processes/PeriodicMonitoring.dmn, evaluated in bulk without a history row per household.

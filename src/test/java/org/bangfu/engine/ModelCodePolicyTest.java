@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Models cannot run code (architecture pitfall 14): the attack models kept under src/test/resources/attacks are
+ * Models cannot run code (docs/adr/0006): the attack models kept under src/test/resources/attacks are
  * refused, every expression of our own models is allowed, and the functions models may call exist.
  */
 class ModelCodePolicyTest {
