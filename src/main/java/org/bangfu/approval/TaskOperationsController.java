@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.CurrentUser;
+import org.bangfu.security.PersonNames;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,9 +46,14 @@ public class TaskOperationsController {
   private final CarbonCopies copies;
   private final ApprovalTasks tasks;
   private final CurrentUser currentUser;
+  private final Recipients recipients;
+  private final PersonNames names;
 
   public TaskOperationsController(TaskOperations operations, TaskReturn returns, TaskWithdrawal withdrawals,
-      CoSigning coSigning, CarbonCopies copies, ApprovalTasks tasks, CurrentUser currentUser) {
+      CoSigning coSigning, CarbonCopies copies, ApprovalTasks tasks, CurrentUser currentUser,
+      Recipients recipients, PersonNames names) {
+    this.recipients = recipients;
+    this.names = names;
     this.tasks = tasks;
     this.operations = operations;
     this.returns = returns;
@@ -71,7 +77,8 @@ public class TaskOperationsController {
     Task task = tasks.visibleTask(taskId, user);
     return Map.of("coSignTask", false, "holder", tasks.holds(task, user), "targets", returns.targets(task),
         "reasons", ReturnReason.choices(), "coSign", coSigning.allowed(task),
-        "pendingCoSigners", coSigning.pending(taskId));
+        "pendingCoSigners", names.of(coSigning.pending(taskId)).values(), "colleagues", recipients.colleagues(task, user),
+        "viewers", recipients.viewers(task, user));
   }
 
   /** The steps this task may be returned to (configured per step in the model) and the reason codes. */

@@ -37,6 +37,15 @@ public interface CaseFileMapper {
 
   int markGreenChannel(@Param("id") Long id);
 
+  /** The cases of these households, newest first (at most the limit). */
+  List<CaseFile> findByHouseholds(@Param("householdIds") List<Long> householdIds, @Param("limit") int limit);
+
+  /** The cases with these numbers. */
+  List<CaseFile> findByBusinessKeys(@Param("businessKeys") java.util.Collection<String> businessKeys);
+
+  /** The cases this user opened, newest first. */
+  List<CaseFile> findOpenedBy(@Param("userId") String userId, @Param("offset") int offset, @Param("limit") int limit);
+
   void insertAudit(AuditEntry entry);
 
   List<AuditEntry> findAudit(@Param("caseId") Long caseId);

@@ -146,6 +146,21 @@ public class CaseFileService {
   }
 
   /** Cases opened later for the same household because the risk came back (风险再标注). */
+  /** The cases of these households, newest first (at most the limit). */
+  public List<CaseFile> ofHouseholds(List<Long> householdIds, int limit) {
+    return householdIds.isEmpty() ? List.of() : cases.findByHouseholds(householdIds, limit);
+  }
+
+  /** The cases with these numbers (a measure's process carries its case's number and "-M…"; give the case's). */
+  public List<CaseFile> byBusinessKeys(java.util.Collection<String> businessKeys) {
+    return businessKeys.isEmpty() ? List.of() : cases.findByBusinessKeys(businessKeys);
+  }
+
+  /** The cases the user opened (我发起的), newest first. */
+  public List<CaseFile> openedBy(String userId, int page, int size) {
+    return cases.findOpenedBy(userId, page * size, size);
+  }
+
   public List<Long> relapsesOf(Long caseId) {
     return cases.findRelapses(caseId);
   }

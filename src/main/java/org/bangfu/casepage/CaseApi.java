@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.bangfu.casefile.AuditEntry;
 import org.bangfu.lifecycle.OpenCase.DepartmentSignal;
 import org.bangfu.lifecycle.OpenCase;
 
@@ -33,8 +32,17 @@ public final class CaseApi {
   public record ObjectionRequest(String content) {
   }
 
+  /** An open step of the case: who it waits for, by name as well as by group and sign-in id. */
   public record OpenTask(String id, String name, String step, String candidateGroup, String assignee,
-      LocalDateTime due) {
+      LocalDateTime due, String groupName, String assigneeName) {
+  }
+
+  /**
+   * A row of the case's timeline: the audit entry, with the decision and the person in words, and how long the step
+   * took from its task's creation to the decision (empty for the system's own steps).
+   */
+  public record TimelineEntry(Long id, Long caseId, String step, String stepName, String decision, String reason,
+      String actor, String taskId, LocalDateTime createdAt, String decisionLabel, String actorName, String took) {
   }
 
   public record CaseView(Long id, String businessKey, Long householdId, String headName, String villageCode,
@@ -43,29 +51,40 @@ public final class CaseApi {
       BigDecimal incomeThreshold, LocalDate signalDate, LocalDate deadline, String decidedBy,
       LocalDateTime decidedAt, String decisionReason, LocalDate monitoringSince, LocalDateTime closedAt,
       Long previousCaseId, List<Long> relapseCaseIds, List<PlanView> plans, List<MeasureView> measures,
-      List<VisitView> visits, List<IncomeView> incomes, List<OpenTask> openTasks, List<AuditEntry> audit) {
+      List<VisitView> visits, List<IncomeView> incomes, List<OpenTask> openTasks, List<TimelineEntry> audit,
+      String place, String decidedByName, String householdTypeLabel, String openedByName) {
   }
 
   public record MeasureView(Long id, String code, String label, String department, boolean urgent, String status,
       BigDecimal amount, String result, String deliveredBy, LocalDateTime deliveredAt, Long planId,
-      LocalDate dueDate) {
+      LocalDate dueDate, String departmentLabel, String deliveredByName) {
   }
 
   /** A version of the household plan (一户一策); SUPERSEDED versions are kept. */
   public record PlanView(Long id, int version, String status, String revisionReason, BigDecimal incomeTarget,
       LocalDate reviewDate, String note, boolean householdConfirmed, String draftedBy, LocalDateTime draftedAt,
-      String approvedBy, LocalDateTime approvedAt, List<PlanMeasureView> measures) {
+      String approvedBy, LocalDateTime approvedAt, List<PlanMeasureView> measures, String draftedByName,
+      String approvedByName) {
   }
 
   public record PlanMeasureView(String code, String label, String department, String responsiblePerson,
-      BigDecimal amount, LocalDate startDate, LocalDate dueDate) {
+      BigDecimal amount, LocalDate startDate, LocalDate dueDate, String departmentLabel) {
   }
 
   public record VisitView(LocalDate visitDate, String period, BigDecimal netIncome, BigDecimal rigidSpending,
-      String changes, String outcome, String visitedBy) {
+      String changes, String outcome, String visitedBy, String visitedByName) {
   }
 
   public record IncomeView(String period, BigDecimal netIncome, BigDecimal rigidSpending, String note) {
+  }
+
+  /** The diagram of the stage a case is in, with its done and current steps. */
+  public record CaseDiagram(String name, String xml, List<String> done, List<String> current) {
+  }
+
+  /** A case as a search or a list shows it. */
+  public record CaseHit(Long id, String businessKey, String headName, String place, String statusLabel,
+      LocalDate signalDate) {
   }
 
   public record RollbackRequest(String reason) {

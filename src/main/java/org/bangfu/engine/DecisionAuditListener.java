@@ -4,9 +4,9 @@ import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.shared.CaseVariables.DECIDED_BY;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bangfu.casefile.CaseFileService;
+import org.bangfu.casefile.Decisions;
 import org.bangfu.shared.ModelProperties;
 import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -39,15 +39,6 @@ public class DecisionAuditListener implements TaskListener {
   /** Decisions that end the case as 不予纳入. */
   static final Set<String> REJECTIONS = Set.of("REJECT", "EXCLUDED");
 
-  /** How a decision reads to a cadre, for messages. */
-  static final Map<String, String> LABELS = Map.ofEntries(
-      Map.entry("ACCEPT", "受理"), Map.entry("CONFIRM", "确认"), Map.entry("PASS", "通过"),
-      Map.entry("APPROVE", "同意"), Map.entry("CLEAR", "未发现排除情形"), Map.entry("RETURN", "退回"),
-      Map.entry("REJECT", "不予纳入/不通过"), Map.entry("EXCLUDED", "命中排除情形"), Map.entry("DECLINE", "按常规程序"),
-      Map.entry("DELIVERED", "已落实"), Map.entry("NOT_DELIVERED", "无法落实"), Map.entry("SUBMIT", "提交"),
-      Map.entry("NOT_YET", "暂不具备"), Map.entry("NOT_PASS", "不通过"), Map.entry("CONTINUE", "继续"),
-      Map.entry("NEW_RISK", "发现新的风险"), Map.entry("PROPOSE_EXIT", "建议风险消除"),
-      Map.entry("REVIEW_EXIT", "重新评估风险消除"));
   private static final Var<String> REJECT_REASON = Var.string("rejectReason");
   private static final Var<String> REJECTED_BY = Var.string("rejectedBy");
   private static final Var<String> REJECTED_STEP = Var.string("rejectedStep");
@@ -161,7 +152,7 @@ public class DecisionAuditListener implements TaskListener {
   }
 
   private static String label(String decision) {
-    return LABELS.getOrDefault(decision, decision);
+    return Decisions.label(decision);
   }
 
   static String property(DelegateTask task, String name) {

@@ -40,4 +40,12 @@ public interface HouseholdMapper {
   int updateIncome(IncomeRecord income);
 
   int countHouseholds();
+
+  List<Household> findByIds(@Param("ids") java.util.Collection<Long> ids);
+
+  /** The households whose 户主 has exactly this name (a search; at most the limit). */
+  List<Long> findIdsByHeadName(@Param("headName") String headName, @Param("limit") int limit);
+
+  /** The household a person with this ID number belongs to, if any. */
+  Long findIdByMemberIdNumber(@Param("idNumber") String idNumber);
 }

@@ -137,6 +137,25 @@ public class HouseholdService {
     return new Page<>(items, households.countInRegion(regionPrefix), page, size);
   }
 
+  /** The 户主's names of these households, by household id. */
+  public java.util.Map<Long, String> headNames(java.util.Collection<Long> ids) {
+    java.util.Map<Long, String> names = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      households.findByIds(ids).forEach(h -> names.put(h.getId(), h.getHeadName()));
+    }
+    return names;
+  }
+
+  /** Households whose 户主 is named exactly so, newest first (at most the limit). */
+  public List<Long> withHeadName(String headName, int limit) {
+    return households.findIdsByHeadName(headName, limit);
+  }
+
+  /** The household of the person with exactly this ID number. */
+  public java.util.Optional<Long> withMember(String idNumber) {
+    return java.util.Optional.ofNullable(households.findIdByMemberIdNumber(idNumber));
+  }
+
   public List<Member> members(Long householdId) {
     return households.findMembers(householdId);
   }

@@ -3,7 +3,9 @@ package org.bangfu.inbox;
 import camundajar.impl.com.google.gson.JsonObject;
 import java.time.ZoneId;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
+import org.bangfu.shared.CaseVariables;
 import org.bangfu.shared.Deadlines;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -74,7 +76,10 @@ public enum InboxFilter {
    * @return the filter
    */
   public Filter ensure(FilterService filters, AuthorizationService authorizations) {
-    Map<String, Object> properties = Map.of("priority", priority, "description", description, "refresh", true);
+    // each card says whose case the task is about (casepage.TaskCards adds these words to the list's tasks)
+    Map<String, Object> properties = Map.of("priority", priority, "description", description, "refresh", true,
+        "variables", List.of(Map.of("name", CaseVariables.CASE_TITLE.name(), "label", "案件"),
+            Map.of("name", CaseVariables.CASE_FACT.name(), "label", "要点")));
     Filter existing = filters.createFilterQuery().filterName(title).singleResult();
     if (existing != null) {
       existing.setQuery(query());

@@ -30,6 +30,12 @@ public class RegionService {
     return regions.findAll().stream().filter(r -> "COUNTY".equals(r.level())).toList();
   }
 
+  /** Every registered village, by code. */
+  public java.util.List<Region> villages() {
+    return regions.findAll().stream().filter(r -> "VILLAGE".equals(r.level()))
+        .sorted(java.util.Comparator.comparing(Region::code)).toList();
+  }
+
   /** The region's name, or its code when it is not registered. */
   public String name(String code) {
     Region region = regions.findByCode(code);

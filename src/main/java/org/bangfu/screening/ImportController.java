@@ -116,7 +116,7 @@ public class ImportController {
         csv.printRecord(error.rowNo(), error.columnName(), error.reason());
       }
     }
-    return download(out.toByteArray(), "import-" + id + "-errors.csv");
+    return download(out.toByteArray(), "import-" + id + "-errors.csv", "text/csv;charset=UTF-8");
   }
 
   @GetMapping("/layouts")
@@ -127,20 +127,55 @@ public class ImportController {
         "/api/imports/layouts/" + l.department().name() + "/sample.csv")).toList();
   }
 
-  /** The sample file of a department (fictional people of the demo county). */
+  /**
+   * The sample file of a department (fictional people of the demo county), as CSV with a BOM (Excel on a Chinese
+   * Windows opens it as UTF-8).
+   */
   @GetMapping("/layouts/{department}/sample.csv")
   public ResponseEntity<byte[]> sample(@PathVariable String department) throws IOException {
     Department d = ImportService.department(department);
+    String csv = sampleText(d);
+    return download(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8), d.name() + "-sample.csv",
+        "text/csv;charset=UTF-8");
+  }
+
+  /** The same sample as an Excel workbook: the header styled, frozen and filterable, the rows as text. */
+  @GetMapping("/layouts/{department}/sample.xlsx")
+  public ResponseEntity<byte[]> sampleWorkbook(@PathVariable String department) throws IOException {
+    Department d = ImportService.department(department);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Bangfu", "1.0");
+    org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet(d.label());
+    List<List<String>> rows = new java.util.ArrayList<>();
+    try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT
+        .parse(new java.io.StringReader(sampleText(d)))) {
+      parser.forEach(record -> rows.add(record.toList()));
+    }
+    for (int r = 0; r < rows.size(); r++) {
+      for (int c = 0; c < rows.get(r).size(); c++) {
+        sheet.value(r, c, rows.get(r).get(c));
+        if (r == 0) {
+          sheet.style(r, c).bold().fontColor("FFFFFF").fillColor("B5121B").set();
+          sheet.width(c, Math.max(10, rows.get(r).get(c).length() * 2.4));
+        }
+      }
+    }
+    sheet.freezePane(0, 1);
+    sheet.setAutoFilter(0, 0, rows.get(0).size() - 1);
+    workbook.finish();
+    return download(out.toByteArray(), d.name() + "-sample.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  }
+
+  private static String sampleText(Department d) throws IOException {
     ClassPathResource resource = new ClassPathResource("imports/samples/" + d.name() + ".csv");
     if (!resource.exists()) {
       throw new NotFoundException("没有该部门的示例文件");
     }
-    String template;
     try (InputStream in = resource.getInputStream()) {
-      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return sampleFor(new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\uFEFF", ""),
+          org.bangfu.shared.EngineClock.today());
     }
-    return download(sampleFor(template, org.bangfu.shared.EngineClock.today()).getBytes(StandardCharsets.UTF_8),
-        d.name() + "-sample.csv");
   }
 
   /** The samples' dates are kept relative ({today-20}) so that they stay within the two years a push may cover. */
@@ -149,10 +184,10 @@ public class ImportController {
         .replaceAll(m -> today.minusDays(Long.parseLong(m.group(1))).toString());
   }
 
-  private static ResponseEntity<byte[]> download(byte[] body, String fileName) {
+  private static ResponseEntity<byte[]> download(byte[] body, String fileName, String type) {
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
-        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8")).body(body);
+        .contentType(MediaType.parseMediaType(type)).body(body);
   }
 }

@@ -13,10 +13,17 @@ public class MeController {
 
   private final CurrentUser currentUser;
   private final RegionService regions;
+  private final RegionAccess access;
+  private final PersonNames names;
+  private final org.camunda.bpm.engine.IdentityService identityService;
 
-  public MeController(CurrentUser currentUser, RegionService regions) {
+  public MeController(CurrentUser currentUser, RegionService regions, RegionAccess access, PersonNames names,
+      org.camunda.bpm.engine.IdentityService identityService) {
     this.currentUser = currentUser;
     this.regions = regions;
+    this.access = access;
+    this.names = names;
+    this.identityService = identityService;
   }
 
   /**
@@ -31,7 +38,24 @@ public class MeController {
         .map(code -> Map.of("code", code, "name", regions.name(code))).toList();
     jakarta.servlet.http.HttpSession session = request.getSession(false);
     Object token = session == null ? null : session.getAttribute(WebappSessionAuthenticationFilter.CSRF_TOKEN_ATTRIBUTE);
-    return Map.of("id", user.id(), "groups", user.groups(), "villages", villages,
-        "csrfToken", token == null ? "" : token.toString());
+    // the villages the user may choose (batch approval), and the colleagues of the user's work groups (代理)
+    List<Map<String, String>> visible = regions.villages().stream().filter(v -> access.canSee(user, v.code()))
+        .map(v -> Map.of("code", v.code(), "name", (v.parentCode() == null ? "" : regions.name(v.parentCode())) + v.name()))
+        .toList();
+    List<Map<String, String>> colleagues = new java.util.ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>(List.of(user.id()));
+    for (String group : user.groups()) {
+      if (CandidateGroups.regionCode(group) == null) {
+        continue; // administrators, process owners: no region work to hand over
+      }
+      for (var member : org.bangfu.engine.SystemQueries.run(identityService,
+          () -> identityService.createUserQuery().memberOfGroup(group).list())) {
+        if (seen.add(member.getId())) {
+          colleagues.add(Map.of("id", member.getId(), "name", PersonNames.display(member)));
+        }
+      }
+    }
+    return Map.of("id", user.id(), "name", names.of(user.id()), "groups", user.groups(), "villages", villages,
+        "visibleVillages", visible, "colleagues", colleagues, "csrfToken", token == null ? "" : token.toString());
   }
 }

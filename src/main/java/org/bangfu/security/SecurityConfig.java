@@ -35,7 +35,7 @@ public class SecurityConfig {
   public static final String OPERATORS = "operators";
 
   /** After Spring Security's chain (-100), before the engine's resources. */
-  static final int ENGINE_AUTHENTICATION_ORDER = 0;
+  public static final int ENGINE_AUTHENTICATION_ORDER = 0;
 
   private static final String UNAUTHORIZED_JSON = "{\"error\":\"请先登录（用户名和密码）\"}";
   private static final String FORBIDDEN_JSON = "{\"error\":\"您没有执行此操作的权限\"}";

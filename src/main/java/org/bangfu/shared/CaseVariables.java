@@ -17,6 +17,15 @@ public final class CaseVariables {
   /** Set by the decision audit on every deciding step, in any process: the user who completed it. */
   public static final Var<String> DECIDED_BY = Var.string("decidedBy");
 
+  /**
+   * Whose case a task is about, as Tasklist reads it: the title (户主 · 乡镇村 · 案件编号) and the step's key fact on the
+   * task cards (the standard filters list them), and the summary every form opens with. They are never engine
+   * variables: the engine's answers are completed with them on their way out, from the case file and the registry.
+   */
+  public static final Var<String> CASE_TITLE = Var.string("caseTitle");
+  public static final Var<String> CASE_FACT = Var.string("caseFact");
+  public static final Var<String> CASE_SUMMARY = Var.string("caseSummary");
+
   /** The region and identity of the case, passed into every called stage. */
   public static final List<Var<?>> PASSED_TO_STAGES = List.of(CASE_ID, HOUSEHOLD_ID, VILLAGE_CODE, TOWNSHIP_CODE,
       COUNTY_CODE);

@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/supervision")
 public class SupervisionController {
 
-  static final String[] HEADER = {"案件编号", "乡镇", "村", "环节", "办理组", "办理人", "到期时间", "逾期工作日"};
+  static final String[] HEADER = {"案件编号", "户主", "乡镇", "村", "环节", "办理单位", "办理人", "到期时间（北京时间）",
+      "逾期工作日"};
   static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final SupervisionService supervision;
@@ -74,7 +75,8 @@ public class SupervisionController {
     StringBuilder csv = new StringBuilder("\uFEFF"); // a BOM, so that Excel reads the Chinese as UTF-8
     csv.append(String.join(",", HEADER)).append("\r\n");
     for (ExportRow row : supervision.overdueList(county)) {
-      csv.append(String.join(",", List.of(cell(row.caseNumber()), cell(row.township()), cell(row.village()),
+      csv.append(String.join(",", List.of(cell(row.caseNumber()), cell(row.headName()), cell(row.township()),
+          cell(row.village()),
           cell(row.step()), cell(row.handlerGroup()), cell(row.assignee()), TIME.format(row.due()),
           String.valueOf(row.workingDaysOverdue())))).append("\r\n");
     }
@@ -88,22 +90,29 @@ public class SupervisionController {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     Workbook workbook = new Workbook(out, "Bangfu", "1.0");
     Worksheet sheet = workbook.newWorksheet("逾期待办");
+    // a header a supervisor can filter and that stays on screen; dates Excel knows as dates
+    double[] widths = {24, 10, 12, 12, 22, 20, 16, 20, 10};
     for (int c = 0; c < HEADER.length; c++) {
       sheet.value(0, c, HEADER[c]);
-      sheet.style(0, c).bold().set();
+      sheet.style(0, c).bold().fontColor("FFFFFF").fillColor("B5121B").borderStyle("thin").set();
+      sheet.width(c, widths[c]);
     }
     int r = 1;
     for (ExportRow row : supervision.overdueList(county)) {
       sheet.value(r, 0, row.caseNumber());
-      sheet.value(r, 1, row.township());
-      sheet.value(r, 2, row.village());
-      sheet.value(r, 3, row.step());
-      sheet.value(r, 4, row.handlerGroup());
-      sheet.value(r, 5, row.assignee());
-      sheet.value(r, 6, TIME.format(row.due()));
-      sheet.value(r, 7, row.workingDaysOverdue());
+      sheet.value(r, 1, row.headName());
+      sheet.value(r, 2, row.township());
+      sheet.value(r, 3, row.village());
+      sheet.value(r, 4, row.step());
+      sheet.value(r, 5, row.handlerGroup());
+      sheet.value(r, 6, row.assignee());
+      sheet.value(r, 7, row.due());
+      sheet.style(r, 7).format("yyyy-mm-dd hh:mm").set();
+      sheet.value(r, 8, row.workingDaysOverdue());
       r++;
     }
+    sheet.freezePane(0, 1);
+    sheet.setAutoFilter(0, 0, HEADER.length - 1);
     workbook.finish();
     return download(out.toByteArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "overdue-" + county + ".xlsx");

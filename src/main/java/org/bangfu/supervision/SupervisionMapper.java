@@ -31,6 +31,12 @@ public interface SupervisionMapper {
 
   List<StatusCount> casesByStatus(@Param("county") String countyCode);
 
+  /** When the county's cases of the last weeks were opened and closed (grouped by week in Java: portable SQL). */
+  List<CaseDates> caseDatesSince(@Param("county") String countyCode, @Param("since") java.time.LocalDateTime since);
+
+  record CaseDates(java.time.LocalDateTime openedAt, java.time.LocalDateTime closedAt) {
+  }
+
   record StatusCount(String status, long cases) {
   }
 }

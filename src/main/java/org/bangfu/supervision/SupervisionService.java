@@ -13,9 +13,11 @@ import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.catalogue.CaseStatus;
 import org.bangfu.catalogue.Department;
+import org.bangfu.household.HouseholdService;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.region.RegionService;
 import org.bangfu.security.BangfuUser;
+import org.bangfu.security.PersonNames;
 import org.bangfu.shared.Deadlines;
 import org.bangfu.shared.ForbiddenException;
 import org.bangfu.shared.WorkingDayCalendar;
@@ -45,20 +47,37 @@ public class SupervisionService {
 
   public record Overview(String county, String countyName, LocalDateTime asOf, long open, long dueSoon,
       long overdue, List<Count> byTownship, List<Count> byVillage, List<Count> byStep, List<Count> byDepartment,
-      List<ActivityCount> byActivity, Map<String, Long> casesByStatus, List<OldCase> oldestOpenCases) {
+      List<ActivityCount> byActivity, Map<String, Long> casesByStatus, List<OldCase> oldestOpenCases,
+      List<HeatCell> heat, List<WeekCount> weeks) {
   }
 
-  public record ExportRow(String caseNumber, String township, String village, String step, String handlerGroup,
-      String assignee, LocalDateTime due, int workingDaysOverdue) {
+  /** The heat view: open and overdue tasks of one unit (a township, 县级, a department) at one step. */
+  public record HeatCell(String unit, String step, long open, long overdue) {
+  }
+
+  /** A week (from its Monday): cases opened and cases closed in the county. */
+  public record WeekCount(java.time.LocalDate week, long opened, long closed) {
+  }
+
+  /** The weeks the trend shows. */
+  static final int WEEKS = 12;
+
+  /** A row of the overdue list as a supervisor reads it: names, not codes or sign-in ids. */
+  public record ExportRow(String caseNumber, String headName, String township, String village, String step,
+      String handlerGroup, String assignee, LocalDateTime due, int workingDaysOverdue) {
   }
 
   private final SupervisionMapper supervision;
   private final CaseFileService caseFiles;
   private final RegionService regions;
   private final WorkingDayCalendar calendar;
+  private final HouseholdService households;
+  private final PersonNames people;
 
   public SupervisionService(SupervisionMapper supervision, CaseFileService caseFiles, RegionService regions,
-      WorkingDayCalendar calendar) {
+      WorkingDayCalendar calendar, HouseholdService households, PersonNames people) {
+    this.households = households;
+    this.people = people;
     this.supervision = supervision;
     this.caseFiles = caseFiles;
     this.regions = regions;
@@ -105,22 +124,87 @@ public class SupervisionService {
     return new Overview(county, name.apply(county), now, sum(rows, TaskCount::openTasks),
         sum(rows, TaskCount::dueSoon), sum(rows, TaskCount::overdue), group(rows, r -> township(r.groupId(), name)),
         group(rows, r -> village(r.groupId(), name)), group(rows, r -> r.step() + "|" + r.stepName()),
-        group(rows, SupervisionService::department), byActivity, byStatus, oldest);
+        group(rows, SupervisionService::department), byActivity, byStatus, oldest, heat(rows, name),
+        weeks(county, now.toLocalDate()));
+  }
+
+  private static List<HeatCell> heat(List<TaskCount> rows, Function<String, String> name) {
+    Map<String, long[]> cells = new TreeMap<>();
+    for (TaskCount row : rows) {
+      String unit = township(row.groupId(), name);
+      if (unit == null) {
+        unit = department(row);
+      }
+      if (unit == null) {
+        continue;
+      }
+      long[] c = cells.computeIfAbsent(unit.substring(unit.indexOf('|') + 1) + "\t" + row.stepName(),
+          k -> new long[2]);
+      c[0] += row.openTasks();
+      c[1] += row.overdue();
+    }
+    List<HeatCell> list = new ArrayList<>();
+    cells.forEach((key, c) -> list.add(new HeatCell(key.substring(0, key.indexOf('\t')),
+        key.substring(key.indexOf('\t') + 1), c[0], c[1])));
+    return list;
+  }
+
+  /** Cases opened and closed per week, the last {@link #WEEKS} weeks, oldest first (this week included). */
+  List<WeekCount> weeks(String county, java.time.LocalDate today) {
+    java.time.LocalDate thisWeek = today.with(java.time.DayOfWeek.MONDAY);
+    java.time.LocalDate first = thisWeek.minusWeeks(WEEKS - 1);
+    long[][] counts = new long[WEEKS][2];
+    for (SupervisionMapper.CaseDates c : supervision.caseDatesSince(county, first.atStartOfDay())) {
+      count(counts, first, c.openedAt(), 0);
+      count(counts, first, c.closedAt(), 1);
+    }
+    List<WeekCount> list = new ArrayList<>();
+    for (int w = 0; w < WEEKS; w++) {
+      list.add(new WeekCount(first.plusWeeks(w), counts[w][0], counts[w][1]));
+    }
+    return list;
+  }
+
+  private static void count(long[][] counts, java.time.LocalDate first, LocalDateTime at, int column) {
+    if (at == null) {
+      return;
+    }
+    long week = ChronoUnit.WEEKS.between(first, at.toLocalDate().with(java.time.DayOfWeek.MONDAY));
+    if (week >= 0 && week < counts.length) {
+      counts[(int) week][column]++;
+    }
   }
 
   /** The overdue tasks, oldest first, for the CSV and XLSX export. */
   public List<ExportRow> overdueList(String county) {
     LocalDateTime now = Deadlines.overdueBefore();
     Function<String, String> name = names();
+    List<OverdueTask> tasks = supervision.overdueTasks(county, now, EXPORT_LIMIT);
+    // the households' heads, the groups' and people's names, each read once for the whole list
+    Map<String, Long> householdOfCase = new HashMap<>();
+    caseFiles.byBusinessKeys(tasks.stream().map(t -> caseNumber(t.caseNumber())).distinct().toList())
+        .forEach(c -> householdOfCase.put(c.getBusinessKey(), c.getHouseholdId()));
+    Map<Long, String> heads = households.headNames(householdOfCase.values());
+    Map<String, String> groups = people.groups(tasks.stream().map(OverdueTask::groupId).toList());
+    Map<String, String> assignees = people.of(tasks.stream().map(OverdueTask::assignee)
+        .filter(java.util.Objects::nonNull).toList());
     List<ExportRow> list = new ArrayList<>();
-    for (OverdueTask task : supervision.overdueTasks(county, now, EXPORT_LIMIT)) {
+    for (OverdueTask task : tasks) {
       String township = township(task.groupId(), name);
       String village = village(task.groupId(), name);
-      list.add(new ExportRow(task.caseNumber(), township == null ? "" : township.split("\\|")[1],
-          village == null ? "" : village.split("\\|")[1], task.stepName(), task.groupId(), task.assignee(),
-          task.due(), calendar.workingDaysBetween(task.due().toLocalDate(), now.toLocalDate())));
+      Long household = householdOfCase.get(caseNumber(task.caseNumber()));
+      list.add(new ExportRow(task.caseNumber(), household == null ? "" : heads.getOrDefault(household, ""),
+          township == null ? "" : township.split("\\|")[1], village == null ? "" : village.split("\\|")[1],
+          task.stepName(), groups.getOrDefault(task.groupId(), task.groupId()),
+          task.assignee() == null ? "" : assignees.getOrDefault(task.assignee(), task.assignee()), task.due(),
+          calendar.workingDaysBetween(task.due().toLocalDate(), now.toLocalDate())));
     }
     return list;
+  }
+
+  /** The case's number of a task's process: a measure's process carries the case's number and "-M…". */
+  static String caseNumber(String businessKey) {
+    return businessKey == null ? "" : businessKey.replaceFirst("-M\\d+$", "");
   }
 
   private static long sum(List<TaskCount> rows, java.util.function.ToLongFunction<TaskCount> field) {

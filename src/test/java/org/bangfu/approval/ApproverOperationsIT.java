@@ -178,7 +178,12 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
     List<Map<String, Object>> copies = api.getList("supervisor_county", "/api/cc").getBody();
     Map<String, Object> copy = copies.stream().filter(c -> county.equals(c.get("taskId"))).findFirst().orElseThrow();
     assertThat(copy).containsEntry("sentBy", "approver_county").containsEntry("note", "请督导组阅知")
-        .containsEntry("readAt", null);
+        .containsEntry("readAt", null).containsEntry("sentByName", "周明（幸福县）").containsEntry("businessKey", bk);
+    assertThat((String) copy.get("headName")).isNotBlank();
+    // 已办 names the household too
+    assertThat(api.getList("reviewer_heping", "/api/done").getBody())
+        .filteredOn(d -> bk.equals(d.get("businessKey"))).isNotEmpty()
+        .allMatch(d -> copy.get("headName").equals(d.get("headName")) && d.get("caseId") != null);
     assertThat(status(api.post("cadre_dongshan", "/api/cc/" + copy.get("id") + "/read", Map.of()))).isEqualTo(404);
     assertThat(api.post("supervisor_county", "/api/cc/" + copy.get("id") + "/read", Map.of()).getBody().get("readAt"))
         .isNotNull();

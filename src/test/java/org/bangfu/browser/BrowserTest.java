@@ -34,6 +34,8 @@ abstract class BrowserTest extends MariaDbIntegrationTest {
   static final String CHROMIUM = "/usr/bin/chromium";
   static final String CHROMEDRIVER = "/usr/bin/chromedriver";
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  /** Each role's main page as the test run saw it, linked from the README. */
+  static final Path DOC_SCREENSHOTS = Path.of("docs", "screenshots");
 
   @LocalServerPort
   protected int port;
@@ -76,8 +78,9 @@ abstract class BrowserTest extends MariaDbIntegrationTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
+    // a county office's browser runs on Beijing time (Tasklist shows dates in the browser's zone)
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort().build();
+        .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
     browser = new ChromeDriver(service, options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     tasklist = new TasklistPage(browser, wait, "http://localhost:" + port);
@@ -95,6 +98,21 @@ abstract class BrowserTest extends MariaDbIntegrationTest {
     // back to the list, where the new task appears
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
     return taskId(user, bk, step);
+  }
+
+  /** A phone's screen (390 × 844), as a village cadre works. */
+  protected void phoneWidth() {
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+  }
+
+  /** A screenshot for the project's documentation (docs/screenshots), written on every run. */
+  protected void docScreenshot(String name) {
+    try {
+      Files.createDirectories(DOC_SCREENSHOTS);
+      Files.write(DOC_SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   protected void screenshot(String name) {

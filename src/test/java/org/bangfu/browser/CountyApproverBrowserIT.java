@@ -91,6 +91,9 @@ class CountyApproverBrowserIT extends BrowserTest {
         tasklist.claim();
         tasklist.choose(level[2]);
         screenshot("exit-" + level[0]);
+        if ("approver_county".equals(level[0])) {
+          docScreenshot("county-approver-task");
+        }
         tasklist.complete();
         wait.until(d -> api.tasks(level[0], bk).isEmpty());
       } catch (RuntimeException | AssertionError e) {

@@ -45,6 +45,7 @@ class DepartmentHandlerBrowserIT extends BrowserTest {
       assertThat(browser.findElement(By.id("import-" + id)).getText()).contains("8/8（100%）")
           .contains("3（下载错误报告）");
       screenshot("imports-done");
+      docScreenshot("department-handler-imports");
       assertThat(row).isNotNull();
     } catch (RuntimeException | AssertionError e) {
       screenshot("failure-imports");

@@ -2,9 +2,11 @@ package org.bangfu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -34,7 +36,27 @@ class SupervisorBrowserIT extends BrowserTest {
       WebElement heat = browser.findElement(By.cssSelector("#diagram .heat.overdue, #hidden .heat.overdue"));
       // (the busiest process's diagram is shown; the others' counts wait hidden: read the text either way)
       assertThat(heat.getAttribute("textContent").trim()).matches("在办 \\d+ · 逾期 [1-9]\\d*");
+      // the charts (ECharts): townships and steps as bars, the weekly trend, the heat map unit × step
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#charts[data-drawn='true']")));
+      for (String chart : List.of("chartTownship", "chartStep", "chartWeeks", "chartHeat")) {
+        assertThat(browser.findElements(By.cssSelector("#" + chart + " canvas"))).as(chart).isNotEmpty();
+      }
+      JavascriptExecutor js = (JavascriptExecutor) browser;
+      assertThat(js.executeScript("return echarts.getInstanceByDom(document.getElementById('chartTownship'))"
+          + ".getOption().yAxis[0].data.join(',')").toString()).contains("和平镇");
+      Number heatOverdue = (Number) js.executeScript("return echarts.getInstanceByDom("
+          + "document.getElementById('chartHeat')).getOption().series[0].data.reduce((s, c) => s + c[2], 0)");
+      assertThat(heatOverdue.longValue()).as("the heat map counts every overdue task of a unit").isPositive()
+          .isLessThanOrEqualTo(overdue);
+      assertThat(((List<?>) overview.get("weeks"))).hasSize(12);
       screenshot("supervision-dashboard");
+      js.executeScript("document.getElementById('charts').scrollIntoView()");
+      docScreenshot("supervisor-dashboard");
+      phoneWidth();
+      browser.navigate().refresh();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#charts[data-drawn='true']")));
+      assertThat(tasklist.overflow()).as("the dashboard at 390 px").isEmpty();
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
       tasklist.click(browser.findElement(By.cssSelector("#oldest a")));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "收到风险线索"));
     } catch (RuntimeException | AssertionError e) {

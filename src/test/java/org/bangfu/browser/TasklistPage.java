@@ -41,6 +41,11 @@ final class TasklistPage {
         "input[ng-model='username'], input#ad-user-name")));
     name.sendKeys(user);
     browser.findElement(By.cssSelector("input[type='password']")).sendKeys(password);
+    if ("tasklist".equals(app)) {
+      // the sign-in page names the system, and its clock is Beijing time
+      wait.until(d -> d.getTitle().equals("帮扶 · 任务列表"));
+      assertThat(browser.findElement(By.tagName("body")).getText()).contains("Asia/Shanghai");
+    }
     WebElement signInButton = browser.findElement(By.cssSelector("button[type='submit']"));
     assertThat(signInButton.getText()).as("Tasklist speaks Chinese to a zh-CN browser").contains("登录");
     signInButton.click();
@@ -62,6 +67,70 @@ final class TasklistPage {
       browser.get(base + "/camunda/app/tasklist/#/?task=" + taskId);
     }
   }
+
+  /**
+   * Shows the list narrowed to one case, by Tasklist's own search (业务标识), as a user would who types the case
+   * number into the list's search box, and answers the text of the task's card.
+   */
+  String cardOf(String businessKey, String taskId) {
+    String query = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\""
+        + businessKey + "\",\"name\":\"\"}]";
+    browser.get(base + "/camunda/app/tasklist/#/?searchQuery="
+        + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+    WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+        "//li[contains(@class,'task')][.//a[contains(@href,'task=" + taskId + "')]]")));
+    wait.until(d -> card.getText().contains("案件"));
+    return card.getText();
+  }
+
+  /** The form's text as the user reads it, once its case summary has rendered. */
+  String formText() {
+    WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
+    wait.until(d -> form.getText().contains("案件概况"));
+    return form.getText();
+  }
+
+  /**
+   * The form's validation messages as the user reads them: a message put into Chinese is shown by the style sheet
+   * (the English text hidden, the Chinese drawn after it), so what is read is what is drawn.
+   */
+  @SuppressWarnings("unchecked")
+  java.util.List<String> formErrors() {
+    return (java.util.List<String>) ((JavascriptExecutor) browser).executeScript(
+        "return [...document.querySelectorAll('.fjs-form-field-error li')].map(li => {"
+            + " const after = getComputedStyle(li, '::after').content;"
+            + " const size = parseFloat(getComputedStyle(li).fontSize);"
+            + " return (size > 0 ? li.textContent : '') + (after && after !== 'none' ? JSON.parse(after) : ''); });");
+  }
+
+  /** The text of the confirmation the 审批操作 tab asks before an operation that cannot be undone. */
+  String confirmation() {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".bangfu-confirm"))).getText();
+  }
+
+  /** Answers the confirmation: 确定 or 取消. */
+  void answerConfirmation(boolean yes) {
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(yes ? ".bangfu-confirm-yes"
+        : ".bangfu-confirm-no"))));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".bangfu-confirm")));
+  }
+
+  /**
+   * What sticks out of the window sideways (the page would scroll horizontally): empty when the page fits, else the
+   * outermost elements wider than the window, named by tag, id and class.
+   */
+  String overflow() {
+    Object found = ((JavascriptExecutor) browser).executeScript(
+        "if (document.documentElement.scrollWidth <= window.innerWidth + 1) return '';"
+            + "const wide = [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+            + " > window.innerWidth + 1 && getComputedStyle(e).position !== 'fixed');"
+            + "return wide.filter(e => !wide.includes(e.parentElement)).slice(0, 5).map(e => e.tagName + '#' + e.id"
+            + " + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join('; ')"
+            + " || ('scrollWidth ' + document.documentElement.scrollWidth);");
+    return String.valueOf(found);
+  }
+
+
 
   static By taskLink(String taskId) {
     return By.xpath("//li[contains(@class,'task')]//a[contains(@href,'task=" + taskId + "')]");
@@ -111,22 +180,63 @@ final class TasklistPage {
 
   /** Clicks the radio button (or checkbox) whose label says this. */
   void choose(String label) {
-    WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
-        "//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']/input")));
-    click(input);
-    wait.until(d -> input.isSelected());
+    select(By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='" + label + "']/input"));
+  }
+
+  /** Ticks the form's checkbox with this key. */
+  void tick(String key) {
+    select(By.cssSelector(".fjs-container [id$='Field_" + key + "'], .fjs-container [name='" + key + "']"));
+  }
+
+  /** Clicks the input until it is selected, finding it again whenever form-js has re-rendered the form. */
+  private void select(By input) {
+    wait.until(d -> {
+      try {
+        WebElement element = d.findElement(input);
+        if (!element.isSelected()) {
+          ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+          element.click();
+        }
+        return d.findElement(input).isSelected();
+      } catch (StaleElementReferenceException | org.openqa.selenium.ElementClickInterceptedException
+          | org.openqa.selenium.NoSuchElementException e) {
+        return false;
+      }
+    });
   }
 
   /** Scrolls the element to the middle of the view first: Tasklist's footer covers the bottom of the form. */
   void click(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    // the form may still move while its case summary renders: scroll again and retry when something covers it
+    wait.until(d -> {
+      ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+      try {
+        ExpectedConditions.elementToBeClickable(element).apply(d).click();
+        return true;
+      } catch (org.openqa.selenium.ElementClickInterceptedException | NullPointerException e) {
+        return false;
+      }
+    });
   }
 
   /** Completes the task with its form (完成). */
   void complete() {
-    WebElement button = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-        "//button[@type='submit' and (contains(normalize-space(.),'Complete') or contains(normalize-space(.),'完成'))]")));
-    click(button);
+    By button = By.xpath(
+        "//button[@type='submit' and (contains(normalize-space(.),'Complete') or contains(normalize-space(.),'完成'))]");
+    // found again on every try: form-js may re-render the form (and Tasklist its button) while it settles
+    wait.until(d -> {
+      try {
+        WebElement element = d.findElement(button);
+        ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        if (!element.isDisplayed() || !element.isEnabled()) {
+          return false;
+        }
+        element.click();
+        return true;
+      } catch (StaleElementReferenceException | org.openqa.selenium.ElementClickInterceptedException
+          | org.openqa.selenium.NoSuchElementException e) {
+        return false;
+      }
+    });
   }
 }

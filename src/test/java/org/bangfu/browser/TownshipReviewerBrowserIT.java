@@ -45,7 +45,13 @@ class TownshipReviewerBrowserIT extends BrowserTest {
       }
       // 不同意 without a reason is refused
       new org.openqa.selenium.support.ui.Select(opinion).selectByValue("DISAGREE");
+      // signing cannot be undone: it is confirmed first, and a cancelled confirmation sends nothing
       tasklist.click(browser.findElement(By.cssSelector("button[data-op='co-sign']")));
+      assertThat(tasklist.confirmation()).contains("确定签署会签意见吗");
+      tasklist.answerConfirmation(false);
+      assertThat(browser.findElement(By.id("bangfu-result")).getText()).isEmpty();
+      tasklist.click(browser.findElement(By.cssSelector("button[data-op='co-sign']")));
+      tasklist.answerConfirmation(true);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bangfu-result"), "不同意时请写明理由"));
       // the generic form's 办理完成 is refused by the server
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + sub + "&detailsTab=form");
@@ -64,6 +70,7 @@ class TownshipReviewerBrowserIT extends BrowserTest {
           By.id("bangfu-opinion")))).selectByValue("AGREE");
       browser.findElement(By.id("bangfu-opinion-comment")).sendKeys("同意纳入");
       tasklist.click(browser.findElement(By.cssSelector("button[data-op='co-sign']")));
+      tasklist.answerConfirmation(true);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bangfu-result"), "请刷新任务列表"));
     } catch (RuntimeException | AssertionError e) {
       screenshot("failure-co-sign");
@@ -86,6 +93,9 @@ class TownshipReviewerBrowserIT extends BrowserTest {
     try {
       tasklist.signIn("reviewer_heping");
       tasklist.openTask(review);
+      // the review opens with the case and what the village found
+      assertThat(tasklist.formText()).contains("案件概况").contains("入户核实：属实");
+      docScreenshot("township-reviewer-task");
       tasklist.click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
           "//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='审批操作']"))));
       WebElement target = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bangfu-target")));
@@ -94,6 +104,9 @@ class TownshipReviewerBrowserIT extends BrowserTest {
           .selectByVisibleText("材料不全");
       browser.findElement(By.id("bangfu-comment")).sendKeys("缺少医疗费用票据，请补充");
       tasklist.click(browser.findElement(By.cssSelector("button[data-op='return']")));
+      // a return ends the step: it is confirmed first
+      assertThat(tasklist.confirmation()).contains("确定退回到“入户核实”吗");
+      tasklist.answerConfirmation(true);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bangfu-result"), "已退回至“入户核实”"));
       screenshot("tasklist-return");
     } catch (RuntimeException | AssertionError e) {
@@ -134,7 +147,13 @@ class TownshipReviewerBrowserIT extends BrowserTest {
     try {
       tasklist.signIn("reviewer_fumin");
       tasklist.click(wait.until(ExpectedConditions.elementToBeClickable(By.id("bangfu-approvals-link"))));
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("batchVillage"))).sendKeys(XINGHUA);
+      // the village is chosen by name among the township's villages, not typed as a code
+      WebElement villages = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+          "//select[@id='batchVillage']/option[@value='" + XINGHUA + "']/..")));
+      List<String> offered = new org.openqa.selenium.support.ui.Select(villages).getOptions().stream()
+          .map(WebElement::getText).toList();
+      assertThat(offered).contains("富民乡杏花村", "富民乡柳树村").doesNotContain("和平镇东山村");
+      new org.openqa.selenium.support.ui.Select(villages).selectByVisibleText("富民乡杏花村");
       tasklist.click(browser.findElement(By.id("batchLoad")));
       WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("batchTable")));
       for (String bk : cases) {
@@ -146,6 +165,9 @@ class TownshipReviewerBrowserIT extends BrowserTest {
       row.findElement(By.cssSelector("input.reason")).sendKeys("家庭人口与户籍不一致");
       int households = table.findElements(By.cssSelector("tbody tr")).size();
       tasklist.click(browser.findElement(By.id("batchSubmit")));
+      org.openqa.selenium.Alert confirm = wait.until(ExpectedConditions.alertIsPresent());
+      assertThat(confirm.getText()).contains("确定一次提交 " + households + " 户的审批意见吗");
+      confirm.accept();
       WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
           "#done-message, #error")));
       assertThat(message.getText()).startsWith("已审批 " + households + " 户：")

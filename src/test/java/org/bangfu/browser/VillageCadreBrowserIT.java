@@ -27,8 +27,9 @@ class VillageCadreBrowserIT extends BrowserTest {
 
   @Test
   void aCadreCompletesTheVerificationInTasklistAndTheTownshipSeesItsReview() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE"));
+    Map<String, Object> body = ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE");
+    String headName = (String) body.get("headName");
+    long household = api.createHousehold("cadre_dongshan", body);
     Map<String, Object> opened = api.openCase("cadre_dongshan", Map.of("householdId", household,
         "channel", "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
     String bk = (String) opened.get("businessKey");
@@ -36,14 +37,45 @@ class VillageCadreBrowserIT extends BrowserTest {
     openBrowser();
     try {
       tasklist.signIn("cadre_dongshan");
-      tasklist.openTask(taskId("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD));
+      String verifyTask = taskId("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD);
+      // the card says whose case it is: 户主 · 乡镇村 · case number, and the risk with the income
+      assertThat(tasklist.cardOf(bk, verifyTask)).contains(headName + " · 和平镇东山村 · " + bk)
+          .contains("因病 · 人均纯收入 7,200 元/年");
+      screenshot("task-card");
+      tasklist.openTask(verifyTask);
       tasklist.claim();
-      WebElement authorisation = tasklist.formField("authorisationSigned");
+      // the form opens with the case: household, members (ID numbers masked), what was done so far, by name
+      assertThat(tasklist.formText()).contains("案件概况：" + headName + " · 和平镇东山村 · " + bk)
+          .contains("家庭成员（3 人）").contains("629988********").contains("收到风险线索：立案（王建国（东山村））")
+          .doesNotContainPattern("629988\\d{8}");
+      // the task's header links its case page, named after the household; Cockpit's link is not offered
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.bangfu-case-link")))
+          .getText()).isEqualTo("查看案件档案：" + headName + " · 和平镇东山村 · " + bk);
+      assertThat(browser.findElements(By.cssSelector("a.instance-link")).stream().filter(WebElement::isDisplayed))
+          .isEmpty();
+      // 抄送 and 加签 offer the people who may see the case by name; nobody types a sign-in id
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + verifyTask
+          + "&detailsTab=bangfu.approverOperations");
+      WebElement copyTo = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bangfu-cc")));
+      List<String> offered = new org.openqa.selenium.support.ui.Select(copyTo).getOptions().stream()
+          .map(WebElement::getText).toList();
+      assertThat(offered).contains("赵海燕（和平镇）", "周明（幸福县）").doesNotContain("王建国（东山村）", "李秀英（西河村）")
+          .noneMatch(o -> o.matches("[a-z_]+"));
+      browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + verifyTask
+          + "&detailsTab=form");
+      tasklist.formText();
       // nothing was returned: the form hides the return note
       assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).doesNotContain("退回或撤回说明");
-      tasklist.click(authorisation);
-      wait.until(d -> authorisation.isSelected());
-      tasklist.formField("verifyFindings").sendKeys("入户核实：户主慢性病，长期服药");
+      // form-js's own messages are in Chinese: completing without the required decision says so
+      tasklist.complete();
+      wait.until(d -> !tasklist.formErrors().isEmpty() && tasklist.formErrors().stream().allMatch(e -> !e.isEmpty()));
+      assertThat(tasklist.formErrors()).contains("请填写此项").noneMatch(e -> e.contains("Field"));
+      screenshot("verify-required");
+      assertThat(browser.findElements(By.cssSelector(".page-notifications .alert-danger"))).isNotEmpty();
+      tasklist.tick("authorisationSigned");
+      // correcting the form closes the stale red error
+      wait.until(d -> d.findElements(By.cssSelector(".page-notifications .alert-danger")).isEmpty());
+      tasklist.type("verifyFindings", "入户核实：户主慢性病，长期服药");
       tasklist.choose("情况属实");
       screenshot("verify-filled");
       tasklist.complete();
@@ -51,12 +83,20 @@ class VillageCadreBrowserIT extends BrowserTest {
           .noneMatch(t -> RiskIdentification.VERIFY_HOUSEHOLD.equals(t.get("taskDefinitionKey"))));
       screenshot("verify-completed");
 
-      // the case file page reads the API with the same Tasklist sign-in
-      browser.get("http://localhost:" + port + "/case.html?id=" + opened.get("id"));
+      // the case file page reads the API with the same Tasklist sign-in; the cadre finds the case by its number
+      browser.get("http://localhost:" + port + "/case.html");
+      WebElement search = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+      search.sendKeys(bk);
+      browser.findElement(By.cssSelector("#find button")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "入户核实"));
+      assertThat(browser.findElement(By.id("caseTitle")).getText()).isEqualTo(headName + " · 和平镇东山村 · 案件 " + bk);
       String timeline = browser.findElement(By.id("timeline")).getText();
-      assertThat(timeline).contains("收到风险线索").contains("入户核实 属实 cadre_dongshan")
-          .contains("监测范围判定（DMN） 在监测范围内 系统");
+      assertThat(timeline).contains("收到风险线索 立案 王建国（东山村）").contains("入户核实 属实 王建国（东山村）")
+          .contains("监测范围判定（DMN） 在监测范围内 系统").doesNotContain("cadre_dongshan");
+      // names and words, no codes: no enum constants, no group ids, no sign-in ids anywhere on the page
+      String page = browser.findElement(By.tagName("main")).getText();
+      assertThat(page).doesNotContainPattern("\\b[A-Z][A-Z_]{3,}\\b")
+          .doesNotContainPattern("(village|township|county|dept)-").doesNotContainPattern("[a-z]+_[a-z]+");
       assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("识别中");
       screenshot("case-file");
       Object postWithSessionOnly = ((JavascriptExecutor) browser).executeAsyncScript(
@@ -70,6 +110,14 @@ class VillageCadreBrowserIT extends BrowserTest {
       browser.get("http://localhost:" + port + "/camunda/app/welcome/");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "案件档案"));
       assertThat(browser.findElement(By.tagName("body")).getText()).contains("任务列表").contains("个人资料");
+      // a cadre is shown the cadre's pages, not the process owners' or the supervisors' tools
+      wait.until(d -> !d.findElements(By.cssSelector(".bangfu-not-for-role")).isEmpty());
+      String welcome = browser.findElement(By.tagName("body")).getText();
+      assertThat(welcome).contains("登记风险线索").contains("案件档案").doesNotContain("流程发布与迁移")
+          .doesNotContain("规则测算").doesNotContain("督导").doesNotContain("部门数据导入");
+      assertThat(browser.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed))
+          .as("Camunda's end-of-life notice is for administrators").isEmpty();
+      docScreenshot("village-cadre-welcome");
       screenshot("welcome");
     } catch (RuntimeException | AssertionError e) {
       screenshot("failure-cadre");
@@ -119,6 +167,57 @@ class VillageCadreBrowserIT extends BrowserTest {
       assertThat(browser.getPageSource()).doesNotContain("乡镇审核");
     } finally {
       screenshot("other-township");
+    }
+  }
+
+  @Test
+  void theCadresPagesFitAPhone() {
+    Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE");
+    String headName = (String) body.get("headName");
+    long household = api.createHousehold("cadre_dongshan", body);
+    Map<String, Object> opened = api.openCase("cadre_dongshan", Map.of("householdId", household,
+        "channel", "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
+    String bk = (String) opened.get("businessKey");
+
+    openBrowser();
+    phoneWidth();
+    try {
+      tasklist.signIn("cadre_dongshan");
+      String task = taskId("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD);
+      assertThat(tasklist.cardOf(bk, task)).contains(headName);
+      assertThat(tasklist.overflow()).as("Tasklist's list at 390 px").isEmpty();
+      tasklist.openTask(task);
+      // choosing the task on a phone brings the task (its title, then its form) into the upper half of the screen
+      wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(
+          "const t = document.querySelector('.task-details h2.task');"
+              + "return !!t && t.getBoundingClientRect().top >= 0"
+              + " && t.getBoundingClientRect().top < window.innerHeight / 2;")));
+      tasklist.claim();
+      assertThat(tasklist.formText()).contains("案件概况：" + headName);
+      assertThat(tasklist.overflow()).as("the task form at 390 px").isEmpty();
+      docScreenshot("village-cadre-phone-task");
+
+      for (String page : List.of("/signal.html", "/case.html?id=" + opened.get("id"), "/approvals.html",
+          "/case.html?mine=1")) {
+        browser.get("http://localhost:" + port + page);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+        wait.until(d -> !d.findElement(By.tagName("main")).getText().contains("正在读取"));
+        if (page.contains("id=")) {
+          wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "收到风险线索"));
+          docScreenshot("village-cadre-phone-case");
+        }
+        assertThat(tasklist.overflow()).as(page + " at 390 px").isEmpty();
+      }
+      // a wrong address answers in Chinese, with the way back
+      browser.get("http://localhost:" + port + "/no-such-page.html");
+      assertThat(browser.findElement(By.tagName("body")).getText()).contains("页面不存在").contains("返回任务列表")
+          .doesNotContain("Whitelabel");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-phone");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
     }
   }
 
@@ -189,8 +288,8 @@ class VillageCadreBrowserIT extends BrowserTest {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("visits"), period));
       assertThat(browser.findElement(By.id("plans")).getText()).contains("第1版").contains("现行")
           .contains("教育帮扶").contains("李老师");
-      assertThat(browser.findElement(By.id("visits")).getText()).contains("3400").contains("继续帮扶")
-          .contains("cadre_dongshan");
+      assertThat(browser.findElement(By.id("visits")).getText()).contains("3,400").contains("继续帮扶")
+          .contains("王建国（东山村）").doesNotContain("cadre_dongshan");
       assertThat(browser.findElement(By.id("timeline")).getText()).contains("制定帮扶计划（农户签字确认） 提交")
           .contains("计划生效 生效").contains("入户回访 继续帮扶");
       screenshot("case-file-lifecycle");

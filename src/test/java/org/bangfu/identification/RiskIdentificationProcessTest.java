@@ -287,7 +287,7 @@ class RiskIdentificationProcessTest {
     assertThatThrownBy(() -> taskService().complete(verifyTask.getId(), Map.of("verifyFindings", "x")))
         .isInstanceOf(InvalidDecisionException.class).hasMessageContaining("办理意见");
     assertThatThrownBy(() -> taskService().complete(verifyTask.getId(), Map.of("verifyDecision", "MAYBE")))
-        .isInstanceOf(InvalidDecisionException.class).hasMessageContaining("无效").hasMessageContaining("确认、不予纳入/不通过");
+        .isInstanceOf(InvalidDecisionException.class).hasMessageContaining("无效").hasMessageContaining("属实、不予纳入/不通过");
     assertThatThrownBy(() -> taskService().complete(verifyTask.getId(), Map.of("verifyDecision", "REJECT")))
         .isInstanceOf(InvalidDecisionException.class).hasMessage("选择“不予纳入/不通过”时必须填写理由");
     assertThatThrownBy(() -> taskService().complete(verifyTask.getId(), Map.of("verifyDecision", "CONFIRM")))

@@ -127,6 +127,34 @@ class ImportIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  void theTemplatesOpenInChineseExcelAsCsvWithBomAndAsAWorkbook() throws IOException {
+    byte[] csv = api.as("handler_medins").getForObject("/api/imports/layouts/MEDINS/sample.csv", byte[].class);
+    assertThat(new String(csv, 0, 3, StandardCharsets.ISO_8859_1)).as("UTF-8 BOM").isEqualTo("\u00EF\u00BB\u00BF");
+    List<List<String>> csvRows = new ArrayList<>();
+    try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.parse(new java.io.StringReader(
+        new String(csv, StandardCharsets.UTF_8).substring(1)))) {
+      parser.forEach(r -> csvRows.add(r.toList()));
+    }
+    ResponseEntity<byte[]> xlsx = api.as("handler_medins").getForEntity("/api/imports/layouts/MEDINS/sample.xlsx",
+        byte[].class);
+    assertThat(xlsx.getHeaders().getContentType().toString()).contains("spreadsheetml");
+    List<List<String>> xlsxRows = new ArrayList<>();
+    try (var book = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(
+        xlsx.getBody()))) {
+      assertThat(book.getFirstSheet().getName()).isEqualTo("医疗保障局");
+      book.getFirstSheet().read().forEach(row -> {
+        List<String> cells = new ArrayList<>();
+        for (int c = 0; c < csvRows.get(0).size(); c++) {
+          cells.add(row.getCellText(c));
+        }
+        xlsxRows.add(cells);
+      });
+    }
+    assertThat(csvRows.get(0)).contains("身份证号");
+    assertThat(xlsxRows).isEqualTo(csvRows);
+  }
+
+  @Test
   void anotherCountysOrDepartmentsUserCannotImportAndWrongFilesAreRefusedWhole() {
     PushLayout layout = PushLayouts.of(Department.MEDINS);
     byte[] csv = csv(layout, List.of(row(Department.MEDINS, "X-1", ApiClient.newIdNumber(1980), "某人", true,
@@ -165,7 +193,7 @@ class ImportIT extends MariaDbIntegrationTest {
       ResponseEntity<String> sample = api.as("handler_medins")
           .getForEntity((String) layout.get("sample"), String.class);
       assertThat(sample.getStatusCode().value()).isEqualTo(200);
-      assertThat(sample.getBody()).startsWith("推送编号,身份证号,姓名").doesNotContain("{today")
+      assertThat(sample.getBody()).startsWith("\uFEFF推送编号,身份证号,姓名").doesNotContain("{today")
           .contains(LocalDate.now().getYear() + "-");
     }
   }

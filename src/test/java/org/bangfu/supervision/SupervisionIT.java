@@ -108,7 +108,11 @@ class SupervisionIT extends MariaDbIntegrationTest {
     assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("overdue-629901.csv");
     String text = new String(csv.getBody(), StandardCharsets.UTF_8);
     List<String> lines = text.lines().toList();
-    assertThat(lines.get(0)).isEqualTo("\uFEFF案件编号,乡镇,村,环节,办理组,办理人,到期时间,逾期工作日");
+    assertThat(lines.get(0)).isEqualTo("\uFEFF案件编号,户主,乡镇,村,环节,办理单位,办理人,到期时间（北京时间）,逾期工作日");
+    // names, not codes: every case's row names its household's head and the unit by its name
+    assertThat(lines.subList(1, lines.size())).filteredOn(l -> l.startsWith("BF629901-"))
+        .allMatch(l -> !l.split(",")[1].isBlank(), "户主 given")
+        .noneMatch(l -> l.contains("village-") || l.contains("township-") || l.contains("county-"));
     assertThat(lines).hasSize((int) overdue + 1);
     // a case's task carries its case number; the tasks of periodic monitoring (no case) are the only others
     List<String> rows = lines.subList(1, lines.size());
@@ -141,6 +145,14 @@ class SupervisionIT extends MariaDbIntegrationTest {
     strings = java.util.regex.Pattern.compile("&#x([0-9a-fA-F]+);").matcher(strings)
         .replaceAll(m -> new String(Character.toChars(Integer.parseInt(m.group(1), 16))));
     assertThat(strings).contains("案件编号").contains("逾期工作日").contains(lines.get(1).split(",")[0]);
+    // Excel's filter and frozen header, and the due date as a date (a number with a date format), not text
+    assertThat(sheet).contains("<autoFilter ").contains("<pane ").contains("state=\"frozen\"");
+    try (org.dhatim.fastexcel.reader.ReadableWorkbook book = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+        new java.io.ByteArrayInputStream(xlsx.getBody()))) {
+      List<org.dhatim.fastexcel.reader.Row> read = book.getFirstSheet().read();
+      assertThat(read.get(1).getCell(7).getType()).isEqualTo(org.dhatim.fastexcel.reader.CellType.NUMBER);
+      assertThat(read.get(1).getCellAsDate(7)).isPresent();
+    }
 
     assertThat(api.as("cadre_dongshan").getForEntity("/api/supervision/" + COUNTY + "/overdue.csv", String.class)
         .getStatusCode().value()).isEqualTo(403);

@@ -58,6 +58,8 @@ class SupervisionMailIT extends MariaDbIntegrationTest {
   void smtpUp() {
     smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
+    // mid-morning of today: "an hour after the due time" must not cross midnight whenever the run happens
+    clockAt(java.time.LocalDate.now().atTime(10, 0));
   }
 
   @AfterEach

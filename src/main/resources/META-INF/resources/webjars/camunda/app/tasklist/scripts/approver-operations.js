@@ -16,6 +16,25 @@ function section(title, body) {
     + `width:auto;border:0;margin:0;padding:0 4px">${title}</legend>${body}</fieldset>`;
 }
 
+// Tasklist's content security policy sandboxes the page without modals (window.confirm answers "no" at once), so a
+// confirmation is asked in the page, next to the button.
+function confirmHere(button, text) {
+  return new Promise(resolve => {
+    const open = button.parentElement.querySelector('.bangfu-confirm');
+    if (open) open.remove();
+    const box = document.createElement('div');
+    box.className = 'bangfu-confirm alert alert-warning';
+    box.setAttribute('role', 'alertdialog');
+    box.style.margin = '8px 0';
+    box.innerHTML = `<p>${esc(text)}</p><button type="button" class="btn btn-danger bangfu-confirm-yes">确定</button> `
+      + '<button type="button" class="btn btn-default bangfu-confirm-no">取消</button>';
+    button.insertAdjacentElement('afterend', box);
+    box.querySelector('.bangfu-confirm-yes').addEventListener('click', () => { box.remove(); resolve(true); });
+    box.querySelector('.bangfu-confirm-no').addEventListener('click', () => { box.remove(); resolve(false); });
+    box.querySelector('.bangfu-confirm-yes').focus();
+  });
+}
+
 const field = (id, label, input) =>
   `<div class="form-group"><label for="${id}">${label}</label>${input}</div>`;
 
@@ -25,6 +44,39 @@ const approverPage = {
   priority: 10,
   render: node => {
     node.innerHTML = '<a href="/approvals.html" id="bangfu-approvals-link">我的审批（已办、抄送、批量、代理）</a>';
+  }
+};
+
+// 查看案件档案: the task's link to its case page (in place of Tasklist's link to Cockpit, which a cadre cannot open),
+// named after the household so that the header says whose case it is.
+// The header's action area stays while the user moves from task to task: the link follows the task in the address.
+let caseLinkNode = null;
+let caseLinkTask = null;
+function updateCaseLink() {
+  const match = /[?&]task=([^&]+)/.exec(location.hash);
+  const taskId = match && decodeURIComponent(match[1]);
+  if (!caseLinkNode || taskId === caseLinkTask) return;
+  caseLinkTask = taskId;
+  caseLinkNode.innerHTML = '';
+  if (!taskId) return;
+  fetch(`/api/cases/of-task/${encodeURIComponent(taskId)}`, {
+    credentials: 'same-origin', headers: { Accept: 'application/json' }
+  }).then(r => r.ok ? r.json() : null).then(c => {
+    if (!c || caseLinkTask !== taskId) return;
+    caseLinkNode.innerHTML = `<a class="bangfu-case-link" href="/case.html?id=${encodeURIComponent(c.id)}" target="_blank" `
+      + `rel="noopener">查看案件档案：${esc(c.headName)} · ${esc(c.place)} · ${esc(c.businessKey)}</a>`;
+  });
+}
+window.addEventListener('hashchange', updateCaseLink);
+
+const caseLink = {
+  id: 'bangfu.caseLink',
+  pluginPoint: 'tasklist.task.action',
+  priority: 200,
+  render: node => {
+    caseLinkNode = node;
+    caseLinkTask = null;
+    updateCaseLink();
   }
 };
 
@@ -66,15 +118,20 @@ const operationsTab = {
             + field('bangfu-comment', '具体说明（需补正的内容）', '<textarea id="bangfu-comment" class="form-control"></textarea>')
             + '<button type="button" class="btn btn-warning" data-op="return">退回</button>');
         }
+        const pick = (id, people, multiple) => people.length
+          ? `<select id="${id}" class="form-control"${multiple ? ' multiple size="5"' : ''}>`
+            + (multiple ? '' : '<option value="">请选择</option>')
+            + people.map(p => `<option value="${esc(p.id)}">${esc(p.name)}</option>`).join('') + '</select>'
+          : `<p id="${id}" class="form-control-static">没有可选的人员</p>`;
         if (body.coSign) {
-          html += section('加签', field('bangfu-cosigner', '加签人员（用户名）', '<input id="bangfu-cosigner" class="form-control">')
+          html += section('加签', field('bangfu-cosigner', '加签人员（可查看本案件的人员）', pick('bangfu-cosigner', body.viewers))
             + field('bangfu-cosign-reason', '加签事由', '<input id="bangfu-cosign-reason" class="form-control">')
             + '<button type="button" class="btn btn-default" data-op="co-signers">加签</button>');
         }
-        html += section('抄送', field('bangfu-cc', '抄送人员（用户名，逗号分隔）', '<input id="bangfu-cc" class="form-control">')
+        html += section('抄送', field('bangfu-cc', '抄送人员（可多选，按住 Ctrl 选择多人）', pick('bangfu-cc', body.viewers, true))
           + field('bangfu-cc-note', '说明', '<input id="bangfu-cc-note" class="form-control">')
           + '<button type="button" class="btn btn-default" data-op="cc">抄送</button>');
-        html += section('转办 / 委派', field('bangfu-to', '接收人员（本组，用户名）', '<input id="bangfu-to" class="form-control">')
+        html += section('转办 / 委派', field('bangfu-to', '接收人员（本组）', pick('bangfu-to', body.colleagues))
           + field('bangfu-to-reason', '理由', '<input id="bangfu-to-reason" class="form-control">')
           + '<button type="button" class="btn btn-default" data-op="transfer">转办</button> '
           + '<button type="button" class="btn btn-default" data-op="delegate">委派（办回后由我办结）</button>');
@@ -87,13 +144,21 @@ const operationsTab = {
         'co-sign': () => ({ opinion: value('bangfu-opinion'), comment: value('bangfu-opinion-comment') }),
         'return': () => ({ target: value('bangfu-target'), reasonCode: value('bangfu-reason'), comment: value('bangfu-comment') }),
         'co-signers': () => ({ coSigner: value('bangfu-cosigner'), reason: value('bangfu-cosign-reason') }),
-        'cc': () => ({ recipients: (value('bangfu-cc') || '').split(/[,，、\s]+/).filter(Boolean), note: value('bangfu-cc-note') }),
+        'cc': () => ({ recipients: Array.from((node.querySelector('#bangfu-cc') || {}).selectedOptions || [])
+          .map(o => o.value), note: value('bangfu-cc-note') }),
         'transfer': () => ({ toUser: value('bangfu-to'), reason: value('bangfu-to-reason') }),
         'delegate': () => ({ toUser: value('bangfu-to'), reason: value('bangfu-to-reason') }),
         'urge': () => ({ message: value('bangfu-urge') })
       };
-      node.querySelectorAll('button[data-op]').forEach(button => button.addEventListener('click', () => {
+      // what cannot be undone is confirmed first
+      const CONFIRM = {
+        'return': () => `确定退回到“${node.querySelector('#bangfu-target').selectedOptions[0].textContent}”吗？退回后本环节结束，不能撤销。`,
+        'transfer': () => '确定把本任务转给所选人员吗？转办后由对方办理，您不能再办理本任务。',
+        'co-sign': () => '确定签署会签意见吗？签署后不能修改。'
+      };
+      node.querySelectorAll('button[data-op]').forEach(button => button.addEventListener('click', async () => {
         const op = button.getAttribute('data-op');
+        if (CONFIRM[op] && !(await confirmHere(button, CONFIRM[op]()))) return;
         const result = node.querySelector('#bangfu-result');
         result.textContent = '正在提交…';
         post(op, requests[op]()).then(r => r.json().catch(() => ({})).then(answer => {
@@ -157,4 +222,77 @@ function openCoSignOnOpinion() {
 window.addEventListener('hashchange', openCoSignOnOpinion);
 openCoSignOnOpinion();
 
-export default [operationsTab, screeningListTab, approverPage];
+// form-js (the Camunda Forms of every task) writes its validation messages in English and has no translations: they
+// are put into Chinese where they appear. Tasklist's own error for a refused completion starts with "Cannot submit
+// task form <id>:" before the server's Chinese reason; only the reason is shown.
+const FORM_MESSAGES = [
+  [/^Field is required\.$/, () => '请填写此项'],
+  [/^Field must have minimum value of (.+)\.$/, m => `不能小于 ${m[1]}`],
+  [/^Field must have maximum value of (.+)\.$/, m => `不能大于 ${m[1]}`],
+  [/^Field must have minimum length of (.+)\.$/, m => `至少 ${m[1]} 个字`],
+  [/^Field must have maximum length of (.+)\.$/, m => `不能超过 ${m[1]} 个字`],
+  [/^Field must match pattern (.+)\.$/, () => '格式不正确'],
+  [/^Field must be a valid email\.$/, () => '请填写正确的电子邮箱'],
+  [/^Field must be a valid\s+international phone number.*$/, () => '请填写正确的电话号码'],
+  [/^Date must match pattern yyyy-MM-dd\.?$/, () => '日期格式应为 2027-06-04'],
+  [/^Date and time must both be entered\.$/, () => '请同时填写日期和时间'],
+  [/^Cannot submit task form [^:]*: (.*)$/s, m => m[1]]
+];
+
+// form-js owns its messages' text (it re-renders them), so the text is left alone: the Chinese words are put in an
+// attribute the style sheet shows in place of the English (user-styles.css, [data-bangfu-zh]).
+function translate(root) {
+  root.querySelectorAll('.fjs-form-field-error li, .fjs-form-field-error span, .alert, .notification .message')
+    .forEach(el => {
+      if (el.children.length) return;
+      const text = el.textContent.trim();
+      let words = null;
+      for (const [pattern, say] of FORM_MESSAGES) {
+        const m = pattern.exec(text);
+        if (m) { words = say(m); break; }
+      }
+      if (words === null) {
+        el.removeAttribute('data-bangfu-zh');
+      } else if (el.getAttribute('data-bangfu-zh') !== words) {
+        el.setAttribute('data-bangfu-zh', words);
+      }
+    });
+}
+new MutationObserver(() => translate(document.body))
+  .observe(document.body, { childList: true, subtree: true, characterData: true });
+
+// A red "提交任务表单时出错" stays on screen after the user has corrected the form (and covers the 办理完成 button):
+// it is closed as soon as the user changes the form, and when another task is chosen.
+function closeStaleErrors() {
+  document.querySelectorAll('.page-notifications .alert-danger button.close[ng-click^="removeNotification"]')
+    .forEach(button => button.click());
+}
+['input', 'change'].forEach(type => document.addEventListener(type, e => {
+  if (e.target.closest && e.target.closest('.fjs-container')) closeStaleErrors();
+}, true));
+window.addEventListener('hashchange', closeStaleErrors);
+
+// the browser tab names the system, not the engine's product
+const TITLE = '帮扶 · 任务列表';
+const keepTitle = () => { if (document.title !== TITLE) document.title = TITLE; };
+keepTitle();
+new MutationObserver(keepTitle).observe(document.querySelector('title') || document.head,
+  { childList: true, characterData: true, subtree: true });
+
+// On a phone the list and the task are one column: choosing a task brings the task (its header and form) into view.
+function scrollToTaskOnPhones() {
+  if (window.innerWidth >= 768 || !/[?&]task=/.test(location.hash)) return;
+  let tries = 0;
+  const look = () => {
+    const title = document.querySelector('.task-details h2.task');
+    if (title && title.getBoundingClientRect().height > 0) {
+      document.querySelector('.task-details').scrollIntoView({ block: 'start' });
+    } else if (tries++ < 20) {
+      setTimeout(look, 250);
+    }
+  };
+  look();
+}
+window.addEventListener('hashchange', scrollToTaskOnPhones);
+
+export default [caseLink, operationsTab, screeningListTab, approverPage];

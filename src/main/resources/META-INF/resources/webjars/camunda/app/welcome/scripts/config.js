@@ -9,13 +9,15 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
+  // each role sees the pages it works with (scripts/roles.js)
+  customScripts: ['scripts/roles.js'],
   links: [
     {label: '登记风险线索', href: '/signal.html', description: '村干部为本村农户登记自主申报或排查发现的风险'},
     {label: '部门数据导入', href: '/imports.html', description: '医保、民政等部门推送数据的导入、筛查预警和进度（部门经办人、县级）'},
     {label: '规则测算', href: '/whatif.html', description: '调整监测收入线或监测范围规则后，各乡镇进入和退出监测范围的户数（流程管理员）'},
     {label: '流程发布与迁移', href: '/models.html', description: '检查并发布修改后的流程、决策表和表单，把运行中的案件迁移到新版本（流程管理员）'},
     {label: '流程和决策表', href: '/viewer.html', description: '查看已发布的各版本、比较两个版本的差异、在浏览器中修改后检查发布（流程管理员）'},
-    {label: '案件档案', href: '/case.html', description: '按案件号查看案件、帮扶计划、措施、回访和办理记录'},
+    {label: '案件档案', href: '/case.html', description: '按案件编号、户主姓名或身份证号码查找案件；我发起的案件；一户一档的计划、措施、回访和审批记录'},
     {label: '督导', href: '/supervision.html', description: '本县逾期和即将到期的待办、案件状态、流程热力图（督导组）'},
     {label: '接口文档', href: '/swagger-ui.html', description: '本系统应用接口（OpenAPI）'}
   ]

@@ -1,0 +1,43 @@
+package org.bangfu.casefile;
+
+import java.util.Map;
+
+/**
+ * How each decision of the case's audit reads to a cadre (APPROVE → 同意): the steps' decisions and the system's
+ * (立案, 在监测范围内…). The one place these words are held: the completion checks use them in their messages, the
+ * case page, the task cards' case summary and the printed case file show them.
+ */
+public final class Decisions {
+
+  private static final Map<String, String> LABELS = Map.ofEntries(
+      Map.entry("OPENED", "立案"), Map.entry("ACCEPT", "受理"), Map.entry("CONFIRM", "属实"),
+      Map.entry("REJECT", "不予纳入/不通过"), Map.entry("IN_RANGE", "在监测范围内"), Map.entry("OUT_OF_RANGE", "不在监测范围内"),
+      Map.entry("PASS", "评议通过"), Map.entry("PUBLISHED", "开始公示"), Map.entry("OBJECTION", "公示异议"),
+      Map.entry("CLEAR", "未发现排除情形"), Map.entry("EXCLUDED", "命中排除情形"), Map.entry("APPROVE", "同意"),
+      Map.entry("RETURN", "退回"), Map.entry("INCLUDED", "纳入监测"), Map.entry("REJECTED", "不予纳入"),
+      Map.entry("STARTED", "已启动"), Map.entry("DECLINE", "按常规程序"), Map.entry("DELIVERED", "已落实"),
+      Map.entry("NOT_DELIVERED", "无法落实"), Map.entry("CANCELLED", "已停止"), Map.entry("DRAFTED", "生成草稿"),
+      Map.entry("SUBMIT", "提交"), Map.entry("APPROVED", "生效"), Map.entry("ISSUED", "下达"),
+      Map.entry("CONTINUE", "继续帮扶"), Map.entry("NEW_RISK", "发现新风险"), Map.entry("PROPOSE_EXIT", "建议风险消除"),
+      Map.entry("ELIGIBLE", "满足条件"), Map.entry("NOT_YET", "暂不具备"), Map.entry("TRACKING", "持续跟踪"),
+      Map.entry("NOT_PASS", "不通过"), Map.entry("ELIMINATED", "风险消除"), Map.entry("REVISE_PLAN", "调整计划"),
+      Map.entry("ROLLED_BACK", "撤销标注"), Map.entry("RELAPSE", "风险再标注"), Map.entry("REVIEW_EXIT", "重新评估风险消除"),
+      Map.entry("WITHDRAW", "撤回"), Map.entry("TRANSFER", "转办"), Map.entry("DELEGATE", "委派"),
+      Map.entry("CO_SIGN_ADDED", "加签"), Map.entry("CO_SIGN_AGREE", "会签同意"), Map.entry("CO_SIGN_DISAGREE", "会签不同意"),
+      Map.entry("CC", "抄送"), Map.entry("URGE", "催办"), Map.entry("MIGRATED", "迁移到新版本流程"),
+      Map.entry("SIGNAL", "部门预警"), Map.entry("DEMO", "演示操作"), Map.entry("DRAWN_UP", "增收计划已制定"),
+      Map.entry("SCREENED", "已逐户排查"), Map.entry("REVIEWED", "已逐户核查"));
+
+  private Decisions() {
+  }
+
+  /** The decision in a cadre's words; an unknown code as it is. */
+  public static String label(String decision) {
+    return decision == null ? "" : LABELS.getOrDefault(decision, decision);
+  }
+
+  /** Whether the decision has words of its own (the check that the audit's codes are all known). */
+  public static boolean isKnown(String decision) {
+    return LABELS.containsKey(decision);
+  }
+}

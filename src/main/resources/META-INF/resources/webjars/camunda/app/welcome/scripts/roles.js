@@ -1,0 +1,34 @@
+// Bangfu: the Welcome page shows each role the pages it works with (the pages check access again on every request):
+// village cadres register risks, departments and the county import pushes, process owners change the models,
+// supervisors watch the county; everyone finds cases.
+const FOR = {
+  '/signal.html': g => g.some(x => x.startsWith('village-')),
+  '/imports.html': g => g.some(x => x.startsWith('dept-') || x.startsWith('county-')),
+  '/whatif.html': g => g.includes('process-owners'),
+  '/models.html': g => g.includes('process-owners'),
+  '/viewer.html': g => g.includes('process-owners'),
+  '/supervision.html': g => g.some(x => x.startsWith('supervisor-')),
+  '/swagger-ui.html': g => g.includes('process-owners')
+};
+
+let groups = null;
+fetch('/api/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+  .then(r => (r.ok ? r.json() : null)).then(me => {
+    groups = me ? me.groups : [];
+    apply();
+  });
+
+function apply() {
+  if (groups === null) return;
+  const admin = groups.includes('camunda-admin');
+  document.querySelectorAll('a[href]').forEach(a => {
+    const rule = FOR[a.getAttribute('href')];
+    if (!rule) return;
+    const item = a.closest('.custom-link-wrapper') || a;
+    item.style.display = admin || rule(groups) ? '' : 'none';
+    item.classList.toggle('bangfu-not-for-role', !(admin || rule(groups)));
+  });
+}
+new MutationObserver(apply).observe(document.body, { childList: true, subtree: true });
+
+export default [];
