@@ -79,6 +79,8 @@ class VillageCadreBrowserIT extends BrowserTest {
       tasklist.choose("情况属实");
       screenshot("verify-filled");
       tasklist.complete();
+      // a completion is confirmed in words
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bangfu-completed"), "任务已办理完成"));
       wait.until(d -> api.tasks("cadre_dongshan", bk).stream()
           .noneMatch(t -> RiskIdentification.VERIFY_HOUSEHOLD.equals(t.get("taskDefinitionKey"))));
       screenshot("verify-completed");
@@ -93,6 +95,11 @@ class VillageCadreBrowserIT extends BrowserTest {
       String timeline = browser.findElement(By.id("timeline")).getText();
       assertThat(timeline).contains("收到风险线索 立案 王建国（东山村）").contains("入户核实 属实 王建国（东山村）")
           .contains("监测范围判定（DMN） 在监测范围内 系统").doesNotContain("cadre_dongshan");
+      // 一户一档 printed to PDF by the browser: the household and the record in Chinese, without the page's navigation
+      String printed = pdfText(((org.openqa.selenium.PrintsPage) browser).print(
+          new org.openqa.selenium.print.PrintOptions()));
+      assertThat(printed).contains(headName).contains("审批记录").contains("入户核实").contains("王建国（东山村）")
+          .doesNotContain("查找案件").doesNotContain("我发起的");
       // names and words, no codes: no enum constants, no group ids, no sign-in ids anywhere on the page
       String page = browser.findElement(By.tagName("main")).getText();
       assertThat(page).doesNotContainPattern("\\b[A-Z][A-Z_]{3,}\\b")
@@ -407,6 +414,16 @@ class VillageCadreBrowserIT extends BrowserTest {
       throw e;
     } finally {
       runtimeService.deleteProcessInstance(task.getProcessInstanceId(), "browser test done");
+    }
+  }
+
+  /** The text of a PDF the browser printed, as a reader would copy it out. */
+  static String pdfText(org.openqa.selenium.Pdf pdf) {
+    byte[] bytes = java.util.Base64.getDecoder().decode(pdf.getContent());
+    try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(bytes)) {
+      return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("the printed case file is no PDF", e);
     }
   }
 }

@@ -272,6 +272,36 @@ function closeStaleErrors() {
 }, true));
 window.addEventListener('hashchange', closeStaleErrors);
 
+// Tasklist says nothing when a task has been completed: the user is told, in words, for a few seconds.
+const COMPLETION = /\/task\/[^/]+\/(submit-form|complete)(\?.*)?$/;
+function showCompleted() {
+  closeStaleErrors();
+  let box = document.getElementById('bangfu-completed');
+  if (!box) {
+    box = document.createElement('div');
+    box.id = 'bangfu-completed';
+    box.setAttribute('role', 'status');
+    box.style.cssText = 'position:fixed;right:16px;bottom:48px;z-index:2000;padding:10px 16px;background:#e8f5e9;'
+      + 'border:1px solid #81c784;color:#1b5e20;font-size:14px;box-shadow:0 2px 6px rgba(0,0,0,.2)';
+    document.body.appendChild(box);
+  }
+  box.textContent = '任务已办理完成。';
+  clearTimeout(showCompleted.timer);
+  showCompleted.timer = setTimeout(() => box.remove(), 6000);
+}
+const xhrOpen = XMLHttpRequest.prototype.open;
+XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+  this.bangfuCompletion = method === 'POST' && COMPLETION.test(String(url));
+  return xhrOpen.call(this, method, url, ...rest);
+};
+const xhrSend = XMLHttpRequest.prototype.send;
+XMLHttpRequest.prototype.send = function (...args) {
+  if (this.bangfuCompletion) {
+    this.addEventListener('load', () => { if (this.status >= 200 && this.status < 300) showCompleted(); });
+  }
+  return xhrSend.apply(this, args);
+};
+
 // the browser tab names the system, not the engine's product
 const TITLE = '帮扶 · 任务列表';
 const keepTitle = () => { if (document.title !== TITLE) document.title = TITLE; };
