@@ -4,6 +4,7 @@ import java.util.List;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.security.BangfuUser;
+import org.bangfu.security.PersonNames;
 import org.bangfu.security.RegionAccess;
 import org.bangfu.shared.ForbiddenException;
 import org.bangfu.shared.ModelProperties;
@@ -29,9 +30,11 @@ public class ApprovalTasks {
   private final RepositoryService repositoryService;
   private final CaseFileService caseFiles;
   private final RegionAccess access;
+  private final PersonNames names;
 
   public ApprovalTasks(TaskService taskService, RuntimeService runtimeService, RepositoryService repositoryService,
-      CaseFileService caseFiles, RegionAccess access) {
+      CaseFileService caseFiles, RegionAccess access, PersonNames names) {
+    this.names = names;
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
@@ -52,6 +55,11 @@ public class ApprovalTasks {
     return task;
   }
 
+  /** A person as messages and the audit name them (王建国（东山村）), not by sign-in id. */
+  public String name(String userId) {
+    return names.of(userId);
+  }
+
   /** The holder: the assignee, or a member of the task's groups while nobody has claimed it. */
   public boolean holds(Task task, BangfuUser user) {
     return user.id().equals(task.getAssignee())
@@ -62,7 +70,7 @@ public class ApprovalTasks {
     if (!holds(task, user)) {
       throw new ForbiddenException(task.getAssignee() == null
           ? "只有本环节的办理人员可以" + operation
-          : "该任务已由 " + task.getAssignee() + " 认领，只有认领人可以" + operation);
+          : "该任务已由 " + name(task.getAssignee()) + " 认领，只有认领人可以" + operation);
     }
   }
 

@@ -103,7 +103,7 @@ public class BatchApproval {
             + "（可能已由他人办理），请刷新后重试；本次没有审批任何一户");
       }
       if (task.getAssignee() != null && !task.getAssignee().equals(user.id())) {
-        throw new ConflictException(label(task) + "已由 " + task.getAssignee() + " 认领，请从批量中去掉该户；本次没有审批任何一户");
+        throw new ConflictException(label(task) + "已由 " + tasks.name(task.getAssignee()) + " 认领，请从批量中去掉该户；本次没有审批任何一户");
       }
       List<String> allowed = ModelProperties.list(property(task, "decisionValues"));
       if (decision.decision() == null || !allowed.contains(decision.decision())) {

@@ -65,7 +65,7 @@ public class CarbonCopies {
         throw InvalidInputException.of("recipients", "用户 " + recipient + " 不存在");
       }
       if (!access.canSee(users.of(recipient), village)) {
-        throw InvalidInputException.of("recipients", recipient + " 不能查看本案件所在辖区，不能抄送给他");
+        throw InvalidInputException.of("recipients", tasks.name(recipient) + " 不能查看本案件所在辖区，不能抄送给他");
       }
     }
     String caseNumber = tasks.businessKey(task.getProcessInstanceId());
@@ -75,12 +75,12 @@ public class CarbonCopies {
           note == null ? null : note.trim(), user.id(), EngineClock.now(), null));
       outbox.enqueue("cc:" + task.getId() + ":" + recipient, "CC", outbox.addressesOfUser(recipient),
           "【帮扶】抄送：" + task.getName() + "（案件 " + caseNumber + "）",
-          "您好：\n\n" + user.id() + " 将案件 " + caseNumber + " 的环节“" + task.getName() + "”抄送给您阅知"
+          "您好：\n\n" + tasks.name(user.id()) + " 将案件 " + caseNumber + " 的环节“" + task.getName() + "”抄送给您阅知"
               + (note == null || note.isBlank() ? "。" : "：\n" + note.trim()) + "\n\n案件：" + mail.baseUrl()
               + "/case.html?id=" + caseId + "\n\n本邮件由帮扶系统自动发送，请勿回复。", caseId);
     }
     tasks.audit(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), "CC",
-        "抄送给 " + String.join("、", to) + (note == null || note.isBlank() ? "" : "：" + note.trim()), user.id(),
+        "抄送给 " + String.join("、", to.stream().map(tasks::name).toList()) + (note == null || note.isBlank() ? "" : "：" + note.trim()), user.id(),
         task.getId());
     return sent;
   }

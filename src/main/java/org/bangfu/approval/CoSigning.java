@@ -61,7 +61,7 @@ public class CoSigning {
       throw InvalidInputException.of("coSigner", "请选择另一位加签人员");
     }
     if (!access.canSee(users.of(coSigner), tasks.village(task))) {
-      throw InvalidInputException.of("coSigner", coSigner + " 不能查看本案件所在辖区，不能加签");
+      throw InvalidInputException.of("coSigner", tasks.name(coSigner) + " 不能查看本案件所在辖区，不能加签");
     }
     if (reason == null || reason.isBlank() || reason.length() > 500) {
       throw InvalidInputException.of("reason", "请填写加签事由（不超过500字）");
@@ -78,7 +78,7 @@ public class CoSigning {
     sub.setDueDate(task.getDueDate());
     taskService.saveTask(sub);
     tasks.audit(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), "CO_SIGN_ADDED",
-        "加签 " + coSigner + "：" + reason.trim(), user.id(), task.getId());
+        "加签 " + tasks.name(coSigner) + "：" + reason.trim(), user.id(), task.getId());
     return sub.getId();
   }
 

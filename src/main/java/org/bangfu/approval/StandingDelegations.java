@@ -7,6 +7,7 @@ import org.bangfu.engine.TaskCreateListener;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.EngineUsers;
+import org.bangfu.security.PersonNames;
 import org.bangfu.security.RegionAccess;
 import org.bangfu.shared.EngineClock;
 import org.bangfu.shared.ForbiddenException;
@@ -43,9 +44,11 @@ public class StandingDelegations implements TaskCreateListener {
   private final EngineUsers users;
   private final RegionAccess access;
   private final AuthorizationService authorizationService;
+  private final PersonNames names;
 
   public StandingDelegations(ApprovalMapper mapper, TaskService taskService, IdentityService identityService,
-      EngineUsers users, RegionAccess access, AuthorizationService authorizationService) {
+      EngineUsers users, RegionAccess access, AuthorizationService authorizationService, PersonNames names) {
+    this.names = names;
     this.authorizationService = authorizationService;
     this.mapper = mapper;
     this.taskService = taskService;
@@ -79,8 +82,8 @@ public class StandingDelegations implements TaskCreateListener {
       boolean covered = substitute.inGroup(group)
           || !department && region != null && access.canSeeRegion(substitute, region);
       if (region != null && !covered) {
-        throw InvalidInputException.of("standIn", standIn + " 不能办理 " + absentUser + " 所在的 " + group
-            + " 的任务（不在同一辖区或部门）");
+        throw InvalidInputException.of("standIn", names.of(standIn) + " 不能办理 " + names.of(absentUser) + " 所在的"
+            + names.groups(List.of(group)).get(group) + "的任务（不在同一辖区或部门）");
       }
     }
     StandingDelegation delegation = new StandingDelegation(null, absentUser, standIn, firstDay, lastDay,

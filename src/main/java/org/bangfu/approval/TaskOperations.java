@@ -56,7 +56,7 @@ public class TaskOperations {
     String why = text("reason", reason);
     requireColleague(taskId, toUser, user);
     taskService.setAssignee(taskId, toUser);
-    audit(task, "TRANSFER", "转办给 " + toUser + "：" + why, user.id());
+    audit(task, "TRANSFER", "转办给 " + tasks.name(toUser) + "：" + why, user.id());
   }
 
   /**
@@ -71,12 +71,12 @@ public class TaskOperations {
       throw new ForbiddenException("请先认领任务，再委派");
     }
     if (task.getDelegationState() == org.camunda.bpm.engine.task.DelegationState.PENDING) {
-      throw new ConflictException("该任务已委派给 " + task.getAssignee() + "，尚未办回");
+      throw new ConflictException("该任务已委派给 " + tasks.name(task.getAssignee()) + "，尚未办回");
     }
     String why = text("reason", reason);
     requireColleague(taskId, toUser, user);
     taskService.delegateTask(taskId, toUser);
-    audit(task, "DELEGATE", "委派给 " + toUser + "：" + why, user.id());
+    audit(task, "DELEGATE", "委派给 " + tasks.name(toUser) + "：" + why, user.id());
   }
 
   /** 催办: mails the task's current holders, at most once a day per task; audited. */

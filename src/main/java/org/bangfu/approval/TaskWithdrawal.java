@@ -69,7 +69,7 @@ public class TaskWithdrawal {
       throw new NotFoundException("任务不存在，或不在您的辖区内");
     }
     if (!user.id().equals(done.getAssignee())) {
-      throw new ForbiddenException("只有提交人 " + done.getAssignee() + " 可以撤回");
+      throw new ForbiddenException("只有提交人 " + tasks.name(done.getAssignee()) + " 可以撤回");
     }
     if (!"true".equals(tasks.property(done.getProcessDefinitionId(), done.getTaskDefinitionKey(), WITHDRAWABLE))) {
       throw InvalidInputException.of("taskId", "“" + done.getName() + "”提交后不能撤回");
@@ -87,7 +87,7 @@ public class TaskWithdrawal {
     }
     for (Task t : next) {
       if (t.getAssignee() != null || t.getDelegationState() != null) {
-        throw new ConflictException("下一环节“" + t.getName() + "”已由 " + t.getAssignee() + " 认领，不能撤回，请联系对方退回");
+        throw new ConflictException("下一环节“" + t.getName() + "”已由 " + tasks.name(t.getAssignee()) + " 认领，不能撤回，请联系对方退回");
       }
     }
     ActivityInstance tree = runtimeService.getActivityInstance(pid);

@@ -131,7 +131,7 @@ public class CaseBriefs {
   private String summary(CaseFile c, Household household, String place, List<Measure> caseMeasures,
       Measure measure, Map<String, String> findings) {
     StringBuilder md = new StringBuilder();
-    md.append("#### 案件概况：").append(household.getHeadName()).append(" · ").append(place).append(" · ")
+    md.append("#### 案件概况：").append(md(household.getHeadName())).append(" · ").append(md(place)).append(" · ")
         .append(c.getBusinessKey()).append("\n\n");
     if (measure != null) {
       md.append("- **本任务**：").append(measureFact(measure)).append('\n');
@@ -163,7 +163,8 @@ public class CaseBriefs {
     md.append("- **家庭成员**（").append(members.size()).append(" 人）：");
     List<String> people = new ArrayList<>();
     for (Member m : members) {
-      people.add(m.getName() + "（" + relation(m.getRelation()) + "，" + IdNumber.mask(m.getIdNumber())
+      // a masked number's asterisks would be read as emphasis: the text of the registry is escaped
+      people.add(md(m.getName()) + "（" + relation(m.getRelation()) + "，" + md(IdNumber.mask(m.getIdNumber()))
           + "，" + labour(m.getLabourCapacity()) + "）");
     }
     md.append(String.join("；", people)).append('\n');
@@ -182,8 +183,8 @@ public class CaseBriefs {
         .append("：\n\n");
     for (AuditEntry e : latest) {
       md.append("1. ").append(e.createdAt() == null ? "" : e.createdAt().format(MINUTE)).append(" ")
-          .append(e.stepName()).append("：").append(Decisions.label(e.decision())).append("（")
-          .append(actors.getOrDefault(e.actor(), e.actor())).append("）");
+          .append(md(e.stepName())).append("：").append(Decisions.label(e.decision())).append("（")
+          .append(md(actors.getOrDefault(e.actor(), e.actor()))).append("）");
       if (e.reason() != null && !e.reason().isBlank()) {
         md.append(" — ").append(oneLine(e.reason(), 120));
       }
@@ -194,9 +195,15 @@ public class CaseBriefs {
         : text.substring(0, SUMMARY_LIMIT) + "…\n\n（内容较多，全部见案件页）";
   }
 
+  /** Free text on one line, cut at {@code max} characters, escaped for Markdown. */
   private static String oneLine(String text, int max) {
     String line = text.replaceAll("\\s+", " ").trim();
-    return line.length() <= max ? line : line.substring(0, max) + "…";
+    return md(line.length() <= max ? line : line.substring(0, max) + "…");
+  }
+
+  /** Text shown as itself in the form's Markdown: 629901********1234 stays a number, not emphasis. */
+  static String md(String text) {
+    return text == null ? "" : text.replaceAll("([\\\\`*_\\[\\]<>#|~])", "\\\\$1");
   }
 
   private static String measureStatus(String status) {

@@ -118,7 +118,7 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
     ResponseEntity<Map<String, Object>> late = api.post("reviewer_heping", "/api/tasks/" + secondAccept
         + "/withdraw", Map.of());
     assertThat(status(late)).isEqualTo(409);
-    assertThat(late.getBody().toString()).contains("已由 cadre_dongshan 认领，不能撤回");
+    assertThat(late.getBody().toString()).contains("已由 王建国（东山村） 认领，不能撤回");
     // a step the model does not mark withdrawable
     assertThat(status(api.complete("cadre_dongshan", verify, Map.of("authorisationSigned", true,
         "verifyFindings", "属实", "verifyDecision", "CONFIRM")))).isEqualTo(204);
@@ -137,7 +137,7 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
     ResponseEntity<Map<String, Object>> outside = api.post("reviewer_heping", url,
         Map.of("coSigner", "cadre_liushu", "reason", "请会签"));
     assertThat(status(outside)).isEqualTo(400);
-    assertThat(outside.getBody().toString()).contains("cadre_liushu 不能查看本案件所在辖区");
+    assertThat(outside.getBody().toString()).contains("刘春梅（柳树村） 不能查看本案件所在辖区");
     assertThat(status(api.post("cadre_dongshan", url, Map.of("coSigner", "approver_county", "reason", "x"))))
         .isEqualTo(403);
     ResponseEntity<Map<String, Object>> added = api.post("reviewer_heping", url,
@@ -170,7 +170,7 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
     ResponseEntity<Map<String, Object>> wrong = api.post("approver_county", cc,
         Map.of("recipients", List.of("supervisor_county", "cadre_xinghua"), "note", "请阅"));
     assertThat(status(wrong)).isEqualTo(400);
-    assertThat(wrong.getBody().toString()).contains("cadre_xinghua 不能查看本案件所在辖区");
+    assertThat(wrong.getBody().toString()).contains("陈志强（杏花村） 不能查看本案件所在辖区");
     assertThat(status(api.post("cadre_xinghua", cc, Map.of("recipients", List.of("supervisor_county")))))
         .isEqualTo(404);
     assertThat(status(api.post("approver_county", cc, Map.of("recipients", List.of("supervisor_county"),
@@ -189,9 +189,9 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
         .isNotNull();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_mail_outbox WHERE dedup_key LIKE ? AND kind = 'CC'",
         Integer.class, "cc:" + county + ":supervisor_county|%")).isEqualTo(1);
-    assertThat(audit(bk)).contains("decision=CO_SIGN_ADDED, reason=加签 approver_county：家庭情况复杂，请县里会签",
+    assertThat(audit(bk)).contains("decision=CO_SIGN_ADDED, reason=加签 周明（幸福县）：家庭情况复杂，请县里会签",
         "decision=CO_SIGN_AGREE, reason=会签意见：同意：同意纳入, actor=approver_county",
-        "decision=CC, reason=抄送给 supervisor_county：请督导组阅知, actor=approver_county");
+        "decision=CC, reason=抄送给 吴静（幸福县督导组）：请督导组阅知, actor=approver_county");
   }
 
   @Test
@@ -263,7 +263,7 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
     outsider.put("standIn", "cadre_dongshan");
     ResponseEntity<Map<String, Object>> refused = api.post("cadre_xinghua", "/api/delegations", outsider);
     assertThat(status(refused)).isEqualTo(400);
-    assertThat(refused.getBody().toString()).contains("cadre_dongshan 不能办理");
+    assertThat(refused.getBody().toString()).contains("王建国（东山村） 不能办理 陈志强（杏花村） 所在的杏花村村委会的任务");
     Map<String, Object> past = new HashMap<>(request);
     past.put("firstDay", today.minusDays(2).toString());
     assertThat(status(api.post("cadre_xinghua", "/api/delegations", past))).isEqualTo(400);
@@ -315,7 +315,7 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
     assertThat(audit(bk)).doesNotContain("decision=CC");
     java.net.http.HttpResponse<String> sent = tasklist.post(cc, body);
     assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
-    assertThat(audit(bk)).contains("decision=CC, reason=抄送给 supervisor_county：请阅, actor=reviewer_heping");
+    assertThat(audit(bk)).contains("decision=CC, reason=抄送给 吴静（幸福县督导组）：请阅, actor=reviewer_heping");
   }
 
   // ---------------------------------------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
 
     Map<String, Object> caseView = api.get("cadre_dongshan", "/api/cases/" + id(bk)).getBody();
     assertThat(caseView.get("audit").toString())
-        .contains("decision=TRANSFER, reason=转办给 cadre_dongshan_ops：外出开会，请代为核实, actor=cadre_dongshan")
+        .contains("decision=TRANSFER, reason=转办给 二（王）：外出开会，请代为核实, actor=cadre_dongshan")
         .contains("decision=CONFIRM, reason=null, actor=cadre_dongshan_ops");
   }
 
@@ -83,7 +83,7 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
 
     Map<String, Object> caseView = api.get("cadre_dongshan", "/api/cases/" + id(bk)).getBody();
     assertThat(caseView.get("audit").toString())
-        .contains("decision=DELEGATE, reason=委派给 cadre_dongshan_ops：请代为入户核实, actor=cadre_dongshan")
+        .contains("decision=DELEGATE, reason=委派给 二（王）：请代为入户核实, actor=cadre_dongshan")
         .contains("step=Activity_VerifyHousehold, stepName=入户核实, decision=CONFIRM, reason=null, actor=cadre_dongshan,");
   }
 

@@ -29,6 +29,7 @@ class AdministratorBrowserIT extends BrowserTest {
       String page = browser.findElement(By.tagName("body")).getText();
       assertThat(page).contains("流程定义", "监控台").doesNotContain("Process Definitions", "Dashboard");
       screenshot("cockpit-processes");
+      docScreenshot("administrator-cockpit");
     } catch (RuntimeException | AssertionError e) {
       screenshot("failure-cockpit-zh");
       throw e;

@@ -54,6 +54,8 @@ abstract class BrowserTest extends MariaDbIntegrationTest {
   void needsChromium() throws IOException {
     assertThat(new File(CHROMIUM)).as("Chromium is needed: apt-get install -y chromium chromium-driver").exists();
     assertThat(new File(CHROMEDRIVER)).as("ChromeDriver is needed: apt-get install -y chromium-driver").exists();
+    assertThat(new File("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"))
+        .as("a CJK font is needed for Chinese to render: apt-get install -y fonts-noto-cjk").exists();
     Files.createDirectories(SCREENSHOTS);
   }
 

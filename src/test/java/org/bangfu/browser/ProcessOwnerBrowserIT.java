@@ -35,6 +35,7 @@ class ProcessOwnerBrowserIT extends BrowserTest {
           "[data-element-id='Activity_VerifyHousehold']")));
       assertThat(browser.findElement(By.id("shown")).getText()).contains("RiskIdentificationProcess");
       screenshot("viewer-bpmn");
+      docScreenshot("process-owner-viewer");
 
       browser.get("http://localhost:" + port + "/viewer.html?id=" + decision);
       // dmn-js opens the DMN's first decision table: the monitoring line per province and year

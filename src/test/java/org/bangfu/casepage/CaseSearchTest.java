@@ -34,6 +34,13 @@ class CaseSearchTest {
   }
 
   @Test
+  void theSummarysTextIsShownAsItselfNotAsMarkdown() {
+    assertThat(CaseBriefs.md("629901********1234")).isEqualTo("629901\\*\\*\\*\\*\\*\\*\\*\\*1234");
+    assertThat(CaseBriefs.md("[链接](javascript:x) _斜体_ <b>")).isEqualTo("\\[链接\\](javascript:x) \\_斜体\\_ \\<b\\>");
+    assertThat(CaseBriefs.md(null)).isEmpty();
+  }
+
+  @Test
   void timeTakenReadsInDaysHoursAndMinutes() {
     LocalDateTime start = LocalDateTime.of(2026, 11, 2, 9, 0);
     Date created = Date.from(start.atZone(ZoneId.systemDefault()).toInstant());
