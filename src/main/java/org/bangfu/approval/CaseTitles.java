@@ -31,7 +31,7 @@ public class CaseTitles {
   /** By the processes' business keys. */
   public Map<String, CaseTitle> byBusinessKey(Collection<String> businessKeys) {
     Map<String, String> caseNumber = new HashMap<>();
-    businessKeys.stream().filter(k -> k != null).forEach(k -> caseNumber.put(k, k.replaceFirst("-M\\d+$", "")));
+    businessKeys.stream().filter(k -> k != null).forEach(k -> caseNumber.put(k, CaseFileService.caseNumberOf(k)));
     return titles(caseFiles.byBusinessKeys(caseNumber.values().stream().distinct().toList()), caseNumber);
   }
 

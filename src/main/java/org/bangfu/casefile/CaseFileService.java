@@ -151,7 +151,12 @@ public class CaseFileService {
     return householdIds.isEmpty() ? List.of() : cases.findByHouseholds(householdIds, limit);
   }
 
-  /** The cases with these numbers (a measure's process carries its case's number and "-M…"; give the case's). */
+  /** The case's number of a process's business key: a measure's process carries its case's number and "-M…". */
+  public static String caseNumberOf(String processBusinessKey) {
+    return processBusinessKey == null ? "" : processBusinessKey.replaceFirst("-M\\d+$", "");
+  }
+
+  /** The cases with these numbers (give the case's number, {@link #caseNumberOf}). */
   public List<CaseFile> byBusinessKeys(java.util.Collection<String> businessKeys) {
     return businessKeys.isEmpty() ? List.of() : cases.findByBusinessKeys(businessKeys);
   }

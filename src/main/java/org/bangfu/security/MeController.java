@@ -15,15 +15,12 @@ public class MeController {
   private final RegionService regions;
   private final RegionAccess access;
   private final PersonNames names;
-  private final org.camunda.bpm.engine.IdentityService identityService;
 
-  public MeController(CurrentUser currentUser, RegionService regions, RegionAccess access, PersonNames names,
-      org.camunda.bpm.engine.IdentityService identityService) {
+  public MeController(CurrentUser currentUser, RegionService regions, RegionAccess access, PersonNames names) {
     this.currentUser = currentUser;
     this.regions = regions;
     this.access = access;
     this.names = names;
-    this.identityService = identityService;
   }
 
   /**
@@ -42,19 +39,9 @@ public class MeController {
     List<Map<String, String>> visible = regions.villages().stream().filter(v -> access.canSee(user, v.code()))
         .map(v -> Map.of("code", v.code(), "name", (v.parentCode() == null ? "" : regions.name(v.parentCode())) + v.name()))
         .toList();
-    List<Map<String, String>> colleagues = new java.util.ArrayList<>();
-    java.util.Set<String> seen = new java.util.HashSet<>(List.of(user.id()));
-    for (String group : user.groups()) {
-      if (CandidateGroups.regionCode(group) == null) {
-        continue; // administrators, process owners: no region work to hand over
-      }
-      for (var member : org.bangfu.engine.SystemQueries.run(identityService,
-          () -> identityService.createUserQuery().memberOfGroup(group).list())) {
-        if (seen.add(member.getId())) {
-          colleagues.add(Map.of("id", member.getId(), "name", PersonNames.display(member)));
-        }
-      }
-    }
+    // administrators' and process owners' groups have no region work to hand over
+    List<PersonNames.Person> colleagues = names.membersOf(user.groups().stream()
+        .filter(g -> CandidateGroups.regionCode(g) != null).toList(), user.id());
     return Map.of("id", user.id(), "name", names.of(user.id()), "groups", user.groups(), "villages", villages,
         "visibleVillages", visible, "colleagues", colleagues, "csrfToken", token == null ? "" : token.toString());
   }

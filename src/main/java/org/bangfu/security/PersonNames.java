@@ -2,6 +2,7 @@ package org.bangfu.security;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.bangfu.engine.SystemQueries;
@@ -28,7 +29,7 @@ public class PersonNames {
   }
 
   public String of(String userId) {
-    return of(userId == null ? java.util.List.of() : java.util.List.of(userId)).getOrDefault(userId, "");
+    return of(userId == null ? List.of() : List.of(userId)).getOrDefault(userId, "");
   }
 
   /** The names of these users, by sign-in id, read in one query. */
@@ -51,6 +52,21 @@ public class PersonNames {
     return names;
   }
 
+  /** A person to choose in a list: sign-in id and the name shown. */
+  public record Person(String id, String name) {
+  }
+
+  /** The members of these groups, by name, each once, in the groups' order (sign-in id within a group). */
+  public List<Person> membersOf(Collection<String> groups, String except) {
+    Map<String, Person> people = new java.util.LinkedHashMap<>();
+    for (String group : groups) {
+      SystemQueries.run(identityService, () -> identityService.createUserQuery().memberOfGroup(group).list())
+          .stream().sorted(java.util.Comparator.comparing(User::getId)).filter(u -> !u.getId().equals(except))
+          .forEach(u -> people.putIfAbsent(u.getId(), new Person(u.getId(), display(u))));
+    }
+    return List.copyOf(people.values());
+  }
+
   /** The names of these groups (村委会, 乡镇人民政府…), by group id; a group that does not exist as its id. */
   public Map<String, String> groups(Collection<String> groupIds) {
     Map<String, String> names = new HashMap<>();
@@ -67,7 +83,7 @@ public class PersonNames {
     return names;
   }
 
-  public static String display(User user) {
+  static String display(User user) {
     String first = user.getFirstName() == null ? "" : user.getFirstName().trim();
     String last = user.getLastName() == null ? "" : user.getLastName().trim();
     if (first.isEmpty() && last.isEmpty()) {

@@ -182,7 +182,7 @@ public class SupervisionService {
     List<OverdueTask> tasks = supervision.overdueTasks(county, now, EXPORT_LIMIT);
     // the households' heads, the groups' and people's names, each read once for the whole list
     Map<String, Long> householdOfCase = new HashMap<>();
-    caseFiles.byBusinessKeys(tasks.stream().map(t -> caseNumber(t.caseNumber())).distinct().toList())
+    caseFiles.byBusinessKeys(tasks.stream().map(t -> CaseFileService.caseNumberOf(t.caseNumber())).distinct().toList())
         .forEach(c -> householdOfCase.put(c.getBusinessKey(), c.getHouseholdId()));
     Map<Long, String> heads = households.headNames(householdOfCase.values());
     Map<String, String> groups = people.groups(tasks.stream().map(OverdueTask::groupId).toList());
@@ -192,7 +192,7 @@ public class SupervisionService {
     for (OverdueTask task : tasks) {
       String township = township(task.groupId(), name);
       String village = village(task.groupId(), name);
-      Long household = householdOfCase.get(caseNumber(task.caseNumber()));
+      Long household = householdOfCase.get(CaseFileService.caseNumberOf(task.caseNumber()));
       list.add(new ExportRow(task.caseNumber(), household == null ? "" : heads.getOrDefault(household, ""),
           township == null ? "" : township.split("\\|")[1], village == null ? "" : village.split("\\|")[1],
           task.stepName(), groups.getOrDefault(task.groupId(), task.groupId()),
@@ -200,11 +200,6 @@ public class SupervisionService {
           calendar.workingDaysBetween(task.due().toLocalDate(), now.toLocalDate())));
     }
     return list;
-  }
-
-  /** The case's number of a task's process: a measure's process carries the case's number and "-M…". */
-  static String caseNumber(String businessKey) {
-    return businessKey == null ? "" : businessKey.replaceFirst("-M\\d+$", "");
   }
 
   private static long sum(List<TaskCount> rows, java.util.function.ToLongFunction<TaskCount> field) {
