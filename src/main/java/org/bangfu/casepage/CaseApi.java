@@ -21,11 +21,12 @@ public final class CaseApi {
    */
   public record SignalRequest(Long householdId, String channel, List<String> riskTypes, LocalDate signalDate,
       Boolean unsafeHousing, Boolean unsafeWater, Boolean dropoutRisk, Boolean noMedicalInsurance,
-      BigDecimal medicalSelfPay, Boolean urgent, List<String> urgentMeasures, DepartmentSignal signal) {
+      BigDecimal medicalSelfPay, Boolean sharpIncomeDrop, Boolean urgent, List<String> urgentMeasures,
+      DepartmentSignal signal) {
 
     public OpenCase toCommand() {
       return new OpenCase(householdId, channel, riskTypes, signalDate, unsafeHousing, unsafeWater, dropoutRisk,
-          noMedicalInsurance, medicalSelfPay, urgent, urgentMeasures, signal, null);
+          noMedicalInsurance, medicalSelfPay, sharpIncomeDrop, urgent, urgentMeasures, signal, null);
     }
   }
 

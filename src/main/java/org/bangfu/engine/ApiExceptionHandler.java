@@ -71,6 +71,12 @@ public class ApiExceptionHandler {
     return body(HttpStatus.CONFLICT, e.getMessage(), List.of());
   }
 
+  /** A rule needs a setting nobody configured: the work stops and says which (never a fallback figure). */
+  @ExceptionHandler(org.bangfu.shared.MissingSettingException.class)
+  ResponseEntity<Map<String, Object>> missingSetting(org.bangfu.shared.MissingSettingException e) {
+    return body(HttpStatus.CONFLICT, e.getMessage(), List.of());
+  }
+
   @ExceptionHandler(TaskAlreadyClaimedException.class)
   ResponseEntity<Map<String, Object>> claimed(TaskAlreadyClaimedException e) {
     return body(HttpStatus.CONFLICT, "任务已被他人认领", List.of());

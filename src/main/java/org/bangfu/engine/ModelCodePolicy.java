@@ -71,7 +71,8 @@ public final class ModelCodePolicy {
       "townshipCode", "countyCode", "channel", "riskTypes", "riskTypeLabels", "identificationDeadline",
       "noticeDuration", "greenChannelRequested", "greenChannelStarted", "eligible", "householdType",
       "eligibilityReason", "perCapitaIncome", "adjustedPerCapitaIncome", "incomeThreshold", "decidedBy",
-      "rejectReason", "rejectedBy", "rejectedStep", "identificationOutcome", "returnNote", "changesSinceReturn");
+      "rejectReason", "rejectedBy", "rejectedStep", "identificationOutcome", "returnNote", "changesSinceReturn",
+      "lineSource", "assessmentProblem");
 
   /** What a model may read of {@code execution} or {@code task} besides its variables. */
   public static final Set<String> EXECUTION_PROPERTIES = Set.of("processBusinessKey", "businessKey",

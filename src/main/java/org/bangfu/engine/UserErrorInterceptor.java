@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>completing a task that is already done (a stale inbox, a double click, another user was faster at the
  *       same moment) fails with "Cannot find task", an optimistic-locking conflict or a database deadlock: it is
  *       answered as a 409 that says so, and exactly one completion counts;</li>
+ *   <li>a step whose rule needs a setting nobody configured ({@link org.bangfu.shared.MissingSettingException}, the
+ *       year's monitoring line at the exit assessment) is refused as a 409 with the message that names it;</li>
  *   <li>a completion that lost a race with <em>another</em> step of the same case (the parallel branch of 民主评议
  *       and 资产核查 completed at the same moment, a timer firing) is run again, up to {@value #RETRIES} times, in a
  *       new transaction — the user sees a success, not a conflict, and nothing is written twice. Inside a caller's
@@ -63,6 +65,12 @@ public class UserErrorInterceptor extends CommandInterceptor {
     if (completion && (e instanceof NotFoundException || e instanceof NullValueException || isConflict(e))) {
       // answered by the engine REST API (and so Tasklist) with this status and message
       return new RestException(Response.Status.CONFLICT, "任务不存在或已经办结（可能已由他人办理），请刷新待办列表");
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof org.bangfu.shared.MissingSettingException missing) {
+        // a rule the step runs needs a setting nobody configured: the completion is refused and says which
+        return new RestException(Response.Status.CONFLICT, missing.getMessage());
+      }
     }
     for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
       if (cause instanceof InvalidDecisionException || cause instanceof BadUserRequestException

@@ -69,7 +69,8 @@ public class ExitService {
     CaseFile caseFile = caseFiles.find(caseId);
     List<Member> members = households.members(caseFile.getHouseholdId());
     YearMonth now = YearMonth.from(EngineClock.today());
-    BigDecimal incomeThreshold = threshold.of(new RegionCode(caseFile.getVillageCode()).province(), now.getYear());
+    BigDecimal incomeThreshold = threshold.of(new RegionCode(caseFile.getVillageCode()), now.getYear())
+        .incomeThreshold();
     int stable = stableMonths(households.incomes(caseFile.getHouseholdId()), members.size(), incomeThreshold, now);
     long monitored = caseFile.getMonitoringSince() == null ? 0
         : ChronoUnit.MONTHS.between(caseFile.getMonitoringSince(), EngineClock.today());

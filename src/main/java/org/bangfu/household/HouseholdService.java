@@ -173,6 +173,25 @@ public class HouseholdService {
         records.size());
   }
 
+  /**
+   * The months of the income test's window (the 12 months before the signal month) that have no income record: an
+   * unknown month is not a month of no income, the cadre completes it before the test runs.
+   */
+  public List<String> missingIncomeMonths(Long householdId, LocalDate signalDate) {
+    YearMonth to = YearMonth.from(signalDate).minusMonths(1);
+    YearMonth from = to.minusMonths(11);
+    java.util.Set<String> recorded = new java.util.HashSet<>();
+    households.findIncomesBetween(householdId, from.toString(), to.toString())
+        .forEach(r -> recorded.add(r.getPeriod()));
+    List<String> missing = new ArrayList<>();
+    for (YearMonth month = from; !month.isAfter(to); month = month.plusMonths(1)) {
+      if (!recorded.contains(month.toString())) {
+        missing.add(month.toString());
+      }
+    }
+    return missing;
+  }
+
   private void requireIdNumbersFree(List<MemberRequest> members, Long householdId) {
     List<String> numbers = members.stream().map(MemberRequest::idNumber).toList();
     List<String> taken = households.findIdNumbersElsewhere(numbers, householdId);

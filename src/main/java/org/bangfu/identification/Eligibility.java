@@ -4,17 +4,16 @@ import java.math.BigDecimal;
 
 /** The outcome of the monitoring-range decision for one case, with the figures it was based on. */
 public record Eligibility(boolean eligible, String householdType, String reason, BigDecimal perCapitaIncome,
-    BigDecimal adjustedPerCapitaIncome, BigDecimal incomeThreshold) {
+    BigDecimal adjustedPerCapitaIncome, BigDecimal incomeThreshold, String lineSource) {
 
   /**
    * The inputs of {@code Decision_MonitoringEligibility}: the household's income test and the other risks, for the
    * province and year of the signal. The case's assessment and the what-if over the registry give the same.
    */
-  public static java.util.Map<String, Object> inputs(String provinceCode, int year,
+  public static java.util.Map<String, Object> inputs(org.bangfu.region.RegionCode village, int year,
       org.bangfu.household.IncomeTest test, TriggerFacts facts) {
-    java.util.Map<String, Object> inputs = new java.util.HashMap<>();
-    inputs.put("provinceCode", provinceCode);
-    inputs.put("year", year);
+    java.util.Map<String, Object> inputs = new java.util.HashMap<>(
+        org.bangfu.household.MonitoringThreshold.inputs(village, year));
     inputs.put("householdKind", test.householdKind());
     inputs.put("perCapitaIncome", test.perCapitaIncome().doubleValue());
     inputs.put("adjustedPerCapitaIncome", test.adjustedPerCapitaIncome().doubleValue());
@@ -22,6 +21,7 @@ public record Eligibility(boolean eligible, String householdType, String reason,
     inputs.put("unsafeWater", facts.unsafeWater());
     inputs.put("dropoutRisk", facts.dropoutRisk());
     inputs.put("noMedicalInsurance", facts.noMedicalInsurance());
+    inputs.put("sharpIncomeDrop", facts.sharpIncomeDrop());
     inputs.put("medicalSelfPay", facts.medicalSelfPay() == null ? 0d : facts.medicalSelfPay().doubleValue());
     return inputs;
   }

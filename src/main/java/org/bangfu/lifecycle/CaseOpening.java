@@ -91,6 +91,13 @@ public class CaseOpening {
     }
     boolean urgent = Boolean.TRUE.equals(request.urgent());
     List<MeasureCode> urgentMeasures = MeasureCode.parse(errors, "urgentMeasures", request.urgentMeasures());
+    // an 应急 push of a disaster reaches the green channel by itself: the village and the township still confirm it
+    if (!urgent && channel == Channel.DEPARTMENT_SIGNAL && request.signal() != null
+        && Department.EMERGENCY.name().equals(request.signal().department())
+        && riskTypes.stream().anyMatch(properties.greenChannelRiskTypes()::contains)) {
+      urgent = true;
+      urgentMeasures = properties.emergencyPushMeasures();
+    }
     if (urgent && riskTypes.stream().noneMatch(properties.greenChannelRiskTypes()::contains)) {
       errors.add(new FieldError("urgent", "绿色通道仅适用于"
           + String.join("、", properties.greenChannelRiskTypes().stream().map(RiskType::label).toList()) + "等急难情形"));
@@ -141,8 +148,10 @@ public class CaseOpening {
     RiskIdentification.NO_MEDICAL_INSURANCE.put(variables, Boolean.TRUE.equals(request.noMedicalInsurance()));
     RiskIdentification.MEDICAL_SELF_PAY.put(variables,
         request.medicalSelfPay() == null ? 0d : request.medicalSelfPay().doubleValue());
+    RiskIdentification.SHARP_INCOME_DROP.put(variables, Boolean.TRUE.equals(request.sharpIncomeDrop()));
     RiskIdentification.GREEN_CHANNEL_REQUESTED.put(variables, urgent);
     RiskIdentification.GREEN_CHANNEL_STARTED.put(variables, false);
+    RiskIdentification.GREEN_CHANNEL_ASKED.put(variables, false);
     RiskIdentification.URGENT_MEASURES.put(variables,
         String.join(",", urgentMeasures.stream().map(Enum::name).toList()));
     // the whole case runs as AssistanceCaseProcess; identification is its first call activity

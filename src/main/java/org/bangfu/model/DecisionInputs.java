@@ -10,16 +10,16 @@ import java.util.Set;
 public final class DecisionInputs {
 
   public static final Map<String, Set<String>> BY_DECISION = Map.of(
-      "Decision_MonitoringThreshold", Set.of("provinceCode", "year"),
-      "Decision_MonitoringEligibility", Set.of("provinceCode", "year", "householdKind", "perCapitaIncome",
-          "adjustedPerCapitaIncome", "unsafeHousing", "unsafeWater", "dropoutRisk", "noMedicalInsurance",
-          "medicalSelfPay"),
+      "Decision_MonitoringThreshold", Set.of("provinceCode", "cityCode", "year"),
+      "Decision_MonitoringEligibility", Set.of("provinceCode", "cityCode", "year", "householdKind",
+          "perCapitaIncome", "adjustedPerCapitaIncome", "unsafeHousing", "unsafeWater", "dropoutRisk",
+          "noMedicalInsurance", "medicalSelfPay", "sharpIncomeDrop"),
       "Decision_ExitEligibility", Set.of("monitoredMonths", "deliveredMeasures", "stableMonths",
           "rigidSpendingControllable", "basicNeedsSecured", "drinkingWaterSecured", "noLabour", "safetyNet"),
       "Decision_MeasureRecommendation", Set.of("riskType", "householdKind", "provinceCode", "fullLabour",
           "weakOrHalfLabour", "labourShare", "rigidSpendingShare"),
       "Decision_DepartmentScreening", Set.of("department", "category", "amount", "number", "flag", "selfPayShare",
-          "householdKind", "monitored", "provinceCode", "year"),
+          "householdKind", "monitored", "provinceCode", "cityCode", "year"),
       "Decision_QuarterlyWarning", Set.of("householdKind", "monitored", "perCapitaIncome", "incomeGrowth",
           "workerWithoutJob", "workerMonths"),
       "Decision_PriorityIncomeSupport", Set.of("householdKind", "perCapitaIncome"));

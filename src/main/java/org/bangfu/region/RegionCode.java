@@ -24,6 +24,11 @@ public record RegionCode(String village) {
     return village.substring(0, 2);
   }
 
+  /** The first four digits: province and city (地市). */
+  public String city() {
+    return village.substring(0, 4);
+  }
+
   public String county() {
     return village.substring(0, 6);
   }

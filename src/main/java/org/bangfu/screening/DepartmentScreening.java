@@ -2,7 +2,9 @@ package org.bangfu.screening;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.bangfu.catalogue.Department;
 import org.bangfu.household.MonitoringThreshold;
+import org.bangfu.region.RegionCode;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +23,7 @@ public class DepartmentScreening {
   }
 
   /** What the rules know of the household the row names. */
-  public record HouseholdFacts(String householdKind, boolean monitored, String provinceCode, int year) {
+  public record HouseholdFacts(String householdKind, boolean monitored, RegionCode village, int year) {
   }
 
   private final RuleTables tables;
@@ -58,11 +60,13 @@ public class DepartmentScreening {
       variables.put("amount", row.amount() == null ? null : row.amount().doubleValue());
       variables.put("number", row.number());
       variables.put("flag", row.flag());
-      variables.put("selfPayShare", row.amount() == null ? null
-          : row.amount().doubleValue() / ruralIncome(household.provinceCode(), household.year()));
+      // the share of last year's rural disposable income: only a medical self-pay is measured against it
+      variables.put("selfPayShare", row.amount() == null || !Department.MEDINS.name().equals(department) ? null
+          : row.amount().doubleValue() / ruralIncome(household.village(), household.year()));
       variables.put("householdKind", household.householdKind());
       variables.put("monitored", household.monitored());
-      variables.put("provinceCode", household.provinceCode());
+      variables.put("provinceCode", household.village().province());
+      variables.put("cityCode", household.village().city());
       variables.put("year", household.year());
       DmnDecisionResultEntries result = screening.evaluate(variables).getFirstResult();
       if (result == null) {
@@ -72,11 +76,11 @@ public class DepartmentScreening {
           (String) result.get("reason"));
     }
 
-    private double ruralIncome(String province, int year) {
-      return ruralIncome.computeIfAbsent(province + "/" + year, key -> {
-        Number value = threshold.evaluate(Map.of("provinceCode", province, "year", year))
-            .getSingleResult().getEntry("ruralIncomeLastYear");
-        return value.doubleValue();
+    /** Stops the batch (the import fails with the message and can be resumed) when the year has no figure. */
+    private double ruralIncome(RegionCode village, int year) {
+      return ruralIncome.computeIfAbsent(village.city() + "/" + year, key -> {
+        var row = threshold.evaluate(MonitoringThreshold.inputs(village, year)).getFirstResult();
+        return MonitoringThreshold.lineOf(row, village, year).ruralIncomeLastYear().doubleValue();
       });
     }
   }

@@ -309,7 +309,7 @@ public class ImportService {
       RunningCase open = work.openCases.get(person.householdId());
       boolean monitored = open != null && !CaseStatus.IDENTIFYING.name().equals(open.status());
       DepartmentScreening.Outcome outcome = rules.screen(row, work.department, new DepartmentScreening.HouseholdFacts(
-          person.householdKind(), monitored, new RegionCode(person.villageCode()).province(), work.today.getYear()));
+          person.householdKind(), monitored, new RegionCode(person.villageCode()), work.today.getYear()));
       PushRecord.Outcome result = PushRecord.Outcome.NOT_FLAGGED;
       if (outcome.flagged()) {
         flagged.add(row);

@@ -148,7 +148,7 @@ public class WhatIfService {
 
   /** The income test of identification for the household, other risks unknown (false). */
   static Map<String, Object> variables(HouseholdFigures h, int year) {
-    return Eligibility.inputs(new RegionCode(h.villageCode()).province(), year,
+    return Eligibility.inputs(new RegionCode(h.villageCode()), year,
         PeriodicScreeningService.incomeTest(h), TriggerFacts.NONE);
   }
 
@@ -191,8 +191,10 @@ public class WhatIfService {
       RuleTables.Table thresholds = tables.parse(MonitoringThreshold.DECISION, current.xml());
       int n = 0;
       for (ThresholdChange change : changes) {
-        Object ruralIncome = thresholds.evaluate(Map.of("provinceCode", change.provinceCode(), "year", change.year()))
-            .getSingleResult().get("ruralIncomeLastYear");
+        // last year's rural income of the province as the table has it (none: the draft line has none either)
+        var existing = thresholds.evaluate(Map.of("provinceCode", change.provinceCode(), "cityCode", "",
+            "year", change.year())).getFirstResult();
+        Object ruralIncome = existing == null ? null : existing.get("ruralIncomeLastYear");
         Element rule = document.createElementNS(DMN_NS, "rule");
         rule.setAttribute("id", "Rule_WhatIf_" + (++n));
         for (Element input : inputs) {

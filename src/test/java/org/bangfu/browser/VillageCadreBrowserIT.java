@@ -94,7 +94,7 @@ class VillageCadreBrowserIT extends BrowserTest {
       assertThat(browser.findElement(By.id("caseTitle")).getText()).isEqualTo(headName + " · 和平镇东山村 · 案件 " + bk);
       String timeline = browser.findElement(By.id("timeline")).getText();
       assertThat(timeline).contains("收到风险线索 立案 王建国（东山村）").contains("入户核实 属实 王建国（东山村）")
-          .contains("监测范围判定（DMN） 在监测范围内 系统").doesNotContain("cadre_dongshan");
+          .contains("监测范围测算（规则提示） 在监测范围内 系统").doesNotContain("cadre_dongshan");
       // 一户一档 printed to PDF by the browser: the household and the record in Chinese, without the page's navigation
       String printed = pdfText(((org.openqa.selenium.PrintsPage) browser).print(
           new org.openqa.selenium.print.PrintOptions()));

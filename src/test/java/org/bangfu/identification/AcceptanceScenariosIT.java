@@ -98,17 +98,21 @@ class AcceptanceScenariosIT extends MariaDbIntegrationTest {
   }
 
   @Test
-  @PolicyRule({"R02", "R13"})
-  void scenario6_incomeAboveTheRangeWithoutOtherRiskIsRejectedWithTheReason() {
+  @PolicyRule({"R02", "R13", "R29"})
+  void scenario6_incomeAboveTheRangeWithoutOtherRiskIsRejectedByTheTownshipWithTheReason() {
     long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario6());
     Map<String, Object> c = api.openCase("cadre_dongshan", signal(household, "SELF_APPLICATION",
         List.of("OTHER")));
     api.decide("reviewer_heping", bk(c), ACCEPT_APPLICATION, Map.of("applicationDecision", "ACCEPT"));
     api.decide("cadre_dongshan", bk(c), VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
         "verifyFindings", "家庭收入稳定", "verifyDecision", "CONFIRM"));
+    // the rules only advise: nothing is decided until the township says so, with its reason
+    assertThat(read(c)).containsEntry("status", "IDENTIFYING");
+    api.decide("reviewer_heping", bk(c), REVIEW_OUT_OF_RANGE, Map.of("outOfRangeDecision", "REJECT",
+        "outOfRangeReason", "人均纯收入12000元，高于监测线，无刚性支出和三保障问题"));
     Map<String, Object> decided = read(c);
-    assertThat(decided).containsEntry("status", "REJECTED").containsEntry("decidedBy", "system");
-    assertThat((String) decided.get("decisionReason")).contains("监测范围判定").contains("高于监测范围");
+    assertThat(decided).containsEntry("status", "REJECTED").containsEntry("decidedBy", "reviewer_heping");
+    assertThat((String) decided.get("decisionReason")).contains("乡镇研判").contains("高于监测线");
     assertThat((List<?>) decided.get("openTasks")).isEmpty();
   }
 

@@ -38,6 +38,7 @@ import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.workers.identification.AssessEligibilityDelegate;
 import org.bangfu.workers.identification.PublishNoticeDelegate;
+import org.bangfu.workers.identification.RecordIncomeRecordsDelegate;
 import org.bangfu.workers.identification.RecordInclusionDelegate;
 import org.bangfu.workers.identification.RecordRejectionDelegate;
 import org.bangfu.workers.identification.StartUrgentMeasuresDelegate;
@@ -84,6 +85,11 @@ class RiskIdentificationProcessTest {
     Mocks.register("publishNoticeDelegate", new PublishNoticeDelegate(identification));
     Mocks.register("recordInclusionDelegate", new RecordInclusionDelegate(identification));
     Mocks.register("recordRejectionDelegate", new RecordRejectionDelegate(identification));
+    Mocks.register("recordIncomeRecordsDelegate", new RecordIncomeRecordsDelegate(identification));
+    Mocks.register("recordTownshipJudgementDelegate",
+        new org.bangfu.workers.identification.RecordTownshipJudgementDelegate(identification));
+    when(identification.recordTownshipJudgement(eq(CASE), anyString(), anyString()))
+        .thenAnswer(call -> call.getArgument(1));
     eligible("TPBWD");
     deadline = Date.from(Instant.now().plus(15, ChronoUnit.DAYS));
   }
@@ -97,7 +103,7 @@ class RiskIdentificationProcessTest {
   /** The engine's parse of the deployed model names its system steps for the case's audit (StepLabels). */
   @Test
   void theAuditNamesTheSystemStepsAsTheDeployedModelDoes() {
-    assertThat(StepLabels.of(RiskIdentification.ASSESS_ELIGIBILITY)).isEqualTo("监测范围判定（DMN）");
+    assertThat(StepLabels.of(RiskIdentification.ASSESS_ELIGIBILITY)).isEqualTo("监测范围测算（规则提示）");
     assertThat(StepLabels.of(RiskIdentification.RECORD_INCLUSION)).isEqualTo("纳入监测对象并公告");
   }
 
@@ -166,15 +172,92 @@ class RiskIdentificationProcessTest {
   }
 
   @Test
-  @PolicyRule("R13")
-  void householdOutsideTheMonitoringRangeIsRejectedWithTheRuleAsReason() {
-    when(identification.assess(eq(CASE), any())).thenReturn(new Eligibility(false, null,
-        "人均纯收入高于监测范围", BigDecimal.valueOf(12000), BigDecimal.valueOf(12000), BigDecimal.valueOf(8600)));
+  @PolicyRule({"R13", "R29"})
+  void aHouseholdTheRulesCallOutOfRangeGoesToTheTownshipWhichMayGoOn() {
+    outOfRange();
     ProcessInstance pi = start("SELF_APPLICATION", false);
     complete(task(), withVariables("applicationDecision", "ACCEPT"));
     verifyConfirmed();
+
+    assertThat(pi).isWaitingAt(REVIEW_OUT_OF_RANGE).hasNotPassed(RECORD_REJECTION);
+    assertThat(task()).hasCandidateGroup("township-629901100");
+    assertThat(pi).variables().containsEntry("eligibilityReason", "规则提示：人均纯收入不低于监测线")
+        .containsEntry("lineSource", "示例（演示地区）");
+    Task review = task();
+    assertThatThrownBy(() -> decide("reviewer", review, Map.of("outOfRangeDecision", "PROCEED")))
+        .isInstanceOf(InvalidDecisionException.class).hasMessage("选择“继续识别程序”时必须填写理由");
+    decide("reviewer", Map.of("outOfRangeDecision", "PROCEED", "proposedHouseholdType", "BYYZP",
+        "outOfRangeReason", "主要劳动力刚失业，收入明显下降"));
+
+    assertThat(pi).isWaitingAt(CROSS_CHECK_ASSETS, DEMOCRATIC_REVIEW);
+    assertThat(pi).variables().containsEntry("householdType", "BYYZP");
+    verify(identification).recordTownshipJudgement(CASE, "BYYZP", "reviewer");
+    verify(caseFiles).audit(CASE, REVIEW_OUT_OF_RANGE, "乡镇研判（规则提示不在监测范围）", "PROCEED",
+        "主要劳动力刚失业，收入明显下降", "reviewer", review.getId());
+    verify(identification, never()).reject(anyLong(), any(), any(), any());
+  }
+
+  @Test
+  @PolicyRule({"R13", "R29"})
+  void aRejectionAfterTheRulesHintHasAPersonAndAReason() {
+    outOfRange();
+    ProcessInstance pi = start("CADRE_SCREENING", false);
+    verifyConfirmed();
+    decide("reviewer", Map.of("outOfRangeDecision", "REJECT", "outOfRangeReason", "家庭有稳定工资收入，无返贫风险"));
+
     assertThat(pi).isEnded().hasPassed(RECORD_REJECTION).hasNotPassed(DEMOCRATIC_REVIEW);
-    verify(identification).reject(CASE, CaseFileService.SYSTEM, "监测范围判定", "人均纯收入高于监测范围");
+    verify(identification).reject(CASE, "reviewer", "乡镇研判（规则提示不在监测范围）", "家庭有稳定工资收入，无返贫风险");
+    verify(identification, never()).reject(anyLong(), eq(CaseFileService.SYSTEM), any(), any());
+  }
+
+  @Test
+  @PolicyRule("R02")
+  void aMissingLineStopsTheTestAndTheCountyIsAskedThenItRunsAgain() {
+    String message = "省份代码 62（地市 6299）2027 年的监测收入线尚未配置";
+    when(identification.assess(eq(CASE), any()))
+        .thenReturn(new IdentificationService.Assessment(null, ERROR_LINE_MISSING, message))
+        .thenReturn(eligibleAssessment("TPBWD"));
+    ProcessInstance pi = start("CADRE_SCREENING", false);
+    verifyConfirmed();
+
+    assertThat(pi).isWaitingAt(MONITORING_LINE_MISSING).hasNotPassed(REVIEW_OUT_OF_RANGE);
+    assertThat(task()).hasCandidateGroup("county-629901");
+    assertThat(pi).variables().containsEntry("assessmentProblem", message);
+    decide("approver", Map.of("lineDecision", "RECHECK"));
+
+    verify(identification, org.mockito.Mockito.times(2)).assess(eq(CASE), any());
+    assertThat(pi).isWaitingAt(CROSS_CHECK_ASSETS, DEMOCRATIC_REVIEW);
+  }
+
+  @Test
+  @PolicyRule("R28")
+  void unrecordedMonthsAreCompletedByTheVillageBeforeTheTest() {
+    String message = "发现风险前12个月中有 2 个月没有收入记录：2026-03、2026-04";
+    when(identification.assess(eq(CASE), any()))
+        .thenReturn(new IdentificationService.Assessment(null, ERROR_INCOME_INCOMPLETE, message))
+        .thenReturn(eligibleAssessment("BYYZP"));
+    ProcessInstance pi = start("CADRE_SCREENING", false);
+    verifyConfirmed();
+
+    assertThat(pi).isWaitingAt(COMPLETE_INCOME_RECORDS);
+    assertThat(task()).hasCandidateGroup("village-" + VILLAGE);
+    assertThat(pi).variables().containsEntry("assessmentProblem", message);
+    decide("cadre", Map.of("incomeLines", "2026-03 1500\n2026-04 1600 200", "incomeDecision", "INCOMES_COMPLETED"));
+
+    verify(identification).recordIncomeLines(CASE, "2026-03 1500\n2026-04 1600 200", "cadre");
+    verify(identification, org.mockito.Mockito.times(2)).assess(eq(CASE), any());
+    assertThat(pi).hasPassed(RECORD_INCOME_RECORDS).isWaitingAt(CROSS_CHECK_ASSETS, DEMOCRATIC_REVIEW);
+  }
+
+  @Test
+  @PolicyRule("R03")
+  void theSharpIncomeDropConfirmedAtHomeIsGivenToTheTest() {
+    start("CADRE_SCREENING", false);
+    complete(task(), withVariables("authorisationSigned", true, "verifyFindings", "家中唯一劳动力失业",
+        "sharpIncomeDrop", true, "verifyDecision", "CONFIRM"));
+    org.mockito.ArgumentCaptor<TriggerFacts> facts = org.mockito.ArgumentCaptor.forClass(TriggerFacts.class);
+    verify(identification).assess(eq(CASE), facts.capture());
+    assertThat(facts.getValue().sharpIncomeDrop()).isTrue();
   }
 
   @Test
@@ -258,7 +341,10 @@ class RiskIdentificationProcessTest {
     assertThat(task()).hasCandidateGroup("township-629901100");
     decide("reviewer", Map.of("greenChannelDecision", "CONFIRM", "urgentMeasures", "DISASTER,HOUSING"));
 
-    verify(identification).startUrgentMeasures(CASE, "DISASTER,HOUSING", "reviewer");
+    // the measures start before the income test (it may take days when months or the line are missing)
+    org.mockito.InOrder order = org.mockito.Mockito.inOrder(identification);
+    order.verify(identification).startUrgentMeasures(CASE, "DISASTER,HOUSING", "reviewer");
+    order.verify(identification).assess(eq(CASE), any());
     assertThat(pi).hasPassed(START_URGENT_MEASURES).isWaitingAt(CROSS_CHECK_ASSETS, DEMOCRATIC_REVIEW);
     assertThat(pi).variables().containsEntry("greenChannelStarted", true);
 
@@ -269,6 +355,29 @@ class RiskIdentificationProcessTest {
     verifyConfirmed();
     assertThat(pi).isWaitingAt(CROSS_CHECK_ASSETS, DEMOCRATIC_REVIEW);
     verify(identification, org.mockito.Mockito.times(1)).startUrgentMeasures(anyLong(), anyString(), anyString());
+  }
+
+  @Test
+  @PolicyRule("R12")
+  void theVillageCanAskForTheGreenChannelAtHomeVerification() {
+    ProcessInstance pi = start("CADRE_SCREENING", false);
+    complete(task(), withVariables("authorisationSigned", true, "verifyFindings", "洪水冲毁住房",
+        "greenChannelAsked", true, "urgentMeasures", "DISASTER,TEMP_RELIEF", "verifyDecision", "CONFIRM"));
+    assertThat(pi).isWaitingAt(CONFIRM_GREEN_CHANNEL);
+    verify(identification, never()).assess(anyLong(), any());
+    decide("reviewer", Map.of("greenChannelDecision", "CONFIRM", "urgentMeasures", "DISASTER,TEMP_RELIEF"));
+    verify(identification).startUrgentMeasures(CASE, "DISASTER,TEMP_RELIEF", "reviewer");
+  }
+
+  @Test
+  @PolicyRule("R12")
+  void anUrgentHouseholdOutOfRangeKeepsItsMeasuresWhileTheTownshipDecides() {
+    outOfRange();
+    ProcessInstance pi = start("DEPARTMENT_SIGNAL", true);
+    verifyConfirmed();
+    decide("reviewer", Map.of("greenChannelDecision", "CONFIRM", "urgentMeasures", "DISASTER"));
+    assertThat(pi).hasPassed(START_URGENT_MEASURES).isWaitingAt(REVIEW_OUT_OF_RANGE);
+    verify(identification).startUrgentMeasures(CASE, "DISASTER", "reviewer");
   }
 
   @Test
@@ -309,8 +418,18 @@ class RiskIdentificationProcessTest {
   // --- helpers
 
   private void eligible(String type) {
-    when(identification.assess(eq(CASE), any())).thenReturn(new Eligibility(true, type, "在监测范围内",
-        BigDecimal.valueOf(7200), BigDecimal.valueOf(7200), BigDecimal.valueOf(8600)));
+    when(identification.assess(eq(CASE), any())).thenReturn(eligibleAssessment(type));
+  }
+
+  private static IdentificationService.Assessment eligibleAssessment(String type) {
+    return new IdentificationService.Assessment(new Eligibility(true, type, "在监测范围内", BigDecimal.valueOf(7200),
+        BigDecimal.valueOf(7200), BigDecimal.valueOf(8600), "示例（演示地区）"), null, null);
+  }
+
+  private void outOfRange() {
+    when(identification.assess(eq(CASE), any())).thenReturn(new IdentificationService.Assessment(
+        new Eligibility(false, null, "规则提示：人均纯收入不低于监测线", BigDecimal.valueOf(12000),
+            BigDecimal.valueOf(12000), BigDecimal.valueOf(8600), "示例（演示地区）"), null, null));
   }
 
   private static long anyLong() {
@@ -330,6 +449,7 @@ class RiskIdentificationProcessTest {
     NOTICE_DURATION.put(variables, "P5D");
     GREEN_CHANNEL_REQUESTED.put(variables, greenChannel);
     GREEN_CHANNEL_STARTED.put(variables, false);
+    GREEN_CHANNEL_ASKED.put(variables, false);
     URGENT_MEASURES.put(variables, greenChannel ? "DISASTER" : "");
     return variables;
   }

@@ -53,7 +53,8 @@ class CaseOpeningTest {
   @BeforeEach
   void setUp() {
     opening = new CaseOpening(households, caseFiles, runtimeService, new RegionAccess(),
-        new IdentificationProperties(20, Duration.ofDays(7), List.of(RiskType.DISASTER, RiskType.ACCIDENT)));
+        new IdentificationProperties(20, Duration.ofDays(7), List.of(RiskType.DISASTER, RiskType.ACCIDENT),
+            List.of(org.bangfu.catalogue.MeasureCode.DISASTER)));
     Household household = new Household();
     household.setId(7L);
     household.setHeadName("张三");
@@ -101,7 +102,7 @@ class CaseOpeningTest {
   @Test
   void everyWrongFieldIsNamedAtOnceAndNothingIsWritten() {
     OpenCase wrong = new OpenCase(7L, "SELF_APPLICATION", List.of("ILLNESS", "LOTTERY"),
-        EngineClock.today().plusDays(3), null, null, null, null, new BigDecimal("-1"), true, List.of("NOTHING"),
+        EngineClock.today().plusDays(3), null, null, null, null, new BigDecimal("-1"), null, true, List.of("NOTHING"),
         null, null);
 
     assertThatThrownBy(() -> opening.open(wrong, CADRE)).isInstanceOf(InvalidInputException.class)
@@ -113,7 +114,7 @@ class CaseOpeningTest {
   @Test
   void aDepartmentSignalNeedsTheDepartmentsData() {
     OpenCase withoutData = new OpenCase(7L, "DEPARTMENT_SIGNAL", List.of("ILLNESS"), null, null, null, null, null,
-        null, false, List.of(), null, null);
+        null, null, false, List.of(), null, null);
 
     assertThatThrownBy(() -> opening.open(withoutData, CADRE)).isInstanceOf(InvalidInputException.class)
         .satisfies(e -> assertThat(((InvalidInputException) e).errors()).extracting(FieldError::field)

@@ -290,6 +290,8 @@ class LifecycleIT extends MariaDbIntegrationTest {
     api.decide("reviewer_heping", bk, RiskIdentification.ACCEPT_APPLICATION, Map.of("applicationDecision", "ACCEPT"));
     api.decide("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
         "verifyFindings", "家庭收入稳定", "verifyDecision", "CONFIRM"));
+    api.decide("reviewer_heping", bk, RiskIdentification.REVIEW_OUT_OF_RANGE, Map.of("outOfRangeDecision", "REJECT",
+        "outOfRangeReason", "收入高于监测线，无其他风险"));
     assertThat(read(bk)).containsEntry("status", "REJECTED");
     assertThat(processes(bk)).isZero();
     assertThat(read(bk).get("plans")).asList().isEmpty();

@@ -27,9 +27,15 @@ import org.yaml.snakeyaml.Yaml;
  */
 public final class PolicyCatalogue {
 
-  /** A catalogued rule. */
-  public record Rule(String id, String title, String source, String text) {
+  /**
+   * A catalogued rule: {@code kind} is 政策原文, 国家程序 or 数据规则; {@code examples}, whether the models carry example
+   * figures for it that a province replaces with its own.
+   */
+  public record Rule(String id, String title, String kind, boolean examples, String source, String text) {
   }
+
+  /** The kinds of source a rule may have. */
+  public static final java.util.Set<String> KINDS = java.util.Set.of("政策原文", "国家程序", "数据规则");
 
   /** Where a marker was found: "BPMN RiskIdentificationProcess / Activity_VerifyHousehold 入户核实". */
   public record Marker(String ruleId, String where) {
@@ -53,8 +59,8 @@ public final class PolicyCatalogue {
     try (InputStream in = Files.newInputStream(projectDir.resolve("src/main/resources/policy/catalogue.yml"))) {
       Map<String, Object> yaml = new Yaml().load(in);
       for (Map<String, Object> r : (List<Map<String, Object>>) yaml.get("rules")) {
-        Rule rule = new Rule(String.valueOf(r.get("id")), (String) r.get("title"), (String) r.get("source"),
-            (String) r.get("text"));
+        Rule rule = new Rule(String.valueOf(r.get("id")), (String) r.get("title"), (String) r.get("kind"),
+            Boolean.TRUE.equals(r.get("examples")), (String) r.get("source"), (String) r.get("text"));
         if (catalogue.rules.put(rule.id(), rule) != null) {
           throw new IllegalStateException("政策规则编号重复：" + rule.id());
         }

@@ -37,13 +37,15 @@ public final class PolicyReport {
         .append(catalogue.rules().size()).append(" 条规则，").append(greenCount).append(" 条全部通过，")
         .append(catalogue.rules().size() - greenCount).append(" 条未通过。生成时间 ")
         .append(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"))).append("</p>")
-        .append("<table><thead><tr><th>编号</th><th>规则</th><th>出处</th><th>流程元素、决策规则、配置</th><th>测试（最近结果）</th>")
+        .append("<table><thead><tr><th>编号</th><th>规则</th><th>出处</th><th>性质</th><th>流程元素、决策规则、配置</th><th>测试（最近结果）</th>")
         .append("</tr></thead><tbody>");
     for (Rule rule : catalogue.rules().values()) {
       boolean green = green(catalogue, results, rule.id());
       html.append("<tr id=\"").append(rule.id()).append("\" class=\"").append(green ? "green" : "red").append("\">")
           .append("<td>").append(rule.id()).append("</td><td><b>").append(esc(rule.title())).append("</b><br>")
-          .append(esc(rule.text())).append("</td><td>").append(esc(rule.source())).append("</td><td>");
+          .append(esc(rule.text())).append("</td><td>").append(esc(rule.source())).append("</td><td class=\"kind\">")
+          .append(esc(rule.kind())).append(rule.examples() ? "；<b>含示例数值</b>（决策表中标“示例”的数字，使用前按本省标准修改）" : "")
+          .append("</td><td>");
       list(html, catalogue.elementsOf(rule.id()), null, "没有流程元素");
       html.append("</td><td>");
       list(html, catalogue.testsOf(rule.id()), results, "没有测试");

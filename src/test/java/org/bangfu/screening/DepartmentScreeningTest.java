@@ -75,7 +75,7 @@ class DepartmentScreeningTest {
   void eachRuleFlagsWhatItSays(String department, String category, String amount, Integer number, Boolean flag,
       String kind, boolean monitored, String risk) throws IOException {
     DepartmentScreening.Outcome outcome = rules().screen(row(category, amount, number, flag), department,
-        new DepartmentScreening.HouseholdFacts(kind, monitored, "62", 2026));
+        new DepartmentScreening.HouseholdFacts(kind, monitored, new org.bangfu.region.RegionCode("629901100201"), 2026));
     assertThat(outcome.flagged()).isEqualTo(risk != null);
     assertThat(outcome.riskType()).isEqualTo(risk);
     assertThat(outcome.reason()).isNotBlank();

@@ -42,9 +42,9 @@ class WhatIfIT extends MariaDbIntegrationTest {
               .divide(BigDecimal.valueOf(Math.max(1, row.getInt("n"))), 2, RoundingMode.HALF_UP);
           int[] c = counts.computeIfAbsent(row.getString("village_code").substring(0, 9), k -> new int[3]);
           c[0]++;
-          // income-only eligibility: the adjusted per-capita income (≤ the plain one) within the line
-          c[1] += perCapita.compareTo(line1) <= 0 ? 1 : 0;
-          c[2] += perCapita.compareTo(line2) <= 0 ? 1 : 0;
+          // income-only eligibility: the adjusted per-capita income (≤ the plain one) below the line
+          c[1] += perCapita.compareTo(line1) < 0 ? 1 : 0;
+          c[2] += perCapita.compareTo(line2) < 0 ? 1 : 0;
         }, to.minusMonths(11).toString(), to.toString());
     return counts;
   }
