@@ -26,7 +26,8 @@ public class AssessExitDelegate implements JavaDelegate {
     Assessment assessment = exits.assess(CASE_ID.get(execution), new HomeFindings(
         Boolean.TRUE.equals(RIGID_SPENDING_CONTROLLABLE.get(execution)),
         Boolean.TRUE.equals(BASIC_NEEDS_SECURED.get(execution)),
-        Boolean.TRUE.equals(DRINKING_WATER_SECURED.get(execution))));
+        Boolean.TRUE.equals(DRINKING_WATER_SECURED.get(execution)),
+        Boolean.TRUE.equals(ON_SAFETY_NET.get(execution))));
     ASSESSMENT.set(execution, assessment.outcome());
     ASSESSMENT_REASON.set(execution, assessment.reason());
   }

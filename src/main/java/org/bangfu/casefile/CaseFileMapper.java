@@ -50,6 +50,9 @@ public interface CaseFileMapper {
 
   List<AuditEntry> findAudit(@Param("caseId") Long caseId);
 
+  int countHouseholdSignals(@Param("householdId") Long householdId, @Param("department") String department,
+      @Param("kinds") java.util.List<String> kinds);
+
   void insertSignal(@Param("caseId") Long caseId, @Param("department") String department,
       @Param("kind") String kind, @Param("detail") String detail, @Param("amount") java.math.BigDecimal amount,
       @Param("receivedAt") java.time.LocalDateTime receivedAt, @Param("pushRecordId") Long pushRecordId);

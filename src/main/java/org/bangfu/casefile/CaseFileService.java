@@ -96,6 +96,14 @@ public class CaseFileService {
     cases.updateAssessment(caseFile);
   }
 
+  /**
+   * Whether a department ever signalled one of these kinds about the household, in any of its cases (民政's 低保 or
+   * 特困: a fact of the household, whichever case it reached).
+   */
+  public boolean householdHadSignal(Long householdId, String department, java.util.List<String> kinds) {
+    return cases.countHouseholdSignals(householdId, department, kinds) > 0;
+  }
+
   public void recordSignal(Long caseId, String department, String kind, String detail,
       java.math.BigDecimal amount) {
     recordSignal(caseId, department, kind, detail, amount, null);

@@ -35,6 +35,8 @@ public final class ExitReview {
   /** 两不愁三保障: food, clothing, schooling, basic medical care, safe housing. */
   public static final Var<Boolean> BASIC_NEEDS_SECURED = bool("basicNeedsSecured");
   public static final Var<Boolean> DRINKING_WATER_SECURED = bool("drinkingWaterSecured");
+  /** The village saw the household on 低保 or 特困 (民政's decision), whether or not this case delivered it. */
+  public static final Var<Boolean> ON_SAFETY_NET = bool("onSafetyNet");
 
   // the DMN's finding
   /** ELIGIBLE, NOT_YET or TRACKING. */
@@ -51,7 +53,7 @@ public final class ExitReview {
   public static final Var<String> COUNTY_REASON = string("exitCountyReason");
 
   public static final List<Var<?>> ALL = List.of(VERIFY_DECISION, VERIFY_REASON, RIGID_SPENDING_CONTROLLABLE,
-      BASIC_NEEDS_SECURED, DRINKING_WATER_SECURED, ASSESSMENT, ASSESSMENT_REASON, REVIEW_DECISION, REVIEW_REASON,
+      BASIC_NEEDS_SECURED, DRINKING_WATER_SECURED, ON_SAFETY_NET, ASSESSMENT, ASSESSMENT_REASON, REVIEW_DECISION, REVIEW_REASON,
       OBJECTION_TEXT, NOTICE_DURATION, TOWNSHIP_DECISION, TOWNSHIP_REASON, COUNTY_DECISION, COUNTY_REASON);
 
   private ExitReview() {

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.catalogue.CaseStatus;
+import org.bangfu.catalogue.Department;
 import org.bangfu.catalogue.MeasureCode;
 import org.bangfu.household.HouseholdService;
 import org.bangfu.household.IncomeRecord;
@@ -27,11 +28,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * 风险消除: gathers the facts of the exit conditions (months monitored, measures delivered, months of income stably
- * above the year's threshold, labour and safety net, what the home verification found), lets the DMN
+ * 风险消除: gathers the facts of the exit conditions (months monitored, measures delivered, the income over the window
+ * stably above the year's threshold, labour and the safety net as facts of the household, what the home verification
+ * found), lets the DMN
  * {@code Decision_ExitEligibility} decide, and records the outcome on the case.
  */
 @Service
+@org.springframework.boot.context.properties.EnableConfigurationProperties(ExitProperties.class)
 public class ExitService {
 
   public static final String ELIGIBLE = "ELIGIBLE";
@@ -39,14 +42,36 @@ public class ExitService {
   public static final String TRACKING = "TRACKING";
   public static final String ELIMINATED = "ELIMINATED";
 
+  /** 民政's pushes that put a household under the safety net (the push layout's categories). */
+  static final List<String> SAFETY_NET_KINDS = List.of("低保", "特困");
+
   /** What the village found at the home verification. */
   public record HomeFindings(boolean rigidSpendingControllable, boolean basicNeedsSecured,
-      boolean drinkingWaterSecured) {
+      boolean drinkingWaterSecured, boolean onSafetyNet) {
   }
 
   /** The facts the DMN decided on, and its finding. */
   public record Assessment(String outcome, String reason, long monitoredMonths, int deliveredMeasures,
-      int stableMonths, BigDecimal incomeThreshold, boolean noLabour, boolean safetyNet) {
+      IncomeWindow income, BigDecimal incomeThreshold, boolean noLabour, boolean safetyNet) {
+  }
+
+  /**
+   * The household's income over the exit's window: the last {@code months} months up to the latest recorded one,
+   * net minus eligible rigid spending, per member and year. A month of the window without a record leaves the test
+   * open: unknown is not zero.
+   *
+   * @param perCapita per member and year over the recorded months of the window (null without any)
+   */
+  public record IncomeWindow(int months, int monthsRecorded, YearMonth from, YearMonth to, BigDecimal perCapita) {
+
+    public boolean complete() {
+      return monthsRecorded == months;
+    }
+
+    /** 稳定超过: the whole window recorded and strictly above the line. */
+    public boolean stablyAbove(BigDecimal line) {
+      return complete() && perCapita != null && perCapita.compareTo(line) > 0;
+    }
   }
 
   private final CaseFileService caseFiles;
@@ -54,14 +79,17 @@ public class ExitService {
   private final MeasureService measures;
   private final DecisionService decisionService;
   private final MonitoringThreshold threshold;
+  private final ExitProperties properties;
 
   public ExitService(CaseFileService caseFiles, HouseholdService households, MeasureService measures,
-      DecisionService decisionService, MonitoringThreshold threshold) {
+      DecisionService decisionService, MonitoringThreshold threshold,
+      ExitProperties properties) {
     this.threshold = threshold;
     this.caseFiles = caseFiles;
     this.households = households;
     this.measures = measures;
     this.decisionService = decisionService;
+    this.properties = properties;
   }
 
   @Transactional
@@ -71,20 +99,24 @@ public class ExitService {
     YearMonth now = YearMonth.from(EngineClock.today());
     BigDecimal incomeThreshold = threshold.of(new RegionCode(caseFile.getVillageCode()), now.getYear())
         .incomeThreshold();
-    int stable = stableMonths(households.incomes(caseFile.getHouseholdId()), members.size(), incomeThreshold, now);
+    IncomeWindow income = incomeWindow(households.incomes(caseFile.getHouseholdId()), members.size(), now,
+        properties.incomeWindowMonths());
     long monitored = caseFile.getMonitoringSince() == null ? 0
         : ChronoUnit.MONTHS.between(caseFile.getMonitoringSince(), EngineClock.today());
     List<Measure> all = measures.forCase(caseId);
     int delivered = (int) all.stream().filter(m -> MeasureService.DELIVERED.equals(m.getStatus())).count();
     boolean noLabour = !members.isEmpty()
         && members.stream().allMatch(m -> LabourCapacity.NONE.name().equals(m.getLabourCapacity()));
-    boolean safetyNet = all.stream().anyMatch(m -> MeasureService.DELIVERED.equals(m.getStatus())
+    // 兜底保障 is a fact of the household: this case's 低保/特困, 民政's own record of it, or what the village saw
+    boolean deliveredHere = all.stream().anyMatch(m -> MeasureService.DELIVERED.equals(m.getStatus())
         && (MeasureCode.DIBAO.name().equals(m.getMeasureCode()) || MeasureCode.TEKUN.name().equals(m.getMeasureCode())));
+    boolean safetyNet = deliveredHere || findings.onSafetyNet() || caseFiles.householdHadSignal(
+        caseFile.getHouseholdId(), Department.CIVIL.name(), SAFETY_NET_KINDS);
 
     VariableMap variables = Variables.createVariables()
         .putValue("monitoredMonths", (int) monitored)
         .putValue("deliveredMeasures", delivered)
-        .putValue("stableMonths", stable)
+        .putValue("incomeStablyAbove", income.stablyAbove(incomeThreshold))
         .putValue("noLabour", noLabour)
         .putValue("safetyNet", safetyNet)
         .putValue("rigidSpendingControllable", findings.rigidSpendingControllable())
@@ -93,23 +125,32 @@ public class ExitService {
     DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(ExitReview.DECISION)
         .variables(variables).evaluate().getSingleResult();
     Assessment assessment = new Assessment(result.getEntry("exitAssessment"),
-        result.getEntry("exitAssessmentReason"), monitored, delivered, stable, incomeThreshold, noLabour, safetyNet);
+        result.getEntry("exitAssessmentReason"), monitored, delivered, income, incomeThreshold, noLabour, safetyNet);
     caseFiles.auditStep(caseId, ExitReview.ASSESS_EXIT, assessment.outcome(),
-        assessment.reason() + "（纳入监测 " + monitored + " 个月，已落实措施 " + delivered + " 项，收入连续 " + stable
-            + " 个月高于监测线 " + incomeThreshold.stripTrailingZeros().toPlainString() + " 元"
+        assessment.reason() + "（纳入监测 " + monitored + " 个月，已落实措施 " + delivered + " 项，" + describe(income)
+            + "，监测线 " + incomeThreshold.stripTrailingZeros().toPlainString() + " 元"
             + (noLabour ? "，全户无劳动能力" : "") + (safetyNet ? "，享受兜底保障" : "") + "）",
         CaseFileService.SYSTEM, null);
     return assessment;
   }
 
-  /**
-   * Months, counting back from the latest recorded month, in which the household's income (net minus eligible
-   * rigid spending, per member, per year) stayed at or above the threshold; a month without a record ends the run.
-   */
-  static int stableMonths(List<IncomeRecord> incomes, int members, BigDecimal threshold, YearMonth now) {
-    if (members <= 0) {
-      return 0;
+  private static String describe(IncomeWindow income) {
+    if (income.to() == null) {
+      return "没有收入记录";
     }
+    String window = income.from() + " 至 " + income.to();
+    if (!income.complete()) {
+      return window + " 只有 " + income.monthsRecorded() + " 个月有收入记录（缺少的月份不按0计算）";
+    }
+    return window + " 人均纯收入折合 " + income.perCapita().stripTrailingZeros().toPlainString() + " 元/年";
+  }
+
+  /**
+   * The last {@code months} months up to the latest recorded month not after {@code now}: their income (net minus
+   * eligible rigid spending) summed, per member, for a year (× 12 / months over the whole window, never a single
+   * month × 12).
+   */
+  static IncomeWindow incomeWindow(List<IncomeRecord> incomes, int members, YearMonth now, int months) {
     TreeMap<YearMonth, IncomeRecord> byMonth = new TreeMap<>();
     for (IncomeRecord record : incomes) {
       YearMonth month = YearMonth.parse(record.getPeriod());
@@ -117,21 +158,20 @@ public class ExitService {
         byMonth.put(month, record);
       }
     }
-    int stable = 0;
-    Map.Entry<YearMonth, IncomeRecord> entry = byMonth.lastEntry();
-    YearMonth expected = entry == null ? null : entry.getKey();
-    while (entry != null && entry.getKey().equals(expected)) {
-      IncomeRecord record = entry.getValue();
-      BigDecimal yearly = record.getNetIncome().subtract(record.getRigidSpending()).multiply(BigDecimal.valueOf(12))
-          .divide(BigDecimal.valueOf(members), 2, java.math.RoundingMode.HALF_UP);
-      if (yearly.compareTo(threshold) < 0) {
-        break;
-      }
-      stable++;
-      expected = expected.minusMonths(1);
-      entry = byMonth.lowerEntry(entry.getKey());
+    if (byMonth.isEmpty() || members <= 0) {
+      return new IncomeWindow(months, 0, null, null, null);
     }
-    return stable;
+    YearMonth to = byMonth.lastKey();
+    YearMonth from = to.minusMonths(months - 1L);
+    BigDecimal sum = BigDecimal.ZERO;
+    int recorded = 0;
+    for (IncomeRecord record : byMonth.subMap(from, true, to, true).values()) {
+      sum = sum.add(record.getNetIncome()).subtract(record.getRigidSpending());
+      recorded++;
+    }
+    BigDecimal perCapita = sum.multiply(BigDecimal.valueOf(12))
+        .divide(BigDecimal.valueOf((long) months * members), 2, java.math.RoundingMode.HALF_UP);
+    return new IncomeWindow(months, recorded, from, to, perCapita);
   }
 
   public void noticePublished(Long caseId, String duration) {

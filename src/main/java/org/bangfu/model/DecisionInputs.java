@@ -14,7 +14,7 @@ public final class DecisionInputs {
       "Decision_MonitoringEligibility", Set.of("provinceCode", "cityCode", "year", "householdKind",
           "perCapitaIncome", "adjustedPerCapitaIncome", "unsafeHousing", "unsafeWater", "dropoutRisk",
           "noMedicalInsurance", "medicalSelfPay", "sharpIncomeDrop"),
-      "Decision_ExitEligibility", Set.of("monitoredMonths", "deliveredMeasures", "stableMonths",
+      "Decision_ExitEligibility", Set.of("monitoredMonths", "deliveredMeasures", "incomeStablyAbove",
           "rigidSpendingControllable", "basicNeedsSecured", "drinkingWaterSecured", "noLabour", "safetyNet"),
       "Decision_MeasureRecommendation", Set.of("riskType", "householdKind", "provinceCode", "fullLabour",
           "weakOrHalfLabour", "labourShare", "rigidSpendingShare"),

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * processes/ExitEligibility.dmn on the DMN engine (the exit conditions of docs/domain.md §5, each alone), and the
- * "income stable for six months" count it is fed.
+ * income window it is fed (the months' income summed, per head and year, never one month × 12).
  */
 class ExitEligibilityTest {
 
@@ -48,7 +48,7 @@ class ExitEligibilityTest {
   void eachConditionAloneHoldsTheExitBack() {
     assertThat(notYet(Map.of("monitoredMonths", 5))).contains("未满6个月");
     assertThat(notYet(Map.of("deliveredMeasures", 0))).contains("尚无已落实");
-    assertThat(notYet(Map.of("stableMonths", 5))).contains("收入尚未连续6个月");
+    assertThat(notYet(Map.of("incomeStablyAbove", false))).contains("尚未稳定超过监测线");
     assertThat(notYet(Map.of("rigidSpendingControllable", false))).contains("刚性支出");
     assertThat(notYet(Map.of("basicNeedsSecured", false))).contains("两不愁三保障");
     assertThat(notYet(Map.of("drinkingWaterSecured", false))).contains("饮水安全");
@@ -64,23 +64,61 @@ class ExitEligibilityTest {
   }
 
   @Test
-  void stableMonthsCountBackFromTheLatestMonthAndStopAtALowMonthOrAGap() {
-    BigDecimal threshold = new BigDecimal("8600");
+  @PolicyRule("R19")
+  void seasonalIncomeCountsOverTheWindowNotMonthByMonth() {
+    BigDecimal line = new BigDecimal("8600");
     YearMonth now = YearMonth.of(2027, 6);
-    // 4 members: 3,000 a month is 9,000 per person and year, above 8,600; 2,500 is 7,500, below
-    List<IncomeRecord> incomes = List.of(income("2026-11", 2500), income("2026-12", 3000), income("2027-01", 3000),
-        income("2027-02", 3000), income("2027-03", 3000), income("2027-04", 3000), income("2027-05", 3000),
-        income("2027-06", 3000), income("2027-07", 9000));
-    assertThat(ExitService.stableMonths(incomes, 4, threshold, now)).as("July is in the future").isEqualTo(7);
-    assertThat(ExitService.stableMonths(incomes.subList(0, 4), 4, threshold, now)).isEqualTo(3);
-    List<IncomeRecord> gap = List.of(income("2027-01", 3000), income("2027-02", 3000), income("2027-04", 3000),
-        income("2027-05", 3000));
-    assertThat(ExitService.stableMonths(gap, 4, threshold, now)).isEqualTo(2);
-    // rigid spending counts against the income
-    IncomeRecord spent = income("2027-06", 3000);
-    spent.setRigidSpending(new BigDecimal("1000"));
-    assertThat(ExitService.stableMonths(List.of(income("2027-05", 3000), spent), 4, threshold, now)).isZero();
-    assertThat(ExitService.stableMonths(List.of(), 4, threshold, now)).isZero();
+    // 2 members: a harvest of 20,000 in two months and 1,000 in the four others, 24,000 over six months:
+    // 24,000 × 2 ÷ 2 = 24,000 per head and year, stably above 8,600 (month by month, four months were "below")
+    List<IncomeRecord> seasonal = List.of(income("2027-01", 1000), income("2027-02", 1000), income("2027-03", 1000),
+        income("2027-04", 10000), income("2027-05", 10000), income("2027-06", 1000));
+    ExitService.IncomeWindow window = ExitService.incomeWindow(seasonal, 2, now, 6);
+    assertThat(window.perCapita()).isEqualByComparingTo("24000");
+    assertThat(window.stablyAbove(line)).isTrue();
+    // two good wage months in a poor half-year do not make it: 6,800 per head over the window, below the line,
+    // though each of those months × 12 ÷ 2 members would have read as 18,000
+    List<IncomeRecord> wages = List.of(income("2027-01", 200), income("2027-02", 200), income("2027-03", 3000),
+        income("2027-04", 3000), income("2027-05", 200), income("2027-06", 200));
+    assertThat(ExitService.incomeWindow(wages, 2, now, 6).perCapita()).isEqualByComparingTo("6800");
+    assertThat(ExitService.incomeWindow(wages, 2, now, 6).stablyAbove(line)).isFalse();
+  }
+
+  @Test
+  @PolicyRule({"R19", "R28"})
+  void aMonthWithoutARecordLeavesTheWindowOpenAndTheLineItselfIsNotAbove() {
+    BigDecimal line = new BigDecimal("8600");
+    YearMonth now = YearMonth.of(2027, 6);
+    List<IncomeRecord> gap = List.of(income("2027-01", 5000), income("2027-02", 5000), income("2027-04", 5000),
+        income("2027-05", 5000), income("2027-06", 5000));
+    ExitService.IncomeWindow window = ExitService.incomeWindow(gap, 2, now, 6);
+    assertThat(window.monthsRecorded()).isEqualTo(5);
+    assertThat(window.complete()).isFalse();
+    assertThat(window.stablyAbove(line)).isFalse();
+    // one member at 716.67 a month is 8,600.04 a year, at 716.66 it is 8,599.92; the line itself is not above it
+    assertThat(ExitService.incomeWindow(months(now, 6, "716.67"), 1, now, 6).stablyAbove(line)).isTrue();
+    assertThat(ExitService.incomeWindow(months(now, 6, "716.66"), 1, now, 6).stablyAbove(line)).isFalse();
+    assertThat(ExitService.incomeWindow(months(now, 12, "716.6667"), 1, now, 12).perCapita())
+        .isEqualByComparingTo("8600.00");
+    assertThat(ExitService.incomeWindow(months(now, 12, "716.6667"), 1, now, 12).stablyAbove(line)).isFalse();
+    // rigid spending counts against the income; the future is not counted; nothing recorded is nothing known
+    IncomeRecord spent = income("2027-06", 5000);
+    spent.setRigidSpending(new BigDecimal("4000"));
+    List<IncomeRecord> withSpending = new java.util.ArrayList<>(gap.subList(0, 4));
+    withSpending.add(income("2027-03", 5000));
+    withSpending.add(spent);
+    withSpending.add(income("2027-07", 90000));
+    assertThat(ExitService.incomeWindow(withSpending, 2, now, 6).perCapita()).isEqualByComparingTo("26000");
+    assertThat(ExitService.incomeWindow(List.of(), 2, now, 6).stablyAbove(line)).isFalse();
+  }
+
+  private static List<IncomeRecord> months(YearMonth to, int count, String net) {
+    List<IncomeRecord> records = new java.util.ArrayList<>();
+    for (int i = count - 1; i >= 0; i--) {
+      IncomeRecord record = income(to.minusMonths(i).toString(), 0);
+      record.setNetIncome(new BigDecimal(net));
+      records.add(record);
+    }
+    return records;
   }
 
   private static IncomeRecord income(String period, int net) {
@@ -99,7 +137,7 @@ class ExitEligibilityTest {
 
   private static DmnDecisionResultEntries evaluate(Map<String, Object> change) {
     Map<String, Object> facts = new HashMap<>(Map.of("monitoredMonths", 7, "deliveredMeasures", 2,
-        "stableMonths", 6, "noLabour", false, "safetyNet", false, "rigidSpendingControllable", true,
+        "incomeStablyAbove", true, "noLabour", false, "safetyNet", false, "rigidSpendingControllable", true,
         "basicNeedsSecured", true, "drinkingWaterSecured", true));
     facts.putAll(change);
     return engine.evaluateDecision(decision, facts).getSingleResult();

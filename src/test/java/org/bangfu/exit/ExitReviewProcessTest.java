@@ -82,7 +82,7 @@ class ExitReviewProcessTest {
     start();
     assertThat(tasks.taskAt(CASE_KEY, HOME_VERIFICATION)).hasCandidateGroup("village-629901100201");
     verified();
-    verify(exits).assess(42L, new HomeFindings(true, true, true));
+    verify(exits).assess(42L, new HomeFindings(true, true, true, false));
 
     assertThat(tasks.taskAt(CASE_KEY, DEMOCRATIC_REVIEW)).hasCandidateGroup("village-629901100201");
     decide("cadre", DEMOCRATIC_REVIEW, "exitReviewDecision", "PASS", null);
@@ -189,7 +189,9 @@ class ExitReviewProcessTest {
   }
 
   private void assessed(String outcome, String reason) {
-    when(exits.assess(eq(42L), any())).thenReturn(new Assessment(outcome, reason, 7, 2, 6, BigDecimal.TEN, false,
+    when(exits.assess(eq(42L), any())).thenReturn(new Assessment(outcome, reason, 7, 2,
+        new ExitService.IncomeWindow(6, 6, java.time.YearMonth.of(2027, 1), java.time.YearMonth.of(2027, 6),
+            BigDecimal.valueOf(12000)), BigDecimal.TEN, false,
         false));
   }
 

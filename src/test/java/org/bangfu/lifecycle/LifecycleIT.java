@@ -32,6 +32,9 @@ import org.springframework.http.ResponseEntity;
  */
 class LifecycleIT extends MariaDbIntegrationTest {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
+
   static final String COUNTY = "approver_county";
   Instant start;
   int visits;
@@ -281,6 +284,40 @@ class LifecycleIT extends MariaDbIntegrationTest {
     // an open case under tracking: a second case for the household is refused
     assertThat(api.post("cadre_liushu", "/api/cases", Map.of("householdId", household, "channel",
         "CADRE_SCREENING", "riskTypes", List.of("ILLNESS"))).getStatusCode().value()).isEqualTo(409);
+  }
+
+  @Test
+  @PolicyRule("R21")
+  void aNoLabourCoupleAlreadyOnDibaoIsTrackedThoughThisCaseDidNotDeliverIt() {
+    // 民政 pushes the couple's 低保: the push opens the case, and says the household is under the safety net
+    @SuppressWarnings("unchecked")
+    Map<String, Object> body = AcceptanceHouseholds.scenario5();
+    long household = api.createHousehold("cadre_liushu", body);
+    Map<String, Object> head = ((List<Map<String, Object>>) body.get("members")).get(0);
+    String csv = String.join(",", org.bangfu.screening.PushLayouts.of(org.bangfu.catalogue.Department.CIVIL)
+        .headers()) + "\n" + String.join(",", "MZ-" + System.nanoTime(), (String) head.get("idNumber"),
+        (String) head.get("name"), "低保", java.time.LocalDate.now().minusDays(2).toString(), "") + "\n";
+    new org.bangfu.testing.ImportHelper(api).upload("handler_civil", org.bangfu.catalogue.Department.CIVIL,
+        "dibao.csv", csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    String bk = jdbc.queryForObject("SELECT business_key FROM bf_case WHERE household_id = ?", String.class,
+        household);
+    includeThroughAllLevels(bk, "cadre_liushu", "reviewer_fumin");
+    approvePlan(bk, "cadre_liushu", "reviewer_fumin", Map.of());
+    // 民政 already pays the 低保: this case's DIBAO measure is not delivered again
+    while (!api.tasks("handler_civil", bk).isEmpty()) {
+      api.decide("handler_civil", bk, MeasureDelivery.DELIVER_MEASURE, Map.of("deliveryOutcome", "NOT_DELIVERED",
+          "deliveryResult", "该户已享受农村低保，无需重复", "evidenceRef", "MZ-已认定"));
+    }
+    while (!api.tasks("handler_medins", bk).isEmpty()) {
+      deliver("handler_medins", bk);
+    }
+    visit(bk, "cadre_liushu", 1000, 0, "PROPOSE_EXIT", "低保按月发放");
+    api.decide("cadre_liushu", bk, ExitReview.HOME_VERIFICATION, findings(true));
+
+    Map<String, Object> tracked = read(bk, "cadre_liushu");
+    assertThat(tracked).containsEntry("status", "TRACKING");
+    assertThat(steps(tracked)).contains("Activity_AssessExit/TRACKING")
+        .doesNotContain("Activity_RecordElimination/ELIMINATED");
   }
 
   @Test
