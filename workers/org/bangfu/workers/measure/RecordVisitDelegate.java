@@ -36,7 +36,8 @@ public class RecordVisitDelegate implements JavaDelegate {
       AssistanceCase.IMPLEMENTATION_OUTCOME.set(execution, "EXIT_PROPOSED");
     }
     // the next visit's form starts blank
-    for (Var<?> field : java.util.List.of(VISIT_PERIOD, VISIT_NET_INCOME, VISIT_RIGID_SPENDING, VISIT_CHANGES)) {
+    for (Var<?> field : java.util.List.of(VISIT_PERIOD, VISIT_NET_INCOME, VISIT_RIGID_SPENDING, VISIT_CHANGES,
+        org.bangfu.shared.CaseVariables.REASSESS_REASON)) {
       execution.setVariable(field.name(), null);
     }
   }

@@ -23,6 +23,7 @@ import org.bangfu.casefile.CaseFileService;
 import org.bangfu.catalogue.CaseStatus;
 import org.bangfu.catalogue.Department;
 import org.bangfu.lifecycle.CaseOpening;
+import org.bangfu.lifecycle.Reassessment;
 import org.bangfu.lifecycle.OpenCase.DepartmentSignal;
 import org.bangfu.lifecycle.OpenCase;
 import org.bangfu.region.CandidateGroups;
@@ -59,6 +60,7 @@ public class ImportService {
   private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
   static final String STEP = "Event_DepartmentSignal";
 
+  private final Reassessment reassessment;
   private final ImportMapper imports;
   private final ImportProperties properties;
   private final DepartmentScreening screening;
@@ -67,7 +69,8 @@ public class ImportService {
   private final EngineUsers users;
 
   public ImportService(ImportMapper imports, ImportProperties properties, DepartmentScreening screening,
-      CaseOpening opening, CaseFileService caseFiles, EngineUsers users) {
+      CaseOpening opening, CaseFileService caseFiles, EngineUsers users, Reassessment reassessment) {
+    this.reassessment = reassessment;
     this.imports = imports;
     this.properties = properties;
     this.screening = screening;
@@ -352,8 +355,14 @@ public class ImportService {
       } else {
         caseId = open.caseId();
         caseFiles.recordSignal(caseId, work.department, row.category(), detail, row.amount(), record.id());
+        // a monitored or tracked household: its cadre re-assesses now, not at the next cycle
+        String asked = CaseStatus.IDENTIFYING.name().equals(open.status()) ? null
+            : reassessment.requestFor(caseFiles.find(caseId).getBusinessKey(),
+                Department.valueOf(work.department).label() + "：" + record.reason()
+                    + (row.eventDate() == null ? "" : "（" + row.eventDate() + "）"));
         caseFiles.audit(caseId, STEP, "部门预警", "SIGNAL",
-            Department.valueOf(work.department).label() + "：" + detail, user.id(), null);
+            Department.valueOf(work.department).label() + "：" + detail + (asked == null ? "" : "；" + asked),
+            user.id(), null);
         work.attached++;
       }
       imports.linkCase(record.id(), caseId);

@@ -26,12 +26,18 @@ public final class CaseVariables {
   public static final Var<String> CASE_FACT = Var.string("caseFact");
   public static final Var<String> CASE_SUMMARY = Var.string("caseSummary");
 
+  /**
+   * Why the village cadre is asked to re-assess a monitored or tracked household now: a department's flagged event
+   * (department, rule, date — no personal data), shown on the visit or the tracking check it brought forward.
+   */
+  public static final Var<String> REASSESS_REASON = Var.string("reassessReason");
+
   /** The region and identity of the case, passed into every called stage. */
   public static final List<Var<?>> PASSED_TO_STAGES = List.of(CASE_ID, HOUSEHOLD_ID, VILLAGE_CODE, TOWNSHIP_CODE,
       COUNTY_CODE);
 
   public static final List<Var<?>> ALL = List.of(CASE_ID, HOUSEHOLD_ID, VILLAGE_CODE, TOWNSHIP_CODE, COUNTY_CODE,
-      DECIDED_BY);
+      DECIDED_BY, REASSESS_REASON);
 
   private CaseVariables() {
   }

@@ -287,8 +287,8 @@ class LifecycleIT extends MariaDbIntegrationTest {
   }
 
   @Test
-  @PolicyRule("R21")
-  void aNoLabourCoupleAlreadyOnDibaoIsTrackedThoughThisCaseDidNotDeliverIt() {
+  @PolicyRule({"R21", "R24"})
+  void aNoLabourCoupleAlreadyOnDibaoIsTrackedThoughThisCaseDidNotDeliverIt_andANewEventReachesItsCadreAtOnce() {
     // 民政 pushes the couple's 低保: the push opens the case, and says the household is under the safety net
     @SuppressWarnings("unchecked")
     Map<String, Object> body = AcceptanceHouseholds.scenario5();
@@ -318,6 +318,27 @@ class LifecycleIT extends MariaDbIntegrationTest {
     assertThat(tracked).containsEntry("status", "TRACKING");
     assertThat(steps(tracked)).contains("Activity_AssessExit/TRACKING")
         .doesNotContain("Activity_RecordElimination/ELIMINATED");
+
+    // months later 医保 pushes a large self-paid bill of the husband: the cadre re-assesses now, not next year
+    String bill = String.join(",", org.bangfu.screening.PushLayouts.of(org.bangfu.catalogue.Department.MEDINS)
+        .headers()) + "\n" + String.join(",", "YB-" + System.nanoTime(), (String) head.get("idNumber"),
+        (String) head.get("name"), java.time.LocalDate.now().minusDays(1).toString(), "县人民医院", "20000") + "\n";
+    Map<String, Object> pushed = new org.bangfu.testing.ImportHelper(api).upload("handler_medins",
+        org.bangfu.catalogue.Department.MEDINS, "bill.csv", bill.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(pushed).containsEntry("signalsAttached", 1).containsEntry("casesOpened", 0);
+    assertThat(timer(bk).getDuedate()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+    managementService.executeJob(timer(bk).getId());
+    Map<String, Object> check = api.tasks("cadre_liushu", bk).stream()
+        .filter(t -> AssistanceCase.YEARLY_TRACKING_CHECK.equals(t.get("taskDefinitionKey"))).findFirst()
+        .orElseThrow();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> reason = (Map<String, Object>) api.get("cadre_liushu",
+        "/engine-rest/task/" + check.get("id") + "/form-variables").getBody().get("reassessReason");
+    assertThat((String) reason.get("value")).startsWith("医疗保障局：");
+    assertThat(steps(read(bk, "cadre_liushu"))).contains("Event_DepartmentSignal/SIGNAL");
+    api.decide("cadre_liushu", bk, AssistanceCase.YEARLY_TRACKING_CHECK, Map.of("trackingDecision", "CONTINUE",
+        "trackingFindings", "住院费用已由医疗救助报销大部分，低保照常"));
+    assertThat(read(bk, "cadre_liushu")).containsEntry("status", "TRACKING");
   }
 
   @Test
