@@ -20,9 +20,11 @@ public final class DecisionInputs {
           "weakOrHalfLabour", "labourShare", "rigidSpendingShare"),
       "Decision_DepartmentScreening", Set.of("department", "category", "amount", "number", "flag", "selfPayShare",
           "householdKind", "monitored", "provinceCode", "cityCode", "year"),
-      "Decision_QuarterlyWarning", Set.of("householdKind", "monitored", "perCapitaIncome", "incomeGrowth",
-          "workerWithoutJob", "workerMonths"),
-      "Decision_PriorityIncomeSupport", Set.of("householdKind", "perCapitaIncome"));
+      "Decision_PeriodicScheme", Set.of("provinceCode", "cityCode", "year"),
+      "Decision_QuarterlyWarning", Set.of("provinceCode", "cityCode", "year", "householdKind", "monitored",
+          "perCapitaIncome", "incomeGrowth", "workerWithoutJob", "workerMonths"),
+      "Decision_PriorityIncomeSupport", Set.of("provinceCode", "cityCode", "year", "householdKind",
+          "perCapitaIncome"));
 
   private DecisionInputs() {
   }

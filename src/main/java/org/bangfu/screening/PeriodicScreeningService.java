@@ -85,7 +85,7 @@ public class PeriodicScreeningService {
     List<Flag> flags = new ArrayList<>();
     Map<String, Integer> listNo = new HashMap<>();
     for (HouseholdFigures h : households) {
-      Map<String, Object> variables = new HashMap<>();
+      Map<String, Object> variables = new HashMap<>(where(h, to));
       variables.put("householdKind", h.householdKind());
       variables.put("monitored", h.openCaseId() != null);
       variables.put("perCapitaIncome", perCapita(h).doubleValue());
@@ -116,9 +116,22 @@ public class PeriodicScreeningService {
         : String.valueOf(EngineClock.today().getYear());
   }
 
-  /** Whether this instance's quarterly run is the year's last, which adds the income survey. */
+  /**
+   * Whether this instance's run is held in the fourth quarter, which adds the income survey (《广西增收三年行动方案》
+   * 第二十六条: 每年第四季度): the run of 1 October, which lists the third quarter's warnings.
+   */
   public boolean fourthQuarter(Long runId, String runKey) {
-    return runId != null && runKey.endsWith("-Q4");
+    // a second firing in the quarter has no run (null, which the model's expression language passes as 0)
+    return runId != null && runId > 0 && runKey.endsWith("-Q3");
+  }
+
+  /**
+   * Where and when the periodic rules apply: the household's province and city and the year of the run's last income
+   * month ({@code Decision_PeriodicScheme} gives the scheme, or none: no warnings there).
+   */
+  static Map<String, Object> where(HouseholdFigures h, YearMonth to) {
+    return Map.of("provinceCode", h.villageCode().substring(0, 2), "cityCode", h.villageCode().substring(0, 4),
+        "year", to.getYear());
   }
 
   /**
@@ -126,16 +139,19 @@ public class PeriodicScreeningService {
    * listed per village for an income plan.
    */
   public void markPriority(Long runId) {
-    Run run = screening.findRunById(runId);
-    if (!screening.findVillages(runId, PRIORITY).isEmpty()) {
+    Run run = runId == null ? null : screening.findRunById(runId);
+    if (run == null || !screening.findVillages(runId, PRIORITY).isEmpty()) {
       return;
     }
     RuleTables.Table rules = tables.latest(PeriodicScreening.DECISION_PRIORITY);
     List<Flag> flags = new ArrayList<>();
     Map<String, Integer> listNo = new HashMap<>();
-    for (HouseholdFigures h : figures("", YearMonth.parse(run.incomeTo()))) {
-      DmnDecisionResultEntries result = rules.evaluate(Map.of("householdKind", h.householdKind(),
-          "perCapitaIncome", perCapita(h).doubleValue())).getFirstResult();
+    YearMonth to = YearMonth.parse(run.incomeTo());
+    for (HouseholdFigures h : figures("", to)) {
+      Map<String, Object> variables = new HashMap<>(where(h, to));
+      variables.put("householdKind", h.householdKind());
+      variables.put("perCapitaIncome", perCapita(h).doubleValue());
+      DmnDecisionResultEntries result = rules.evaluate(variables).getFirstResult();
       if (result != null && Boolean.TRUE.equals(result.get("priority"))) {
         flags.add(new Flag(null, runId, PRIORITY, h.householdId(), h.headName(), h.villageCode(),
             h.villageCode().substring(0, 9), listNo.merge(h.villageCode(), 1, Integer::sum),
