@@ -32,6 +32,8 @@ public final class PeriodicScreening {
 
   public static final String DECISION_WARNING = "Decision_QuarterlyWarning";
   public static final String DECISION_PRIORITY = "Decision_PriorityIncomeSupport";
+  /** Where and in which years the periodic rules apply (a province's own scheme, or none). */
+  public static final String DECISION_SCHEME = "Decision_PeriodicScheme";
 
   /** bf_screening_run.id of this run. */
   public static final Var<Long> RUN_ID = longVar("runId");

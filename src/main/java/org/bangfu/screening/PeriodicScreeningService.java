@@ -82,18 +82,25 @@ public class PeriodicScreeningService {
     YearMonth to = lastMonth(runKey);
     List<HouseholdFigures> households = figures("", to);
     RuleTables.Table rules = tables.latest(PeriodicScreening.DECISION_WARNING);
+    RuleTables.Table schemes = tables.latest(PeriodicScreening.DECISION_SCHEME);
     List<Flag> flags = new ArrayList<>();
     Map<String, Integer> listNo = new HashMap<>();
     for (HouseholdFigures h : households) {
       Map<String, Object> variables = new HashMap<>(where(h, to));
+      boolean complete = h.currentMonths() >= 12;
       variables.put("householdKind", h.householdKind());
       variables.put("monitored", h.openCaseId() != null);
-      variables.put("perCapitaIncome", perCapita(h).doubleValue());
+      // unrecorded months are unknown, not zero: no income rule judges an incomplete year
+      variables.put("perCapitaIncome", complete ? perCapita(h).doubleValue() : null);
       variables.put("incomeGrowth", growth(h));
       variables.put("workerWithoutJob", h.workersWithoutJob() > 0);
       variables.put("workerMonths", h.workerMonths());
       Set<String> reasons = new LinkedHashSet<>();
       String riskType = null;
+      if (!complete && applies(schemes, variables)) {
+        reasons.add("近12个月有 " + (12 - h.currentMonths()) + " 个月没有收入记录（不按0计算），请补录后核实");
+        riskType = RiskType.OTHER.name();
+      }
       for (Map<String, Object> entry : rules.evaluate(variables).getResultList()) {
         reasons.add((String) entry.get("reason"));
         if (riskType == null || RiskType.UNSTABLE_WORK.name().equals(entry.get("riskType"))) {
@@ -103,8 +110,8 @@ public class PeriodicScreeningService {
       if (!reasons.isEmpty()) {
         String township = h.villageCode().substring(0, 9);
         flags.add(new Flag(null, null, WARNING, h.householdId(), h.headName(), h.villageCode(), township,
-            listNo.merge(township, 1, Integer::sum), String.join("；", reasons), riskType, perCapita(h),
-            h.openCaseId(), null, null, null, null));
+            listNo.merge(township, 1, Integer::sum), String.join("；", reasons), riskType,
+            complete ? perCapita(h) : null, h.openCaseId(), null, null, null, null));
       }
     }
     return saveRun(runKey, QUARTERLY, to, households.size(), flags, processInstanceId);
@@ -123,6 +130,12 @@ public class PeriodicScreeningService {
   public boolean fourthQuarter(Long runId, String runKey) {
     // a second firing in the quarter has no run (null, which the model's expression language passes as 0)
     return runId != null && runId > 0 && runKey.endsWith("-Q3");
+  }
+
+  /** Whether the periodic rules apply where and when the household is (a scheme row matches). */
+  private static boolean applies(RuleTables.Table schemes, Map<String, Object> where) {
+    var row = schemes.evaluate(where).getFirstResult();
+    return row != null && row.get("scheme") != null;
   }
 
   /**
@@ -150,7 +163,8 @@ public class PeriodicScreeningService {
     for (HouseholdFigures h : figures("", to)) {
       Map<String, Object> variables = new HashMap<>(where(h, to));
       variables.put("householdKind", h.householdKind());
-      variables.put("perCapitaIncome", perCapita(h).doubleValue());
+      // an incomplete year is on the warning list to be completed; the survey judges known incomes only
+      variables.put("perCapitaIncome", h.currentMonths() >= 12 ? perCapita(h).doubleValue() : null);
       DmnDecisionResultEntries result = rules.evaluate(variables).getFirstResult();
       if (result != null && Boolean.TRUE.equals(result.get("priority"))) {
         flags.add(new Flag(null, runId, PRIORITY, h.householdId(), h.headName(), h.villageCode(),

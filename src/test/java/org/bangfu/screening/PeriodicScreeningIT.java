@@ -50,11 +50,14 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
 
   /** Three members; per-capita income {@code before} a year until 2025-09, {@code after} from 2025-10 to 2026-09. */
   @SuppressWarnings("unchecked")
-  private Household household(String kind, int before, int after) {
+  private Household household(String kind, int before, int after, String... unrecorded) {
     Map<String, Object> body = ApiClient.household(DemoData.DONGSHAN, kind, 12000, 0, "FULL", "FULL", "NONE");
     List<Map<String, Object>> incomes = new ArrayList<>();
     for (YearMonth m = YearMonth.of(2024, 10); !m.isAfter(YearMonth.of(2026, 9)); m = m.plusMonths(1)) {
       int perCapita = m.isBefore(YearMonth.of(2025, 10)) ? before : after;
+      if (List.of(unrecorded).contains(m.toString())) {
+        continue;
+      }
       incomes.add(Map.of("period", m.toString(), "netIncome",
           BigDecimal.valueOf(perCapita * 3L).divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP),
           "rigidSpending", 0));
@@ -102,7 +105,7 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
   }
 
   @Test
-  @PolicyRule({"R25", "R26"})
+  @PolicyRule({"R25", "R26", "R28"})
   void quarterlyWarningsGoToTheTownshipOnceAndTheRunHeldInTheFourthQuarterAsksForIncomePlans() {
     // the registry: the rules name a, b and e; c grows well; d is an ordinary household
     Household a = household("FORMERLY_POOR", 9000, 8000);     // low and falling
@@ -111,6 +114,7 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
     Household d = household("ORDINARY", 6000, 6000);          // low, but neither formerly poor nor monitored
     Household e = household("FORMERLY_POOR", 14000, 15000);   // +7 %, but its worker has worked 3 months this year
     Household g = household("FORMERLY_POOR", 14000, 15000);   // +7 %; its worker lost the job, then found one
+    Household h = household("FORMERLY_POOR", 20000, 20000, "2026-06", "2026-07");   // high, two months unknown
     // 人社's push this September: e's head employed for 3 months
     byte[] csv = ImportIT.csv(PushLayouts.of(Department.HRSS), List.of(List.of("RS-PS-" + e.id(), e.idNumber(),
         "成员1", "已就业", "2026-09-15", "3"), List.of("RS-PS-" + g.id() + "-1", g.idNumber(), "成员1", "失业",
@@ -125,7 +129,7 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
     List<Map<String, Object>> q4 = flags("2025-Q4", "WARNING");
     assertThat(flagOf(q4, a)).isNotNull();
     assertThat((String) flagOf(q4, a).get("reasons")).contains("年人均纯收入低于1万元");
-    for (Household quiet : List.of(b, c, d, e, g)) {
+    for (Household quiet : List.of(b, c, d, e, g, h)) {
       assertThat(flagOf(q4, quiet)).as(quiet.name()).isNull();
     }
     Map<String, Object> q4Review = reviewTask("reviewer_heping", PeriodicScreening.REVIEW_WARNINGS,
@@ -147,6 +151,8 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
     assertThat(flagOf(q3, d)).isNull();
     // g was 失业 in March and has worked 7 months by August: the latest report counts
     assertThat(flagOf(q3, g)).isNull();
+    // h's two unrecorded months are not zero income: the village is asked to complete them, no income rule judged
+    assertThat((String) flagOf(q3, h).get("reasons")).isEqualTo("近12个月有 2 个月没有收入记录（不按0计算），请补录后核实");
     // nobody twice: every household once on the run's lists, and a second firing in the quarter lists nobody again
     assertThat(jdbc.queryForObject("SELECT COUNT(*) - COUNT(DISTINCT f.household_id) FROM bf_screening_flag f "
         + "JOIN bf_screening_run r ON r.id = f.run_id WHERE r.run_key = '2026-Q3'", Integer.class)).isZero();
