@@ -22,6 +22,7 @@ public final class ExitReview {
   public static final String TOWNSHIP_REVIEW = "Activity_ExitTownshipReview";
   public static final String COUNTY_APPROVAL = "Activity_ExitCountyApproval";
   public static final String RECORD_ELIMINATION = "Activity_RecordElimination";
+  public static final String CONFIRM_TRACKING = "Activity_ConfirmTracking";
   public static final String RECORD_TRACKING = "Activity_RecordTracking";
   public static final String RECORD_NOT_YET = "Activity_RecordNotYet";
   public static final String ELIMINATED = "Event_Eliminated";
@@ -43,6 +44,10 @@ public final class ExitReview {
   public static final Var<String> ASSESSMENT = string("exitAssessment");
   public static final Var<String> ASSESSMENT_REASON = string("exitAssessmentReason");
 
+  /** TRACKING or CONTINUE: the township's answer to the rules' "tracking" (people decide, docs/domain.md §5). */
+  public static final Var<String> TRACKING_CONFIRM_DECISION = string("trackingConfirmDecision");
+  public static final Var<String> TRACKING_CONFIRM_REASON = string("trackingConfirmReason");
+
   public static final Var<String> REVIEW_DECISION = string("exitReviewDecision");
   public static final Var<String> REVIEW_REASON = string("exitReviewReason");
   public static final Var<String> OBJECTION_TEXT = string("exitObjectionText");
@@ -53,7 +58,8 @@ public final class ExitReview {
   public static final Var<String> COUNTY_REASON = string("exitCountyReason");
 
   public static final List<Var<?>> ALL = List.of(VERIFY_DECISION, VERIFY_REASON, RIGID_SPENDING_CONTROLLABLE,
-      BASIC_NEEDS_SECURED, DRINKING_WATER_SECURED, ON_SAFETY_NET, ASSESSMENT, ASSESSMENT_REASON, REVIEW_DECISION, REVIEW_REASON,
+      BASIC_NEEDS_SECURED, DRINKING_WATER_SECURED, ON_SAFETY_NET, ASSESSMENT, ASSESSMENT_REASON,
+      TRACKING_CONFIRM_DECISION, TRACKING_CONFIRM_REASON, REVIEW_DECISION, REVIEW_REASON,
       OBJECTION_TEXT, NOTICE_DURATION, TOWNSHIP_DECISION, TOWNSHIP_REASON, COUNTY_DECISION, COUNTY_REASON);
 
   private ExitReview() {

@@ -191,12 +191,12 @@ public class ExitService {
         approvedBy == null ? CaseFileService.SYSTEM : approvedBy, null);
   }
 
-  /** No labour, under the safety net: not eliminated, tracked with a yearly check. */
+  /** No labour, under the safety net: not eliminated, tracked with a yearly check, as the township confirmed. */
   @Transactional
-  public void track(Long caseId, String reason) {
+  public void track(Long caseId, String reason, String confirmedBy) {
     caseFiles.changeStatus(caseId, CaseStatus.MONITORED, CaseStatus.TRACKING);
-    caseFiles.auditStep(caseId, ExitReview.RECORD_TRACKING, "TRACKING", reason, CaseFileService.SYSTEM,
-        null);
+    caseFiles.auditStep(caseId, ExitReview.RECORD_TRACKING, "TRACKING", reason,
+        confirmedBy == null ? CaseFileService.SYSTEM : confirmedBy, null);
   }
 
   /** Not yet: the case goes back to its measures (and to a plan revision when the reviewers asked for one). */

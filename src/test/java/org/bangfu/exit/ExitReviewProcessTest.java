@@ -123,15 +123,31 @@ class ExitReviewProcessTest {
   }
 
   @Test
-  @PolicyRule("R21")
-  void aNoLabourHouseholdUnderTheSafetyNetIsTrackedNotEliminated() {
+  @PolicyRule({"R21", "R29"})
+  void aNoLabourHouseholdUnderTheSafetyNetIsTrackedOnceTheTownshipConfirms() {
     assessed("TRACKING", "无劳动能力、享受兜底保障，不标注风险消除，转为持续跟踪");
     start();
     verified();
-    verify(exits).track(42L, "无劳动能力、享受兜底保障，不标注风险消除，转为持续跟踪");
+    assertThat(pi).isWaitingAt(CONFIRM_TRACKING);
+    assertThat(tasks.taskAt(CASE_KEY, CONFIRM_TRACKING)).hasCandidateGroup("township-629901100");
+    verify(exits, never()).track(any(), any(), any());
+    decide("reviewer", CONFIRM_TRACKING, "trackingConfirmDecision", "TRACKING", "夫妇均年过七十，靠低保生活");
+    verify(exits).track(42L, "无劳动能力、享受兜底保障，不标注风险消除，转为持续跟踪；乡镇确认：夫妇均年过七十，靠低保生活",
+        "reviewer");
     verify(exits, never()).eliminate(any(), any());
     assertThat(pi).isEnded().hasPassed(TRACKING);
     assertThat(outcome()).isEqualTo("TRACKING");
+  }
+
+  @Test
+  @PolicyRule({"R21", "R29"})
+  void theTownshipMayKeepHelpingInsteadOfTracking() {
+    assessed("TRACKING", "无劳动能力、享受兜底保障，不标注风险消除，转为持续跟踪");
+    start();
+    verified();
+    decide("reviewer", CONFIRM_TRACKING, "trackingConfirmDecision", "CONTINUE", "儿子即将返乡就业，先继续帮扶");
+    verify(exits, never()).track(any(), any(), any());
+    assertThat(pi).isEnded().hasPassed(NOT_YET);
   }
 
   @Test

@@ -267,10 +267,15 @@ class LifecycleIT extends MariaDbIntegrationTest {
     deliver("handler_medins", bk);
     visit(bk, "cadre_liushu", 1000, 0, "PROPOSE_EXIT", "低保已发放");
     api.decide("cadre_liushu", bk, ExitReview.HOME_VERIFICATION, findings(true));
+    // the rules say "tracking"; the township confirms it, with its reason
+    assertThat(read(bk, "cadre_liushu")).containsEntry("status", "MONITORED");
+    api.decide("reviewer_fumin", bk, ExitReview.CONFIRM_TRACKING, Map.of("trackingConfirmDecision", "TRACKING",
+        "trackingConfirmReason", "夫妇均无劳动能力，靠低保生活"));
 
     Map<String, Object> tracked = read(bk, "cadre_liushu");
     assertThat(tracked).containsEntry("status", "TRACKING");
-    assertThat(steps(tracked)).contains("Activity_AssessExit/TRACKING", "Activity_RecordTracking/TRACKING")
+    assertThat(steps(tracked)).contains("Activity_AssessExit/TRACKING", "Activity_ConfirmTracking/TRACKING",
+        "Activity_RecordTracking/TRACKING")
         .doesNotContain("Activity_RecordElimination/ELIMINATED");
     assertThat(timer(bk).getDuedate()).isAfter(Date.from(ClockUtil.getCurrentTime().toInstant()
         .plus(Duration.ofDays(360))));
@@ -313,6 +318,10 @@ class LifecycleIT extends MariaDbIntegrationTest {
     }
     visit(bk, "cadre_liushu", 1000, 0, "PROPOSE_EXIT", "低保按月发放");
     api.decide("cadre_liushu", bk, ExitReview.HOME_VERIFICATION, findings(true));
+    // the rules say "tracking"; the township confirms it, with its reason
+    assertThat(read(bk, "cadre_liushu")).containsEntry("status", "MONITORED");
+    api.decide("reviewer_fumin", bk, ExitReview.CONFIRM_TRACKING, Map.of("trackingConfirmDecision", "TRACKING",
+        "trackingConfirmReason", "夫妇均无劳动能力，靠低保生活"));
 
     Map<String, Object> tracked = read(bk, "cadre_liushu");
     assertThat(tracked).containsEntry("status", "TRACKING");
