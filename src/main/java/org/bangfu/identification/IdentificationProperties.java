@@ -7,17 +7,19 @@ import org.bangfu.catalogue.RiskType;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Identification rules that differ by province ([config] in docs/domain.md): the time limit, the notice period, the
+ * Identification rules that differ by province ([config] in docs/domain.md): the time limit (calendar or working
+ * days), the notice period, the
  * risk types that may use the green channel, and the measures an 应急 (disaster) push starts through it once the
  * village and the township confirm.
  */
 @ConfigurationProperties(prefix = "bangfu.identification")
-public record IdentificationProperties(int timeLimitDays, Duration noticeDuration, List<RiskType> greenChannelRiskTypes,
-    List<MeasureCode> emergencyPushMeasures) {
+public record IdentificationProperties(int timeLimitDays, boolean timeLimitWorkingDays, Duration noticeDuration,
+    List<RiskType> greenChannelRiskTypes, List<MeasureCode> emergencyPushMeasures) {
 
   public IdentificationProperties {
     if (timeLimitDays <= 0) {
-      timeLimitDays = 15;
+      throw new IllegalArgumentException("bangfu.identification.time-limit-days 未配置：从发现风险线索到县级审定的时限"
+          + "（如15天，或20个工作日并设 time-limit-working-days: true）");
     }
     if (noticeDuration == null) {
       noticeDuration = Duration.ofDays(5);

@@ -26,6 +26,7 @@ import org.bangfu.shared.EngineClock;
 import org.bangfu.shared.InvalidInputException.FieldError;
 import org.bangfu.shared.InvalidInputException;
 import org.bangfu.shared.NotFoundException;
+import org.bangfu.shared.WorkingDayCalendar;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Service;
@@ -45,9 +46,11 @@ public class CaseOpening {
   private final RuntimeService runtimeService;
   private final RegionAccess access;
   private final IdentificationProperties properties;
+  private final WorkingDayCalendar calendar;
 
   public CaseOpening(HouseholdService households, CaseFileService caseFiles, RuntimeService runtimeService,
-      RegionAccess access, IdentificationProperties properties) {
+      RegionAccess access, IdentificationProperties properties, WorkingDayCalendar calendar) {
+    this.calendar = calendar;
     this.households = households;
     this.caseFiles = caseFiles;
     this.runtimeService = runtimeService;
@@ -116,7 +119,9 @@ public class CaseOpening {
     }
 
     String riskTypeList = String.join(",", riskTypes.stream().map(Enum::name).toList());
-    LocalDate deadline = signalDate.plusDays(properties.timeLimitDays());
+    LocalDate deadline = properties.timeLimitWorkingDays()
+        ? calendar.plusWorkingDays(signalDate, properties.timeLimitDays())
+        : signalDate.plusDays(properties.timeLimitDays());
     // 风险再标注: a new risk after an exit links the new case to the household's earlier, eliminated one
     CaseFile earlier = caseFiles.latestForHousehold(household.getId(), CaseStatus.ELIMINATED);
     CaseFile caseFile = caseFiles.open(household.getId(), household.getVillageCode(), channel.name(), riskTypeList,

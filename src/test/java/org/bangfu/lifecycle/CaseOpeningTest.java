@@ -53,8 +53,8 @@ class CaseOpeningTest {
   @BeforeEach
   void setUp() {
     opening = new CaseOpening(households, caseFiles, runtimeService, new RegionAccess(),
-        new IdentificationProperties(20, Duration.ofDays(7), List.of(RiskType.DISASTER, RiskType.ACCIDENT),
-            List.of(org.bangfu.catalogue.MeasureCode.DISASTER)));
+        new IdentificationProperties(20, false, Duration.ofDays(7), List.of(RiskType.DISASTER, RiskType.ACCIDENT),
+            List.of(org.bangfu.catalogue.MeasureCode.DISASTER)), new org.bangfu.shared.WorkingDayCalendar());
     Household household = new Household();
     household.setId(7L);
     household.setHeadName("张三");
@@ -88,6 +88,34 @@ class CaseOpeningTest {
     verify(caseFiles).audit(eq(11L), eq("Event_SignalReceived"), anyString(), eq("OPENED"), anyString(),
         eq("cadre_dongshan"), any());
     verify(caseFiles).attachProcess(caseFile, "pi-1");
+  }
+
+  @Test
+  @org.bangfu.policy.PolicyRule("R11")
+  void theDeadlineCountsCalendarOrWorkingDaysAsTheProvinceDoes() {
+    CaseFile caseFile = new CaseFile();
+    caseFile.setId(12L);
+    caseFile.setBusinessKey("BF629901-2026-000012");
+    caseFile.setHouseholdId(7L);
+    caseFile.setVillageCode(DONGSHAN);
+    caseFile.setRiskTypes("ILLNESS");
+    when(caseFiles.open(any(), any(), any(), any(), any(), any(), any(), any())).thenReturn(caseFile);
+    ProcessInstance instance = mock(ProcessInstance.class);
+    when(instance.getId()).thenReturn("pi-2");
+    when(runtimeService.startProcessInstanceByKey(any(), any(), any(VariableMap.class))).thenReturn(instance);
+    org.bangfu.shared.WorkingDayCalendar calendar = new org.bangfu.shared.WorkingDayCalendar();
+    CaseOpening workingDays = new CaseOpening(households, caseFiles, runtimeService, new RegionAccess(),
+        new IdentificationProperties(20, true, Duration.ofDays(5), List.of(RiskType.DISASTER),
+            List.of(org.bangfu.catalogue.MeasureCode.DISASTER)), calendar);
+
+    opening.open(OpenCase.cadreScreening(7L, List.of("ILLNESS")), CADRE);
+    workingDays.open(OpenCase.cadreScreening(7L, List.of("ILLNESS")), CADRE);
+
+    ArgumentCaptor<java.time.LocalDate> deadlines = ArgumentCaptor.forClass(java.time.LocalDate.class);
+    verify(caseFiles, org.mockito.Mockito.times(2)).open(any(), any(), any(), any(), any(), deadlines.capture(), any(),
+        any());
+    java.time.LocalDate today = org.bangfu.shared.EngineClock.today();
+    assertThat(deadlines.getAllValues()).containsExactly(today.plusDays(20), calendar.plusWorkingDays(today, 20));
   }
 
   @Test
