@@ -18,6 +18,9 @@ public class RecordTrackingCheckDelegate implements JavaDelegate {
     if ("NEW_RISK".equals(TRACKING_DECISION.get(execution))) {
       PLAN_REVISION_REASON.set(execution, "年度核查发现新的风险：" + TRACKING_FINDINGS.get(execution));
     }
+    if (NATURAL_EXIT.equals(TRACKING_DECISION.get(execution))) {
+      NATURAL_EXIT_REASON.set(execution, TRACKING_FINDINGS.get(execution));
+    }
     // a department's event that brought the check forward has been answered
     org.bangfu.shared.CaseVariables.REASSESS_REASON.set(execution, null);
   }

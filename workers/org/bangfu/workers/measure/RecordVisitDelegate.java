@@ -32,6 +32,9 @@ public class RecordVisitDelegate implements JavaDelegate {
     if (FollowUpService.NEW_RISK.equals(outcome)) {
       AssistanceCase.IMPLEMENTATION_OUTCOME.set(execution, "NEW_RISK");
       AssistanceCase.PLAN_REVISION_REASON.set(execution, "回访发现新的风险：" + VISIT_CHANGES.get(execution));
+    } else if (AssistanceCase.NATURAL_EXIT.equals(outcome)) {
+      AssistanceCase.IMPLEMENTATION_OUTCOME.set(execution, AssistanceCase.NATURAL_EXIT);
+      AssistanceCase.NATURAL_EXIT_REASON.set(execution, VISIT_CHANGES.get(execution));
     } else if (FollowUpService.PROPOSE_EXIT.equals(outcome)) {
       AssistanceCase.IMPLEMENTATION_OUTCOME.set(execution, "EXIT_PROPOSED");
     }

@@ -29,7 +29,7 @@ public final class Decisions {
       Map.entry("SCREENED", "已逐户排查"), Map.entry("REVIEWED", "已逐户核查"),
       Map.entry("PROCEED", "继续识别程序"), Map.entry("INCOMES_COMPLETED", "已补录收入"), Map.entry("RECHECK", "重新测算"),
       Map.entry("INCOME_INCOMPLETE", "收入记录不全"), Map.entry("LINE_MISSING", "监测收入线未配置"),
-      Map.entry("INCOMES_RECORDED", "登记补录的收入"));
+      Map.entry("INCOMES_RECORDED", "登记补录的收入"), Map.entry("NATURAL_EXIT", "风险自然消除"));
 
   private Decisions() {
   }

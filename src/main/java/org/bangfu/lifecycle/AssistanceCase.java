@@ -36,7 +36,7 @@ public final class AssistanceCase {
 
   /** INCLUDED or REJECTED, from the identification. */
   public static final Var<String> IDENTIFICATION_OUTCOME = RiskIdentification.IDENTIFICATION_OUTCOME;
-  /** EXIT_PROPOSED or NEW_RISK, from the measure implementation. */
+  /** EXIT_PROPOSED, NEW_RISK or NATURAL_EXIT, from the measure implementation. */
   public static final Var<String> IMPLEMENTATION_OUTCOME = string("implementationOutcome");
   /** ELIMINATED, NOT_YET or TRACKING, from the exit review. */
   public static final Var<String> EXIT_OUTCOME = string("exitOutcome");
@@ -48,9 +48,13 @@ public final class AssistanceCase {
   // yearly tracking check (持续跟踪) of a no-labour household under the safety net
   public static final Var<String> TRACKING_DECISION = string("trackingDecision");
   public static final Var<String> TRACKING_FINDINGS = string("trackingFindings");
+  /** 风险自然消除 (all members died, the household's registration cancelled): what the cadre found. */
+  public static final Var<String> NATURAL_EXIT_REASON = string("naturalExitReason");
+  public static final String NATURAL_EXIT = "NATURAL_EXIT";
+  public static final String RECORD_NATURAL_EXIT = "Activity_RecordNaturalExit";
 
   public static final List<Var<?>> ALL = List.of(RESUME_AT, IMPLEMENTATION_OUTCOME,
-      EXIT_OUTCOME, EXIT_REVISE_PLAN, PLAN_REVISION_REASON, TRACKING_DECISION, TRACKING_FINDINGS);
+      EXIT_OUTCOME, EXIT_REVISE_PLAN, PLAN_REVISION_REASON, TRACKING_DECISION, TRACKING_FINDINGS, NATURAL_EXIT_REASON);
 
   /**
    * The references every instance of the case starts with (a new case, and a case resumed after a rollback): case

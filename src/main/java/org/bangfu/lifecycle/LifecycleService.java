@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
+import org.bangfu.measure.MeasureService;
 import org.bangfu.catalogue.CaseStatus;
 import org.bangfu.exit.ExitReview;
 import org.bangfu.identification.RiskIdentification;
@@ -20,8 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What happens to a running or closed case as a whole: an objection during a public notice, and the 风险消除 mark
- * rolled back by the county that set it.
+ * What happens to a running or closed case as a whole: an objection during a public notice, the 风险消除 mark
+ * rolled back by the county that set it, and 风险自然消除.
  */
 @Service
 public class LifecycleService {
@@ -29,8 +30,11 @@ public class LifecycleService {
   private final CaseFileService caseFiles;
   private final RuntimeService runtimeService;
   private final RegionAccess access;
+  private final MeasureService measures;
 
-  public LifecycleService(CaseFileService caseFiles, RuntimeService runtimeService, RegionAccess access) {
+  public LifecycleService(CaseFileService caseFiles, RuntimeService runtimeService, RegionAccess access,
+      MeasureService measures) {
+    this.measures = measures;
     this.caseFiles = caseFiles;
     this.runtimeService = runtimeService;
     this.access = access;
@@ -61,6 +65,23 @@ public class LifecycleService {
         variables).getId();
     caseFiles.attachProcess(caseFile, instanceId);
     return caseFiles.find(caseId);
+  }
+
+  /**
+   * 风险自然消除: every member has died or the household's registration was cancelled (户销), as the village cadre
+   * found on a visit or a tracking check. The case closes by that route: marked eliminated with the reason and who
+   * found it, open measures stopped; its data is kept like any case's.
+   */
+  @Transactional
+  public void naturalExit(Long caseId, String reason, String foundBy) {
+    String text = "风险自然消除：" + (reason == null ? "" : reason.trim());
+    if (!caseFiles.changeStatus(caseId, CaseStatus.MONITORED, CaseStatus.ELIMINATED)
+        && !caseFiles.changeStatus(caseId, CaseStatus.TRACKING, CaseStatus.ELIMINATED)) {
+      throw new IllegalStateException("case " + caseId + " is neither monitored nor tracked");
+    }
+    measures.cancelOpen(caseId, text);
+    caseFiles.auditStep(caseId, AssistanceCase.RECORD_NATURAL_EXIT, AssistanceCase.NATURAL_EXIT, text,
+        foundBy == null ? CaseFileService.SYSTEM : foundBy, null);
   }
 
   /**

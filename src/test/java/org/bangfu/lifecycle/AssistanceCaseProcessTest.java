@@ -53,6 +53,7 @@ class AssistanceCaseProcessTest {
       .build();
 
   static final String CASE_KEY = "BF629901-2026-000042";
+  final org.bangfu.lifecycle.LifecycleService lifecycle = mock(org.bangfu.lifecycle.LifecycleService.class);
   ProcessEngine processEngine;
   TaskDriver tasks;
   ProcessInstance pi;
@@ -63,6 +64,7 @@ class AssistanceCaseProcessTest {
     tasks = ProcessTestEngine.begin(processEngine);
     Mocks.register("lifecycle", new LifecycleConfiguration.LifecycleCycles(new LifecycleProperties(null, null, null)));
     Mocks.register("recordTrackingCheckDelegate", new RecordTrackingCheckDelegate());
+    Mocks.register("recordNaturalExitDelegate", new org.bangfu.workers.lifecycle.RecordNaturalExitDelegate(lifecycle));
     var deployment = processEngine.getRepositoryService().createDeployment().name("stubs");
     for (String key : CALLED) {
       deployment.addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
@@ -149,6 +151,33 @@ class AssistanceCaseProcessTest {
     tasks.fireTimer(CASE_KEY);
     check("REVIEW_EXIT", "儿子返乡务工，家庭有了劳动力");
     waitingIn("ExitReviewProcess");
+  }
+
+  @Test
+  @PolicyRule("R30")
+  void aVisitThatFindsTheHouseholdGoneClosesTheCaseAsNaturallyEliminated() {
+    start(null);
+    finish("RiskIdentificationProcess", Map.of("identificationOutcome", "INCLUDED"));
+    finish("HouseholdPlanProcess", Map.of());
+    finish("MeasureImplementationProcess", Map.of("implementationOutcome", "NATURAL_EXIT",
+        "naturalExitReason", "户主于2026年11月去世，唯一成员，户籍已注销"));
+    org.mockito.Mockito.verify(lifecycle).naturalExit(42L, "户主于2026年11月去世，唯一成员，户籍已注销", null);
+    assertThat(pi).isEnded().hasPassed("Activity_RecordNaturalExit", "Event_NaturallyEliminated");
+  }
+
+  @Test
+  @PolicyRule("R30")
+  void aTrackingCheckThatFindsTheHouseholdGoneClosesTheCaseToo() {
+    start(null);
+    finish("RiskIdentificationProcess", Map.of("identificationOutcome", "INCLUDED"));
+    finish("HouseholdPlanProcess", Map.of());
+    finish("MeasureImplementationProcess", Map.of("implementationOutcome", "EXIT_PROPOSED"));
+    finish("ExitReviewProcess", Map.of("exitOutcome", "TRACKING"));
+    tasks.fireTimer(CASE_KEY);
+    assertThatThrownBy(() -> check("NATURAL_EXIT", null)).isInstanceOf(InvalidDecisionException.class);
+    check("NATURAL_EXIT", "夫妇二人均已去世，户籍注销");
+    org.mockito.Mockito.verify(lifecycle).naturalExit(42L, "夫妇二人均已去世，户籍注销", "cadre");
+    assertThat(pi).isEnded().hasPassed("Event_NaturallyEliminated");
   }
 
   @Test

@@ -351,6 +351,25 @@ class LifecycleIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  @PolicyRule("R30")
+  void aVisitFindingEveryMemberGoneClosesTheCaseAsNaturallyEliminatedAndStopsWhatIsOpen() {
+    long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario2());
+    String bk = open("cadre_dongshan", household, "CADRE_SCREENING", "UNSTABLE_WORK");
+    includeThroughAllLevels(bk, "cadre_dongshan", "reviewer_heping");
+    approvePlan(bk, "cadre_dongshan", "reviewer_heping", Map.of());
+    // nothing delivered yet; the cadre's visit finds the household gone
+    visit(bk, "cadre_dongshan", 0, 0, "NATURAL_EXIT", "全户成员已于上月随子女落户外省，户籍注销");
+
+    Map<String, Object> closed = read(bk);
+    assertThat(closed).containsEntry("status", "ELIMINATED");
+    assertThat(steps(closed)).contains("Activity_RecordNaturalExit/NATURAL_EXIT")
+        .doesNotContain("Activity_RecordElimination/ELIMINATED");
+    assertThat(measures(closed)).isNotEmpty().allSatisfy(m -> assertThat(m).endsWith("/CANCELLED"));
+    assertThat(api.tasks("handler_hrss", bk)).isEmpty();
+    assertThat(processes(bk)).isZero();
+  }
+
+  @Test
   void scenario6_aRejectedIdentificationEndsTheWholeCase() {
     long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario6());
     String bk = open("cadre_dongshan", household, "SELF_APPLICATION", "OTHER");

@@ -141,6 +141,24 @@ class MeasureImplementationProcessTest {
   }
 
   @Test
+  @PolicyRule("R30")
+  void aVisitThatFindsTheHouseholdGoneEndsTheImplementationAsANaturalExit() {
+    ProcessInstance pi = start();
+    tasks.fireTimer(CASE_KEY);
+
+    assertThatThrownBy(() -> visit("NATURAL_EXIT", null)).isInstanceOf(InvalidDecisionException.class)
+        .hasMessageContaining("必须填写理由");
+    visit("NATURAL_EXIT", "户主去世，唯一成员，户籍已注销");
+
+    assertThat(pi).isEnded().hasPassed("Event_NaturalExit");
+    assertThat(tasks.tasks(CASE_KEY)).as("the open deliveries stop with it").isEmpty();
+    var history = processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId());
+    assertThat(history.variableName("implementationOutcome").singleResult().getValue()).isEqualTo("NATURAL_EXIT");
+    assertThat(processEngine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableName("naturalExitReason").singleResult().getValue()).isEqualTo("户主去世，唯一成员，户籍已注销");
+  }
+
+  @Test
   void aWrongIncomeIsRefusedAndTheVisitStaysOpen() {
     start();
     tasks.fireTimer(CASE_KEY);
