@@ -55,12 +55,13 @@ public class WhatIfService {
   public record Request(String region, LocalDate date, List<ThresholdChange> thresholds, String dmnXml) {
   }
 
+  /** @param incomplete households with months of the 12 unrecorded: not judged (unknown is not zero) */
   public record TownshipCounts(String code, String name, int households, int inRangeNow, int inRangeAfter,
-      int entering, int leaving, int monitoredNow) {
+      int entering, int leaving, int monitoredNow, int incomplete) {
   }
 
   public record Result(LocalDate date, String incomeFrom, String incomeTo, String change, int households,
-      int inRangeNow, int inRangeAfter, int entering, int leaving, List<TownshipCounts> townships) {
+      int inRangeNow, int inRangeAfter, int entering, int leaving, int incomplete, List<TownshipCounts> townships) {
   }
 
   private final PeriodicScreeningService periodic;
@@ -118,6 +119,14 @@ public class WhatIfService {
     YearMonth to = YearMonth.from(date).minusMonths(1);
     Map<String, int[]> byTownship = new TreeMap<>();
     for (HouseholdFigures h : periodic.figures(region, to)) {
+      int[] counts = byTownship.computeIfAbsent(h.villageCode().substring(0, 9), k -> new int[7]);
+      counts[0]++;
+      counts[5] += h.openCaseId() != null ? 1 : 0;
+      if (h.currentMonths() < 12) {
+        // months without a record are unknown, not zero: the household is counted apart, not judged
+        counts[6]++;
+        continue;
+      }
       Map<String, Object> variables = variables(h, date.getYear());
       boolean now = eligible(current, variables);
       boolean after;
@@ -126,24 +135,21 @@ public class WhatIfService {
       } catch (RuntimeException e) {
         throw InvalidInputException.of(hasDmn ? "dmnXml" : "thresholds", "新规则无法计算：" + e.getMessage());
       }
-      int[] counts = byTownship.computeIfAbsent(h.villageCode().substring(0, 9), k -> new int[6]);
-      counts[0]++;
       counts[1] += now ? 1 : 0;
       counts[2] += after ? 1 : 0;
       counts[3] += !now && after ? 1 : 0;
       counts[4] += now && !after ? 1 : 0;
-      counts[5] += h.openCaseId() != null ? 1 : 0;
     }
     List<TownshipCounts> townships = new ArrayList<>();
-    int[] total = new int[6];
+    int[] total = new int[7];
     byTownship.forEach((code, c) -> {
-      townships.add(new TownshipCounts(code, regions.name(code), c[0], c[1], c[2], c[3], c[4], c[5]));
-      for (int i = 0; i < 6; i++) {
+      townships.add(new TownshipCounts(code, regions.name(code), c[0], c[1], c[2], c[3], c[4], c[5], c[6]));
+      for (int i = 0; i < 7; i++) {
         total[i] += c[i];
       }
     });
     return new Result(date, to.minusMonths(11).toString(), to.toString(), change, total[0], total[1], total[2],
-        total[3], total[4], townships);
+        total[3], total[4], total[6], townships);
   }
 
   /** The income test of identification for the household, other risks unknown (false). */
