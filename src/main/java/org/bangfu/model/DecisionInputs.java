@@ -17,7 +17,7 @@ public final class DecisionInputs {
       "Decision_ExitEligibility", Set.of("monitoredMonths", "deliveredMeasures", "incomeStablyAbove",
           "rigidSpendingControllable", "basicNeedsSecured", "drinkingWaterSecured", "noLabour", "safetyNet"),
       "Decision_MeasureRecommendation", Set.of("riskType", "householdKind", "provinceCode", "fullLabour",
-          "weakOrHalfLabour", "labourShare", "rigidSpendingShare"),
+          "weakOrHalfLabour", "labourShare", "rigidSpendingShare", "members"),
       "Decision_DepartmentScreening", Set.of("department", "category", "amount", "number", "flag", "selfPayShare",
           "householdKind", "monitored", "provinceCode", "cityCode", "year"),
       "Decision_PeriodicScheme", Set.of("provinceCode", "cityCode", "year"),

@@ -62,6 +62,7 @@ public class MeasureRecommender {
     variables.put("fullLabour", household.fullLabour());
     variables.put("weakOrHalfLabour", household.weakOrHalfLabour());
     variables.put("labourShare", household.labourShare());
+    variables.put("members", household.members());
     variables.put("rigidSpendingShare", household.rigidSpendingShare());
     variables.put("provinceCode", household.provinceCode());
     return variables;

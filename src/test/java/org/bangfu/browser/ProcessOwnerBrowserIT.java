@@ -84,7 +84,7 @@ class ProcessOwnerBrowserIT extends BrowserTest {
       tasklist.signIn("owner_province");
       browser.get("http://localhost:" + port + "/viewer.html?id=" + before);
       WebElement annotation = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-          "td.annotation[data-row-id='Rule_Threshold_5'] [contenteditable]")));
+          "td.annotation[data-row-id='Rule_Threshold_3'] [contenteditable]")));
       tasklist.click(annotation);
       annotation.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END), "（浏览器中修改）");
       browser.findElement(By.id("password")).sendKeys(ApiClient.PASSWORD);
@@ -100,12 +100,12 @@ class ProcessOwnerBrowserIT extends BrowserTest {
       assertThat(after).isNotEqualTo(before);
       String xml = new String(repositoryService.getDecisionModel(after).readAllBytes(),
           java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(xml).contains("未配置的省份和年份 [policy: R02]（浏览器中修改）");
+      assertThat(xml).contains("云南省 2024 年公布的监测范围 8700 元；农村居民人均可支配收入为示例数字 [policy: R02]（浏览器中修改）");
 
       browser.get("http://localhost:" + port + "/viewer.html?id=" + after + "&compare=" + before);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-          "td.diff-changed[data-row-id='Rule_Threshold_5']")));
-      assertThat(browser.findElement(By.id("diff")).getText()).contains("修改", "Rule_Threshold_5");
+          "td.diff-changed[data-row-id='Rule_Threshold_3']")));
+      assertThat(browser.findElement(By.id("diff")).getText()).contains("修改", "Rule_Threshold_3");
       assertThat(browser.findElements(By.cssSelector("td.diff-changed[data-row-id='Rule_Threshold_1']"))).isEmpty();
       screenshot("viewer-dmn-diff");
     } catch (RuntimeException | AssertionError e) {

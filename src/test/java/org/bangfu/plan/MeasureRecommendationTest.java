@@ -69,6 +69,15 @@ class MeasureRecommendationTest {
   }
 
   @Test
+  @PolicyRule("R14")
+  void aLoneMemberWithoutLabourIsAlsoRecommendedTekun() {
+    assertThat(codes(List.of(LACK_OF_LABOUR), new LabourProfile("ORDINARY", "62", 1, 0, 0, 0)))
+        .contains(MeasureCode.TEKUN, DIBAO);
+    assertThat(codes(List.of(LACK_OF_LABOUR), new LabourProfile("ORDINARY", "62", 2, 0, 0, 0)))
+        .doesNotContain(MeasureCode.TEKUN);
+  }
+
+  @Test
   void weakOrHalfLabourOnlyGetsBothPublicJobsAndSafetyNet() {
     assertThat(codes(List.of(ILLNESS), new LabourProfile("ORDINARY", "62", 3, 0, 1, 0)))
         .containsExactlyInAnyOrder(MEDICAL, PUBLIC_JOB, DIBAO);
