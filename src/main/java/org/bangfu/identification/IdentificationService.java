@@ -85,7 +85,7 @@ public class IdentificationService {
     caseFiles.auditStep(caseId, RiskIdentification.ASSESS_ELIGIBILITY, eligibility.eligible() ? "IN_RANGE" : "OUT_OF_RANGE",
         eligibility.reason() + "（人均纯收入 " + test.perCapitaIncome() + " 元，扣除合规自付支出后 "
             + test.adjustedPerCapitaIncome() + " 元，监测线 " + eligibility.incomeThreshold() + " 元，来源："
-            + line.source() + (eligibility.eligible() ? "" : "；规则结果只是提示，由乡镇研判") + "）",
+            + line.source().split("；")[0] + (eligibility.eligible() ? "" : "；规则结果只是提示，由乡镇研判") + "）",
         CaseFileService.SYSTEM, null);
     return new Assessment(eligibility, null, null);
   }
