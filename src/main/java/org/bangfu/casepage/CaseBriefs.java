@@ -141,7 +141,7 @@ public class CaseBriefs {
         .append(c.isGreenChannel() ? "；**绿色通道**" : "").append('\n');
     md.append("- **风险类型**：").append(RiskType.labels(c.getRiskTypes()));
     if (c.getHouseholdType() != null) {
-      md.append("；系统判定的监测对象类型：").append(HouseholdType.labelOf(c.getHouseholdType()));
+      md.append("；监测对象类型：").append(HouseholdType.labelOf(c.getHouseholdType()));
     }
     md.append('\n');
     if (c.getPerCapitaIncome() == null) {
@@ -160,7 +160,8 @@ public class CaseBriefs {
       md.append('\n');
     }
     List<Member> members = households.members(household.getId());
-    md.append("- **家庭成员**（").append(members.size()).append(" 人）：");
+    md.append("- **家庭成员**（").append(members.size()).append(" 人").append(household.isRelocated() ? "，易地扶贫搬迁户" : "")
+        .append("）：");
     List<String> people = new ArrayList<>();
     for (Member m : members) {
       // a masked number's asterisks would be read as emphasis: the text of the registry is escaped

@@ -48,8 +48,8 @@ public class TaskCards extends OncePerRequestFilter {
   private static final Pattern FILTER_LIST = Pattern.compile(".*/filter/[^/]+/list");
   private static final Pattern FORM_VARIABLES = Pattern.compile(".*/task/([^/]+)/form-variables");
   /** What earlier steps wrote in words, in the order of the procedure (each form's label names it). */
-  static final List<String> FINDINGS = List.of("verifyFindings", "verifyReason", "reviewReason", "objectionText",
-      "assetCheckReason", "townshipReason", "countyReason");
+  static final List<String> FINDINGS = List.of("verifyFindings", "verifyReason", "outOfRangeReason", "reviewReason",
+      "objectionText", "assetCheckReason", "townshipReason", "countyReason");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CaseBriefs briefs;

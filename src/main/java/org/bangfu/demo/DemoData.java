@@ -164,7 +164,7 @@ public class DemoData {
       incomes.add(new IncomeRequest(month.toString(), monthly, rigidMonthly, null));
     }
     households.create(new HouseholdRequest(head, village, kind, village.substring(0, 9).equals(TOWNSHIP_HEPING)
-        ? "和平镇" : "富民乡", members, incomes, null));
+        ? "和平镇" : "富民乡", members, incomes, null, null));
   }
 
   private String idNumber(int birthYear) {

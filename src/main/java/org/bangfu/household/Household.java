@@ -7,6 +7,8 @@ public class Household {
   private String headName;
   private String villageCode;
   private String kind;
+  /** 易地扶贫搬迁户: relocated out of poverty (a group watched more closely). */
+  private boolean relocated;
   private String address;
   private LocalDateTime createdAt;
   private LocalDateTime updatedAt;
@@ -20,6 +22,8 @@ public class Household {
   public void setVillageCode(String villageCode) { this.villageCode = villageCode; }
   public String getKind() { return kind; }
   public void setKind(String kind) { this.kind = kind; }
+  public boolean isRelocated() { return relocated; }
+  public void setRelocated(boolean relocated) { this.relocated = relocated; }
   public String getAddress() { return address; }
   public void setAddress(String address) { this.address = address; }
   public LocalDateTime getCreatedAt() { return createdAt; }

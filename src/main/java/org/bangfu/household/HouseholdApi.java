@@ -9,8 +9,9 @@ public final class HouseholdApi {
   private HouseholdApi() {
   }
 
+  /** @param relocated 易地扶贫搬迁户 (absent: no) */
   public record HouseholdRequest(String headName, String villageCode, String kind, String address,
-      List<MemberRequest> members, List<IncomeRequest> incomes, Integer version) {
+      List<MemberRequest> members, List<IncomeRequest> incomes, Integer version, Boolean relocated) {
   }
 
   public record MemberRequest(String name, String idNumber, String relation, String labourCapacity) {
@@ -31,7 +32,7 @@ public final class HouseholdApi {
   }
 
   public record HouseholdView(Long id, String headName, String villageCode, String villageName, String kind,
-      String kindLabel, String address, List<MemberView> members, List<IncomeView> incomes, int version) {
+      String kindLabel, boolean relocated, String address, List<MemberView> members, List<IncomeView> incomes, int version) {
   }
 
   public record HouseholdSummary(Long id, String headName, String headIdNumber, String villageCode, String kind,

@@ -55,6 +55,7 @@ public class HouseholdService {
     household.setHeadName(request.headName().trim());
     household.setVillageCode(request.villageCode());
     household.setKind(request.kind());
+    household.setRelocated(Boolean.TRUE.equals(request.relocated()));
     household.setAddress(request.address());
     household.setCreatedAt(now);
     household.setUpdatedAt(now);
@@ -80,6 +81,7 @@ public class HouseholdService {
     requireIdNumbersFree(request.members(), id);
     household.setHeadName(request.headName().trim());
     household.setKind(request.kind());
+    household.setRelocated(Boolean.TRUE.equals(request.relocated()));
     household.setAddress(request.address());
     household.setUpdatedAt(EngineClock.now());
     household.setVersion(request.version());
@@ -124,7 +126,8 @@ public class HouseholdService {
         .map(r -> new IncomeView(r.getPeriod(), r.getNetIncome(), r.getRigidSpending(), r.getNote()))
         .toList();
     return new HouseholdView(id, household.getHeadName(), household.getVillageCode(), villageName,
-        household.getKind(), HouseholdKind.valueOf(household.getKind()).label(), household.getAddress(), members,
+        household.getKind(), HouseholdKind.valueOf(household.getKind()).label(), household.isRelocated(),
+        household.getAddress(), members,
         incomes, household.getVersion());
   }
 

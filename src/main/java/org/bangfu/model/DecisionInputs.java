@@ -21,7 +21,7 @@ public final class DecisionInputs {
       "Decision_DepartmentScreening", Set.of("department", "category", "amount", "number", "flag", "selfPayShare",
           "householdKind", "monitored", "provinceCode", "cityCode", "year"),
       "Decision_PeriodicScheme", Set.of("provinceCode", "cityCode", "year"),
-      "Decision_QuarterlyWarning", Set.of("provinceCode", "cityCode", "year", "householdKind", "monitored",
+      "Decision_QuarterlyWarning", Set.of("provinceCode", "cityCode", "year", "householdKind", "relocated", "monitored",
           "perCapitaIncome", "incomeGrowth", "workerWithoutJob", "workerMonths"),
       "Decision_PriorityIncomeSupport", Set.of("provinceCode", "cityCode", "year", "householdKind",
           "perCapitaIncome"));

@@ -89,6 +89,7 @@ public class PeriodicScreeningService {
       Map<String, Object> variables = new HashMap<>(where(h, to));
       boolean complete = h.currentMonths() >= 12;
       variables.put("householdKind", h.householdKind());
+      variables.put("relocated", h.relocated());
       variables.put("monitored", h.openCaseId() != null);
       // unrecorded months are unknown, not zero: no income rule judges an incomplete year
       variables.put("perCapitaIncome", complete ? perCapita(h).doubleValue() : null);

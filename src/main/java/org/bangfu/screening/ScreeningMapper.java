@@ -16,7 +16,8 @@ public interface ScreeningMapper {
    */
   record HouseholdFigures(Long householdId, String headName, String villageCode, String householdKind, int members,
       BigDecimal currentIncome, BigDecimal currentRigid, int currentMonths, BigDecimal previousIncome,
-      int previousMonths, Long openCaseId, String openCaseStatus, int workersWithoutJob, Integer workerMonths) {
+      int previousMonths, Long openCaseId, String openCaseStatus, int workersWithoutJob, Integer workerMonths,
+      boolean relocated) {
   }
 
   record Run(Long id, String runKey, String kind, String incomeFrom, String incomeTo, int households, int flagged,

@@ -102,6 +102,6 @@ class HouseholdValidatorPropertyTest {
 
   private static HouseholdRequest household(String village, String name, List<IncomeRequest> incomes) {
     return new HouseholdRequest(name, village, "ORDINARY", null,
-        List.of(new MemberRequest("张三", "11010519491231002X", "HEAD", "FULL")), incomes, null);
+        List.of(new MemberRequest("张三", "11010519491231002X", "HEAD", "FULL")), incomes, null, null);
   }
 }

@@ -42,7 +42,7 @@ class HouseholdValidatorTest {
         List.of(new MemberRequest("张三", "110105194912310021", "COUSIN", "STRONG")),
         List.of(new IncomeRequest("2026-13", new BigDecimal("-1"), new BigDecimal("0.001"), null),
             new IncomeRequest(YearMonth.now().plusMonths(2).toString(), new BigDecimal("20000000"), null, null)),
-        null);
+        null, null);
     List<FieldError> errors = catchThrowableOfType(InvalidInputException.class, () -> validator.validate(bad))
         .errors();
     assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder("headName", "villageCode", "kind",
@@ -55,14 +55,14 @@ class HouseholdValidatorTest {
   void theSameMonthTwiceIsRefused() {
     IncomeRequest month = new IncomeRequest(lastMonth(), BigDecimal.TEN, BigDecimal.ZERO, null);
     HouseholdRequest twice = new HouseholdRequest("张三", VILLAGE, "ORDINARY", null,
-        List.of(new MemberRequest("张三", "11010519491231002X", "HEAD", "FULL")), List.of(month, month), null);
+        List.of(new MemberRequest("张三", "11010519491231002X", "HEAD", "FULL")), List.of(month, month), null, null);
     assertThat(catchThrowableOfType(InvalidInputException.class, () -> validator.validate(twice)).errors())
         .extracting(FieldError::message).containsExactly("同一月份的收入重复登记");
   }
 
   private static HouseholdRequest request(String village, String id, String labour, IncomeRequest income) {
     return new HouseholdRequest("张三", village, "ORDINARY", "东山村1号",
-        List.of(new MemberRequest("张三", id, "HEAD", labour)), List.of(income), null);
+        List.of(new MemberRequest("张三", id, "HEAD", labour)), List.of(income), null, null);
   }
 
   private static String lastMonth() {

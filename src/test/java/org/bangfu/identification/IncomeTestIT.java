@@ -178,6 +178,18 @@ class IncomeTestIT extends MariaDbIntegrationTest {
     assertThat(read(c)).containsEntry("householdType", "TFYZKN");
   }
 
+  @Test
+  @PolicyRule("R25")
+  void aRelocatedHouseholdIsRegisteredAsSuchAndItsTasksSayIt() {
+    Map<String, Object> body = ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7000, 0, "FULL", "NONE");
+    body.put("relocated", true);
+    long household = api.createHousehold("cadre_dongshan", body);
+    assertThat(api.get("cadre_dongshan", "/api/households/" + household).getBody()).containsEntry("relocated", true);
+    Map<String, Object> c = api.openCase("cadre_dongshan", signal(household, "CADRE_SCREENING", List.of("ILLNESS")));
+    Map<String, Object> task = taskAt("cadre_dongshan", bk(c), VERIFY_HOUSEHOLD);
+    assertThat(formVariable("cadre_dongshan", task, "caseSummary")).contains("易地扶贫搬迁户");
+  }
+
   // --- helpers
 
   private void verify(String businessKey, Map<String, Object> more) {

@@ -111,6 +111,16 @@ class PeriodicMonitoringRulesTest {
         .isEmpty();
   }
 
+  @Test
+  @PolicyRule("R25")
+  void relocatedHouseholdsAreWatchedLikeFormerlyPoorOnes() throws IOException {
+    RuleTables.Table table = RuleTables.standalone().parse(PeriodicScreening.DECISION_WARNING, xml());
+    Map<String, Object> ordinary = household("629901100201", 2026, "ORDINARY", false, 9000, null, false, null);
+    assertThat(reasons(table, ordinary)).isEmpty();
+    ordinary.put("relocated", true);
+    assertThat(reasons(table, ordinary)).containsExactly("易地扶贫搬迁户：年人均纯收入低于1万元");
+  }
+
   private static boolean priority(RuleTables.Table table, String village, int year, String kind, double income) {
     Map<String, Object> variables = new HashMap<>(Map.of("provinceCode", village.substring(0, 2), "cityCode",
         village.substring(0, 4), "year", year, "householdKind", kind, "perCapitaIncome", income));
