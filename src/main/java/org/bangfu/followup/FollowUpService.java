@@ -8,7 +8,9 @@ import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.InvalidDecisionException;
 import org.bangfu.household.HouseholdService;
+import org.bangfu.catalogue.MeasureCode;
 import org.bangfu.measure.MeasureImplementation;
+import org.bangfu.measure.MeasureService;
 import org.bangfu.shared.EngineClock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,11 +28,14 @@ public class FollowUpService {
 
   static final BigDecimal MAX_MONTHLY = new BigDecimal("10000000");
 
+  private final MeasureService measures;
   private final VisitMapper visits;
   private final CaseFileService caseFiles;
   private final HouseholdService households;
 
-  public FollowUpService(VisitMapper visits, CaseFileService caseFiles, HouseholdService households) {
+  public FollowUpService(VisitMapper visits, CaseFileService caseFiles, HouseholdService households,
+      MeasureService measures) {
+    this.measures = measures;
     this.visits = visits;
     this.caseFiles = caseFiles;
     this.households = households;
@@ -52,6 +57,15 @@ public class FollowUpService {
     String text = changes == null || changes.isBlank() ? null : changes.trim();
     if (text != null && text.length() > 1000) {
       throw new InvalidDecisionException(MeasureImplementation.VISIT_CHANGES.name(), "变化情况不能超过1000字");
+    }
+    if (PROPOSE_EXIT.equals(outcome)) {
+      // the exit review waits for every open measure; until then the household keeps being visited
+      List<String> open = measures.forCase(caseId).stream().filter(m -> MeasureService.OPEN.equals(m.getStatus()))
+          .map(m -> MeasureCode.valueOf(m.getMeasureCode()).label()).toList();
+      if (!open.isEmpty()) {
+        throw new InvalidDecisionException(MeasureImplementation.VISIT_OUTCOME.name(), "还有 " + open.size()
+            + " 项帮扶措施尚未落实（" + String.join("、", open) + "），落实后才能建议风险消除；本次请选择“继续帮扶”");
+      }
     }
     CaseFile caseFile = caseFiles.find(caseId);
     households.recordMonthlyIncome(caseFile.getHouseholdId(), month.toString(), net, rigid, "回访登记");

@@ -351,14 +351,26 @@ class LifecycleIT extends MariaDbIntegrationTest {
   }
 
   @Test
-  @PolicyRule("R30")
+  @PolicyRule({"R30", "R17"})
   void aVisitFindingEveryMemberGoneClosesTheCaseAsNaturallyEliminatedAndStopsWhatIsOpen() {
     long household = api.createHousehold("cadre_dongshan", AcceptanceHouseholds.scenario2());
     String bk = open("cadre_dongshan", household, "CADRE_SCREENING", "UNSTABLE_WORK");
     includeThroughAllLevels(bk, "cadre_dongshan", "reviewer_heping");
     approvePlan(bk, "cadre_dongshan", "reviewer_heping", Map.of());
-    // nothing delivered yet; the cadre's visit finds the household gone
-    visit(bk, "cadre_dongshan", 0, 0, "NATURAL_EXIT", "全户成员已于上月随子女落户外省，户籍注销");
+    // nothing delivered yet: proposing the exit is refused with what is still open, and the visit stays
+    visits++;
+    ClockUtil.setCurrentTime(Date.from(start.plus(Duration.ofDays(31L * visits))));
+    managementService.executeJob(timer(bk).getId());
+    String period = YearMonth.from(start.plus(Duration.ofDays(31L * visits)).atZone(ZoneId.systemDefault()))
+        .minusMonths(1).toString();
+    ResponseEntity<Map<String, Object>> early = complete("cadre_dongshan", bk, MeasureImplementation.FOLLOW_UP_VISIT,
+        Map.of("visitPeriod", period, "visitNetIncome", 3000, "visitRigidSpending", 0, "visitOutcome", "PROPOSE_EXIT"));
+    assertThat(early.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) early.getBody().get("message")).contains("帮扶措施尚未落实", "就业帮扶");
+    // the same visit finds the household gone
+    assertThat(complete("cadre_dongshan", bk, MeasureImplementation.FOLLOW_UP_VISIT, Map.of("visitPeriod", period,
+        "visitNetIncome", 0, "visitRigidSpending", 0, "visitOutcome", "NATURAL_EXIT", "visitChanges",
+        "全户成员已于上月随子女落户外省，户籍注销")).getStatusCode().value()).isEqualTo(204);
 
     Map<String, Object> closed = read(bk);
     assertThat(closed).containsEntry("status", "ELIMINATED");
