@@ -21,8 +21,8 @@ public record IdentificationProperties(int timeLimitDays, boolean timeLimitWorki
       throw new IllegalArgumentException("bangfu.identification.time-limit-days 未配置：从发现风险线索到县级审定的时限"
           + "（如15天，或20个工作日并设 time-limit-working-days: true）");
     }
-    if (noticeDuration == null) {
-      noticeDuration = Duration.ofDays(5);
+    if (noticeDuration == null || noticeDuration.compareTo(Duration.ofDays(5)) < 0) {
+      throw new IllegalArgumentException("bangfu.identification.notice-duration 未配置或少于5天：村内公示不少于5天");
     }
     if (greenChannelRiskTypes == null) {
       greenChannelRiskTypes = List.of(RiskType.DISASTER, RiskType.ACCIDENT, RiskType.INDUSTRY_FAILURE);

@@ -39,6 +39,12 @@ public class ApiClient {
     return users.computeIfAbsent(user, u -> rest.withBasicAuth(u, PASSWORD));
   }
 
+  /** As the demo's administrator (its own password, not the demo users'). */
+  public ResponseEntity<Map<String, Object>> postAsAdmin(String path, Object body) {
+    return users.computeIfAbsent("admin:admin", u -> rest.withBasicAuth("admin", "admin"))
+        .exchange(path, HttpMethod.POST, new org.springframework.http.HttpEntity<>(body), MAP);
+  }
+
   public ResponseEntity<Map<String, Object>> get(String user, String path) {
     return as(user).exchange(path, HttpMethod.GET, null, MAP);
   }
