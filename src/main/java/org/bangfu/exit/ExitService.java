@@ -146,7 +146,8 @@ public class ExitService {
   }
 
   /**
-   * The last {@code months} months up to the latest recorded month not after {@code now}: their income (net minus
+   * The last {@code months} months up to the latest recorded month not after {@code now} (and at least up to last
+   * month, so that a household not visited lately is not judged on old months): their income (net minus
    * eligible rigid spending) summed, per member, for a year (× 12 / months over the whole window, never a single
    * month × 12).
    */
@@ -161,7 +162,9 @@ public class ExitService {
     if (byMonth.isEmpty() || members <= 0) {
       return new IncomeWindow(months, 0, null, null, null);
     }
-    YearMonth to = byMonth.lastKey();
+    // the window reaches last month at least: months since the latest record are unrecorded, not stable
+    YearMonth latest = byMonth.lastKey();
+    YearMonth to = latest.isBefore(now.minusMonths(1)) ? now.minusMonths(1) : latest;
     YearMonth from = to.minusMonths(months - 1L);
     BigDecimal sum = BigDecimal.ZERO;
     int recorded = 0;

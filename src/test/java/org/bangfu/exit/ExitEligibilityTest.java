@@ -109,6 +109,11 @@ class ExitEligibilityTest {
     withSpending.add(income("2027-07", 90000));
     assertThat(ExitService.incomeWindow(withSpending, 2, now, 6).perCapita()).isEqualByComparingTo("26000");
     assertThat(ExitService.incomeWindow(List.of(), 2, now, 6).stablyAbove(line)).isFalse();
+    // six good months that ended a quarter ago are not "now": the months since are unrecorded
+    ExitService.IncomeWindow old = ExitService.incomeWindow(months(now.minusMonths(3), 6, "5000"), 2, now, 6);
+    assertThat(old.to()).isEqualTo(now.minusMonths(1));
+    assertThat(old.monthsRecorded()).isEqualTo(4);
+    assertThat(old.stablyAbove(line)).isFalse();
   }
 
   private static List<IncomeRecord> months(YearMonth to, int count, String net) {

@@ -105,6 +105,12 @@ class IncomeTestIT extends MariaDbIntegrationTest {
     assertThat(api.claim("reviewer_heping", (String) task.get("id")).getStatusCode().value()).isEqualTo(204);
     assertThat(api.complete("reviewer_heping", (String) task.get("id"), Map.of("outOfRangeDecision", "PROCEED",
         "proposedHouseholdType", "TPBWD")).getStatusCode().value()).isEqualTo(400);
+    // the household type itself is the system's to write, whatever the request says; a type not offered is refused
+    assertThat(api.complete("reviewer_heping", (String) task.get("id"), Map.of("outOfRangeDecision", "PROCEED",
+        "proposedHouseholdType", "TPBWD", "outOfRangeReason", "x", "householdType", "TFYZKN")).getStatusCode()
+        .value()).isEqualTo(400);
+    assertThat(api.complete("reviewer_heping", (String) task.get("id"), Map.of("outOfRangeDecision", "PROCEED",
+        "proposedHouseholdType", "RICH", "outOfRangeReason", "x")).getStatusCode().value()).isEqualTo(400);
     assertThat(api.complete("reviewer_heping", (String) task.get("id"), Map.of("outOfRangeDecision", "PROCEED",
         "proposedHouseholdType", "TPBWD", "outOfRangeReason", "户主慢性病加重，年收入恰在线上，返贫风险大"))
         .getStatusCode().value()).isEqualTo(204);
@@ -151,6 +157,11 @@ class IncomeTestIT extends MariaDbIntegrationTest {
     // the village confirms at home, the township confirms the channel; the measures start at once
     Map<String, Object> verifyTask = taskAt("cadre_dongshan", bk, VERIFY_HOUSEHOLD);
     assertThat(formVariable("cadre_dongshan", verifyTask, "greenChannelRequested")).isEqualTo("true");
+    // what the push asked for is shown, not writable: a completion that tries to withdraw it is refused
+    assertThat(api.claim("cadre_dongshan", (String) verifyTask.get("id")).getStatusCode().value()).isEqualTo(204);
+    assertThat(api.complete("cadre_dongshan", (String) verifyTask.get("id"), Map.of("authorisationSigned", true,
+        "verifyFindings", "情况属实", "verifyDecision", "CONFIRM", "greenChannelRequested", false)).getStatusCode()
+        .value()).isEqualTo(400);
     verify(bk, Map.of());
     Map<String, Object> confirm = taskAt("reviewer_heping", bk, CONFIRM_GREEN_CHANNEL);
     assertThat(formVariable("reviewer_heping", confirm, "urgentMeasures")).isEqualTo("DISASTER,TEMP_RELIEF");

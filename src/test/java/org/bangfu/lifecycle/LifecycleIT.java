@@ -265,12 +265,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
       deliver("handler_civil", bk);
     }
     deliver("handler_medins", bk);
-    visit(bk, "cadre_liushu", 1000, 0, "PROPOSE_EXIT", "低保已发放");
-    api.decide("cadre_liushu", bk, ExitReview.HOME_VERIFICATION, findings(true));
-    // the rules say "tracking"; the township confirms it, with its reason
-    assertThat(read(bk, "cadre_liushu")).containsEntry("status", "MONITORED");
-    api.decide("reviewer_fumin", bk, ExitReview.CONFIRM_TRACKING, Map.of("trackingConfirmDecision", "TRACKING",
-        "trackingConfirmReason", "夫妇均无劳动能力，靠低保生活"));
+    proposeExitAndConfirmTracking(bk, "低保已发放");
 
     Map<String, Object> tracked = read(bk, "cadre_liushu");
     assertThat(tracked).containsEntry("status", "TRACKING");
@@ -316,12 +311,7 @@ class LifecycleIT extends MariaDbIntegrationTest {
     while (!api.tasks("handler_medins", bk).isEmpty()) {
       deliver("handler_medins", bk);
     }
-    visit(bk, "cadre_liushu", 1000, 0, "PROPOSE_EXIT", "低保按月发放");
-    api.decide("cadre_liushu", bk, ExitReview.HOME_VERIFICATION, findings(true));
-    // the rules say "tracking"; the township confirms it, with its reason
-    assertThat(read(bk, "cadre_liushu")).containsEntry("status", "MONITORED");
-    api.decide("reviewer_fumin", bk, ExitReview.CONFIRM_TRACKING, Map.of("trackingConfirmDecision", "TRACKING",
-        "trackingConfirmReason", "夫妇均无劳动能力，靠低保生活"));
+    proposeExitAndConfirmTracking(bk, "低保按月发放");
 
     Map<String, Object> tracked = read(bk, "cadre_liushu");
     assertThat(tracked).containsEntry("status", "TRACKING");
@@ -430,6 +420,18 @@ class LifecycleIT extends MariaDbIntegrationTest {
       variables.put("visitChanges", changes);
     }
     api.decide(cadre, bk, MeasureImplementation.FOLLOW_UP_VISIT, variables);
+  }
+
+  /**
+   * 柳树村's no-labour couple: the cadre proposes the exit, verifies at home, and the rules' "tracking" waits for the
+   * township, which confirms it with its reason.
+   */
+  private void proposeExitAndConfirmTracking(String bk, String visitNote) {
+    visit(bk, "cadre_liushu", 1000, 0, "PROPOSE_EXIT", visitNote);
+    api.decide("cadre_liushu", bk, ExitReview.HOME_VERIFICATION, findings(true));
+    assertThat(read(bk, "cadre_liushu")).containsEntry("status", "MONITORED");
+    api.decide("reviewer_fumin", bk, ExitReview.CONFIRM_TRACKING, Map.of("trackingConfirmDecision", "TRACKING",
+        "trackingConfirmReason", "夫妇均无劳动能力，靠低保生活"));
   }
 
   /** Home verification, democratic review, five days of notice, township and county approval. */
