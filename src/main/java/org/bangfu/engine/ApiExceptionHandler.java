@@ -45,6 +45,13 @@ public class ApiExceptionHandler {
     return body(HttpStatus.BAD_REQUEST, "请求格式不正确（数字、日期或选项的写法有误）", List.of());
   }
 
+  /** A body in a form the API does not read (XML, plain text…): every write takes JSON. */
+  @ExceptionHandler(org.springframework.web.HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<Map<String, Object>> mediaType(Exception e) {
+    return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请求内容的格式不支持：请以 JSON（Content-Type: application/json）提交",
+        List.of());
+  }
+
   @ExceptionHandler({org.bangfu.shared.NotFoundException.class})
   ResponseEntity<Map<String, Object>> notFound(RuntimeException e) {
     return body(HttpStatus.NOT_FOUND, e.getMessage(), List.of());

@@ -66,6 +66,11 @@ public class UserErrorInterceptor extends CommandInterceptor {
       // answered by the engine REST API (and so Tasklist) with this status and message
       return new RestException(Response.Status.CONFLICT, "任务不存在或已经办结（可能已由他人办理），请刷新待办列表");
     }
+    if (e instanceof NullValueException && e.getMessage() != null
+        && (e.getMessage().contains("doesn't exist") || e.getMessage().contains("Cannot find"))) {
+      // an id nobody has (a task done and gone, a typo): not a system error
+      return new RestException(Response.Status.NOT_FOUND, "请求的任务或记录不存在（可能已经办结或被删除）");
+    }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof org.bangfu.shared.MissingSettingException missing) {
         // a rule the step runs needs a setting nobody configured: the completion is refused and says which

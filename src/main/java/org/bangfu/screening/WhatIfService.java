@@ -168,6 +168,10 @@ public class WhatIfService {
     for (int i = 0; i < changes.size(); i++) {
       ThresholdChange c = changes.get(i);
       String at = "thresholds[" + i + "].";
+      if (c == null) {
+        errors.add(new FieldError("thresholds[" + i + "]", "第 " + (i + 1) + " 条调整是空的：请填写省份代码、年度和监测收入线"));
+        continue;
+      }
       if (c.provinceCode() == null || !c.provinceCode().matches("\\d{2}")) {
         errors.add(new FieldError(at + "provinceCode", "省份代码应为区划代码的前2位数字"));
       }

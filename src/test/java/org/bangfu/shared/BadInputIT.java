@@ -25,6 +25,29 @@ class BadInputIT extends MariaDbIntegrationTest {
   AccessProvisioning provisioning;
 
 
+  /** What used to answer 500 (issue "bad files, races and crashes", item 3) answers what was wrong, in Chinese. */
+  @Test
+  void aWrongContentTypeANullWhatIfChangeAndAnUnknownTaskAreNotSystemErrors() {
+    org.springframework.http.HttpHeaders text = new org.springframework.http.HttpHeaders();
+    text.setContentType(org.springframework.http.MediaType.TEXT_PLAIN);
+    var wrongType = api.as("cadre_dongshan").exchange("/api/households", org.springframework.http.HttpMethod.POST,
+        new org.springframework.http.HttpEntity<>("x", text), Map.class);
+    assertThat(wrongType.getStatusCode().value()).isEqualTo(415);
+    assertThat(wrongType.getBody().get("error").toString()).contains("JSON");
+
+    java.util.List<Object> nullChange = new java.util.ArrayList<>();
+    nullChange.add(null);
+    Map<String, Object> whatIf = new java.util.HashMap<>(Map.of("region", "629901"));
+    whatIf.put("thresholds", nullChange);
+    var nullRow = api.post("owner_province", "/api/what-if/monitoring-range", whatIf);
+    assertThat(nullRow.getStatusCode().value()).isEqualTo(400);
+    assertThat(nullRow.getBody().toString()).contains("第 1 条调整是空的");
+
+    var unknownTask = api.get("cadre_dongshan", "/engine-rest/task/no-such-task/variables");
+    assertThat(unknownTask.getStatusCode().value()).isEqualTo(404);
+    assertThat(unknownTask.getBody().get("message").toString()).contains("不存在");
+  }
+
   @Test
   void anIdNumberWithAWrongCheckDigitIsRefusedAndNothingIsSaved() {
     Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 8000, 0, "FULL", "NONE");
