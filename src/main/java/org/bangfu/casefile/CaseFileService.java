@@ -148,6 +148,17 @@ public class CaseFileService {
     return cases.updateStatus(caseId, from.name(), to.name(), closedAt) == 1;
   }
 
+  /**
+   * Marks a monitored or tracked case eliminated (风险消除 by the county, or 风险自然消除); a case in any other state is
+   * a bug of the model that called it.
+   */
+  public void markEliminated(Long caseId) {
+    if (!changeStatus(caseId, CaseStatus.MONITORED, CaseStatus.ELIMINATED)
+        && !changeStatus(caseId, CaseStatus.TRACKING, CaseStatus.ELIMINATED)) {
+      throw new IllegalStateException("case " + caseId + " is neither monitored nor tracked");
+    }
+  }
+
   /** The household's latest case with this status (the earlier eliminated case of a relapse). */
   public CaseFile latestForHousehold(Long householdId, CaseStatus status) {
     return cases.findLatestForHousehold(householdId, status.name());

@@ -116,8 +116,7 @@ public class CaseBriefs {
     String fact = RiskType.labels(c.getRiskTypes());
     if (c.getPerCapitaIncome() == null) {
       IncomeTest test = households.incomeTest(c.getHouseholdId(), c.getSignalDate());
-      if (test.monthsRecorded() > 0 && test.monthsRecorded() < 12) {
-        // a sum over fewer months is no yearly income: unknown months are not zero
+      if (test.monthsRecorded() > 0 && !test.complete()) {
         fact += " · 近12个月收入记录不全（" + test.monthsRecorded() + " 个月）";
       } else if (test.monthsRecorded() > 0) {
         fact += " · 人均纯收入 " + money(test.perCapitaIncome()) + " 元/年";
@@ -150,7 +149,7 @@ public class CaseBriefs {
     if (c.getPerCapitaIncome() == null) {
       IncomeTest test = households.incomeTest(c.getHouseholdId(), c.getSignalDate());
       md.append("- **收入（登记的近12个月）**：").append(test.monthsRecorded() == 0 ? "尚无收入记录"
-          : test.monthsRecorded() < 12 ? "只有 " + test.monthsRecorded() + " 个月有记录，缺少的月份不按0计算，尚不能折算全年"
+          : !test.complete() ? "只有 " + test.monthsRecorded() + " 个月有记录，缺少的月份不按0计算，尚不能折算全年"
           : "人均纯收入 " + money(test.perCapitaIncome()) + " 元/年（12 个月有记录）")
           .append('\n');
     } else {

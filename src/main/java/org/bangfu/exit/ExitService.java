@@ -186,10 +186,7 @@ public class ExitService {
   /** 风险消除: the county approved; the household's data is kept, the mark can be rolled back. */
   @Transactional
   public void eliminate(Long caseId, String approvedBy) {
-    if (!caseFiles.changeStatus(caseId, CaseStatus.MONITORED, CaseStatus.ELIMINATED)
-        && !caseFiles.changeStatus(caseId, CaseStatus.TRACKING, CaseStatus.ELIMINATED)) {
-      throw new IllegalStateException("case " + caseId + " is not monitored");
-    }
+    caseFiles.markEliminated(caseId);
     caseFiles.auditStep(caseId, ExitReview.RECORD_ELIMINATION, "ELIMINATED", "县级审定风险消除",
         approvedBy == null ? CaseFileService.SYSTEM : approvedBy, null);
   }

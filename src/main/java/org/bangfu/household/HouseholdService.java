@@ -166,9 +166,8 @@ public class HouseholdService {
   /** The income test value for a signal on the given date: the 12 full months before the signal's month. */
   public IncomeTest incomeTest(Long householdId, LocalDate signalDate) {
     Household household = find(householdId);
-    YearMonth to = YearMonth.from(signalDate).minusMonths(1);
-    YearMonth from = to.minusMonths(11);
-    List<IncomeRecord> records = households.findIncomesBetween(householdId, from.toString(), to.toString());
+    List<IncomeRecord> records = households.findIncomesBetween(householdId,
+        IncomeTest.firstMonth(signalDate).toString(), IncomeTest.lastMonth(signalDate).toString());
     BigDecimal net = records.stream().map(IncomeRecord::getNetIncome).reduce(BigDecimal.ZERO, BigDecimal::add);
     BigDecimal rigid = records.stream().map(IncomeRecord::getRigidSpending).reduce(BigDecimal.ZERO,
         BigDecimal::add);
@@ -181,8 +180,8 @@ public class HouseholdService {
    * unknown month is not a month of no income, the cadre completes it before the test runs.
    */
   public List<String> missingIncomeMonths(Long householdId, LocalDate signalDate) {
-    YearMonth to = YearMonth.from(signalDate).minusMonths(1);
-    YearMonth from = to.minusMonths(11);
+    YearMonth from = IncomeTest.firstMonth(signalDate);
+    YearMonth to = IncomeTest.lastMonth(signalDate);
     java.util.Set<String> recorded = new java.util.HashSet<>();
     households.findIncomesBetween(householdId, from.toString(), to.toString())
         .forEach(r -> recorded.add(r.getPeriod()));

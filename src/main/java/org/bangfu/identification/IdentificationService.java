@@ -65,12 +65,12 @@ public class IdentificationService {
     } catch (MissingSettingException e) {
       return stopped(caseId, RiskIdentification.ERROR_LINE_MISSING, e.getMessage());
     }
-    List<String> missing = households.missingIncomeMonths(caseFile.getHouseholdId(), caseFile.getSignalDate());
-    if (!missing.isEmpty()) {
+    IncomeTest test = households.incomeTest(caseFile.getHouseholdId(), caseFile.getSignalDate());
+    if (!test.complete()) {
+      List<String> missing = households.missingIncomeMonths(caseFile.getHouseholdId(), caseFile.getSignalDate());
       return stopped(caseId, RiskIdentification.ERROR_INCOME_INCOMPLETE, "发现风险前12个月中有 " + missing.size()
           + " 个月没有收入记录：" + String.join("、", missing) + "。缺少的月份不按0计算，请补录后重新测算");
     }
-    IncomeTest test = households.incomeTest(caseFile.getHouseholdId(), caseFile.getSignalDate());
     VariableMap variables = Variables.fromMap(Eligibility.inputs(village, year, test, facts));
     DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(RiskIdentification.DECISION_ELIGIBILITY)
         .variables(variables).evaluate().getSingleResult();
@@ -107,8 +107,8 @@ public class IdentificationService {
   @Transactional
   public void recordIncomeLines(Long caseId, String lines, String recordedBy) {
     CaseFile caseFile = caseFiles.find(caseId);
-    YearMonth to = YearMonth.from(caseFile.getSignalDate()).minusMonths(1);
-    YearMonth from = to.minusMonths(11);
+    YearMonth from = IncomeTest.firstMonth(caseFile.getSignalDate());
+    YearMonth to = IncomeTest.lastMonth(caseFile.getSignalDate());
     List<String> taken = new ArrayList<>();
     List<String> refused = new ArrayList<>();
     for (String raw : (lines == null ? "" : lines).split("\\R")) {

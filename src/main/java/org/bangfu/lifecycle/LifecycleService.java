@@ -75,10 +75,7 @@ public class LifecycleService {
   @Transactional
   public void naturalExit(Long caseId, String reason, String foundBy) {
     String text = "风险自然消除：" + (reason == null ? "" : reason.trim());
-    if (!caseFiles.changeStatus(caseId, CaseStatus.MONITORED, CaseStatus.ELIMINATED)
-        && !caseFiles.changeStatus(caseId, CaseStatus.TRACKING, CaseStatus.ELIMINATED)) {
-      throw new IllegalStateException("case " + caseId + " is neither monitored nor tracked");
-    }
+    caseFiles.markEliminated(caseId);
     measures.cancelOpen(caseId, text);
     caseFiles.auditStep(caseId, AssistanceCase.RECORD_NATURAL_EXIT, AssistanceCase.NATURAL_EXIT, text,
         foundBy == null ? CaseFileService.SYSTEM : foundBy, null);

@@ -45,17 +45,18 @@ public class Reassessment {
   public String requestFor(String businessKey, String why) {
     for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
         .active().list()) {
-      for (Task task : taskService.createTaskQuery().processInstanceId(instance.getId()).list()) {
-        if (TASKS.contains(task.getTaskDefinitionKey())) {
-          runtimeService.setVariable(instance.getId(), REASSESS_REASON.name(), why);
-          return "已提示正在办理的“" + task.getName() + "”重新研判";
-        }
+      Task open = taskService.createTaskQuery().processInstanceId(instance.getId())
+          .taskDefinitionKeyIn(TASKS.toArray(String[]::new)).singleResult();
+      if (open != null) {
+        runtimeService.setVariable(instance.getId(), REASSESS_REASON.name(), why);
+        return "已提示正在办理的“" + open.getName() + "”重新研判";
       }
-      for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).timers().list()) {
-        String activity = activityOf(job);
-        if (TIMERS.contains(activity)) {
+      for (String activity : TIMERS) {
+        Job timer = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+            .activityId(activity).singleResult();
+        if (timer != null) {
           runtimeService.setVariable(instance.getId(), REASSESS_REASON.name(), why);
-          managementService.setJobDuedate(job.getId(), Date.from(EngineClock.now()
+          managementService.setJobDuedate(timer.getId(), Date.from(EngineClock.now()
               .atZone(java.time.ZoneId.systemDefault()).toInstant()));
           return MeasureImplementation.VISIT_DUE.equals(activity) ? "已提前安排入户回访，请村干部重新研判"
               : "已提前安排持续跟踪核查，请村干部重新研判";
@@ -63,10 +64,5 @@ public class Reassessment {
       }
     }
     return null;
-  }
-
-  private String activityOf(Job job) {
-    return managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
-        .getActivityId();
   }
 }

@@ -17,8 +17,10 @@ import org.bangfu.catalogue.RiskType;
 import org.bangfu.engine.InvalidDecisionException;
 import org.bangfu.household.HouseholdKind;
 import org.bangfu.household.IncomeTest;
+import org.bangfu.household.MonitoringThreshold;
 import org.bangfu.lifecycle.CaseOpening;
 import org.bangfu.lifecycle.OpenCase;
+import org.bangfu.region.RegionCode;
 import org.bangfu.screening.ScreeningMapper.Flag;
 import org.bangfu.screening.ScreeningMapper.HouseholdFigures;
 import org.bangfu.screening.ScreeningMapper.Run;
@@ -83,11 +85,13 @@ public class PeriodicScreeningService {
     List<HouseholdFigures> households = figures("", to);
     RuleTables.Table rules = tables.latest(PeriodicScreening.DECISION_WARNING);
     RuleTables.Table schemes = tables.latest(PeriodicScreening.DECISION_SCHEME);
+    // whether a city's scheme applies, asked once per city (the run's year is one)
+    Map<String, Boolean> schemeApplies = new HashMap<>();
     List<Flag> flags = new ArrayList<>();
     Map<String, Integer> listNo = new HashMap<>();
     for (HouseholdFigures h : households) {
       Map<String, Object> variables = new HashMap<>(where(h, to));
-      boolean complete = h.currentMonths() >= 12;
+      boolean complete = incomeTest(h).complete();
       variables.put("householdKind", h.householdKind());
       variables.put("relocated", h.relocated());
       variables.put("monitored", h.openCaseId() != null);
@@ -98,8 +102,10 @@ public class PeriodicScreeningService {
       variables.put("workerMonths", h.workerMonths());
       Set<String> reasons = new LinkedHashSet<>();
       String riskType = null;
-      if (!complete && applies(schemes, variables)) {
-        reasons.add("近12个月有 " + (12 - h.currentMonths()) + " 个月没有收入记录（不按0计算），请补录后核实");
+      if (!complete && schemeApplies.computeIfAbsent(h.villageCode().substring(0, 4) + "/" + to.getYear(),
+          key -> applies(schemes, variables))) {
+        reasons.add("近12个月有 " + (IncomeTest.MONTHS - h.currentMonths())
+            + " 个月没有收入记录（不按0计算），请补录后核实");
         riskType = RiskType.OTHER.name();
       }
       for (Map<String, Object> entry : rules.evaluate(variables).getResultList()) {
@@ -144,8 +150,7 @@ public class PeriodicScreeningService {
    * month ({@code Decision_PeriodicScheme} gives the scheme, or none: no warnings there).
    */
   static Map<String, Object> where(HouseholdFigures h, YearMonth to) {
-    return Map.of("provinceCode", h.villageCode().substring(0, 2), "cityCode", h.villageCode().substring(0, 4),
-        "year", to.getYear());
+    return MonitoringThreshold.inputs(new RegionCode(h.villageCode()), to.getYear());
   }
 
   /**
@@ -165,7 +170,7 @@ public class PeriodicScreeningService {
       Map<String, Object> variables = new HashMap<>(where(h, to));
       variables.put("householdKind", h.householdKind());
       // an incomplete year is on the warning list to be completed; the survey judges known incomes only
-      variables.put("perCapitaIncome", h.currentMonths() >= 12 ? perCapita(h).doubleValue() : null);
+      variables.put("perCapitaIncome", incomeTest(h).complete() ? perCapita(h).doubleValue() : null);
       DmnDecisionResultEntries result = rules.evaluate(variables).getFirstResult();
       if (result != null && Boolean.TRUE.equals(result.get("priority"))) {
         flags.add(new Flag(null, runId, PRIORITY, h.householdId(), h.headName(), h.villageCode(),

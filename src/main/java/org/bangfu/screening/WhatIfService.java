@@ -122,7 +122,7 @@ public class WhatIfService {
       int[] counts = byTownship.computeIfAbsent(h.villageCode().substring(0, 9), k -> new int[7]);
       counts[0]++;
       counts[5] += h.openCaseId() != null ? 1 : 0;
-      if (h.currentMonths() < 12) {
+      if (!PeriodicScreeningService.incomeTest(h).complete()) {
         // months without a record are unknown, not zero: the household is counted apart, not judged
         counts[6]++;
         continue;
