@@ -89,6 +89,16 @@ public class ApiExceptionHandler {
     return body(HttpStatus.CONFLICT, "任务已被他人认领", List.of());
   }
 
+  /**
+   * A refusal {@link UserErrorInterceptor} made for the engine REST API (a conflict, a stale task) reaching the
+   * application's API through a service call: the same status and words.
+   */
+  @ExceptionHandler(org.camunda.bpm.engine.rest.exception.RestException.class)
+  ResponseEntity<Map<String, Object>> engineRefusal(org.camunda.bpm.engine.rest.exception.RestException e) {
+    HttpStatus status = e.getStatus() == null ? HttpStatus.CONFLICT : HttpStatus.valueOf(e.getStatus().getStatusCode());
+    return body(status, e.getMessage(), List.of());
+  }
+
   @ExceptionHandler({OptimisticLockingException.class, DuplicateKeyException.class})
   ResponseEntity<Map<String, Object>> concurrent(RuntimeException e) {
     return body(HttpStatus.CONFLICT, "数据已被他人修改，请刷新后重试", List.of());

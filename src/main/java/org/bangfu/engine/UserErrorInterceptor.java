@@ -27,6 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>completing a task that is already done (a stale inbox, a double click, another user was faster at the
  *       same moment) fails with "Cannot find task", an optimistic-locking conflict or a database deadlock: it is
  *       answered as a 409 that says so, and exactly one completion counts;</li>
+ *   <li>any other command that lost a race (two claims of one task at the same moment) or a claim of a task
+ *       someone else holds is answered as a 409 in Chinese, never the engine's English 500;</li>
  *   <li>a step whose rule needs a setting nobody configured ({@link org.bangfu.shared.MissingSettingException}, the
  *       year's monitoring line at the exit assessment) is refused as a 409 with the message that names it;</li>
  *   <li>a completion that lost a race with <em>another</em> step of the same case (the parallel branch of 民主评议
@@ -66,6 +68,15 @@ public class UserErrorInterceptor extends CommandInterceptor {
       // answered by the engine REST API (and so Tasklist) with this status and message
       return new RestException(Response.Status.CONFLICT, "任务不存在或已经办结（可能已由他人办理），请刷新待办列表");
     }
+    if (e instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException) {
+      // claimed by another user a moment earlier (their name is on the task once the list is refreshed)
+      return new RestException(Response.Status.CONFLICT, "该任务已被他人认领，请刷新待办列表");
+    }
+    if (isConflict(e)) {
+      // any other command on a task or case that another request changed at the same moment (two claims of one
+      // task, a double click): the engine rolled it back; the user tries again on what is there now
+      return new RestException(Response.Status.CONFLICT, "该任务刚被他人同时处理（认领或办理），请刷新待办列表后重试");
+    }
     if (e instanceof NullValueException && e.getMessage() != null
         && (e.getMessage().contains("doesn't exist") || e.getMessage().contains("Cannot find"))) {
       // an id nobody has (a task done and gone, a typo): not a system error
@@ -94,14 +105,22 @@ public class UserErrorInterceptor extends CommandInterceptor {
     }
   }
 
-  /** Two transactions on the same task: the engine's optimistic lock or the database's deadlock victim. */
+  /**
+   * Two transactions on the same task: the engine's optimistic lock, the database's deadlock victim, or a row both
+   * inserted (the authorization the engine gives a task's new assignee, when one user's two claims of a task cross).
+   */
   private static boolean isConflict(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException
-          || cause instanceof SQLException sql && "40001".equals(sql.getSQLState())) {
+          || cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || duplicateKey(sql))) {
         return true;
       }
     }
     return false;
+  }
+
+  /** A unique key violated: MySQL and MariaDB (23000, error 1062), H2 (23505). */
+  private static boolean duplicateKey(SQLException sql) {
+    return "23000".equals(sql.getSQLState()) && sql.getErrorCode() == 1062 || "23505".equals(sql.getSQLState());
   }
 }

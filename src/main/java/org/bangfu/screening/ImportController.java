@@ -36,7 +36,8 @@ public class ImportController {
   public record ImportView(Long id, String department, String departmentLabel, String countyCode, String fileName,
       String fileFormat, String status, String statusLabel, int totalRows, int rowsDone, int percent,
       Double rowsPerSecond, int rowsFlagged, int casesOpened, int signalsAttached, int rowsDuplicate, int rowsError,
-      String failure, String startedBy, LocalDateTime startedAt, LocalDateTime finishedAt) {
+      String failure, String startedBy, LocalDateTime startedAt, LocalDateTime finishedAt,
+      LocalDateTime fileDeletedAt) {
 
     static ImportView of(PushImport i) {
       String label = switch (PushImport.Status.valueOf(i.getStatus())) {
@@ -49,7 +50,7 @@ public class ImportController {
           i.getRowsDone(), i.getTotalRows() == 0 ? 0 : (int) (100L * i.getRowsDone() / i.getTotalRows()),
           i.getBusyMillis() == 0 ? null : Math.round(i.getRowsDone() * 10000.0 / i.getBusyMillis()) / 10.0,
           i.getRowsFlagged(), i.getCasesOpened(), i.getSignalsAttached(), i.getRowsDuplicate(), i.getRowsError(),
-          i.getFailure(), i.getStartedBy(), i.getStartedAt(), i.getFinishedAt());
+          i.getFailure(), i.getStartedBy(), i.getStartedAt(), i.getFinishedAt(), i.getFileDeletedAt());
     }
   }
 
@@ -107,6 +108,7 @@ public class ImportController {
   /** The rows that were not imported: row number, column, reason (UTF-8 with BOM, opens in Excel). */
   @GetMapping("/{id}/errors.csv")
   public ResponseEntity<byte[]> errors(@PathVariable Long id) throws IOException {
+    PushImport pushImport = imports.find(id, currentUser.get());
     List<RowError> errors = imports.errors(id, currentUser.get());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf});
@@ -114,6 +116,12 @@ public class ImportController {
       csv.printRecord("行号", "列", "原因");
       for (RowError error : errors) {
         csv.printRecord(error.rowNo(), error.columnName(), error.reason());
+      }
+      long listed = errors.stream().map(RowError::rowNo).distinct().count();
+      if (pushImport.getRowsError() > listed) {
+        // only the first rows' errors are kept in detail: the report says how many more there are
+        csv.printRecord("", "", "另有 " + (pushImport.getRowsError() - listed) + " 行有错误未逐行列出（每个批次最多列出 "
+            + listed + " 行）；请先按以上原因更正文件，再重新导入");
       }
     }
     return download(out.toByteArray(), "import-" + id + "-errors.csv", "text/csv;charset=UTF-8");

@@ -67,5 +67,13 @@ public interface ImportMapper {
 
   void insertErrors(@Param("importId") Long importId, @Param("errors") List<RowError> errors);
 
+  /** Done imports whose file is still kept, finished at or before the given time. */
+  List<PushImport> findFilesToDelete(@Param("finishedBefore") LocalDateTime finishedBefore);
+
+  int markFileDeleted(@Param("id") Long id, @Param("at") LocalDateTime at);
+
+  /** The rows whose errors are kept in detail. */
+  int countErrorRows(@Param("importId") Long importId);
+
   List<RowError> findErrors(@Param("importId") Long importId);
 }

@@ -3,14 +3,17 @@ package org.bangfu.screening;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Department imports, [config]: where uploaded files are kept until processed, rows per transaction (the
  * checkpoint moves once a batch), how long a node holds an import before another may take it over after a crash,
- * and whether this node processes imports at all.
+ * whether this node processes imports at all, how long a finished import's file is kept, and the limits a pushed
+ * file must keep to.
  */
 @ConfigurationProperties(prefix = "bangfu.imports")
-public record ImportProperties(Path dir, int batchSize, Duration lease, boolean run) {
+public record ImportProperties(Path dir, int batchSize, Duration lease, boolean run, Duration keepFilesFor,
+    Limits limits) {
 
   public ImportProperties {
     if (batchSize <= 0) {
@@ -18,6 +21,32 @@ public record ImportProperties(Path dir, int batchSize, Duration lease, boolean 
     }
     if (lease == null || lease.isZero() || lease.isNegative()) {
       lease = Duration.ofMinutes(1);
+    }
+    // the file holds names and ID numbers: how long it stays is a decision, not a default
+    if (keepFilesFor == null || keepFilesFor.isNegative()) {
+      throw new IllegalStateException("bangfu.imports.keep-files-for is not set: how long a finished import's "
+          + "file is kept (PT0S deletes it when the import ends)");
+    }
+    if (limits == null) {
+      throw new IllegalStateException("bangfu.imports.limits is not set: the limits an uploaded file must keep to");
+    }
+  }
+
+  /**
+   * What a pushed file may hold, so that no file can exhaust the server: rows and columns, a cell's length, the
+   * unpacked size of an XLSX's parts (its sheets, its shared strings, which the reader keeps in memory, and the rest)
+   * and how far a part may unpack relative to its packed size; and how many rows' errors an import keeps in detail
+   * (the others are counted).
+   */
+  public record Limits(int maxRows, int maxColumns, int maxCellChars, DataSize maxSheetSize,
+      DataSize maxSharedStringsSize, DataSize maxPartSize, int maxRatio, int maxErrorRows) {
+
+    public Limits {
+      if (maxRows <= 0 || maxColumns <= 0 || maxCellChars <= 0 || maxRatio <= 0 || maxErrorRows <= 0
+          || maxSheetSize == null || maxSharedStringsSize == null || maxPartSize == null) {
+        throw new IllegalStateException("bangfu.imports.limits needs max-rows, max-columns, max-cell-chars, "
+            + "max-sheet-size, max-shared-strings-size, max-part-size, max-ratio and max-error-rows, all positive");
+      }
     }
   }
 }

@@ -69,6 +69,16 @@ public class ImportRunner implements DisposableBean {
     kick();
   }
 
+  /** Deletes the files of finished imports whose retention has passed. */
+  @Scheduled(fixedDelayString = "${bangfu.imports.retention-sweep-interval:PT1H}", initialDelayString = "PT1M")
+  public void deleteFinishedFiles() {
+    try {
+      service.deleteFinishedFiles(LocalDateTime.now());
+    } catch (RuntimeException e) {
+      LOG.warn("deleting finished imports' files failed: {}", e.toString());
+    }
+  }
+
   private void runClaimable() {
     try {
       for (Long id : imports.findClaimable(LocalDateTime.now())) {
@@ -94,7 +104,7 @@ public class ImportRunner implements DisposableBean {
     long started = System.currentTimeMillis();
     int done = pushImport.getRowsDone();
     try (PushFileReader reader = PushFileReader.open(Path.of(pushImport.getStoredPath()),
-        Format.valueOf(pushImport.getFileFormat()))) {
+        Format.valueOf(pushImport.getFileFormat()), properties.limits())) {
       PushRowParser parser = PushRowParser.forHeader(
           PushLayouts.of(Department.valueOf(pushImport.getDepartment())), reader.header());
       reader.skip(done);
@@ -111,6 +121,9 @@ public class ImportRunner implements DisposableBean {
           imports.finish(id, owner, PushImport.Status.DONE.name(), null, LocalDateTime.now());
           LOG.info("import {} done: {} rows in {} s", id, done,
               Duration.ofMillis(System.currentTimeMillis() - started).toSeconds());
+          if (properties.keepFilesFor().isZero()) {
+            deleteFinishedFiles();
+          }
           return;
         }
         service.processBatch(pushImport, parser, batch, done, owner, batchStart, leaseEnd());

@@ -118,17 +118,21 @@ public class ImportService {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+    Path stored = null;
     try {
       PushImport earlier = imports.findBySha(department.name(), countyCode, sha);
       if (earlier != null) {
-        throw new ConflictException("该文件已于" + earlier.getStartedAt().toLocalDate() + "导入过（批次 "
-            + earlier.getId() + "），没有重复导入"
-            + (PushImport.Status.FAILED.name().equals(earlier.getStatus()) ? "；该批次导入失败，可以“继续导入”" : ""));
+        throw alreadyImported(earlier);
       }
-      int rows = countRows(layout, incoming, format);
-      Path stored = properties.dir().resolve(department.name() + "-" + countyCode + "-" + sha.substring(0, 16) + "."
+      if (format == Format.XLSX) {
+        XlsxInspection.check(incoming, properties.limits());
+      }
+      int rows = countRows(layout, incoming, format, properties.limits());
+      // a name of its own: the same file uploaded twice at once must not share (and lose) one stored file
+      stored = properties.dir().resolve(department.name() + "-" + countyCode + "-" + sha.substring(0, 16) + "-"
+          + incoming.getFileName().toString().replace("upload-", "").replace(".part", "") + "."
           + format.name().toLowerCase(java.util.Locale.ROOT));
-      Files.move(incoming, stored, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(incoming, stored);
       incoming = null;
       PushImport pushImport = new PushImport();
       pushImport.setDepartment(department.name());
@@ -143,29 +147,40 @@ public class ImportService {
       pushImport.setStartedAt(EngineClock.now());
       try {
         imports.insertImport(pushImport);
-      } catch (RuntimeException e) {
-        Files.deleteIfExists(stored);
-        throw e;
+      } catch (org.springframework.dao.DuplicateKeyException e) {
+        // the same file, uploaded at the same moment by another request, was stored first: one import of it
+        PushImport winner = imports.findBySha(department.name(), countyCode, sha);
+        throw winner == null ? new ConflictException("该文件正在由另一请求导入，没有重复导入") : alreadyImported(winner);
       }
+      stored = null;
       LOG.info("import {} of {} for county {}: {} rows from {} by {}", pushImport.getId(), department, countyCode,
           rows, format, user.id());
       return pushImport;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      if (incoming != null) {
-        try {
-          Files.deleteIfExists(incoming);
-        } catch (IOException e) {
-          LOG.warn("cannot delete {}", incoming, e);
+      // a refused upload leaves nothing behind: only this request's own files
+      for (Path left : new Path[] {incoming, stored}) {
+        if (left != null) {
+          try {
+            Files.deleteIfExists(left);
+          } catch (IOException e) {
+            LOG.warn("cannot delete {}", left, e);
+          }
         }
       }
     }
   }
 
+  private static ConflictException alreadyImported(PushImport earlier) {
+    return new ConflictException("该文件已于" + earlier.getStartedAt().toLocalDate() + "导入过（批次 "
+        + earlier.getId() + "），没有重复导入"
+        + (PushImport.Status.FAILED.name().equals(earlier.getStatus()) ? "；该批次导入失败，可以“继续导入”" : ""));
+  }
+
   /** Reads the whole file once: checks the column titles and counts the data rows. */
-  private static int countRows(PushLayout layout, Path file, Format format) {
-    try (PushFileReader reader = PushFileReader.open(file, format)) {
+  private static int countRows(PushLayout layout, Path file, Format format, ImportProperties.Limits limits) {
+    try (PushFileReader reader = PushFileReader.open(file, format, limits)) {
       try {
         PushRowParser.forHeader(layout, reader.header());
       } catch (IllegalArgumentException e) {
@@ -202,7 +217,10 @@ public class ImportService {
     List<PushRow> flagged = screenAndStore(work, pushImport.getId(), fresh);
     openOrAttach(work, users.of(pushImport.getStartedBy()), flagged);
     if (!work.errors.isEmpty()) {
-      imports.insertErrors(pushImport.getId(), work.errors);
+      List<RowError> kept = keptErrors(pushImport.getId(), work.errors);
+      if (!kept.isEmpty()) {
+        imports.insertErrors(pushImport.getId(), kept);
+      }
     }
     long busyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
     int updated = imports.advance(pushImport.getId(), owner, fromRow, fromRow + batch.size(), flagged.size(),
@@ -210,6 +228,26 @@ public class ImportService {
     if (updated != 1) {
       throw new LeaseLostException(pushImport.getId());
     }
+  }
+
+  /**
+   * The errors of this batch's rows that are kept in detail: rows up to the limit of the import (a file of a
+   * million bad rows would otherwise store millions of reasons); the rest are counted in the import's error rows.
+   */
+  private List<RowError> keptErrors(Long importId, List<RowError> errors) {
+    int room = properties.limits().maxErrorRows() - imports.countErrorRows(importId);
+    if (room <= 0) {
+      return List.of();
+    }
+    Set<Integer> rows = new HashSet<>();
+    List<RowError> kept = new ArrayList<>();
+    for (RowError error : errors) {
+      if (rows.contains(error.rowNo()) || rows.size() < room) {
+        rows.add(error.rowNo());
+        kept.add(error);
+      }
+    }
+    return kept;
   }
 
   /** What one batch has found so far: its rows' errors, the registry's people, the households' open cases. */
@@ -415,6 +453,28 @@ public class ImportService {
   public List<RowError> errors(Long id, BangfuUser user) {
     find(id, user);
     return imports.findErrors(id);
+  }
+
+  /**
+   * Deletes the files of imports done longer ago than their retention ({@code bangfu.imports.keep-files-for}): the
+   * file holds names and ID numbers, and what the import found is in the records, cases and error report. A failed
+   * import keeps its file for 继续导入. Answers how many files were deleted.
+   */
+  public int deleteFinishedFiles(LocalDateTime now) {
+    int deleted = 0;
+    for (PushImport done : imports.findFilesToDelete(now.minus(properties.keepFilesFor()))) {
+      try {
+        Files.deleteIfExists(Path.of(done.getStoredPath()));
+      } catch (IOException e) {
+        LOG.warn("import {}: cannot delete its file: {}", done.getId(), e.toString());
+        continue;
+      }
+      deleted += imports.markFileDeleted(done.getId(), now);
+    }
+    if (deleted > 0) {
+      LOG.info("deleted the files of {} finished imports", deleted);
+    }
+    return deleted;
   }
 
   /** A failed import continues from its checkpoint. */

@@ -53,8 +53,13 @@ public abstract class PushFileReader implements Closeable {
     }
   }
 
-  public static PushFileReader open(Path file, Format format) throws IOException {
-    return format == Format.CSV ? new CsvReader(file) : new XlsxReader(file);
+  /**
+   * Opens a push file that keeps to these limits: a CSV is checked as it is read (a record longer than its columns
+   * can be, more columns, a longer cell: refused with the row); an XLSX must have passed {@link XlsxInspection} at
+   * upload, before this reader (which trusts the file's sizes) is let near it.
+   */
+  public static PushFileReader open(Path file, Format format, ImportProperties.Limits limits) throws IOException {
+    return format == Format.CSV ? new CsvReader(file, limits) : new XlsxReader(file, limits);
   }
 
   /** The column titles of the first row, trimmed. */
@@ -82,8 +87,10 @@ public abstract class PushFileReader implements Closeable {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final List<String> header;
+    private final ImportProperties.Limits limits;
 
-    CsvReader(Path file) throws IOException {
+    CsvReader(Path file, ImportProperties.Limits limits) throws IOException {
+      this.limits = limits;
       Charset charset = detectCharset(file);
       InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
       if (charset == StandardCharsets.UTF_8) {
@@ -93,11 +100,31 @@ public abstract class PushFileReader implements Closeable {
           in.reset();
         }
       }
-      Reader reader = new InputStreamReader(in, charset);
+      // a record can be no longer than its columns' cells with quotes and commas: a longer one is refused before
+      // the parser builds it (a file with no line break at all would otherwise become one string)
+      Reader reader = new BoundedRecords(new InputStreamReader(in, charset),
+          (long) limits.maxColumns() * (limits.maxCellChars() + 3));
       this.parser = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).get().parse(reader);
       this.records = parser.iterator();
-      this.header = records.hasNext()
-          ? records.next().stream().map(PushFileReader::clean).toList() : List.of();
+      this.header = records.hasNext() ? checked(records.next()) : List.of();
+    }
+
+    private List<String> checked(CSVRecord record) {
+      long rowNo = record.getRecordNumber();
+      if (rowNo > limits.maxRows() + 1L) {
+        throw XlsxInspection.refused("文件的行数超过上限（最多 " + limits.maxRows() + " 行数据），请分成几个文件导入");
+      }
+      if (record.size() > limits.maxColumns()) {
+        throw XlsxInspection.refused("第 " + rowNo + " 行的列数超过上限（最多 " + limits.maxColumns() + " 列）");
+      }
+      List<String> cells = new ArrayList<>(record.size());
+      for (String value : record) {
+        if (value.length() > limits.maxCellChars()) {
+          throw XlsxInspection.refused("第 " + rowNo + " 行有单元格超过 " + limits.maxCellChars() + " 个字符");
+        }
+        cells.add(clean(value));
+      }
+      return cells;
     }
 
     @Override
@@ -110,7 +137,7 @@ public abstract class PushFileReader implements Closeable {
       while (records.hasNext()) {
         CSVRecord record = records.next();
         // the parser counts records from 1 with the header as record 1
-        RawRow row = new RawRow((int) record.getRecordNumber(), record.stream().map(PushFileReader::clean).toList());
+        RawRow row = new RawRow((int) record.getRecordNumber(), checked(record));
         if (!row.blank()) {
           return row;
         }
@@ -153,7 +180,10 @@ public abstract class PushFileReader implements Closeable {
     private final Iterator<Row> rows;
     private final List<String> header;
 
-    XlsxReader(Path file) throws IOException {
+    private final int maxColumns;
+
+    XlsxReader(Path file, ImportProperties.Limits limits) throws IOException {
+      this.maxColumns = limits.maxColumns();
       this.workbook = new ReadableWorkbook(file.toFile());
       this.stream = workbook.getFirstSheet().openStream();
       this.rows = stream.iterator();
@@ -177,9 +207,9 @@ public abstract class PushFileReader implements Closeable {
       return null;
     }
 
-    private static List<String> cells(Row row) {
+    private List<String> cells(Row row) {
       List<String> cells = new ArrayList<>();
-      for (int i = 0; i < row.getCellCount(); i++) {
+      for (int i = 0; i < Math.min(row.getCellCount(), maxColumns); i++) {
         Cell cell = row.getCell(i);
         cells.add(cell == null ? "" : clean(cell.getText()));
       }
@@ -192,6 +222,56 @@ public abstract class PushFileReader implements Closeable {
         stream.close();
       } finally {
         workbook.close();
+      }
+    }
+  }
+
+  /**
+   * Counts the characters of the record being read, following CSV's quotes (a quoted line break does not end a
+   * record), and refuses a record longer than {@code max} before the parser holds it.
+   */
+  static final class BoundedRecords extends java.io.FilterReader {
+    private final long max;
+    private long chars;
+    private boolean quoted;
+    private long line = 1;
+
+    BoundedRecords(Reader in, long max) {
+      super(in);
+      this.max = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int c = super.read();
+      if (c >= 0) {
+        count((char) c);
+      }
+      return c;
+    }
+
+    @Override
+    public int read(char[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      for (int i = 0; i < n; i++) {
+        count(buffer[offset + i]);
+      }
+      return n;
+    }
+
+    private void count(char c) {
+      if (c == '"') {
+        quoted = !quoted; // an escaped quote ("") toggles twice
+      } else if (c == '\n') {
+        line++;
+        if (!quoted) {
+          chars = 0;
+          return;
+        }
+      }
+      if (++chars > max) {
+        throw XlsxInspection.refused("第 " + line + " 行附近的一条记录超过 " + max + " 个字符（引号未配对，或没有换行），"
+            + "请检查文件");
       }
     }
   }

@@ -29,6 +29,15 @@ public class PushImport {
   private long busyMillis;
   private String lockOwner;
   private LocalDateTime lockedUntil;
+  private LocalDateTime fileDeletedAt;
+
+  public LocalDateTime getFileDeletedAt() {
+    return fileDeletedAt;
+  }
+
+  public void setFileDeletedAt(LocalDateTime fileDeletedAt) {
+    this.fileDeletedAt = fileDeletedAt;
+  }
 
   public Long getId() { return id; }
   public void setId(Long id) { this.id = id; }

@@ -218,7 +218,12 @@ class ScreeningBench {
     try (Connection registry = DriverManager.getConnection(server.url(DATABASE), "root", "");
         PreparedStatement person = registry.prepareStatement("SELECT m.household_id, m.name, h.village_code,"
             + " h.household_kind FROM bf_member m JOIN bf_household h ON h.id = m.household_id WHERE m.id_number = ?");
-        PushFileReader reader = PushFileReader.open(file, PushFileReader.Format.CSV)) {
+        PushFileReader reader = PushFileReader.open(file, PushFileReader.Format.CSV,
+            // the shipped limits (application.yml): the bench's file keeps to them
+            new org.bangfu.screening.ImportProperties.Limits(1_000_000, 64, 32767,
+                org.springframework.util.unit.DataSize.ofGigabytes(1),
+                org.springframework.util.unit.DataSize.ofMegabytes(16),
+                org.springframework.util.unit.DataSize.ofMegabytes(8), 200, 1000))) {
       DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("screening bench");
       for (String model : List.of("AssistanceCaseProcess.bpmn", "RiskIdentificationProcess.bpmn",
           "DepartmentScreening.dmn", "MonitoringEligibility.dmn")) {

@@ -33,6 +33,9 @@ class ImportIT extends MariaDbIntegrationTest {
   @Autowired
   JdbcTemplate jdbc;
 
+  @Autowired
+  ImportService importService;
+
   /** The department's row for a person: flagged by the screening rules or not. */
   static List<String> row(Department department, String recordNo, String idNumber, String name, boolean flagged,
       LocalDate date) {
@@ -195,6 +198,123 @@ class ImportIT extends MariaDbIntegrationTest {
       assertThat(sample.getStatusCode().value()).isEqualTo(200);
       assertThat(sample.getBody()).startsWith("\uFEFF推送编号,身份证号,姓名").doesNotContain("{today")
           .contains(LocalDate.now().getYear() + "-");
+    }
+  }
+
+  /**
+   * The same push uploaded twice at the same moment (11 races): one upload is accepted and its import completes,
+   * the other is told the file is already imported, and the flagged household is identified once. The losing
+   * request once deleted the file both had stored under one name, failing the winner's import.
+   */
+  @Test
+  void theSameFileUploadedTwiceAtOnceIsImportedOnce() throws Exception {
+    PushLayout layout = PushLayouts.of(Department.MEDINS);
+    for (int race = 0; race < 11; race++) {
+      Person a = person(DemoData.DONGSHAN);
+      byte[] csv = csv(layout, List.of(row(Department.MEDINS, "RACE-" + System.nanoTime(), a.idNumber, a.name,
+          true, LocalDate.now().minusDays(2))));
+      java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+      List<java.util.concurrent.Future<ResponseEntity<Map<String, Object>>>> sent = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        sent.add(two.submit(() -> {
+          start.await();
+          return upload("handler_medins", Department.MEDINS, "push.csv", csv);
+        }));
+      }
+      List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
+      for (var answer : sent) {
+        answers.add(answer.get());
+      }
+      two.shutdown();
+      assertThat(answers).extracting(r -> r.getStatusCode().value()).as("race " + race)
+          .containsExactlyInAnyOrder(202, 409);
+      ResponseEntity<Map<String, Object>> accepted = answers.stream()
+          .filter(r -> r.getStatusCode().value() == 202).findFirst().orElseThrow();
+      ResponseEntity<Map<String, Object>> refused = answers.stream()
+          .filter(r -> r.getStatusCode().value() == 409).findFirst().orElseThrow();
+      assertThat((String) refused.getBody().get("error")).containsAnyOf("导入过", "正在由另一请求导入");
+      Map<String, Object> done = finished(accepted);
+      assertThat(done).as("race " + race).containsEntry("status", "DONE").containsEntry("casesOpened", 1)
+          .containsEntry("rowsDone", 1);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_case WHERE household_id = ?", Integer.class,
+          a.householdId)).isEqualTo(1);
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_import WHERE file_sha256 = (SELECT file_sha256 FROM "
+          + "bf_import WHERE id = ?)", Integer.class, done.get("id"))).isEqualTo(1);
+    }
+    // no upload left a file behind it: each import's own, none half-written
+    try (var files = java.nio.file.Files.list(IMPORT_DIR)) {
+      assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.endsWith(".part"));
+    }
+  }
+
+  /**
+   * A file of many bad rows keeps the first thousand rows' reasons for its report and counts the rest: the report
+   * says how many more there are. (A 1 MB file once stored 800,000 error rows.)
+   */
+  @Test
+  void errorsBeyondTheLimitAreCountedAndTheReportSaysSo() {
+    PushLayout layout = PushLayouts.of(Department.MEDINS);
+    String prefix = "BAD-" + System.nanoTime() + "-";
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < 1_200; i++) {
+      // a check digit that is never right for this number: every row is refused with a reason
+      String id = ApiClient.newIdNumber(1970 + i % 30);
+      String wrong = id.substring(0, 17) + (id.charAt(17) == '1' ? '2' : '1');
+      rows.add(row(Department.MEDINS, prefix + i, wrong, "王五", true, LocalDate.now().minusDays(2)));
+    }
+    Map<String, Object> done = finished(upload("handler_medins", Department.MEDINS, "bad.csv", csv(layout, rows)));
+    assertThat(done).containsEntry("status", "DONE").containsEntry("rowsError", 1_200);
+    long id = ((Number) done.get("id")).longValue();
+    assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT row_no) FROM bf_import_error WHERE import_id = ?",
+        Integer.class, id)).isEqualTo(1_000);
+    String report = errorReport("handler_medins", id);
+    assertThat(report.lines().filter(l -> l.matches("\\d+,.*")).map(l -> l.substring(0, l.indexOf(',')))
+        .distinct().count()).isEqualTo(1_000);
+    assertThat(report).contains("另有 200 行有错误未逐行列出");
+  }
+
+  /**
+   * A done import's file (names, ID numbers) is deleted once its retention (bangfu.imports.keep-files-for, 7 days
+   * here as shipped) has passed, and the import says so; what it found stays.
+   */
+  @Test
+  void aDoneImportsFileIsDeletedAfterItsRetention() throws IOException {
+    Person a = person(DemoData.XIHE);
+    Map<String, Object> done = finished(upload("handler_medins", Department.MEDINS, "keep.csv",
+        csv(PushLayouts.of(Department.MEDINS), List.of(row(Department.MEDINS, "KEEP-" + System.nanoTime(),
+            a.idNumber, a.name, false, LocalDate.now().minusDays(2))))));
+    long id = ((Number) done.get("id")).longValue();
+    java.nio.file.Path file = java.nio.file.Path.of(jdbc.queryForObject(
+        "SELECT stored_path FROM bf_import WHERE id = ?", String.class, id));
+    java.time.LocalDateTime finished = jdbc.queryForObject("SELECT finished_at FROM bf_import WHERE id = ?",
+        java.time.LocalDateTime.class, id);
+    assertThat(file).exists();
+    importService.deleteFinishedFiles(finished.plusDays(6));
+    assertThat(file).as("within its retention").exists();
+    assertThat(api.get("handler_medins", "/api/imports/" + id).getBody().get("fileDeletedAt")).isNull();
+    importService.deleteFinishedFiles(finished.plusDays(7).plusSeconds(1));
+    assertThat(file).doesNotExist();
+    assertThat(api.get("handler_medins", "/api/imports/" + id).getBody().get("fileDeletedAt")).isNotNull();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_push_record WHERE import_id = ?", Integer.class, id))
+        .isEqualTo(1);
+  }
+
+  /** A hostile workbook is refused with the reason and leaves nothing behind: no import, no file. */
+  @Test
+  void aZipBombIsRefusedInChineseAndLeavesNothing() throws IOException {
+    long imports = jdbc.queryForObject("SELECT COUNT(*) FROM bf_import", Long.class);
+    long files;
+    try (var listed = java.nio.file.Files.list(IMPORT_DIR)) {
+      files = listed.count();
+    }
+    ResponseEntity<Map<String, Object>> refused = upload("handler_medins", Department.MEDINS, "bomb.xlsx",
+        CraftedPushFiles.zipBombOfRows(300L << 20, 30_000));
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(String.valueOf(refused.getBody())).contains("压缩比异常");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_import", Long.class)).isEqualTo(imports);
+    try (var listed = java.nio.file.Files.list(IMPORT_DIR)) {
+      assertThat(listed.count()).isEqualTo(files);
     }
   }
 

@@ -23,6 +23,8 @@ class BadInputIT extends MariaDbIntegrationTest {
   JdbcTemplate jdbc;
   @Autowired
   AccessProvisioning provisioning;
+  @Autowired
+  org.camunda.bpm.engine.TaskService taskService;
 
 
   /** What used to answer 500 (issue "bad files, races and crashes", item 3) answers what was wrong, in Chinese. */
@@ -224,6 +226,58 @@ class BadInputIT extends MariaDbIntegrationTest {
   private String taskOf(String user, String businessKey, String step) {
     return api.tasks(user, businessKey).stream().filter(t -> step.equals(t.get("taskDefinitionKey")))
         .map(t -> (String) t.get("id")).findFirst().orElseThrow();
+  }
+
+  /**
+   * Two cadres of one village claim the same task at the same moment, as Tasklist does (engine REST), ten times:
+   * one holds it, the other is told in Chinese that someone else has it (409) — never a 500 with the engine's
+   * English OptimisticLockingException; and a double click of one cadre never answers 500 either.
+   */
+  @Test
+  void claimsOfOneTaskAtTheSameMomentGiveOneHolderAndA409() throws Exception {
+    provisioning.ensureUser("cadre_dongshan2", "二", "王", null, ApiClient.PASSWORD,
+        List.of("village-" + DONGSHAN));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    int conflicts = 0;
+    try {
+      for (int race = 0; race < 10; race++) {
+        String taskId = (String) api.tasks("cadre_dongshan", (String) openCase().get("businessKey")).get(0)
+            .get("id");
+        List<String> claimants = race % 2 == 0 ? List.of("cadre_dongshan", "cadre_dongshan2")
+            : List.of("cadre_dongshan", "cadre_dongshan");
+        var start = new java.util.concurrent.CyclicBarrier(2);
+        List<java.util.concurrent.Future<ResponseEntity<Map<String, Object>>>> sent = new ArrayList<>();
+        for (String claimant : claimants) {
+          sent.add(pool.submit(() -> {
+            start.await();
+            return api.claim(claimant, taskId);
+          }));
+        }
+        List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
+        for (var answer : sent) {
+          answers.add(answer.get());
+        }
+        for (ResponseEntity<Map<String, Object>> answer : answers) {
+          assertThat(answer.getStatusCode().value()).as("race " + race + ": " + answer.getBody()).isIn(204, 409);
+          if (answer.getStatusCode().value() == 409) {
+            conflicts++;
+            assertThat((String) answer.getBody().get("message")).as("race " + race)
+                .containsAnyOf("已被", "他人同时");
+          }
+        }
+        String holder = taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee();
+        if (!claimants.get(0).equals(claimants.get(1))) {
+          // two people: exactly one holds it, and it is the one told so
+          assertThat(answers).extracting(r -> r.getStatusCode().value()).containsExactlyInAnyOrder(204, 409);
+          assertThat(holder).isIn(claimants);
+        } else {
+          assertThat(holder).isEqualTo("cadre_dongshan");
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    System.out.printf("concurrent claims: 10 races, %d answered 409%n", conflicts);
   }
 
   @Test

@@ -45,6 +45,11 @@ public final class AppNode implements AutoCloseable {
    * unless {@code extra} says otherwise) and waits until it answers.
    */
   public static AppNode start(String url, Path work, int n, String... extra) throws Exception {
+    return startWithHeap(url, work, n, "768m", extra);
+  }
+
+  /** As {@link #start}, with this maximum heap (e.g. "256m": what a small server gives the application). */
+  public static AppNode startWithHeap(String url, Path work, int n, String heap, String... extra) throws Exception {
     List<String> options = new ArrayList<>(List.of("--spring.profiles.active=demo",
         "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=",
         "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver",
@@ -53,7 +58,7 @@ public final class AppNode implements AutoCloseable {
         "--bangfu.mail.dispatch=false", "--bangfu.supervision.watch=false",
         "--camunda.bpm.job-execution.enabled=false", "--management.prometheus.metrics.export.enabled=false"));
     options.addAll(List.of(extra));
-    return launch("org.bangfu.BangfuApplication", "/api/me", work, n, options);
+    return launch("org.bangfu.BangfuApplication", "/api/me", work, n, options, heap);
   }
 
   /**
@@ -61,6 +66,11 @@ public final class AppNode implements AutoCloseable {
    * earlier one with the same name) and waits until a GET of {@code probe} is answered with 200.
    */
   public static AppNode launch(String mainClass, String probe, Path work, int n, List<String> given) throws Exception {
+    return launch(mainClass, probe, work, n, given, "768m");
+  }
+
+  private static AppNode launch(String mainClass, String probe, Path work, int n, List<String> given, String heap)
+      throws Exception {
     int port;
     try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
       port = socket.getLocalPort();
@@ -72,7 +82,7 @@ public final class AppNode implements AutoCloseable {
     }
     options.put("--server.port", "--server.port=" + port);
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx768m"));
+        "-Xmx" + heap));
     // a profile of a benchmark's node: -Dbangfu.bench.node-jvm-options="-XX:StartFlightRecording=filename=node.jfr"
     String jvmOptions = System.getProperty("bangfu.bench.node-jvm-options", "");
     if (!jvmOptions.isBlank()) {
