@@ -1,5 +1,6 @@
 package org.bangfu.workers.screening;
 
+import static org.bangfu.screening.PeriodicScreening.REQUESTED_BY;
 import static org.bangfu.screening.PeriodicScreening.RUN_ID;
 import static org.bangfu.screening.PeriodicScreening.RUN_KEY;
 
@@ -20,7 +21,7 @@ public class PrepareConcentratedScreeningDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Long runId = screening.prepareYearlyScreening(execution.getProcessInstanceId());
+    Long runId = screening.prepareYearlyScreening(execution.getProcessInstanceId(), REQUESTED_BY.get(execution));
     RUN_ID.set(execution, runId);
     RUN_KEY.set(execution, screening.currentRunKey(PeriodicScreeningService.YEARLY));
   }

@@ -72,7 +72,7 @@ public final class ModelCodePolicy {
       "noticeDuration", "greenChannelRequested", "greenChannelStarted", "eligible", "householdType",
       "eligibilityReason", "perCapitaIncome", "adjustedPerCapitaIncome", "incomeThreshold", "decidedBy",
       "rejectReason", "rejectedBy", "rejectedStep", "identificationOutcome", "returnNote", "changesSinceReturn",
-      "lineSource", "assessmentProblem", "reassessReason");
+      "lineSource", "assessmentProblem", "reassessReason", "runId", "runKey", "requestedBy");
 
   /** What a model may read of {@code execution} or {@code task} besides its variables. */
   public static final Set<String> EXECUTION_PROPERTIES = Set.of("processBusinessKey", "businessKey",

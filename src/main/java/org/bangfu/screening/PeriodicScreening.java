@@ -37,6 +37,8 @@ public final class PeriodicScreening {
 
   /** bf_screening_run.id of this run. */
   public static final Var<Long> RUN_ID = longVar("runId");
+  /** The operator who started this run by hand (/api/periodic-runs); not set when the timer started it. */
+  public static final Var<String> REQUESTED_BY = string("requestedBy");
   /** 2026-Q4 for a quarterly run, 2027 for a yearly one. */
   public static final Var<String> RUN_KEY = string("runKey");
   /**
@@ -63,7 +65,7 @@ public final class PeriodicScreening {
   public static final Var<String> SCREENING_DECISION = string("screeningDecision");
   public static final Var<String> SCREENING_NOTE = string("screeningNote");
 
-  public static final List<Var<?>> ALL = List.of(RUN_ID, RUN_KEY, TOWNSHIP_CODE, VILLAGE_CODE,
+  public static final List<Var<?>> ALL = List.of(RUN_ID, RUN_KEY, REQUESTED_BY, TOWNSHIP_CODE, VILLAGE_CODE,
       WARNING_DECISION, RISK_HOUSEHOLDS, WARNING_NOTE, INCOME_PLAN_DECISION, INCOME_PLAN, SCREENING_DECISION,
       SCREENING_NOTE);
 

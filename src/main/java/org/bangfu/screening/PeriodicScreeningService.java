@@ -38,6 +38,8 @@ import org.springframework.stereotype.Service;
 @Service("periodicScreening")
 public class PeriodicScreeningService {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PeriodicScreeningService.class);
+
   public static final String QUARTERLY = "QUARTERLY";
   public static final String YEARLY = "YEARLY";
   public static final String WARNING = "WARNING";
@@ -48,9 +50,11 @@ public class PeriodicScreeningService {
   private final RuleTables tables;
   private final CaseOpening opening;
   private final EngineUsers users;
+  private final org.camunda.bpm.engine.RuntimeService runtime;
 
   public PeriodicScreeningService(ScreeningMapper screening, RuleTables tables, CaseOpening opening,
-      EngineUsers users) {
+      EngineUsers users, org.camunda.bpm.engine.RuntimeService runtime) {
+    this.runtime = runtime;
     this.screening = screening;
     this.tables = tables;
     this.opening = opening;
@@ -75,7 +79,7 @@ public class PeriodicScreeningService {
    * less than 6 months' work) is put on its township's list; returns the run's id, or null when another instance
    * made this quarter's lists already (the timer fired twice): nobody is asked twice.
    */
-  public Long evaluateQuarter(String processInstanceId) {
+  public Long evaluateQuarter(String processInstanceId, String requestedBy) {
     String runKey = quarterJustEnded(EngineClock.today());
     Run existing = screening.findRun(runKey, QUARTERLY);
     if (existing != null) {
@@ -121,7 +125,38 @@ public class PeriodicScreeningService {
             complete ? perCapita(h) : null, h.openCaseId(), null, null, null, null));
       }
     }
-    return saveRun(runKey, QUARTERLY, to, households.size(), flags, processInstanceId);
+    return saveRun(runKey, QUARTERLY, to, households.size(), flags, processInstanceId, requestedBy);
+  }
+
+  /** The latest runs, newest first. */
+  public List<Run> runs() {
+    return screening.findRuns(40);
+  }
+
+  /**
+   * This period's run started by an operator: the process from its first step (the timer start event and its
+   * schedule stay as they are), refused when the period's run exists. Two operators at the same moment: the
+   * run's unique key lets one list the households, the other instance finds the run made and ends.
+   */
+  public Run startByHand(String kind, String operator) {
+    if (!QUARTERLY.equals(kind) && !YEARLY.equals(kind)) {
+      throw org.bangfu.shared.InvalidInputException.of("kind", "请选择要启动的定期监测：QUARTERLY（季度监测预警）或 YEARLY（年度集中排查）");
+    }
+    String runKey = currentRunKey(kind);
+    Run made = screening.findRun(runKey, kind);
+    if (made != null) {
+      throw new org.bangfu.shared.ConflictException("本期（" + runKey + "）的" + PeriodicRunController.label(kind) + "已于 "
+          + made.startedAt().withNano(0).toString().replace('T', ' ') + " 执行（"
+          + (made.requestedBy() == null ? "定时启动" : "由 " + made.requestedBy() + " 手动启动") + "），不再重复执行");
+    }
+    boolean quarterly = QUARTERLY.equals(kind);
+    runtime.createProcessInstanceByKey(quarterly ? PeriodicScreening.KEY : PeriodicScreening.CONCENTRATED_KEY)
+        .startBeforeActivity(quarterly ? PeriodicScreening.EVALUATE_WARNINGS : PeriodicScreening.PREPARE_SCREENING)
+        .setVariable(PeriodicScreening.REQUESTED_BY.name(), operator)
+        .execute();
+    Run run = screening.findRun(runKey, kind);
+    LOG.info("periodic run {} {} started by hand by {}", kind, runKey, operator);
+    return run;
   }
 
   /** The key of the quarter (or year) the engine's clock is in the run of: 2026-Q4, 2027. */
@@ -185,7 +220,7 @@ public class PeriodicScreeningService {
    * The yearly concentrated screening (集中排查): every household of every village on its village's list; null when
    * this year's lists were made already.
    */
-  public Long prepareYearlyScreening(String processInstanceId) {
+  public Long prepareYearlyScreening(String processInstanceId, String requestedBy) {
     LocalDate today = EngineClock.today();
     String runKey = String.valueOf(today.getYear());
     Run existing = screening.findRun(runKey, YEARLY);
@@ -204,7 +239,7 @@ public class PeriodicScreeningService {
           status + "，近12个月人均纯收入 " + perCapita(h).toPlainString() + " 元", null, perCapita(h),
           h.openCaseId(), null, null, null, null));
     }
-    return saveRun(runKey, YEARLY, to, households.size(), flags, processInstanceId);
+    return saveRun(runKey, YEARLY, to, households.size(), flags, processInstanceId, requestedBy);
   }
 
   // --- the lists the tasks show (MI collections; the lists themselves through ScreeningLists)
@@ -319,9 +354,9 @@ public class PeriodicScreeningService {
   }
 
   private Long saveRun(String runKey, String kind, YearMonth to, int households, List<Flag> flags,
-      String processInstanceId) {
+      String processInstanceId, String requestedBy) {
     screening.insertRun(runKey, kind, to.minusMonths(11).toString(), to.toString(), households, flags.size(),
-        processInstanceId, EngineClock.now());
+        processInstanceId, EngineClock.now(), requestedBy);
     Long runId = screening.findRun(runKey, kind).id();
     insert(flags.stream().map(f -> new Flag(null, runId, f.kind(), f.householdId(), f.headName(), f.villageCode(),
         f.townshipCode(), f.listNo(), f.reasons(), f.riskType(), f.perCapitaIncome(), f.openCaseId(), null, null,

@@ -21,7 +21,7 @@ public interface ScreeningMapper {
   }
 
   record Run(Long id, String runKey, String kind, String incomeFrom, String incomeTo, int households, int flagged,
-      String processInstanceId, LocalDateTime startedAt) {
+      String processInstanceId, LocalDateTime startedAt, String requestedBy) {
   }
 
   record Flag(Long id, Long runId, String kind, Long householdId, String headName, String villageCode,
@@ -40,7 +40,11 @@ public interface ScreeningMapper {
 
   void insertRun(@Param("runKey") String runKey, @Param("kind") String kind, @Param("incomeFrom") String from,
       @Param("incomeTo") String to, @Param("households") int households, @Param("flagged") int flagged,
-      @Param("processInstanceId") String processInstanceId, @Param("startedAt") LocalDateTime startedAt);
+      @Param("processInstanceId") String processInstanceId, @Param("startedAt") LocalDateTime startedAt,
+      @Param("requestedBy") String requestedBy);
+
+  /** The latest runs of both kinds, newest first. */
+  List<Run> findRuns(@Param("limit") int limit);
 
   void insertFlags(@Param("flags") List<Flag> flags);
 

@@ -223,6 +223,69 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
     }
   }
 
+  /**
+   * The server was down on the 1st: an operator starts the quarter's run by hand, once (a second start is refused
+   * with the run it would repeat), with their name in the run's record; nobody else may; the quarterly timer keeps
+   * its job and schedule. Running the timer's job by hand through the engine REST API (Cockpit's "execute job") ends
+   * cleanly in a quarter already run and leaves the next timer with its retries — it once left it with none, so it
+   * silently never fired again.
+   */
+  @Test
+  void anOperatorStartsThePeriodsRunOnceAndTheTimerKeepsItsSchedule() {
+    clockAt("2027-07-02T09:00:00");
+    Job timer = startTimer(PeriodicScreening.KEY);
+    Date due = timer.getDuedate();
+
+    assertThat(api.post("approver_county", "/api/periodic-runs", Map.of("kind", "QUARTERLY")).getStatusCode()
+        .value()).isEqualTo(403);
+    ResponseEntity<Map<String, Object>> bad = api.postAsAdmin("/api/periodic-runs", Map.of("kind", "MONTHLY"));
+    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+    ResponseEntity<Map<String, Object>> started = api.postAsAdmin("/api/periodic-runs", Map.of("kind", "QUARTERLY"));
+    assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
+    assertThat(started.getBody()).containsEntry("runKey", "2027-Q2").containsEntry("requestedBy", "admin")
+        .containsEntry("kindLabel", "季度监测预警");
+    assertThat(jdbc.queryForObject("SELECT requested_by FROM bf_screening_run WHERE run_key = '2027-Q2' "
+        + "AND kind = 'QUARTERLY'", String.class)).isEqualTo("admin");
+    // the townships have their review tasks from this run
+    String instance = (String) started.getBody().get("processInstanceId");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(PeriodicScreening.REVIEW_WARNINGS).count()).isPositive();
+
+    ResponseEntity<Map<String, Object>> again = api.postAsAdmin("/api/periodic-runs", Map.of("kind", "QUARTERLY"));
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat((String) again.getBody().get("error")).contains("本期（2027-Q2）的季度监测预警已于", "由 admin 手动启动",
+        "不再重复执行");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_screening_run WHERE run_key = '2027-Q2'", Integer.class))
+        .isEqualTo(1);
+
+    // the timer is as it was
+    Job after = startTimer(PeriodicScreening.KEY);
+    assertThat(after.getId()).isEqualTo(timer.getId());
+    assertThat(after.getDuedate()).isEqualTo(due);
+    assertThat(after.getRetries()).isEqualTo(3);
+
+    // an operator runs the timer's job by hand (Cockpit): the quarter is run already, the job ends cleanly and the
+    // next quarter's timer is there with its retries
+    long incidents = runtimeService.createIncidentQuery().count();
+    assertThat(api.postAsAdmin("/engine-rest/job/" + timer.getId() + "/execute", Map.of()).getStatusCode().value())
+        .isEqualTo(204);
+    Job next = startTimer(PeriodicScreening.KEY);
+    assertThat(next.getRetries()).isEqualTo(3);
+    assertThat(next.getExceptionMessage()).isNull();
+    assertThat(next.getDuedate()).isAfter(Date.from(LocalDateTime.parse("2027-07-02T09:00:00")
+        .atZone(ZoneId.systemDefault()).toInstant()));
+    assertThat(runtimeService.createIncidentQuery().count()).isEqualTo(incidents);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_screening_run WHERE run_key = '2027-Q2'", Integer.class))
+        .isEqualTo(1);
+
+    // the list of runs, for operators only
+    assertThat(api.get("approver_county", "/api/periodic-runs").getStatusCode().value()).isEqualTo(403);
+    assertThat(rest.withBasicAuth("admin", "admin").getForEntity("/api/periodic-runs", String.class).getBody())
+        .contains("\"runKey\":\"2027-Q2\"", "\"requestedBy\":\"admin\"");
+    // the other tests count the townships' review tasks: this run's are withdrawn
+    runtimeService.deleteProcessInstance(instance, "test finished");
+  }
+
   @Test
   @PolicyRule("R27")
   void theYearlyScreeningGivesEachVillageCadreTheWholeVillage() {

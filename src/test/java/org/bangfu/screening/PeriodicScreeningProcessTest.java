@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bangfu.screening.PeriodicScreening.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
@@ -78,7 +79,7 @@ class PeriodicScreeningProcessTest {
 
   /** The quarter's timer fires: the process starts at its quarterly start event. */
   private ProcessInstance quarterEnds(String runKey, List<String> townships) {
-    when(screening.evaluateQuarter(anyString())).thenReturn(11L);
+    when(screening.evaluateQuarter(anyString(), any())).thenReturn(11L);
     when(screening.currentRunKey(PeriodicScreeningService.QUARTERLY)).thenReturn(runKey);
     when(screening.townships(11L)).thenReturn(townships);
     when(screening.fourthQuarter(11L, runKey)).thenReturn(runKey.endsWith("Q3"));
@@ -157,7 +158,7 @@ class PeriodicScreeningProcessTest {
   @Test
   @PolicyRule("R27")
   void theYearlyScreeningGivesEachVillageItsList() {
-    when(screening.prepareYearlyScreening(anyString())).thenReturn(21L);
+    when(screening.prepareYearlyScreening(anyString(), any())).thenReturn(21L);
     when(screening.currentRunKey(PeriodicScreeningService.YEARLY)).thenReturn("2027");
     when(screening.villages(21L, "SCREENING")).thenReturn(List.of("629901100201", "629901100202"));
     ProcessInstance pi = fire(YEARLY_SCREENING_DUE);
