@@ -99,6 +99,12 @@ public class ApiExceptionHandler {
     return body(status, e.getMessage(), List.of());
   }
 
+  /** Spring Security's firewall refusing a parameter as it is read (a name with characters it does not allow). */
+  @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+  ResponseEntity<Map<String, Object>> rejected(RuntimeException e) {
+    return body(HttpStatus.BAD_REQUEST, "请求被拒绝：地址或参数中含有不允许的字符", List.of());
+  }
+
   @ExceptionHandler({OptimisticLockingException.class, DuplicateKeyException.class})
   ResponseEntity<Map<String, Object>> concurrent(RuntimeException e) {
     return body(HttpStatus.CONFLICT, "数据已被他人修改，请刷新后重试", List.of());

@@ -58,15 +58,20 @@ public class UserErrorInterceptor extends CommandInterceptor {
           backOff(attempt);
           continue;
         }
-        throw translate(e, completion);
+        throw translate(e, command, completion);
       }
     }
   }
 
-  private static RuntimeException translate(RuntimeException e, boolean completion) {
+  private static RuntimeException translate(RuntimeException e, Command<?> command, boolean completion) {
     if (completion && (e instanceof NotFoundException || e instanceof NullValueException || isConflict(e))) {
       // answered by the engine REST API (and so Tasklist) with this status and message
       return new RestException(Response.Status.CONFLICT, "任务不存在或已经办结（可能已由他人办理），请刷新待办列表");
+    }
+    if (e instanceof NullPointerException && command instanceof org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd) {
+      // the engine's authorization check of a task's deployed form dereferences the task before asking whether it
+      // exists: an unknown task id there is a 404, as everywhere else
+      return new RestException(Response.Status.NOT_FOUND, "请求的任务或记录不存在（可能已经办结或被删除）");
     }
     if (e instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException) {
       // claimed by another user a moment earlier (their name is on the task once the list is refreshed)

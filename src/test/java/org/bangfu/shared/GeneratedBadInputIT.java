@@ -210,6 +210,105 @@ class GeneratedBadInputIT extends MariaDbIntegrationTest {
     assertThat(api.complete("cadre_dongshan", taskId, valid).getStatusCode().value()).isEqualTo(204);
   }
 
+  /**
+   * A fuzz run over the doors Tasklist and API clients use: the engine REST API's task, filter and form endpoints and
+   * the application's writes, with generated ids, query parameters, bodies and content types (wrong JSON, XML, form
+   * data, no body, deep nesting, long strings). None may answer 5xx: what is wrong with a request is the client's
+   * (4xx), and the task stays open with its holder.
+   */
+  @Test
+  void fuzzedRequestsToTheDoorsTasklistUsesNeverAnswer5xx() throws Exception {
+    String businessKey = openIdentification(DemoData.DONGSHAN, "cadre_dongshan");
+    String taskId = (String) api.tasks("cadre_dongshan", businessKey).get(0).get("id");
+    assertThat(api.claim("cadre_dongshan", taskId).getStatusCode().value()).isEqualTo(204);
+    String filterId = String.valueOf(api.getList("cadre_dongshan", "/engine-rest/filter?resourceType=Task")
+        .getBody().get(0).get("id"));
+
+    Arbitrary<String> ids = Arbitraries.oneOf(Arbitraries.of(taskId, taskId + "x", "../../filter", "%00", " ", "任务",
+        "null", "-1", "a'b", "%25", "x".repeat(3000)), Arbitraries.strings().alpha().numeric().ofMinLength(1)
+        .ofMaxLength(40));
+    Arbitrary<String> values = Arbitraries.oneOf(Arbitraries.of("-1", "99999999999999999999", "2026-13-45",
+        "2026-01-01T25:61:00.000+0800", "abc", "%25", "' OR 1=1 --", "", "true", "ASC", "desc", "[]", "{}",
+        "张三", "x".repeat(5000)), Arbitraries.strings().ofMaxLength(30));
+    Arbitrary<String> parameters = Arbitraries.of("sortBy", "sortOrder", "firstResult", "maxResults",
+        "candidateGroup", "processInstanceBusinessKey", "dueBefore", "createdAfter", "nameLike", "assignee",
+        "taskDefinitionKeyIn", "processVariables", "withCandidateGroups", "deserializeValues", "variableNames");
+    Arbitrary<String> queries = Arbitraries.integers().between(1, 4).flatMap(n -> Arbitraries.just("")
+        .map(x -> {
+          StringBuilder q = new StringBuilder();
+          for (int i = 0; i < n; i++) {
+            q.append(i == 0 ? "" : "&").append(parameters.sample()).append('=')
+                .append(java.net.URLEncoder.encode(values.sample(), java.nio.charset.StandardCharsets.UTF_8));
+          }
+          return q.toString();
+        }));
+    Arbitrary<String> bodies = Arbitraries.oneOf(Arbitraries.of("", "{}", "[]", "null", "not json", "{\"a\":",
+        "<xml/>", "a=b&c=d", "{\"variables\":\"text\"}", "{\"variables\":{\"x\":{\"value\":1,\"type\":\"Nonsense\"}}}",
+        "{\"variables\":{\"verifyDecision\":{\"value\":null}}}", "{\"userId\":123}", "{\"sorting\":\"x\"}",
+        "[".repeat(5000) + "]".repeat(5000), "{\"x\":\"" + "长".repeat(100_000) + "\"}",
+        "{\"maxResults\":-5,\"firstResult\":\"a\"}"),
+        Arbitraries.strings().ofMaxLength(200));
+    Arbitrary<String> contentTypes = Arbitraries.of("application/json", "text/plain", "application/xml",
+        "application/x-www-form-urlencoded", "multipart/form-data", "application/json; charset=GBK", "*/*",
+        "application/hal+json");
+    List<String[]> doors = List.of(
+        new String[] {"GET", "/engine-rest/task?{q}"}, new String[] {"GET", "/engine-rest/task/count?{q}"},
+        new String[] {"POST", "/engine-rest/task?{q}"}, new String[] {"POST", "/engine-rest/task/count"},
+        new String[] {"GET", "/engine-rest/task/{id}"}, new String[] {"GET", "/engine-rest/task/{id}/form-variables?{q}"},
+        new String[] {"GET", "/engine-rest/task/{id}/variables?{q}"}, new String[] {"GET", "/engine-rest/task/{id}/form"},
+        new String[] {"GET", "/engine-rest/task/{id}/identity-links?{q}"},
+        new String[] {"GET", "/engine-rest/task/{id}/comment"}, new String[] {"POST", "/engine-rest/task/{id}/comment/create"},
+        new String[] {"POST", "/engine-rest/task/{id}/claim"}, new String[] {"POST", "/engine-rest/task/{id}/unclaim"},
+        new String[] {"POST", "/engine-rest/task/{id}/complete"}, new String[] {"POST", "/engine-rest/task/{id}/submit-form"},
+        new String[] {"GET", "/engine-rest/filter?{q}"}, new String[] {"GET", "/engine-rest/filter/{filter}/list?{q}"},
+        new String[] {"POST", "/engine-rest/filter/{filter}/list?{q}"}, new String[] {"POST", "/engine-rest/filter/{filter}/count"},
+        new String[] {"GET", "/engine-rest/task/{id}/deployed-form"}, new String[] {"GET", "/api/tasks/{id}/screening-list"},
+        new String[] {"POST", "/api/households"}, new String[] {"POST", "/api/cases"},
+        new String[] {"POST", "/api/tasks/{id}/return"}, new String[] {"POST", "/api/tasks/{id}/co-signers"},
+        new String[] {"POST", "/api/tasks/{id}/transfer"}, new String[] {"GET", "/api/cases?{q}"},
+        new String[] {"POST", "/api/what-if"});
+
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String auth = "Basic " + java.util.Base64.getEncoder().encodeToString(("cadre_dongshan:" + ApiClient.PASSWORD)
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    List<String> serverErrors = new ArrayList<>();
+    int sent = 0;
+    for (String[] door : doors) {
+      for (int i = 0; i < Math.max(4, TRIES / 4); i++) {
+        String path = door[1].replace("{id}", java.net.URLEncoder.encode(ids.sample(),
+            java.nio.charset.StandardCharsets.UTF_8)).replace("{filter}", i % 3 == 0
+            ? java.net.URLEncoder.encode(ids.sample(), java.nio.charset.StandardCharsets.UTF_8) : filterId)
+            .replace("{q}", queries.sample());
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(rest.getRootUri() + path))
+            .header("Authorization", auth).timeout(java.time.Duration.ofSeconds(60));
+        String body = bodies.sample();
+        String type = contentTypes.sample();
+        if (door[0].equals("POST")) {
+          request.header("Content-Type", type).POST(java.net.http.HttpRequest.BodyPublishers.ofString(body));
+        } else {
+          request.GET();
+        }
+        var answer = http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        sent++;
+        statuses.merge(answer.statusCode(), 1, Integer::sum);
+        if (answer.statusCode() >= 500) {
+          serverErrors.add(door[0] + " " + abbreviate(path) + " [" + type + "] " + abbreviate(body) + " → "
+              + answer.statusCode() + " " + abbreviate(answer.body()));
+        }
+      }
+    }
+    System.out.printf("fuzz run (seed %d): %d requests to %d doors, statuses %s%n", SEED, sent, doors.size(),
+        statuses);
+    assertThat(serverErrors).as("answers 5xx").isEmpty();
+    // the task is still open, undecided (an unclaim among the requests may have freed it: the cadre's own claim)
+    assertThat(api.tasks("cadre_dongshan", businessKey)).singleElement()
+        .satisfies(t -> assertThat(t.get("id")).isEqualTo(taskId));
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_case_audit a JOIN bf_case c ON c.id = a.case_id "
+        + "WHERE c.business_key = ? AND a.step = ?", Integer.class, businessKey, RiskIdentification.VERIFY_HOUSEHOLD))
+        .isZero();
+  }
+
   // --- building the bodies
 
   private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
