@@ -24,8 +24,24 @@ public final class HouseholdApi {
   public record IncomeRequest(String period, BigDecimal netIncome, BigDecimal rigidSpending, String note) {
   }
 
+  /**
+   * @param idNumber masked (region prefix and last four characters): the full number only through
+   *     {@code POST /api/households/{id}/id-number-reveal}, with a reason that is recorded
+   */
   public record MemberView(Long id, String name, String idNumber, String relation, String relationLabel,
       String labourCapacity, String labourCapacityLabel) {
+  }
+
+  /** 查看完整身份证号: whose number and why (required, recorded with the user and the time). */
+  public record IdNumberRevealRequest(Long memberId, String reason) {
+  }
+
+  /** One member's full ID number, as answered to a reveal. */
+  public record IdNumberReveal(Long householdId, Long memberId, String name, String idNumber) {
+    @Override
+    public String toString() {
+      return "IdNumberReveal[" + householdId + ", " + memberId + ", " + IdNumber.mask(idNumber) + "]";
+    }
   }
 
   public record IncomeView(String period, BigDecimal netIncome, BigDecimal rigidSpending, String note) {

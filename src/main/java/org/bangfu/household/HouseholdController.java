@@ -6,6 +6,8 @@ import java.util.Map;
 import org.bangfu.household.HouseholdApi.HouseholdRequest;
 import org.bangfu.household.HouseholdApi.HouseholdSummary;
 import org.bangfu.household.HouseholdApi.HouseholdView;
+import org.bangfu.household.HouseholdApi.IdNumberReveal;
+import org.bangfu.household.HouseholdApi.IdNumberRevealRequest;
 import org.bangfu.household.HouseholdApi.IncomeRequest;
 import org.bangfu.household.HouseholdApi.Page;
 import org.bangfu.region.RegionService;
@@ -31,10 +33,12 @@ public class HouseholdController {
   private final CurrentUser currentUser;
   private final RegionAccess access;
   private final RegionService regions;
+  private final IdNumberReveals reveals;
 
   public HouseholdController(HouseholdService households, CurrentUser currentUser, RegionAccess access,
-      RegionService regions) {
+      RegionService regions, IdNumberReveals reveals) {
     this.regions = regions;
+    this.reveals = reveals;
     this.households = households;
     this.currentUser = currentUser;
     this.access = access;
@@ -52,6 +56,7 @@ public class HouseholdController {
     return ResponseEntity.created(URI.create("/api/households/" + id)).body(Map.of("id", id));
   }
 
+  /** The household, ID numbers masked. */
   @GetMapping("/{id}")
   public HouseholdView get(@PathVariable Long id) {
     requireVisible(id);
@@ -70,6 +75,17 @@ public class HouseholdController {
     requireVisible(id);
     households.addIncomes(id, incomes);
     return households.view(id);
+  }
+
+  /**
+   * 查看完整身份证号: one member's full ID number, for a user who may read the household (refused as its GET is), with
+   * a reason; who, when, why and whose number are recorded before the answer.
+   */
+  @PostMapping("/{id}/id-number-reveal")
+  public IdNumberReveal revealIdNumber(@PathVariable Long id,
+      @RequestBody(required = false) IdNumberRevealRequest request) {
+    requireVisible(id);
+    return reveals.reveal(id, request, currentUser.get().id());
   }
 
   /** Households of a region the caller may see (6-, 9- or 12-digit code), ID numbers masked. */

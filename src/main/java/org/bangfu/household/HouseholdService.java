@@ -68,6 +68,7 @@ public class HouseholdService {
   @Transactional
   public void update(Long id, HouseholdRequest request) {
     Household household = find(id);
+    request = withRegisteredNumbers(id, request);
     validator.validate(request);
     if (!household.getVillageCode().equals(request.villageCode())) {
       throw InvalidInputException.of("villageCode", "不能在此修改农户所在村；迁移请走迁移流程");
@@ -114,11 +115,12 @@ public class HouseholdService {
     insertIncomes(id, incomes);
   }
 
+  /** The household as the API shows it: ID numbers masked (the full number only by a recorded reveal). */
   public HouseholdView view(Long id) {
     Household household = find(id);
     String villageName = regions.find(household.getVillageCode()).map(Region::name).orElse("");
     List<MemberView> members = households.findMembers(id).stream()
-        .map(m -> new MemberView(m.getId(), m.getName(), m.getIdNumber(), m.getRelation(),
+        .map(m -> new MemberView(m.getId(), m.getName(), IdNumber.mask(m.getIdNumber()), m.getRelation(),
             Relation.valueOf(m.getRelation()).label(), m.getLabourCapacity(),
             LabourCapacity.valueOf(m.getLabourCapacity()).label()))
         .toList();
@@ -192,6 +194,48 @@ public class HouseholdService {
       }
     }
     return missing;
+  }
+
+  /**
+   * The request with each masked ID number (as the household's GET shows it: a member sent back unchanged) replaced
+   * by the number registered for that member, so that a client edits a household without ever holding the full
+   * numbers. A masked number must stand for exactly one registered member of this household (by the masked form,
+   * and by the name where two share it); a new member or a changed number is sent in full.
+   */
+  private HouseholdRequest withRegisteredNumbers(Long id, HouseholdRequest request) {
+    if (request == null || request.members() == null
+        || request.members().stream().noneMatch(m -> m != null && m.idNumber() != null && m.idNumber().contains("*"))) {
+      return request;
+    }
+    List<Member> registered = new ArrayList<>(households.findMembers(id));
+    List<MemberRequest> members = new ArrayList<>();
+    List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < request.members().size(); i++) {
+      MemberRequest m = request.members().get(i);
+      if (m == null || m.idNumber() == null || !m.idNumber().contains("*")) {
+        members.add(m);
+        continue;
+      }
+      List<Member> same = registered.stream().filter(r -> IdNumber.mask(r.getIdNumber()).equals(m.idNumber()))
+          .toList();
+      if (same.size() > 1) {
+        same = same.stream().filter(r -> r.getName().equals(m.name() == null ? null : m.name().trim())).toList();
+      }
+      if (same.size() != 1) {
+        errors.add(new FieldError("members[" + i + "].idNumber", same.isEmpty()
+            ? "隐去部分数字的身份证号码只能用于本户已登记的成员；新成员或更正的号码请填写完整的18位号码"
+            : "无法确定隐去部分数字的身份证号码对应哪位成员，请填写完整的18位号码"));
+        members.add(m);
+        continue;
+      }
+      registered.remove(same.get(0));
+      members.add(new MemberRequest(m.name(), same.get(0).getIdNumber(), m.relation(), m.labourCapacity()));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    return new HouseholdRequest(request.headName(), request.villageCode(), request.kind(), request.address(), members,
+        request.incomes(), request.version(), request.relocated());
   }
 
   private void requireIdNumbersFree(List<MemberRequest> members, Long householdId) {

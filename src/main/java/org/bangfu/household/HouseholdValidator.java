@@ -153,7 +153,7 @@ public class HouseholdValidator {
     }
   }
 
-  private static void requireText(List<FieldError> errors, String field, String value, String label, int max) {
+  static void requireText(List<FieldError> errors, String field, String value, String label, int max) {
     if (value == null || value.isBlank() || !hasVisibleCharacter(value)) {
       errors.add(new FieldError(field, "请填写" + label));
     } else if (value.length() > max) {

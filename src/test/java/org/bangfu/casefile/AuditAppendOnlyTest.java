@@ -11,13 +11,16 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The case audit has no update or delete path in the application: no mapper statement and no SQL anywhere in the
- * sources changes or removes its rows. (On MySQL and MariaDB the database refuses them too: SecurityIT.)
+ * The case audit and the record of full ID numbers shown have no update or delete path in the application: no mapper
+ * statement and no SQL anywhere in the sources changes or removes their rows. (On MySQL and MariaDB the database
+ * refuses them too: SecurityIT, IdNumberRevealIT.)
  */
 class AuditAppendOnlyTest {
 
   private static final Pattern CHANGE = Pattern.compile(
-      "(?is)\\b(update\\s+bf_case_audit\\b|delete\\s+from\\s+bf_case_audit\\b|truncate\\s+(table\\s+)?bf_case_audit\\b)");
+      "(?is)\\b(update\\s+(bf_case_audit|bf_id_number_reveal)\\b"
+          + "|delete\\s+from\\s+(bf_case_audit|bf_id_number_reveal)\\b"
+          + "|truncate\\s+(table\\s+)?(bf_case_audit|bf_id_number_reveal)\\b)");
 
   @Test
   void noSourceChangesOrRemovesAuditRows() throws IOException {
@@ -26,13 +29,16 @@ class AuditAppendOnlyTest {
       sources = files.filter(Files::isRegularFile)
           .filter(f -> f.toString().endsWith(".java") || f.toString().endsWith(".xml")).toList();
     }
-    assertThat(sources).anyMatch(f -> f.endsWith("CaseFileMapper.xml"));
+    assertThat(sources).anyMatch(f -> f.endsWith("CaseFileMapper.xml"))
+        .anyMatch(f -> f.endsWith("IdNumberRevealMapper.xml"));
     for (Path source : sources) {
-      assertThat(CHANGE.matcher(Files.readString(source)).find()).as("%s changes bf_case_audit", source).isFalse();
+      assertThat(CHANGE.matcher(Files.readString(source)).find()).as("%s changes an append-only table", source)
+          .isFalse();
     }
     // the scan itself finds such a statement
     assertThat(CHANGE.matcher("<update id=\"x\">UPDATE bf_case_audit SET reason = ''</update>").find()).isTrue();
     assertThat(CHANGE.matcher("DELETE\n  FROM bf_case_audit WHERE id = 1").find()).isTrue();
+    assertThat(CHANGE.matcher("update bf_id_number_reveal set reason = ''").find()).isTrue();
     assertThat(CHANGE.matcher("INSERT INTO bf_case_audit (case_id) VALUES (1)").find()).isFalse();
   }
 
@@ -43,5 +49,8 @@ class AuditAppendOnlyTest {
         .map(m -> m.group()).filter(s -> s.contains("bf_case_audit")).reduce("", String::concat);
     assertThat(auditStatements).isEmpty();
     assertThat(mapper).contains("INSERT INTO bf_case_audit");
+    String reveals = Files.readString(Path.of("src/main/resources/org/bangfu/household/IdNumberRevealMapper.xml"));
+    assertThat(Pattern.compile("<(update|delete|select)\\b").matcher(reveals).find()).as("only an insert").isFalse();
+    assertThat(reveals).contains("INSERT INTO bf_id_number_reveal");
   }
 }

@@ -50,15 +50,30 @@ public final class AppNode implements AutoCloseable {
 
   /** As {@link #start}, with this maximum heap (e.g. "256m": what a small server gives the application). */
   public static AppNode startWithHeap(String url, Path work, int n, String heap, String... extra) throws Exception {
-    List<String> options = new ArrayList<>(List.of("--spring.profiles.active=demo",
-        "--spring.datasource.url=" + url, "--spring.datasource.username=root", "--spring.datasource.password=",
+    List<String> options = new ArrayList<>(List.of("--spring.datasource.url=" + url,
+        "--spring.datasource.username=root", "--spring.datasource.password=",
         "--spring.datasource.driver-class-name=com.mysql.cj.jdbc.Driver",
-        "--spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED",
+        "--spring.datasource.hikari.transaction-isolation=TRANSACTION_READ_COMMITTED"));
+    options.addAll(List.of(extra));
+    return launch("org.bangfu.BangfuApplication", "/api/me", work, n, bangfuOptions(work, options), heap);
+  }
+
+  /**
+   * Starts node {@code n} on the embedded default, as a new user runs it: the datasource of application.yml untouched
+   * (an H2 file database under {@code work}/db), demo profile; otherwise as {@link #start}.
+   */
+  public static AppNode startEmbedded(Path work, int n, String... extra) throws Exception {
+    return launch("org.bangfu.BangfuApplication", "/api/me", work, n, bangfuOptions(work, List.of(extra)));
+  }
+
+  /** The demo profile, the data folder {@code work}, the background workers off; then {@code extra}. */
+  private static List<String> bangfuOptions(Path work, List<String> extra) {
+    List<String> options = new ArrayList<>(List.of("--spring.profiles.active=demo",
         "--bangfu.data-dir=" + work, "--bangfu.imports.dir=" + work.resolve("imports"),
         "--bangfu.mail.dispatch=false", "--bangfu.supervision.watch=false",
         "--camunda.bpm.job-execution.enabled=false", "--management.prometheus.metrics.export.enabled=false"));
-    options.addAll(List.of(extra));
-    return launch("org.bangfu.BangfuApplication", "/api/me", work, n, options, heap);
+    options.addAll(extra);
+    return options;
   }
 
   /**
