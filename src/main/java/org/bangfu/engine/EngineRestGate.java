@@ -156,6 +156,12 @@ public class EngineRestGate extends OncePerRequestFilter {
       refuse(response, 400, "InvalidRequestException", "提交的数据不是有效的 JSON");
       return;
     }
+    if (json != null && !json.isObject()) {
+      // "null", a list or a bare value: the engine's resources take the body as an object and fail with a
+      // NullPointerException (500) on anything else (found by the fuzz run)
+      refuse(response, 400, "InvalidRequestException", "提交的数据应为 JSON 对象（{…}）");
+      return;
+    }
     HttpServletRequest forwarded = buffered == null ? request : buffered;
     Refusal refusal = decide(method, path, caller, json, "true".equalsIgnoreCase(request.getParameter("cascade")));
     if (refusal != null) {

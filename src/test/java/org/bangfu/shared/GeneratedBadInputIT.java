@@ -298,6 +298,13 @@ class GeneratedBadInputIT extends MariaDbIntegrationTest {
         }
       }
     }
+    // found by a longer run (seed 4242): a JSON body that is not an object once reached the engine's resource
+    var nullBody = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(rest.getRootUri()
+        + "/engine-rest/task/" + taskId + "/claim")).header("Authorization", auth)
+        .header("Content-Type", "application/json").POST(java.net.http.HttpRequest.BodyPublishers.ofString("null"))
+        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(nullBody.statusCode()).as(nullBody.body()).isEqualTo(400);
+    assertThat(nullBody.body()).contains("JSON 对象");
     System.out.printf("fuzz run (seed %d): %d requests to %d doors, statuses %s%n", SEED, sent, doors.size(),
         statuses);
     assertThat(serverErrors).as("answers 5xx").isEmpty();
