@@ -1,7 +1,8 @@
 package org.bangfu.security;
 
+import java.time.Duration;
 import java.util.List;
-import org.bangfu.engine.LoginLockout;
+import org.bangfu.engine.SignInThrottle;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -13,32 +14,35 @@ import org.springframework.stereotype.Component;
 
 /**
  * Signs API users in against the engine's identity service, the same users and groups that Tasklist, Cockpit and
- * Admin use. The authorities are the user's engine groups.
+ * Admin use. The authorities are the user's engine groups. A wrong password and an unknown user get the same answer;
+ * a client that has just failed for an account is told how long it waits ({@link SignInThrottle}) — that depends on
+ * its own failures only, so it tells nothing about the account either.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
   private final EngineUsers users;
-  private final LoginLockout lockout;
+  private final SignInThrottle throttle;
 
   public CamundaIdentityAuthenticationProvider(IdentityService identityService, EngineUsers users,
-      LoginLockout lockout) {
+      SignInThrottle throttle) {
     this.identityService = identityService;
     this.users = users;
-    this.lockout = lockout;
+    this.throttle = throttle;
   }
 
   @Override
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
+    String client = SignInThrottle.currentClient();
+    Duration wait = userId == null || client == null ? Duration.ZERO : throttle.waitFor(client, userId);
+    if (!wait.isZero()) {
+      throw new LockedException("登录失败次数过多，请 " + Math.max(1, (wait.toMillis() + 999) / 1000) + " 秒后再试");
+    }
     if (userId == null || credentials == null
         || !identityService.checkPassword(userId, credentials.toString())) {
-      if (userId != null && lockout.isLocked(userId)) {
-        // the engine's lockout (camunda.bpm.generic-properties: login-max-attempts, login-delay-*)
-        throw new LockedException("登录失败次数过多，账户已暂时锁定；多次失败后须由管理员在“系统管理”中解锁");
-      }
       throw new BadCredentialsException("用户名或密码错误");
     }
     List<SimpleGrantedAuthority> groups = users.of(userId).groups().stream().map(SimpleGrantedAuthority::new).toList();

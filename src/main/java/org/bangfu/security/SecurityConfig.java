@@ -12,6 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.SessionManagementConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -27,6 +28,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       that every call runs with the caller's engine authorizations;</li>
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin with their own login, session and CSRF protection.</li>
  * </ul>
+ * Every password check is throttled per client and account ({@link org.bangfu.engine.SignInThrottle}).
  */
 @Configuration
 public class SecurityConfig {
@@ -45,7 +47,7 @@ public class SecurityConfig {
   SecurityFilterChain apiSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
       ProcessEngine engine) throws Exception {
     http.securityMatcher("/api/**")
-        .authenticationProvider(provider)
+        .authenticationManager(only(provider))
         .addFilterBefore(new WebappSessionAuthenticationFilter(engine), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
         .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> write(res, 401,
@@ -67,7 +69,7 @@ public class SecurityConfig {
   SecurityFilterChain operationsSecurity(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
       throws Exception {
     http.securityMatcher("/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-        .authenticationProvider(provider)
+        .authenticationManager(only(provider))
         .authorizeHttpRequests(a -> a
             .requestMatchers("/actuator/**").hasAnyAuthority(OPERATORS, CandidateGroups.ADMIN)
             .anyRequest().authenticated())
@@ -76,6 +78,15 @@ public class SecurityConfig {
         .csrf(c -> c.disable())
         .sessionManagement(SecurityConfig::leaveTheWebappSessionAlone);
     return http.build();
+  }
+
+  /**
+   * The engine's users and nothing else. With {@code authenticationProvider(…)} Spring also asked its global manager,
+   * which holds the same provider (a bean), after every failure: each wrong password was checked twice, and the
+   * second check answered with the first one's throttling (SignInThrottle) — "wait" after a single failure.
+   */
+  private static ProviderManager only(CamundaIdentityAuthenticationProvider provider) {
+    return new ProviderManager(provider);
   }
 
   /**

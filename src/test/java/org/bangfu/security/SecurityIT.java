@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 import org.bangfu.identification.RiskIdentification;
 import org.bangfu.testing.ApiClient;
 import org.bangfu.testing.MariaDbIntegrationTest;
+import org.bangfu.testing.OtherClient;
 import org.bangfu.testing.WebappSession;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -27,9 +28,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Attacks the application must withstand: guessing passwords (throttled, then locked until an administrator
- * unlocks), cross-site writes through the webapps (Camunda's CSRF token), and changing the case audit behind the
- * application's back (the database refuses).
+ * Attacks the application must withstand: guessing passwords (throttled per client and account, never locking
+ * anyone out, and telling nothing of who exists), cross-site writes through the webapps (Camunda's CSRF token), and
+ * changing the case audit behind the application's back (the database refuses).
  */
 class SecurityIT extends MariaDbIntegrationTest {
 
@@ -43,39 +44,126 @@ class SecurityIT extends MariaDbIntegrationTest {
   TaskService taskService;
   @Autowired
   JdbcTemplate jdbc;
+  @org.springframework.boot.test.web.server.LocalServerPort
+  int port;
 
   @AfterEach
   void realTime() {
     ClockUtil.reset();
   }
 
+  /**
+   * Anyone could lock out the county approver: ten wrong passwords from anywhere locked the account for everyone
+   * until an administrator unlocked it. A stranger's guesses through every sign-in door, spread over hours of engine
+   * time (which let each one count), now hold up only the stranger's own client.
+   */
   @Test
-  void guessedPasswordsAreThrottledAndThenLockTheUserUntilAnAdministratorUnlocks() {
-    // in no group: the other tests count the members of the demo groups (e.g. who an urge mails)
-    provisioning.ensureUser(USER, "试", "锁定", null, ApiClient.PASSWORD, List.of());
-    identityService.unlockUser(USER);
-    assertThat(me(ApiClient.PASSWORD).getStatusCode().value()).isEqualTo(200);
-
-    ResponseEntity<Map> wrong = me("guess-1");
-    assertThat(wrong.getStatusCode().value()).isEqualTo(401);
-    // right after a failure even the right password waits (3 s after the first failure)
-    ResponseEntity<Map> tooSoon = me(ApiClient.PASSWORD);
-    assertThat(tooSoon.getStatusCode().value()).isEqualTo(401);
-    assertThat(tooSoon.getBody().get("error").toString()).contains("登录失败次数过多");
-    later(1);
-    assertThat(me(ApiClient.PASSWORD).getStatusCode().value()).isEqualTo(200);
-
-    // ten failures, each after the delay has passed: locked for good
-    for (int i = 0; i < 10; i++) {
-      assertThat(me("guess-" + i).getStatusCode().value()).isEqualTo(401);
+  void nobodyCanLockOutTheCountyApprover() throws Exception {
+    OtherClient stranger = new OtherClient("127.0.0.2", port);
+    for (int i = 0; i < 12; i++) {
+      assertThat(stranger.basic("GET", "/api/me", "approver_county", "guess-" + i).status()).isEqualTo(401);
+      assertThat(stranger.basic("GET", "/engine-rest/task/count", "approver_county", "guess-" + i).status())
+          .isEqualTo(401);
+      assertThat(stranger.webappLogin("tasklist", "approver_county", "guess-" + i).status()).isEqualTo(401);
       later(2);
     }
-    later(60 * 24);
-    ResponseEntity<Map> locked = me(ApiClient.PASSWORD);
-    assertThat(locked.getStatusCode().value()).isEqualTo(401);
-    assertThat(locked.getBody().get("error").toString()).contains("须由管理员").contains("解锁");
-    identityService.unlockUser(USER);
+    ClockUtil.reset();
+
+    // the approver, from their own computer, right away, at every door
+    assertThat(rest.withBasicAuth("approver_county", ApiClient.PASSWORD).getForEntity("/api/me", Map.class)
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(rest.withBasicAuth("approver_county", ApiClient.PASSWORD)
+        .getForEntity("/engine-rest/task/count", String.class).getStatusCode().value()).isEqualTo(200);
+    assertThat(WebappSession.signIn(rest.getRootUri(), "tasklist", "approver_county", ApiClient.PASSWORD).login()
+        .statusCode()).isEqualTo(200);
+
+    // the stranger's client waits, even with the right password, and is not told to see an administrator
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(70).toNanos(); // the longest wait is a minute
+    while (stranger.basic("GET", "/api/me", "approver_county", "guess-again").body().contains("登录失败次数过多")) {
+      // until a guess is checked (and counted) again
+      assertThat(System.nanoTime()).as("the stranger's wait ends").isLessThan(deadline);
+      Thread.sleep(100);
+    }
+    OtherClient.Answer right = stranger.basic("GET", "/api/me", "approver_county", ApiClient.PASSWORD);
+    assertThat(right.status()).isEqualTo(401);
+    assertThat(right.body()).contains("登录失败次数过多").contains("秒后再试").doesNotContain("管理员");
+  }
+
+  /**
+   * After a failure a client waits before its next try for that account, longer after each failure in a row (1 s,
+   * 2 s …); tries while it waits are refused unchecked; the user's other computer is not held up.
+   */
+  @Test
+  void aClientThatFailsWaitsLongerEachTimeThenSignsIn() throws Exception {
+    // in no group: the other tests count the members of the demo groups (e.g. who an urge mails)
+    provisioning.ensureUser(USER, "试", "锁定", null, ApiClient.PASSWORD, List.of());
+    OtherClient laptop = new OtherClient("127.0.0.5", port);
+    assertThat(laptop.basic("GET", "/api/me", USER, ApiClient.PASSWORD).status()).isEqualTo(200);
+
+    OtherClient.Answer wrong = laptop.basic("GET", "/api/me", USER, "guess-1");
+    assertThat(wrong.status()).isEqualTo(401);
+    assertThat(wrong.body()).doesNotContain("登录失败次数过多");
+    OtherClient.Answer tooSoon = laptop.basic("GET", "/api/me", USER, ApiClient.PASSWORD);
+    assertThat(tooSoon.status()).isEqualTo(401);
+    assertThat(tooSoon.body()).contains("登录失败次数过多，请 1 秒后再试");
+    // the same user on another computer
     assertThat(me(ApiClient.PASSWORD).getStatusCode().value()).isEqualTo(200);
+    Thread.sleep(1_100);
+    assertThat(laptop.basic("GET", "/api/me", USER, ApiClient.PASSWORD).status()).isEqualTo(200);
+
+    // two failures in a row: two seconds
+    assertThat(laptop.basic("GET", "/api/me", USER, "guess-2").status()).isEqualTo(401);
+    Thread.sleep(1_100);
+    assertThat(laptop.basic("GET", "/api/me", USER, "guess-3").body()).doesNotContain("登录失败次数过多");
+    assertThat(laptop.basic("GET", "/api/me", USER, ApiClient.PASSWORD).body()).contains("请 2 秒后再试");
+    Thread.sleep(2_100);
+    assertThat(laptop.basic("GET", "/api/me", USER, ApiClient.PASSWORD).status()).isEqualTo(200);
+  }
+
+  /**
+   * A sign-in told whether a user exists: after a wrong password a real user was "locked", an unknown one was not.
+   * At every door — the API, the engine REST API, the documentation (HTTP Basic), Tasklist's sign-in — a real user's
+   * wrong password and an unknown user get the same answers, the first try and the next.
+   */
+  @Test
+  void anUnknownUserAndAWrongPasswordGetTheSameAnswersAtEveryDoor() throws Exception {
+    record Door(String name, java.util.function.BiFunction<OtherClient, String, OtherClient.Answer> attempt) {
+    }
+    List<Door> doors = List.of(
+        new Door("/api", (c, user) -> call(() -> c.basic("GET", "/api/me", user, "guess"))),
+        new Door("/engine-rest", (c, user) -> call(() -> c.basic("GET", "/engine-rest/task/count", user, "guess"))),
+        new Door("documentation", (c, user) -> call(() -> c.basic("GET", "/v3/api-docs", user, "guess"))),
+        new Door("Tasklist", (c, user) -> call(() -> c.webappLogin("tasklist", user, "guess"))));
+    int address = 10;
+    for (Door door : doors) {
+      OtherClient guessingReal = new OtherClient("127.0.0." + address++, port);
+      OtherClient guessingUnknown = new OtherClient("127.0.0." + address++, port);
+      for (int attempt = 1; attempt <= 2; attempt++) {
+        OtherClient.Answer real = door.attempt().apply(guessingReal, "approver_county");
+        OtherClient.Answer unknown = door.attempt().apply(guessingUnknown, "approver_nobody");
+        String what = door.name() + ", try " + attempt;
+        assertThat(unknown.status()).as(what).isEqualTo(real.status()).isEqualTo(401);
+        assertThat(comparable(unknown.body())).as(what).isEqualTo(comparable(real.body()));
+        assertThat(unknown.header("WWW-Authenticate")).as(what).isEqualTo(real.header("WWW-Authenticate"));
+      }
+    }
+  }
+
+  /** The body without what differs from one answer to the next anyway (a time, a request id). */
+  private static String comparable(String body) {
+    return body.replaceAll("\"timestamp\":\"[^\"]*\"", "").replaceAll("\"requestId\":\"[^\"]*\"", "");
+  }
+
+  private interface Call {
+    OtherClient.Answer run() throws Exception;
+  }
+
+  private static OtherClient.Answer call(Call call) {
+    try {
+      return call.run();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
