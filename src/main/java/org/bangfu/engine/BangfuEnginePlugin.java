@@ -53,6 +53,7 @@ public class BangfuEnginePlugin extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPreCommandInterceptorsTxRequired(new ArrayList<CommandInterceptor>());
     }
-    configuration.getCustomPreCommandInterceptorsTxRequired().add(0, new UserErrorInterceptor());
+    configuration.getCustomPreCommandInterceptorsTxRequired()
+        .add(0, new UserErrorInterceptor(configuration::getPasswordPolicy));
   }
 }

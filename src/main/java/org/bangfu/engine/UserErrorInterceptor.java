@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.identity.PasswordPolicy;
+import org.camunda.bpm.engine.rest.exception.InvalidRequestException;
 import org.camunda.bpm.engine.rest.exception.RestException;
+import java.util.function.Supplier;
 import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,6 +32,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       answered as a 409 that says so, and exactly one completion counts;</li>
  *   <li>any other command that lost a race (two claims of one task at the same moment) or a claim of a task
  *       someone else holds is answered as a 409 in Chinese, never the engine's English 500;</li>
+ *   <li>a password that breaks the password policy ("Password does not match policy", HTTP 500 in the REST API) is
+ *       refused as a 400 that lists the rules ({@link PasswordRules});</li>
  *   <li>a step whose rule needs a setting nobody configured ({@link org.bangfu.shared.MissingSettingException}, the
  *       year's monitoring line at the exit assessment) is refused as a 409 with the message that names it;</li>
  *   <li>a completion that lost a race with <em>another</em> step of the same case (the parallel branch of 民主评议
@@ -42,6 +47,20 @@ public class UserErrorInterceptor extends CommandInterceptor {
 
   /** Times a completion that lost a race with another step of its case is run again. */
   static final int RETRIES = 4;
+
+  /** What the engine's SaveUserCmd says of a password the policy refuses. */
+  static final String POLICY_REFUSAL = "Password does not match policy";
+
+  private final Supplier<PasswordPolicy> passwordPolicy;
+
+  public UserErrorInterceptor() {
+    this(() -> null);
+  }
+
+  /** With the engine's password policy, looked up when a password is refused (it is made after the interceptors). */
+  public UserErrorInterceptor(Supplier<PasswordPolicy> passwordPolicy) {
+    this.passwordPolicy = passwordPolicy;
+  }
 
   @Override
   public <T> T execute(Command<T> command) {
@@ -58,12 +77,16 @@ public class UserErrorInterceptor extends CommandInterceptor {
           backOff(attempt);
           continue;
         }
-        throw translate(e, command, completion);
+        throw translate(e, command, completion, passwordPolicy);
       }
     }
   }
 
-  private static RuntimeException translate(RuntimeException e, Command<?> command, boolean completion) {
+  private static RuntimeException translate(RuntimeException e, Command<?> command, boolean completion,
+      Supplier<PasswordPolicy> passwordPolicy) {
+    if (e instanceof ProcessEngineException && POLICY_REFUSAL.equals(e.getMessage())) {
+      return new InvalidRequestException(Response.Status.BAD_REQUEST, PasswordRules.refusal(passwordPolicy.get()));
+    }
     if (completion && (e instanceof NotFoundException || e instanceof NullValueException || isConflict(e))) {
       // answered by the engine REST API (and so Tasklist) with this status and message
       return new RestException(Response.Status.CONFLICT, "任务不存在或已经办结（可能已由他人办理），请刷新待办列表");

@@ -4,13 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.bangfu.engine.PasswordRules;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * The production profile refuses to start without explicitly configured secrets: a MySQL database with its password
- * and the administrator's credentials, none of them a demo value, and never together with the demo profile. Runs
+ * and the administrator's credentials, none of them a demo value, the administrator's password following the password
+ * policy, and never together with the demo profile. Runs
  * before any bean is created, so nothing touches the database first.
  */
 public class ProductionSecretsCheck implements EnvironmentPostProcessor {
@@ -37,6 +39,14 @@ public class ProductionSecretsCheck implements EnvironmentPostProcessor {
       problems.add("camunda.bpm.admin-user.id (BANGFU_ADMIN_ID) is not set");
     }
     requireSecret(environment, "camunda.bpm.admin-user.password", "BANGFU_ADMIN_PASSWORD", problems);
+    String adminPassword = environment.getProperty("camunda.bpm.admin-user.password", "");
+    List<String> broken = PasswordRules.broken(adminPassword,
+        environment.getProperty("camunda.bpm.admin-user.id", ""));
+    if (!adminPassword.isBlank() && !broken.isEmpty()) {
+      // the engine saves the configured administrator through the password policy and would fail in its start
+      problems.add("camunda.bpm.admin-user.password (BANGFU_ADMIN_PASSWORD) does not follow the password policy "
+          + "(密码不符合要求：" + String.join("，", broken) + ")");
+    }
     if (!problems.isEmpty()) {
       throw new IllegalStateException("生产配置不完整，拒绝启动 (the prod profile refuses to start): "
           + String.join("; ", problems));

@@ -1,7 +1,9 @@
 package org.bangfu.security;
 
 import java.util.List;
+import org.bangfu.engine.PasswordRules;
 import org.bangfu.inbox.InboxFilter;
+import org.bangfu.region.CandidateGroups;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,12 +27,14 @@ public class AccessProvisioning {
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
+  private final boolean demo;
 
   public AccessProvisioning(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService) {
+      FilterService filterService, @Value("${bangfu.demo.enabled:false}") boolean demo) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
+    this.demo = demo;
   }
 
   /**
@@ -49,6 +54,11 @@ public class AccessProvisioning {
     return groupId;
   }
 
+  /**
+   * A user with these groups, created when missing (an existing user is left as it is). The password follows the
+   * password policy, except in the demo profile: the demo county's documented passwords ({@code demo}, {@code admin})
+   * are the demo's, printed in the README, and stay usable there only.
+   */
   public void ensureUser(String userId, String firstName, String lastName, String email, String password,
       List<String> groups) {
     if (identityService.createUserQuery().userId(userId).count() == 0) {
@@ -57,13 +67,37 @@ public class AccessProvisioning {
       user.setLastName(lastName);
       user.setEmail(email);
       user.setPassword(password);
-      identityService.saveUser(user);
+      if (demo) {
+        PasswordRules.saveDemoAccount(identityService, user);
+      } else {
+        identityService.saveUser(user);
+      }
     }
     for (String group : groups) {
       if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
         identityService.createMembership(userId, group);
       }
     }
+  }
+
+  /**
+   * An administrator: a member of {@value CandidateGroups#ADMIN}, the group made as Camunda makes it for its configured
+   * administrator ({@code camunda.bpm.admin-user}) — all permissions on every resource.
+   */
+  public void ensureAdministrator(String userId, String firstName, String lastName, String password) {
+    if (identityService.createGroupQuery().groupId(CandidateGroups.ADMIN).count() == 0) {
+      Group group = identityService.newGroup(CandidateGroups.ADMIN);
+      group.setName("camunda BPM Administrators");
+      group.setType("SYSTEM");
+      identityService.saveGroup(group);
+    }
+    for (Resources resource : Resources.values()) {
+      if (authorizationService.createAuthorizationQuery().groupIdIn(CandidateGroups.ADMIN).resourceType(resource)
+          .resourceId("*").count() == 0) {
+        grant(CandidateGroups.ADMIN, resource, "*", Permissions.ALL);
+      }
+    }
+    ensureUser(userId, firstName, lastName, null, password, List.of(CandidateGroups.ADMIN));
   }
 
   /** The Tasklist filters every approver starts with ({@link InboxFilter}), as this release defines them. */

@@ -16,7 +16,7 @@ class ProductionSecretsCheckTest {
       "spring.datasource.url", "jdbc:mysql://db:3306/bangfu",
       "spring.datasource.password", "s3cret-database-pw",
       "camunda.bpm.admin-user.id", "root_admin",
-      "camunda.bpm.admin-user.password", "s3cret-admin-password");
+      "camunda.bpm.admin-user.password", "S3cret-Admin-Passw0rd");
 
   @Test
   void refusesToStartWithoutTheSecrets() {
@@ -35,6 +35,21 @@ class ProductionSecretsCheckTest {
     Map<String, Object> h2 = new java.util.HashMap<>(COMPLETE);
     h2.put("spring.datasource.url", "jdbc:h2:file:/tmp/x");
     assertThatThrownBy(() -> check(h2, "prod")).hasMessageContaining("MySQL");
+  }
+
+  /**
+   * The engine saves the configured administrator through the password policy: a start that would fail there fails
+   * here, before anything else, saying why.
+   */
+  @Test
+  void refusesAnAdministratorPasswordThePolicyRefuses() {
+    Map<String, Object> plain = new java.util.HashMap<>(COMPLETE);
+    plain.put("camunda.bpm.admin-user.password", "change-this-admin-password");
+    assertThatThrownBy(() -> check(plain, "prod")).hasMessageContaining("password policy")
+        .hasMessageContaining("大写字母").hasMessageContaining("数字").hasMessageNotContaining("小写字母");
+    Map<String, Object> ownName = new java.util.HashMap<>(COMPLETE);
+    ownName.put("camunda.bpm.admin-user.password", "Root_Admin-2026!");
+    assertThatThrownBy(() -> check(ownName, "prod")).hasMessageContaining("不得包含用户名");
   }
 
   @Test

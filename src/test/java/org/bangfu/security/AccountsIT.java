@@ -71,6 +71,58 @@ class AccountsIT extends MariaDbIntegrationTest {
         .extracting(User::getId).containsExactly("admin");
   }
 
+  /**
+   * A password like {@code 1} is refused — set by an administrator for a new or an existing user, through the engine
+   * REST API and through Admin, and by a user for themselves — with the rules in Chinese; a password that follows
+   * them is taken.
+   */
+  @Test
+  void weakPasswordsAreRefusedWithTheRulesInChinese() throws Exception {
+    ResponseEntity<String> created = admin(HttpMethod.POST, "/engine-rest/user/create",
+        "{\"profile\":{\"id\":\"weak_one\",\"firstName\":\"弱\",\"lastName\":\"密码\"},\"credentials\":"
+            + "{\"password\":\"1\"}}");
+    assertPolicyRefusal(created.getStatusCode().value(), created.getBody());
+    assertThat(identityService.createUserQuery().userId("weak_one").count()).isZero();
+    WebappSession adminApp = WebappSession.signIn(rest.getRootUri(), "admin", "admin", "admin");
+    var throughAdmin = adminApp.post(ADMIN_ENGINE + "/user/create", "{\"profile\":{\"id\":\"weak_two\","
+        + "\"firstName\":\"弱\",\"lastName\":\"密码\"},\"credentials\":{\"password\":\"password\"}}");
+    assertPolicyRefusal(throughAdmin.statusCode(), throughAdmin.body());
+    assertThat(identityService.createUserQuery().userId("weak_two").count()).isZero();
+
+    provisioning.ensureUser("cadre_policy", "试", "密码", null, ApiClient.PASSWORD, List.of());
+    ResponseEntity<String> reset = admin(HttpMethod.PUT, "/engine-rest/user/cadre_policy/credentials",
+        "{\"password\":\"1\",\"authenticatedUserPassword\":\"admin\"}");
+    assertPolicyRefusal(reset.getStatusCode().value(), reset.getBody());
+    ResponseEntity<String> own = call("cadre_policy", ApiClient.PASSWORD, HttpMethod.PUT,
+        "/engine-rest/user/cadre_policy/credentials", "{\"password\":\"1\",\"authenticatedUserPassword\":\""
+            + ApiClient.PASSWORD + "\"}");
+    assertPolicyRefusal(own.getStatusCode().value(), own.getBody());
+    // the user's name is not a password either
+    ResponseEntity<String> ownId = call("cadre_policy", ApiClient.PASSWORD, HttpMethod.PUT,
+        "/engine-rest/user/cadre_policy/credentials", "{\"password\":\"Cadre_Policy-1\","
+            + "\"authenticatedUserPassword\":\"" + ApiClient.PASSWORD + "\"}");
+    assertPolicyRefusal(ownId.getStatusCode().value(), ownId.getBody());
+    assertThat(identityService.checkPassword("cadre_policy", ApiClient.PASSWORD)).isTrue();
+
+    // what follows the rules is taken, and signs in
+    ResponseEntity<String> strong = call("cadre_policy", ApiClient.PASSWORD, HttpMethod.PUT,
+        "/engine-rest/user/cadre_policy/credentials", "{\"password\":\"Fuping-2026!\",\"authenticatedUserPassword\":\""
+            + ApiClient.PASSWORD + "\"}");
+    assertThat(strong.getStatusCode().value()).as(strong.getBody()).isEqualTo(204);
+    assertThat(rest.withBasicAuth("cadre_policy", "Fuping-2026!").getForEntity("/api/me", String.class)
+        .getStatusCode().value()).isEqualTo(200);
+    assertThat(admin(HttpMethod.POST, "/engine-rest/user/create", "{\"profile\":{\"id\":\"strong_one\","
+        + "\"firstName\":\"强\",\"lastName\":\"密码\"},\"credentials\":{\"password\":\"Xingfu-County-9\"}}")
+        .getStatusCode().value()).isEqualTo(204);
+    identityService.deleteUser("strong_one");
+  }
+
+  private static void assertPolicyRefusal(int status, String body) {
+    assertThat(status).as(body).isEqualTo(400);
+    assertThat(body).contains("密码不符合要求").contains("至少 10 个字符").contains("大写字母").contains("数字")
+        .contains("特殊字符").contains("不得包含用户名");
+  }
+
   private ResponseEntity<String> admin(HttpMethod method, String path, String json) {
     return call("admin", "admin", method, path, json);
   }
