@@ -53,9 +53,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *       the application's steps (a wrong fact is corrected by returning the case to the step that records it,
  *       which is audited); nor are processes started, messages or signals sent, tasks changed (name, due date,
  *       candidates) or created by hand;</li>
+ *   <li>one's own password may be changed (with the current one); one's name and e-mail are the administrator's;</li>
  *   <li>non-administrators may do nothing else; administrators keep Cockpit's and Admin's operations (suspension,
  *       retries, migration and modification without variables, deployments — which the engine checks for code,
- *       {@code ModelCodeGuard} — users, groups, authorizations).</li>
+ *       {@code ModelCodeGuard} — users, groups, authorizations, the history cleanup).</li>
  * </ul>
  * Refusals answer as the engine's REST API does ({@code {"type","message"}}), in Chinese, so Tasklist shows them.
  */
@@ -78,8 +79,18 @@ public class EngineRestGate extends OncePerRequestFilter {
   private static final Pattern FILTER_OWN = Pattern.compile("/filter(/create|/[^/]+)");
   private static final Pattern TASK_ACTION = Pattern.compile("/task/([^/]+)/([a-z-]+)");
   private static final Pattern COMMENT = Pattern.compile("/task/[^/]+/comment/create");
-  /** One's own password and profile (the Welcome page); the engine's user authorizations then decide. */
-  private static final Pattern OWN_PASSWORD = Pattern.compile("/user/([^/]+)/(credentials|profile)");
+  /** One's own password (the Welcome page, with the current one as the engine asks); the engine then decides. */
+  private static final Pattern OWN_PASSWORD = Pattern.compile("/user/([^/]+)/credentials");
+  /**
+   * A user's name and e-mail: the administrator's (they are who the audit, the mails and the pages name). Camunda
+   * lets every user change their own, through the Welcome page.
+   */
+  private static final Pattern PROFILE = Pattern.compile("/user/[^/]+/profile");
+  /**
+   * The engine's history cleanup, run now rather than in its nightly window: administrators only. It removes only
+   * the engine's history of processes past their time to live, never the case file.
+   */
+  private static final Pattern HISTORY_CLEANUP = Pattern.compile("/history/cleanup");
   private static final Pattern VARIABLES = Pattern.compile(
       "/(task|process-instance|execution|case-instance|case-execution)/[^/]+/(variables|localVariables)(/.*)?"
           + "|/process-instance/variables-async");
@@ -101,7 +112,7 @@ public class EngineRestGate extends OncePerRequestFilter {
           + "|/migration/execute(Async)?|/job/(retries|suspended)"
           + "|/job-definition/(suspended|[^/]+/(suspended|retries|jobPriority))"
           + "|/history/process-instance/.+|/history/(batch|decision-instance)/.+|/history/variable-instance/.+"
-          + "|/history/cleanup|/process-definition/[^/]+/history-time-to-live"
+          + "|/process-definition/[^/]+/history-time-to-live"
           + "|/process-definition/key/[^/]+(/tenant-id/[^/]+)?/history-time-to-live");
   /** A definition's suspension: refused when it takes the running cases with it. */
   private static final Pattern DEFINITION_SUSPENSION = Pattern.compile(
@@ -224,6 +235,12 @@ public class EngineRestGate extends OncePerRequestFilter {
     Matcher password = OWN_PASSWORD.matcher(path);
     if (password.matches() && password.group(1).equals(caller.userId())) {
       return null;
+    }
+    if (PROFILE.matcher(path).matches() && !caller.admin()) {
+      return Refusal.forbidden("姓名和电子邮箱由系统管理员维护，如需修改请联系管理员");
+    }
+    if (HISTORY_CLEANUP.matcher(path).matches() && !caller.admin()) {
+      return Refusal.forbidden("只有系统管理员可以清理历史数据");
     }
     if (caller.admin()) {
       if (WITH_INSTRUCTIONS.matcher(path).matches() && carriesVariables(body)) {

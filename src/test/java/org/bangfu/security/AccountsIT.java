@@ -117,6 +117,68 @@ class AccountsIT extends MariaDbIntegrationTest {
     identityService.deleteUser("strong_one");
   }
 
+  /**
+   * A user's name and e-mail are who the audit, the mails and the pages name: the administrator keeps them. A user
+   * cannot change their own, neither through the engine REST API nor through the Welcome page's session; changing
+   * their own password stays theirs.
+   */
+  @Test
+  void usersCannotRenameThemselves() throws Exception {
+    String profile = "{\"id\":\"cadre_xihe\",\"firstName\":\"县长\",\"lastName\":\"冒充\",\"email\":\"x@evil.example\"}";
+    ResponseEntity<String> direct = call("cadre_xihe", ApiClient.PASSWORD, HttpMethod.PUT,
+        "/engine-rest/user/cadre_xihe/profile", profile);
+    assertThat(direct.getStatusCode().value()).as(direct.getBody()).isEqualTo(403);
+    assertThat(direct.getBody()).contains("管理员");
+    // the Welcome page's call, with the webapps' session and token
+    WebappSession session = WebappSession.signIn(rest.getRootUri(), "tasklist", "cadre_xihe", ApiClient.PASSWORD);
+    var throughWelcome = session.put(ADMIN_ENGINE + "/user/cadre_xihe/profile", profile);
+    assertThat(throughWelcome.statusCode()).as(throughWelcome.body()).isEqualTo(403);
+    assertThat(throughWelcome.body()).containsPattern("\\p{IsHan}");
+    User unchanged = identityService.createUserQuery().userId("cadre_xihe").singleResult();
+    assertThat(unchanged.getFirstName() + "|" + unchanged.getLastName()).isEqualTo("李秀英|西河村");
+    assertThat(unchanged.getEmail()).isEqualTo("cadre_xihe@demo.bangfu.org");
+
+    // the administrator may correct them
+    assertThat(admin(HttpMethod.PUT, "/engine-rest/user/cadre_xihe/profile", "{\"id\":\"cadre_xihe\",\"firstName\":"
+        + "\"李秀英\",\"lastName\":\"西河村\",\"email\":\"cadre_xihe@demo.bangfu.org\"}").getStatusCode().value())
+        .isEqualTo(204);
+  }
+
+  /**
+   * The engine's history cleanup — now, instead of in its nightly window — and the writes on its job are the
+   * administrator's: anyone else gets 403 and the job stays as it was.
+   */
+  @Test
+  void onlyAnAdministratorRunsTheHistoryCleanup() throws Exception {
+    for (String user : List.of("cadre_dongshan", "approver_county", "supervisor_county", "owner_province")) {
+      ResponseEntity<String> cleanup = call(user, ApiClient.PASSWORD, HttpMethod.POST, "/engine-rest/history/cleanup",
+          null);
+      assertThat(cleanup.getStatusCode().value()).as(user + " " + cleanup.getBody()).isEqualTo(403);
+      assertThat(cleanup.getBody()).contains("管理员");
+    }
+    WebappSession tasklist = WebappSession.signIn(rest.getRootUri(), "tasklist", "approver_county",
+        ApiClient.PASSWORD);
+    assertThat(tasklist.send("POST", ADMIN_ENGINE + "/history/cleanup", null).statusCode()).isEqualTo(403);
+
+    ResponseEntity<String> byAdmin = admin(HttpMethod.POST, "/engine-rest/history/cleanup", null);
+    assertThat(byAdmin.getStatusCode().value()).as(byAdmin.getBody()).isEqualTo(200);
+    String job = new com.fasterxml.jackson.databind.ObjectMapper().readTree(byAdmin.getBody()).path("id").asText();
+    Object due = jdbc.queryForObject("SELECT DUEDATE_ FROM ACT_RU_JOB WHERE ID_ = ?", Object.class, job);
+    for (String[] write : List.of(new String[] {"POST", "/job/" + job + "/execute", null},
+        new String[] {"PUT", "/job/" + job + "/duedate", "{\"duedate\":\"2020-01-01T00:00:00.000+0800\"}"},
+        new String[] {"PUT", "/job/" + job + "/retries", "{\"retries\":0}"},
+        new String[] {"PUT", "/job/" + job + "/suspended", "{\"suspended\":true}"},
+        new String[] {"DELETE", "/job/" + job, null})) {
+      ResponseEntity<String> answer = call("approver_county", ApiClient.PASSWORD, HttpMethod.valueOf(write[0]),
+          "/engine-rest" + write[1], write[2]);
+      assertThat(answer.getStatusCode().value()).as(write[1] + " " + answer.getBody()).isEqualTo(403);
+    }
+    assertThat(jdbc.queryForObject("SELECT DUEDATE_ FROM ACT_RU_JOB WHERE ID_ = ?", Object.class, job))
+        .isEqualTo(due);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_JOB WHERE ID_ = ? AND SUSPENSION_STATE_ = 1 "
+        + "AND RETRIES_ > 0", Integer.class, job)).isEqualTo(1);
+  }
+
   private static void assertPolicyRefusal(int status, String body) {
     assertThat(status).as(body).isEqualTo(400);
     assertThat(body).contains("密码不符合要求").contains("至少 10 个字符").contains("大写字母").contains("数字")
