@@ -28,7 +28,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       that every call runs with the caller's engine authorizations;</li>
  *   <li>{@code /camunda/**}: Tasklist, Cockpit and Admin with their own login, session and CSRF protection.</li>
  * </ul>
- * Every password check is throttled per client and account ({@link org.bangfu.engine.SignInThrottle}).
+ * In front of all three, writes a browser marks as coming from another site are refused whatever the credentials
+ * ({@link CrossSiteWriteFilter}), and so is Camunda Admin's setup page ({@link NoSetupPage}); every password check is
+ * throttled per client and account ({@link org.bangfu.engine.SignInThrottle}).
  */
 @Configuration
 public class SecurityConfig {

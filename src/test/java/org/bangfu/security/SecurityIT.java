@@ -29,8 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Attacks the application must withstand: guessing passwords (throttled per client and account, never locking
- * anyone out, and telling nothing of who exists), cross-site writes through the webapps (Camunda's CSRF token), and
- * changing the case audit behind the application's back (the database refuses).
+ * anyone out, and telling nothing of who exists), cross-site writes (the webapps' CSRF token, and browsers' own marks
+ * of another site whatever the credentials), and changing the case audit behind the application's back (the database
+ * refuses).
  */
 class SecurityIT extends MariaDbIntegrationTest {
 
@@ -182,6 +183,69 @@ class SecurityIT extends MariaDbIntegrationTest {
     assertThat(forged.headers().firstValue("X-XSRF-TOKEN")).contains("Required");
     assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
     // (with the token, the same claim is what Tasklist does in the browser tests (org.bangfu.browser))
+  }
+
+  /**
+   * After the browser's sign-in prompt (the API documentation, the actuator) it sends the remembered HTTP Basic
+   * credentials with every request to this server, also a form's post from another site: a bodyless write of the API
+   * went through. Every write a browser marks as coming from another site is refused now, at every door; API clients,
+   * which send no such marks, go on as before.
+   */
+  @Test
+  void aFormOnAnotherSiteCannotWriteWithRememberedBasicCredentials() throws Exception {
+    // a copy (抄送) of a village's task for the township's reviewer, unread
+    OpenedCase opened = openedIdentification(DONGSHAN, "cadre_dongshan");
+    String task = (String) opened.task().get("id");
+    assertThat(api.claim("cadre_dongshan", task).getStatusCode().value()).isEqualTo(204);
+    assertThat(api.post("cadre_dongshan", "/api/tasks/" + task + "/cc", Map.of("recipients",
+        List.of("reviewer_heping"), "note", "请阅")).getStatusCode().value()).isEqualTo(200);
+    long copy = jdbc.queryForObject("SELECT id FROM bf_task_cc WHERE task_id = ? AND recipient = ?", Long.class,
+        task, "reviewer_heping");
+
+    OtherClient browser = new OtherClient("127.0.0.1", port);
+    Map<String, String> formFromEvil = new java.util.LinkedHashMap<>();
+    formFromEvil.put("Authorization", OtherClient.basicHeader("reviewer_heping", ApiClient.PASSWORD));
+    formFromEvil.put("Content-Type", "application/x-www-form-urlencoded");
+    formFromEvil.put("Origin", "http://evil.example");
+    formFromEvil.put("Sec-Fetch-Site", "cross-site");
+    formFromEvil.put("Sec-Fetch-Mode", "navigate");
+    OtherClient.Answer forged = browser.send("POST", "/api/cc/" + copy + "/read", formFromEvil, "");
+    assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+    assertThat(forged.body()).containsPattern("\\p{IsHan}");
+    // a browser that sends no Sec-Fetch-* is known by its Origin
+    Map<String, String> olderBrowser = new java.util.LinkedHashMap<>(formFromEvil);
+    olderBrowser.remove("Sec-Fetch-Site");
+    olderBrowser.remove("Sec-Fetch-Mode");
+    assertThat(browser.send("POST", "/api/cc/" + copy + "/read", olderBrowser, "").status()).isEqualTo(403);
+    assertThat(readAt(copy)).isNull();
+
+    // the engine REST API (a bodyless unclaim) and the webapps' sign-in (another site signing the browser in)
+    Map<String, String> engineForm = new java.util.LinkedHashMap<>(formFromEvil);
+    engineForm.put("Authorization", OtherClient.basicHeader("cadre_dongshan", ApiClient.PASSWORD));
+    OtherClient.Answer unclaim = browser.send("POST", "/engine-rest/task/" + task + "/unclaim", engineForm, "");
+    assertThat(unclaim.status()).as(unclaim.body()).isEqualTo(403);
+    assertThat(unclaim.body()).contains("\"type\"").containsPattern("\\p{IsHan}");
+    assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo("cadre_dongshan");
+    Map<String, String> loginForm = new java.util.LinkedHashMap<>(formFromEvil);
+    loginForm.remove("Authorization");
+    assertThat(browser.send("POST", "/camunda/api/admin/auth/user/default/login/tasklist", loginForm,
+        "username=reviewer_heping&password=" + ApiClient.PASSWORD).status()).isEqualTo(403);
+
+    // a page of this server (Swagger UI's "try it out") and an API client without a browser's marks write as before
+    Map<String, String> samePage = new java.util.LinkedHashMap<>(formFromEvil);
+    samePage.put("Origin", rest.getRootUri());
+    samePage.put("Sec-Fetch-Site", "same-origin");
+    assertThat(browser.send("POST", "/api/cc/" + copy + "/read", samePage, "").status()).isEqualTo(200);
+    jdbc.update("UPDATE bf_task_cc SET read_at = NULL WHERE id = ?", copy);
+    Map<String, String> apiClient = Map.of("Authorization",
+        OtherClient.basicHeader("reviewer_heping", ApiClient.PASSWORD), "Content-Type",
+        "application/x-www-form-urlencoded");
+    assertThat(browser.send("POST", "/api/cc/" + copy + "/read", apiClient, "").status()).isEqualTo(200);
+    assertThat(readAt(copy)).isNotNull();
+  }
+
+  private Object readAt(long copy) {
+    return jdbc.queryForObject("SELECT read_at FROM bf_task_cc WHERE id = ?", Object.class, copy);
   }
 
   /**
