@@ -100,7 +100,7 @@ public class UserErrorInterceptor extends CommandInterceptor {
       // claimed by another user a moment earlier (their name is on the task once the list is refreshed)
       return new RestException(Response.Status.CONFLICT, "该任务已被他人认领，请刷新待办列表");
     }
-    if (isConflict(e)) {
+    if (isConflict(e) && inWebRequest()) {
       // any other command on a task or case that another request changed at the same moment (two claims of one
       // task, a double click): the engine rolled it back; the user tries again on what is there now
       return new RestException(Response.Status.CONFLICT, "该任务刚被他人同时处理（认领或办理），请刷新待办列表后重试");
@@ -145,6 +145,15 @@ public class UserErrorInterceptor extends CommandInterceptor {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the command serves a user's request (the engine REST API, Tasklist, our API): the job executor and the
+   * engine's own callers keep the engine's OptimisticLockingException, which the job executor answers by running the
+   * job again without counting a failure.
+   */
+  private static boolean inWebRequest() {
+    return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes() != null;
   }
 
   /** A unique key violated: MySQL and MariaDB (23000, error 1062), H2 (23505). */
