@@ -14,7 +14,6 @@ import org.bangfu.testing.ApiClient;
 import org.bangfu.testing.MariaDbIntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -28,6 +27,9 @@ import org.springframework.http.ResponseEntity;
  * list exports as CSV and XLSX with the same rows.
  */
 class SupervisionIT extends MariaDbIntegrationTest {
+
+  @Autowired
+  org.bangfu.security.AccessProvisioning provisioning;
 
   static final String COUNTY = "629901";
 
@@ -80,13 +82,9 @@ class SupervisionIT extends MariaDbIntegrationTest {
     assertThat(rest.withBasicAuth("admin", "admin").postForEntity("/api/admin/regions", List.of(
         Map.of("code", "629977", "name", "长宁县", "level", "COUNTY")), Map.class).getStatusCode().is2xxSuccessful())
         .isTrue();
-    if (identityService.createUserQuery().userId("supervisor_changle").count() == 0) {
-      User user = identityService.newUser("supervisor_changle");
-      user.setPassword(ApiClient.PASSWORD);
-      user.setEmail("supervisor_changle@demo.bangfu.org");
-      identityService.saveUser(user);
-      identityService.createMembership("supervisor_changle", "supervisor-629977");
-    }
+    // as the demo's users are made (the demo password is the demo's, past the password policy)
+    provisioning.ensureUser("supervisor_changle", "长宁", "督导", "supervisor_changle@demo.bangfu.org",
+        ApiClient.PASSWORD, List.of("supervisor-629977"));
     ResponseEntity<Map<String, Object>> other = api.get("supervisor_changle", "/api/supervision/" + COUNTY);
     assertThat(other.getStatusCode().value()).isEqualTo(403);
     assertThat(other.getBody()).doesNotContainKey("overdue");
