@@ -2,8 +2,6 @@ package org.bangfu.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -389,12 +387,7 @@ public class EngineRestGate extends OncePerRequestFilter {
 
   private static void refuse(HttpServletResponse response, int status, String type, String message)
       throws IOException {
-    ObjectNode body = JsonNodeFactory.instance.objectNode();
-    body.put("type", type);
-    body.put("message", message);
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    org.bangfu.shared.ErrorBodies.engine(response, status, type, message);
   }
 
   /** The request with its body read once, for the gate and again for the engine. */

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import org.springframework.core.Ordered;
@@ -45,13 +44,7 @@ public class CrossSiteWriteFilter extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (WRITES.contains(request.getMethod().toUpperCase(Locale.ROOT)) && fromAnotherSite(request)) {
-      String uri = request.getRequestURI();
-      boolean engineForm = uri.startsWith("/engine-rest") || uri.startsWith("/camunda/");
-      response.setStatus(403);
-      response.setContentType("application/json;charset=UTF-8");
-      response.getOutputStream().write((engineForm
-          ? "{\"type\":\"AuthorizationException\",\"message\":\"" + MESSAGE + "\"}"
-          : "{\"error\":\"" + MESSAGE + "\"}").getBytes(StandardCharsets.UTF_8));
+      org.bangfu.shared.ErrorBodies.forDoor(request, response, 403, "AuthorizationException", MESSAGE);
       return;
     }
     chain.doFilter(request, response);

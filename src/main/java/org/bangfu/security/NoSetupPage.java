@@ -5,7 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,10 +28,7 @@ public class NoSetupPage {
       @Override
       protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
           throws ServletException, IOException {
-        response.setStatus(403);
-        response.setContentType("application/json;charset=UTF-8");
-        response.getOutputStream().write(("{\"type\":\"AuthorizationException\",\"message\":\"" + MESSAGE + "\"}")
-            .getBytes(StandardCharsets.UTF_8));
+        org.bangfu.shared.ErrorBodies.engine(response, 403, "AuthorizationException", MESSAGE);
       }
     });
     registration.setName("bangfu-no-setup-page");

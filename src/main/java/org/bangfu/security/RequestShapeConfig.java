@@ -25,7 +25,7 @@ public class RequestShapeConfig {
    */
   @Bean
   RequestRejectedHandler requestRejectedHandler() {
-    return (request, response, rejected) -> RequestShapeFilter.refuse(response, 400,
+    return (request, response, rejected) -> RequestShapeFilter.refuse(request, response, 400,
         "请求被拒绝：地址或参数中含有不允许的字符");
   }
 }

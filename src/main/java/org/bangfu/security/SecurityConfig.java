@@ -1,9 +1,8 @@
 package org.bangfu.security;
 
-import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import org.bangfu.engine.EngineRestGate;
 import org.bangfu.region.CandidateGroups;
+import org.bangfu.shared.ErrorBodies;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -41,8 +40,8 @@ public class SecurityConfig {
   /** After Spring Security's chain (-100), before the engine's resources. */
   public static final int ENGINE_AUTHENTICATION_ORDER = 0;
 
-  private static final String UNAUTHORIZED_JSON = "{\"error\":\"请先登录（用户名和密码）\"}";
-  private static final String FORBIDDEN_JSON = "{\"error\":\"您没有执行此操作的权限\"}";
+  private static final String UNAUTHORIZED = "请先登录（用户名和密码）";
+  private static final String FORBIDDEN = "您没有执行此操作的权限";
 
   @Bean
   @Order(1)
@@ -52,10 +51,9 @@ public class SecurityConfig {
         .authenticationManager(only(provider))
         .addFilterBefore(new WebappSessionAuthenticationFilter(engine), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-        .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> write(res, 401,
-            e instanceof org.springframework.security.authentication.LockedException
-                ? "{\"error\":\"" + e.getMessage() + "\"}" : UNAUTHORIZED_JSON)))
-        .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> write(res, 403, FORBIDDEN_JSON)))
+        .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> ErrorBodies.api(res, 401,
+            e instanceof org.springframework.security.authentication.LockedException ? e.getMessage() : UNAUTHORIZED)))
+        .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> ErrorBodies.api(res, 403, FORBIDDEN)))
         .sessionManagement(SecurityConfig::leaveTheWebappSessionAlone)
         // HTTP Basic sends no cookie; a write with Tasklist's session needs its CSRF token (the session filter)
         .csrf(c -> c.disable());
@@ -76,7 +74,7 @@ public class SecurityConfig {
             .requestMatchers("/actuator/**").hasAnyAuthority(OPERATORS, CandidateGroups.ADMIN)
             .anyRequest().authenticated())
         .httpBasic(b -> b.realmName("bangfu"))
-        .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> write(res, 403, FORBIDDEN_JSON)))
+        .exceptionHandling(e -> e.accessDeniedHandler((req, res, ex) -> ErrorBodies.api(res, 403, FORBIDDEN)))
         .csrf(c -> c.disable())
         .sessionManagement(SecurityConfig::leaveTheWebappSessionAlone);
     return http.build();
@@ -133,9 +131,4 @@ public class SecurityConfig {
     return registration;
   }
 
-  private static void write(HttpServletResponse response, int status, String json) throws java.io.IOException {
-    response.setStatus(status);
-    response.setContentType("application/json;charset=UTF-8");
-    response.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
-  }
 }
