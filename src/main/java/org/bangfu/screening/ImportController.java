@@ -108,8 +108,9 @@ public class ImportController {
   /** The rows that were not imported: row number, column, reason (UTF-8 with BOM, opens in Excel). */
   @GetMapping("/{id}/errors.csv")
   public ResponseEntity<byte[]> errors(@PathVariable Long id) throws IOException {
-    PushImport pushImport = imports.find(id, currentUser.get());
-    List<RowError> errors = imports.errors(id, currentUser.get());
+    ImportService.ErrorReport report = imports.errors(id, currentUser.get());
+    PushImport pushImport = report.pushImport();
+    List<RowError> errors = report.errors();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.write(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf});
     try (CSVPrinter csv = new CSVPrinter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CSVFormat.EXCEL)) {

@@ -2,6 +2,7 @@ package org.bangfu.screening;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.bangfu.shared.InvalidInputException;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -47,6 +48,22 @@ public record ImportProperties(Path dir, int batchSize, Duration lease, boolean 
         throw new IllegalStateException("bangfu.imports.limits needs max-rows, max-columns, max-cell-chars, "
             + "max-sheet-size, max-shared-strings-size, max-part-size, max-ratio and max-error-rows, all positive");
       }
+    }
+
+    /** A file with more data rows than {@link #maxRows}, in words a cadre reads. */
+    public InvalidInputException tooManyRows() {
+      return InvalidInputException.of("file", "文件的行数超过上限（最多 " + maxRows + " 行数据），请分成几个文件导入");
+    }
+
+    /** Row {@code row} (as the file numbers it) has more columns than {@link #maxColumns}. */
+    public InvalidInputException tooManyColumns(long row) {
+      return InvalidInputException.of("file", "第 " + row + " 行的列数超过上限（最多 " + maxColumns + " 列）");
+    }
+
+    /** A cell longer than {@link #maxCellChars}, in row {@code row} when it is known (null: somewhere in the file). */
+    public InvalidInputException cellTooLong(Long row) {
+      return InvalidInputException.of("file", (row == null ? "文件中" : "第 " + row + " 行")
+          + "有单元格超过 " + maxCellChars + " 个字符");
     }
   }
 }

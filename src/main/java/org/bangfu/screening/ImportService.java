@@ -450,9 +450,12 @@ public class ImportService {
     return imports.findImports(counties, null, 100).stream().filter(i -> canSee(user, i)).toList();
   }
 
-  public List<RowError> errors(Long id, BangfuUser user) {
-    find(id, user);
-    return imports.findErrors(id);
+  /** An import the user may see, with the errors kept of its rows (the first rows' up to the limit). */
+  public record ErrorReport(PushImport pushImport, List<RowError> errors) {
+  }
+
+  public ErrorReport errors(Long id, BangfuUser user) {
+    return new ErrorReport(find(id, user), imports.findErrors(id));
   }
 
   /**

@@ -2,7 +2,6 @@ package org.bangfu.screening;
 
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Map;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.CurrentUser;
 import org.bangfu.shared.ForbiddenException;
@@ -27,7 +26,7 @@ public class PeriodicRunController {
       int households, int flagged, String processInstanceId, LocalDateTime startedAt, String requestedBy) {
 
     static RunView of(ScreeningMapper.Run run) {
-      return new RunView(run.id(), run.kind(), label(run.kind()), run.runKey(), run.incomeFrom(), run.incomeTo(),
+      return new RunView(run.id(), run.kind(), PeriodicScreeningService.kindLabel(run.kind()), run.runKey(), run.incomeFrom(), run.incomeTo(),
           run.households(), run.flagged(), run.processInstanceId(), run.startedAt(),
           run.requestedBy() == null ? "定时启动" : run.requestedBy());
     }
@@ -64,10 +63,5 @@ public class PeriodicRunController {
       throw new ForbiddenException("定期监测只能由系统管理员手动启动");
     }
     return user;
-  }
-
-  static String label(String kind) {
-    return Map.of(PeriodicScreeningService.QUARTERLY, "季度监测预警", PeriodicScreeningService.YEARLY, "年度集中排查")
-        .getOrDefault(kind, kind);
   }
 }

@@ -128,6 +128,11 @@ public class PeriodicScreeningService {
     return saveRun(runKey, QUARTERLY, to, households.size(), flags, processInstanceId, requestedBy);
   }
 
+  /** 季度监测预警 or 年度集中排查. */
+  public static String kindLabel(String kind) {
+    return QUARTERLY.equals(kind) ? "季度监测预警" : YEARLY.equals(kind) ? "年度集中排查" : kind;
+  }
+
   /** The latest runs, newest first. */
   public List<Run> runs() {
     return screening.findRuns(40);
@@ -145,7 +150,7 @@ public class PeriodicScreeningService {
     String runKey = currentRunKey(kind);
     Run made = screening.findRun(runKey, kind);
     if (made != null) {
-      throw new org.bangfu.shared.ConflictException("本期（" + runKey + "）的" + PeriodicRunController.label(kind) + "已于 "
+      throw new org.bangfu.shared.ConflictException("本期（" + runKey + "）的" + kindLabel(kind) + "已于 "
           + made.startedAt().withNano(0).toString().replace('T', ' ') + " 执行（"
           + (made.requestedBy() == null ? "定时启动" : "由 " + made.requestedBy() + " 手动启动") + "），不再重复执行");
     }

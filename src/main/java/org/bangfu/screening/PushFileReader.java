@@ -112,15 +112,15 @@ public abstract class PushFileReader implements Closeable {
     private List<String> checked(CSVRecord record) {
       long rowNo = record.getRecordNumber();
       if (rowNo > limits.maxRows() + 1L) {
-        throw XlsxInspection.refused("文件的行数超过上限（最多 " + limits.maxRows() + " 行数据），请分成几个文件导入");
+        throw limits.tooManyRows();
       }
       if (record.size() > limits.maxColumns()) {
-        throw XlsxInspection.refused("第 " + rowNo + " 行的列数超过上限（最多 " + limits.maxColumns() + " 列）");
+        throw limits.tooManyColumns(rowNo);
       }
       List<String> cells = new ArrayList<>(record.size());
       for (String value : record) {
         if (value.length() > limits.maxCellChars()) {
-          throw XlsxInspection.refused("第 " + rowNo + " 行有单元格超过 " + limits.maxCellChars() + " 个字符");
+          throw limits.cellTooLong(rowNo);
         }
         cells.add(clean(value));
       }
@@ -270,8 +270,8 @@ public abstract class PushFileReader implements Closeable {
         }
       }
       if (++chars > max) {
-        throw XlsxInspection.refused("第 " + line + " 行附近的一条记录超过 " + max + " 个字符（引号未配对，或没有换行），"
-            + "请检查文件");
+        throw org.bangfu.shared.InvalidInputException.of("file", "第 " + line + " 行附近的一条记录超过 " + max
+            + " 个字符（引号未配对，或没有换行），请检查文件");
       }
     }
   }

@@ -114,13 +114,13 @@ final class XlsxInspection {
               cellsInRow = 0;
               // the header row and the data rows
               if (rows > limits.maxRows() + 1) {
-                throw refused("文件的行数超过上限（最多 " + limits.maxRows() + " 行数据），请分成几个文件导入");
+                throw limits.tooManyRows();
               }
             } else if (element.equals("c")) {
               cellsInRow++;
               int column = column(reader.getAttributeValue(null, "r"), cellsInRow);
               if (column > limits.maxColumns()) {
-                throw refused("第 " + rows + " 行的列数超过上限（最多 " + limits.maxColumns() + " 列）");
+                throw limits.tooManyColumns(rows);
               }
               cellChars = 0;
             }
@@ -129,7 +129,7 @@ final class XlsxInspection {
             if (cellChars >= 0) {
               cellChars += reader.getTextLength();
               if (cellChars > limits.maxCellChars()) {
-                throw refused("第 " + rows + " 行有单元格超过 " + limits.maxCellChars() + " 个字符");
+                throw limits.cellTooLong((long) rows);
               }
             }
           }
@@ -160,7 +160,7 @@ final class XlsxInspection {
         } else if (chars >= 0 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)) {
           chars += reader.getTextLength();
           if (chars > limits.maxCellChars()) {
-            throw refused("文件中有单元格超过 " + limits.maxCellChars() + " 个字符");
+            throw limits.cellTooLong(null);
           }
         }
       }
@@ -192,7 +192,7 @@ final class XlsxInspection {
     return column == 0 ? placeInRow : column;
   }
 
-  static InvalidInputException refused(String reason) {
+  private static InvalidInputException refused(String reason) {
     return InvalidInputException.of("file", reason);
   }
 
@@ -280,7 +280,7 @@ final class XlsxInspection {
           throw refused("文件中有异常长的标记（超过 " + MAX_TAG_BYTES / 1024 + " KB），不是常见的Excel文件");
         }
       } else if (++text > maxText) {
-        throw refused("文件中有单元格超过 " + limits.maxCellChars() + " 个字符");
+        throw limits.cellTooLong(null);
       }
     }
   }

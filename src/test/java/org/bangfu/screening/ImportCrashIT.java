@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.bangfu.testing.AppNode.intQuery;
 import static org.bangfu.testing.AppNode.stringQuery;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +14,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.bangfu.demo.DemoData;
 import org.bangfu.policy.PolicyRule;
 import org.bangfu.testing.AppNode;
@@ -155,16 +153,7 @@ class ImportCrashIT {
   }
 
   private long upload(AppNode node, String user, String department, String fileName, byte[] content) throws Exception {
-    String boundary = "----bangfu" + UUID.randomUUID();
-    var body = new java.io.ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"department\"\r\n\r\n" + department
-        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = node.send(node.request(user, "/api/imports")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    HttpResponse<String> response = node.upload(user, department, fileName, content);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     var matcher = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(response.body());
     assertThat(matcher.find()).isTrue();

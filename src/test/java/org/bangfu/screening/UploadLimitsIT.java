@@ -3,7 +3,6 @@ package org.bangfu.screening;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import org.bangfu.testing.AppNode;
 import org.bangfu.testing.EmbeddedMariaDb;
 import org.junit.jupiter.api.AfterEach;
@@ -96,17 +94,7 @@ class UploadLimitsIT {
   }
 
   private HttpResponse<String> upload(String fileName, byte[] content) throws Exception {
-    String boundary = "----bangfu" + UUID.randomUUID();
-    var body = new java.io.ByteArrayOutputStream();
-    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"department\"\r\n\r\nMEDINS\r\n--"
-        + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    body.write(content);
-    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    return node.send(node.request("handler_medins", "/api/imports")
-        .timeout(java.time.Duration.ofMinutes(3))
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    return node.upload("handler_medins", "MEDINS", fileName, content);
   }
 
   /** VmHWM of /proc: the most memory the node's process held at once. */

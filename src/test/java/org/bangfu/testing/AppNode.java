@@ -167,6 +167,25 @@ public final class AppNode implements AutoCloseable {
     return response.body();
   }
 
+  /**
+   * A department push uploaded to {@code /api/imports} as the import page sends it (multipart: the department and
+   * the file); the answer as it comes (202 with the import, or the refusal).
+   */
+  public HttpResponse<String> upload(String user, String department, String fileName, byte[] content)
+      throws Exception {
+    String boundary = "----bangfu" + java.util.UUID.randomUUID();
+    var body = new java.io.ByteArrayOutputStream();
+    body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"department\"\r\n\r\n" + department
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.write(content);
+    body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    // a hostile file is refused once it is read through: minutes for a large one on a loaded machine
+    return send(request(user, "/api/imports").timeout(Duration.ofMinutes(3))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+  }
+
   public HttpResponse<String> send(HttpRequest request) throws Exception {
     return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
