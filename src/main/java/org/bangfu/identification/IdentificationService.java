@@ -71,7 +71,7 @@ public class IdentificationService {
       return stopped(caseId, RiskIdentification.ERROR_INCOME_INCOMPLETE, "发现风险前12个月中有 " + missing.size()
           + " 个月没有收入记录：" + String.join("、", missing) + "。缺少的月份不按0计算，请补录后重新测算");
     }
-    VariableMap variables = Variables.fromMap(Eligibility.inputs(village, year, test, facts));
+    VariableMap variables = Variables.fromMap(Eligibility.inputs(village, year, line, test, facts));
     DmnDecisionResultEntries result = decisionService.evaluateDecisionByKey(RiskIdentification.DECISION_ELIGIBILITY)
         .variables(variables).evaluate().getSingleResult();
     Eligibility eligibility = new Eligibility(Boolean.TRUE.equals(result.getEntry("eligible")),

@@ -11,7 +11,8 @@ public final class DecisionInputs {
 
   public static final Map<String, Set<String>> BY_DECISION = Map.of(
       "Decision_MonitoringThreshold", Set.of("provinceCode", "cityCode", "year"),
-      "Decision_MonitoringEligibility", Set.of("provinceCode", "cityCode", "year", "householdKind",
+      "Decision_MonitoringEligibility", Set.of("provinceCode", "cityCode", "year", "incomeThreshold",
+          "ruralIncomeLastYear", "householdKind",
           "perCapitaIncome", "adjustedPerCapitaIncome", "unsafeHousing", "unsafeWater", "dropoutRisk",
           "noMedicalInsurance", "medicalSelfPay", "sharpIncomeDrop"),
       "Decision_ExitEligibility", Set.of("monitoredMonths", "deliveredMeasures", "incomeStablyAbove",

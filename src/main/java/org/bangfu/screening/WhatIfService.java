@@ -87,8 +87,10 @@ public class WhatIfService {
       throw InvalidInputException.of("date", "测算日期应在2020年以后、明年以前");
     }
     RuleTables.Table current = tables.latest(RiskIdentification.DECISION_ELIGIBILITY);
+    Lines currentLines = new Lines(tables.latest(MonitoringThreshold.DECISION), "date");
     String change;
     RuleTables.Table candidate;
+    Lines candidateLines;
     boolean hasThresholds = request.thresholds() != null && !request.thresholds().isEmpty();
     boolean hasDmn = request.dmnXml() != null && !request.dmnXml().isBlank();
     if (hasThresholds == hasDmn) {
@@ -96,7 +98,9 @@ public class WhatIfService {
     }
     if (hasThresholds) {
       validate(request.thresholds());
-      candidate = tables.parse(RiskIdentification.DECISION_ELIGIBILITY, withThresholds(current, request.thresholds()));
+      byte[] changed = withThresholds(current, request.thresholds());
+      candidate = tables.parse(RiskIdentification.DECISION_ELIGIBILITY, changed);
+      candidateLines = new Lines(tables.parse(MonitoringThreshold.DECISION, changed), "thresholds");
       change = "监测收入线调整：" + String.join("；", request.thresholds().stream()
           .map(t -> t.provinceCode() + " 省 " + t.year() + " 年 " + t.threshold().stripTrailingZeros().toPlainString()
               + " 元").toList());
@@ -104,15 +108,9 @@ public class WhatIfService {
       if (request.dmnXml().length() > MAX_DMN_CHARS) {
         throw InvalidInputException.of("dmnXml", "DMN 文件太大（超过1MB）");
       }
-      try {
-        candidate = tables.parse(RiskIdentification.DECISION_ELIGIBILITY,
-            request.dmnXml().getBytes(StandardCharsets.UTF_8));
-      } catch (org.bangfu.engine.ModelCodeGuard.ModelRefusedException e) {
-        throw InvalidInputException.of("dmnXml", e.getMessage());
-      } catch (RuntimeException e) {
-        throw InvalidInputException.of("dmnXml", "DMN 文件无法解析，或其中没有决策 "
-            + RiskIdentification.DECISION_ELIGIBILITY + "：" + e.getMessage());
-      }
+      byte[] xml = request.dmnXml().getBytes(StandardCharsets.UTF_8);
+      candidate = parseDraft(RiskIdentification.DECISION_ELIGIBILITY, xml);
+      candidateLines = new Lines(parseDraft(MonitoringThreshold.DECISION, xml), "dmnXml");
       change = "新版本的监测范围规则（DMN）";
     }
 
@@ -127,11 +125,13 @@ public class WhatIfService {
         counts[6]++;
         continue;
       }
-      Map<String, Object> variables = variables(h, date.getYear());
-      boolean now = eligible(current, variables);
+      RegionCode village = new RegionCode(h.villageCode());
+      boolean now = eligible(current, variables(h, date.getYear(), currentLines.of(village, date.getYear())));
       boolean after;
       try {
-        after = eligible(candidate, variables);
+        after = eligible(candidate, variables(h, date.getYear(), candidateLines.of(village, date.getYear())));
+      } catch (InvalidInputException e) {
+        throw e;
       } catch (RuntimeException e) {
         throw InvalidInputException.of(hasDmn ? "dmnXml" : "thresholds", "新规则无法计算：" + e.getMessage());
       }
@@ -152,10 +152,47 @@ public class WhatIfService {
         total[3], total[4], total[6], townships);
   }
 
-  /** The income test of identification for the household, other risks unknown (false). */
-  static Map<String, Object> variables(HouseholdFigures h, int year) {
-    return Eligibility.inputs(new RegionCode(h.villageCode()), year,
+  /** The income test of identification for the household against the line, other risks unknown (false). */
+  static Map<String, Object> variables(HouseholdFigures h, int year, MonitoringThreshold.Line line) {
+    return Eligibility.inputs(new RegionCode(h.villageCode()), year, line,
         PeriodicScreeningService.incomeTest(h), TriggerFacts.NONE);
+  }
+
+  /**
+   * The lines of one version of the threshold table, each looked up once per city and year. A year without a line
+   * stops the what-if with the same words as the income test (never another year's line, never "not in range"),
+   * reported on the field that chose it: the date for the deployed table, the change for a draft.
+   */
+  private static final class Lines {
+    private final RuleTables.Table table;
+    private final String field;
+    private final Map<String, MonitoringThreshold.Line> byCityAndYear = new java.util.HashMap<>();
+
+    Lines(RuleTables.Table table, String field) {
+      this.table = table;
+      this.field = field;
+    }
+
+    MonitoringThreshold.Line of(RegionCode village, int year) {
+      return byCityAndYear.computeIfAbsent(village.city() + "/" + year, key -> {
+        var row = table.evaluate(MonitoringThreshold.inputs(village, year)).getFirstResult();
+        try {
+          return MonitoringThreshold.lineOf(row, village, year);
+        } catch (org.bangfu.shared.MissingSettingException e) {
+          throw InvalidInputException.of(field, e.getMessage());
+        }
+      });
+    }
+  }
+
+  private RuleTables.Table parseDraft(String decision, byte[] xml) {
+    try {
+      return tables.parse(decision, xml);
+    } catch (org.bangfu.engine.ModelCodeGuard.ModelRefusedException e) {
+      throw InvalidInputException.of("dmnXml", e.getMessage());
+    } catch (RuntimeException e) {
+      throw InvalidInputException.of("dmnXml", "DMN 文件无法解析，或其中没有决策 " + decision + "：" + e.getMessage());
+    }
   }
 
   private static boolean eligible(RuleTables.Table table, Map<String, Object> variables) {

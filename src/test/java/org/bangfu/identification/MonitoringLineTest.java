@@ -112,6 +112,19 @@ class MonitoringLineTest {
   }
 
   @Test
+  @PolicyRule("R02")
+  void theRangeTableComparesTheLineItIsGivenAndLooksNothingUpItself() {
+    // the line is looked up once (MonitoringThreshold) and handed over: the table has no required decision
+    assertThat(eligibility.getRequiredDecisions()).isEmpty();
+    IncomeTest test = IncomeTest.of("FORMERLY_POOR", 4, new BigDecimal("34600"), BigDecimal.ZERO, 12);
+    Map<String, Object> inputs = new HashMap<>(Eligibility.inputs(DEMO_VILLAGE, 2026,
+        new MonitoringThreshold.Line(new BigDecimal("9000"), new BigDecimal("14500"), "测试用"), test,
+        TriggerFacts.NONE));
+    // 8,650 per head: out of the demo area's 8,600, inside the 9,000 given here
+    assertThat(evaluate(inputs).<Boolean>getEntry("eligible")).isTrue();
+  }
+
+  @Test
   @PolicyRule("R03")
   void aSharpIncomeDropIsATriggerWhenThePastYearWasAboveTheLine() {
     Map<String, Object> inputs = inputs(DEMO_VILLAGE, 2026, "ORDINARY", "15000", false);
@@ -149,7 +162,7 @@ class MonitoringLineTest {
       boolean sharpDrop) {
     BigDecimal income = new BigDecimal(perCapita).multiply(BigDecimal.valueOf(4));
     IncomeTest test = IncomeTest.of(kind, 4, income, BigDecimal.ZERO, 12);
-    return new HashMap<>(Eligibility.inputs(village, year, test,
+    return new HashMap<>(Eligibility.inputs(village, year, line(village, year), test,
         new TriggerFacts(false, false, false, false, BigDecimal.ZERO, sharpDrop)));
   }
 

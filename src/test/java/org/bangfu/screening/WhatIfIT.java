@@ -132,4 +132,15 @@ class WhatIfIT extends MariaDbIntegrationTest {
     assertThat(whatIf("owner_province", Map.of("region", "62990", "thresholds", List.of(Map.of("provinceCode", "62",
         "year", 2026, "threshold", 9000)))).getStatusCode().value()).isEqualTo(400);
   }
+
+  @Test
+  void aDraftWithoutThisYearsLineIsRefusedNotCountedAsEveryoneLeaving() throws Exception {
+    // the draft moves this year's rows to 2099: the income test of this year has no line in it
+    String year = String.valueOf(LocalDate.now().getYear());
+    String dmn = Files.readString(Path.of("processes/MonitoringEligibility.dmn"))
+        .replaceAll("(_Year\"><text>)" + year + "(</text>)", "$12099$2");
+    ResponseEntity<Map<String, Object>> refused = whatIf("owner_province", Map.of("region", "629901", "dmnXml", dmn));
+    assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(400);
+    assertThat(refused.getBody().toString()).contains("dmnXml", year + " 年的监测收入线尚未配置");
+  }
 }
