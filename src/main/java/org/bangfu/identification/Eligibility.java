@@ -17,7 +17,9 @@ public record Eligibility(boolean eligible, String householdType, String reason,
     java.util.Map<String, Object> inputs = new java.util.HashMap<>(
         org.bangfu.household.MonitoringThreshold.inputs(village, year));
     inputs.put("incomeThreshold", line.incomeThreshold().doubleValue());
-    inputs.put("ruralIncomeLastYear", line.ruralIncomeLastYear().doubleValue());
+    // absent only in a what-if's changed line for a year the table has no row of
+    inputs.put("ruralIncomeLastYear",
+        line.ruralIncomeLastYear() == null ? null : line.ruralIncomeLastYear().doubleValue());
     inputs.put("householdKind", test.householdKind());
     inputs.put("perCapitaIncome", test.perCapitaIncome().doubleValue());
     inputs.put("adjustedPerCapitaIncome", test.adjustedPerCapitaIncome().doubleValue());

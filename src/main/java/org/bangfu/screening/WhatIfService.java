@@ -1,6 +1,5 @@
 package org.bangfu.screening;
 
-import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -9,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.bangfu.household.MonitoringThreshold;
 import org.bangfu.identification.Eligibility;
 import org.bangfu.identification.RiskIdentification;
@@ -26,10 +22,6 @@ import org.bangfu.shared.ForbiddenException;
 import org.bangfu.shared.InvalidInputException.FieldError;
 import org.bangfu.shared.InvalidInputException;
 import org.springframework.stereotype.Service;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * What-if for process owners: the monitoring range (MonitoringEligibility.dmn) as it is and as it would be with a
@@ -39,7 +31,6 @@ import org.w3c.dom.NodeList;
 @Service
 public class WhatIfService {
 
-  private static final String DMN_NS = "https://www.omg.org/spec/DMN/20191111/MODEL/";
   private static final int MAX_DMN_CHARS = 1_000_000;
 
   /** A changed line: this province's threshold in this year. */
@@ -87,7 +78,8 @@ public class WhatIfService {
       throw InvalidInputException.of("date", "测算日期应在2020年以后、明年以前");
     }
     RuleTables.Table current = tables.latest(RiskIdentification.DECISION_ELIGIBILITY);
-    Lines currentLines = new Lines(tables.latest(MonitoringThreshold.DECISION), "date");
+    RuleTables.Table deployedLines = tables.latest(MonitoringThreshold.DECISION);
+    Lines currentLines = new Lines(deployedLines, "date", List.of());
     String change;
     RuleTables.Table candidate;
     Lines candidateLines;
@@ -98,9 +90,9 @@ public class WhatIfService {
     }
     if (hasThresholds) {
       validate(request.thresholds());
-      byte[] changed = withThresholds(current, request.thresholds());
-      candidate = tables.parse(RiskIdentification.DECISION_ELIGIBILITY, changed);
-      candidateLines = new Lines(tables.parse(MonitoringThreshold.DECISION, changed), "thresholds");
+      // the same table, measured against the changed lines
+      candidate = current;
+      candidateLines = new Lines(deployedLines, "thresholds", request.thresholds());
       change = "监测收入线调整：" + String.join("；", request.thresholds().stream()
           .map(t -> t.provinceCode() + " 省 " + t.year() + " 年 " + t.threshold().stripTrailingZeros().toPlainString()
               + " 元").toList());
@@ -110,7 +102,7 @@ public class WhatIfService {
       }
       byte[] xml = request.dmnXml().getBytes(StandardCharsets.UTF_8);
       candidate = parseDraft(RiskIdentification.DECISION_ELIGIBILITY, xml);
-      candidateLines = new Lines(parseDraft(MonitoringThreshold.DECISION, xml), "dmnXml");
+      candidateLines = new Lines(parseDraft(MonitoringThreshold.DECISION, xml), "dmnXml", List.of());
       change = "新版本的监测范围规则（DMN）";
     }
 
@@ -159,23 +151,33 @@ public class WhatIfService {
   }
 
   /**
-   * The lines of one version of the threshold table, each looked up once per city and year. A year without a line
-   * stops the what-if with the same words as the income test (never another year's line, never "not in range"),
-   * reported on the field that chose it: the date for the deployed table, the change for a draft.
+   * The lines of one version of the threshold table, each looked up once per city and year; a changed line (the
+   * what-if's own change, for a province and year) replaces the table's, with last year's rural income as the table
+   * has it. A year without a line stops the what-if with the same words as the income test (never another year's
+   * line, never "not in range"), reported on the field that chose it: the date for the deployed table, the draft.
    */
   private static final class Lines {
     private final RuleTables.Table table;
     private final String field;
+    private final List<ThresholdChange> changes;
     private final Map<String, MonitoringThreshold.Line> byCityAndYear = new java.util.HashMap<>();
 
-    Lines(RuleTables.Table table, String field) {
+    Lines(RuleTables.Table table, String field, List<ThresholdChange> changes) {
       this.table = table;
       this.field = field;
+      this.changes = changes;
     }
 
     MonitoringThreshold.Line of(RegionCode village, int year) {
       return byCityAndYear.computeIfAbsent(village.city() + "/" + year, key -> {
         var row = table.evaluate(MonitoringThreshold.inputs(village, year)).getFirstResult();
+        for (ThresholdChange change : changes) {
+          if (change.provinceCode().equals(village.province()) && change.year() == year) {
+            Object rural = row == null ? null : row.get("ruralIncomeLastYear");
+            return new MonitoringThreshold.Line(change.threshold(),
+                rural instanceof Number n ? BigDecimal.valueOf(n.doubleValue()) : null, "测算用的调整值");
+          }
+        }
         try {
           return MonitoringThreshold.lineOf(row, village, year);
         } catch (org.bangfu.shared.MissingSettingException e) {
@@ -222,78 +224,5 @@ public class WhatIfService {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
-  }
-
-  /**
-   * The current DMN with a first rule per change in {@code Decision_MonitoringThreshold} (hit policy FIRST): the
-   * province and year get the new line; last year's rural income stays what the current table says.
-   */
-  byte[] withThresholds(RuleTables.Table current, List<ThresholdChange> changes) {
-    try {
-      Document document = org.bangfu.shared.XmlDocuments.parse(current.xml());
-      Element table = thresholdTable(document);
-      List<Element> inputs = children(table, "input");
-      List<Element> outputs = children(table, "output");
-      Node firstRule = children(table, "rule").get(0);
-      RuleTables.Table thresholds = tables.parse(MonitoringThreshold.DECISION, current.xml());
-      int n = 0;
-      for (ThresholdChange change : changes) {
-        // last year's rural income of the province as the table has it (none: the draft line has none either)
-        var existing = thresholds.evaluate(Map.of("provinceCode", change.provinceCode(), "cityCode", "",
-            "year", change.year())).getFirstResult();
-        Object ruralIncome = existing == null ? null : existing.get("ruralIncomeLastYear");
-        Element rule = document.createElementNS(DMN_NS, "rule");
-        rule.setAttribute("id", "Rule_WhatIf_" + (++n));
-        for (Element input : inputs) {
-          String expression = children(input, "inputExpression").get(0).getTextContent().trim();
-          String entry = expression.equals("provinceCode") ? "\"" + change.provinceCode() + "\""
-              : expression.equals("year") ? String.valueOf(change.year()) : "-";
-          rule.appendChild(entry(document, "inputEntry", entry));
-        }
-        for (Element output : outputs) {
-          String name = output.getAttribute("name");
-          String value = name.equals("incomeThreshold") ? change.threshold().toPlainString()
-              : name.equals("ruralIncomeLastYear") ? String.valueOf(ruralIncome) : "null";
-          rule.appendChild(entry(document, "outputEntry", value));
-        }
-        table.insertBefore(rule, firstRule);
-      }
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      TransformerFactory.newInstance().newTransformer().transform(new DOMSource(document), new StreamResult(out));
-      return out.toByteArray();
-    } catch (InvalidInputException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot change the threshold table", e);
-    }
-  }
-
-  private static Element thresholdTable(Document document) {
-    NodeList decisions = document.getElementsByTagNameNS(DMN_NS, "decision");
-    for (int i = 0; i < decisions.getLength(); i++) {
-      Element decision = (Element) decisions.item(i);
-      if (MonitoringThreshold.DECISION.equals(decision.getAttribute("id"))) {
-        return children(decision, "decisionTable").get(0);
-      }
-    }
-    throw new IllegalStateException("no " + MonitoringThreshold.DECISION + " in the deployed DMN");
-  }
-
-  private static Element entry(Document document, String kind, String text) {
-    Element entry = document.createElementNS(DMN_NS, kind);
-    Element body = document.createElementNS(DMN_NS, "text");
-    body.setTextContent(text);
-    entry.appendChild(body);
-    return entry;
-  }
-
-  private static List<Element> children(Element parent, String localName) {
-    List<Element> found = new ArrayList<>();
-    for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-      if (node instanceof Element element && localName.equals(element.getLocalName())) {
-        found.add(element);
-      }
-    }
-    return found;
   }
 }
