@@ -99,7 +99,9 @@ public final class AppNode implements AutoCloseable {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx" + heap));
     // a profile of a benchmark's node: -Dbangfu.bench.node-jvm-options="-XX:StartFlightRecording=filename=node.jfr"
-    String jvmOptions = System.getProperty("bangfu.bench.node-jvm-options", "");
+    // the tests' own options (pom.xml: the C1 compiler only), none in a benchmark
+    String jvmOptions = System.getProperty("bangfu.bench.node-jvm-options", "") + " "
+        + System.getProperty("bangfu.test.node-jvm-options", "");
     if (!jvmOptions.isBlank()) {
       command.addAll(List.of(jvmOptions.trim().split("\\s+")));
     }
