@@ -16,7 +16,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Engine settings of Bangfu that are not plain properties: the decision audit on every user task, the listeners on
+ * Engine settings of Bangfu that are not plain properties: the history level {@link CaseHistoryLevel}, the decision
+ * audit on every user task, the listeners on
  * every new task (what changed since a return, standing delegations), history retention
  * per process from configuration, and refusals of user input reported as such rather than as engine errors. Used by
  * the application and by the process tests.
@@ -44,6 +45,11 @@ public class BangfuEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // the history level "case" (application.yml)
+    if (configuration.getCustomHistoryLevels() == null) {
+      configuration.setCustomHistoryLevels(new ArrayList<>());
+    }
+    configuration.getCustomHistoryLevels().add(CaseHistoryLevel.INSTANCE);
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
     }

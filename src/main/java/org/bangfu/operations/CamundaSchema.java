@@ -77,7 +77,7 @@ public class CamundaSchema {
     // "0" then, so that Camunda's scripts still run
     Flyway flyway = history(dataSource)
         .baselineOnMigrate(true).baselineVersion("0").baselineDescription("before the Camunda schema")
-        .javaMigrations(new V7_24_0__Camunda_schema()).load();
+        .javaMigrations(new V7_24_0__Camunda_schema(), new V7_24_0_1__Case_history_level()).load();
     boolean takenOver = false;
     String existing = existingVersion(dataSource);
     if (existing != null && flyway.info().applied().length == 0) {
@@ -136,6 +136,23 @@ public class CamundaSchema {
       return "mysql";
     }
     throw new IllegalStateException("no Camunda scripts for the database " + product);
+  }
+
+  /**
+   * An installation that ran with the history level "full" runs with "case" (CaseHistoryLevel) from this release:
+   * the engine refuses to start when the level in the database differs from its configuration. A new database gets
+   * its level from the engine's first start; a level other than full (an operator's own choice) is left alone.
+   */
+  @SuppressWarnings("checkstyle:TypeName")
+  static class V7_24_0_1__Case_history_level extends BaseJavaMigration {
+
+    @Override
+    public void migrate(Context context) throws Exception {
+      try (Statement statement = context.getConnection().createStatement()) {
+        statement.executeUpdate("UPDATE ACT_GE_PROPERTY SET VALUE_ = '" + org.bangfu.engine.CaseHistoryLevel.ID
+            + "' WHERE NAME_ = 'historyLevel' AND VALUE_ = '3'");
+      }
+    }
   }
 
   /** Camunda 7.24.0's create scripts, from the engine's jar. */

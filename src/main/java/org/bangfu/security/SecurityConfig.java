@@ -1,6 +1,8 @@
 package org.bangfu.security;
 
 import org.bangfu.engine.EngineRestGate;
+import org.bangfu.engine.SignInCache;
+import org.bangfu.engine.SignInThrottle;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.shared.ErrorBodies;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -110,9 +112,12 @@ public class SecurityConfig {
   }
 
   @Bean
-  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
-    var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(SignInCache signIns,
+      SignInThrottle throttle) {
+    var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
+        new EngineRestSignIn(signIns, throttle));
     registration.setName("camunda-auth");
+    // Camunda's filter requires the parameter; EngineRestSignIn then puts Basic with kept sign-ins in its place
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(ENGINE_AUTHENTICATION_ORDER);

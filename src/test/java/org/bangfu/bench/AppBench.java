@@ -45,7 +45,8 @@ class AppBench {
   /** The starter's defaults for what application.yml sets: the stock configuration of the same application. */
   private static final List<String> STOCK_ENGINE = List.of("--camunda.bpm.job-execution.core-pool-size=3",
       "--camunda.bpm.job-execution.max-pool-size=10", "--camunda.bpm.job-execution.queue-capacity=3",
-      "--camunda.bpm.job-execution.max-jobs-per-acquisition=3", "--camunda.bpm.job-execution.wait-time-in-millis=5000");
+      "--camunda.bpm.job-execution.max-jobs-per-acquisition=3", "--camunda.bpm.job-execution.wait-time-in-millis=5000",
+      "--camunda.bpm.history-level=full");
 
   static {
     BenchLogging.quiet();
@@ -110,22 +111,31 @@ class AppBench {
     try (EmbeddedMariaDb.Server server = BenchEngine.newServer()) {
       List<Map<String, Object>> rows = new ArrayList<>();
       rows.add(lifecycle("stock engine settings", server, "lc_stock", 1, STOCK_ENGINE));
+      rows.add(lifecycle("ours, no kept sign-in", server, "lc_nocache", 1,
+          List.of("--bangfu.security.sign-in-cache=0s")));
       rows.add(lifecycle("ours", server, "lc_ours", 1, List.of()));
       rows.add(lifecycle("ours, two nodes", server, "lc_two", 2, List.of()));
       System.out.printf("%nLIFECYCLE through the API: %d clients for %d s after %d s of warm-up, each case from the"
           + " signal to its measures delivered (9+ completions; the 5-day notice ended by the demo administrator's endpoint)%n", CLIENTS,
           SECONDS, WARM_UP_SECONDS);
-      System.out.printf("%-22s %8s %12s %14s %14s %10s %10s %8s %10s%n", "configuration", "cases/s", "completions/s",
-          "complete p50", "complete p99", "claim p50", "requests/s", "errors", "anomalies");
+      System.out.printf("%-22s %8s %12s %14s %14s %10s %10s %8s %10s %16s %16s%n", "configuration", "cases/s",
+          "completions/s", "complete p50", "complete p99", "claim p50", "requests/s", "errors", "anomalies",
+          "app CPU/compl.", "DB CPU/compl.");
       for (Map<String, Object> r : rows) {
-        System.out.printf("%-22s %8.2f %12.1f %11.0f ms %11.0f ms %7.0f ms %10.1f %8d %10s%n", r.get("name"),
-            r.get("cases"), r.get("completions"), r.get("p50"), r.get("p99"), r.get("claimP50"), r.get("requests"),
-            r.get("errors"), r.get("anomalies"));
+        System.out.printf("%-22s %8.2f %12.1f %11.0f ms %11.0f ms %7.0f ms %10.1f %8d %10s %13.1f ms %13.1f ms%n",
+            r.get("name"), r.get("cases"), r.get("completions"), r.get("p50"), r.get("p99"), r.get("claimP50"),
+            r.get("requests"), r.get("errors"), r.get("anomalies"), r.get("appCpu"), r.get("dbCpu"));
       }
-      System.out.printf("ratio ours/stock completions/s: %.2fx; two nodes/one: %.2fx%n",
-          (double) rows.get(1).get("completions") / (double) rows.get(0).get("completions"),
-          (double) rows.get(2).get("completions") / (double) rows.get(1).get("completions"));
+      System.out.printf("ratio ours/stock engine settings completions/s: %.2fx, CPU per completion: %.2fx; kept sign-in"
+          + " against none, CPU per completion: %.2fx; two nodes/one completions/s: %.2fx%n",
+          (double) rows.get(2).get("completions") / (double) rows.get(0).get("completions"),
+          cpu(rows.get(2)) / cpu(rows.get(0)), cpu(rows.get(2)) / cpu(rows.get(1)),
+          (double) rows.get(3).get("completions") / (double) rows.get(2).get("completions"));
     }
+  }
+
+  private static double cpu(Map<String, Object> row) {
+    return (double) row.get("appCpu") + (double) row.get("dbCpu");
   }
 
   private Map<String, Object> lifecycle(String name, EmbeddedMariaDb.Server server, String database, int nodes,
@@ -153,9 +163,16 @@ class AppBench {
         }, "client-" + c));
       }
       clients.forEach(Thread::start);
+      // CPU of the measured window: the application nodes and the database server (not the clients)
+      long databasePid = ProcessCpu.databaseServer(server.port());
+      Thread.sleep(Math.max(0, run.measuredFrom - System.currentTimeMillis()));
+      double appFrom = started.stream().mapToDouble(n -> ProcessCpu.seconds(n.pid())).sum();
+      double dbFrom = ProcessCpu.seconds(databasePid);
       for (Thread client : clients) {
         client.join();
       }
+      double appCpu = started.stream().mapToDouble(n -> ProcessCpu.seconds(n.pid())).sum() - appFrom;
+      double dbCpu = ProcessCpu.seconds(databasePid) - dbFrom;
       double seconds = (System.currentTimeMillis() - run.measuredFrom) / 1e3;
       int twice;
       try (Connection db = DriverManager.getConnection(server.url(database), "root", "")) {
@@ -172,6 +189,9 @@ class AppBench {
       row.put("claimP50", BenchEngine.percentileOf(run.latencies("claim"), 50));
       row.put("requests", run.requests.get() / seconds);
       row.put("errors", run.errors.size());
+      int completions = Math.max(1, run.latencies("complete").size());
+      row.put("appCpu", appCpu * 1000 / completions);
+      row.put("dbCpu", dbCpu * 1000 / completions);
       row.put("anomalies", (twice + run.stillOpenElsewhere.get()) == 0 ? "none"
           : twice + " timers twice, " + run.stillOpenElsewhere.get() + " tasks still open on the other node");
       run.errors.stream().limit(5).forEach(e -> System.out.println("error (" + name + "): " + e));

@@ -100,6 +100,8 @@ final class BenchEngine {
     // authorization checks per row, as application.yml sets them (the stock default "auto" joins every row)
     configuration.setAuthorizationCheckRevokes(
         APPLICATION.getProperty("camunda.bpm.authorization.authorization-check-revokes"));
+    // the application's history level: full without the rows nobody reads
+    configuration.setHistoryLevel(org.bangfu.engine.CaseHistoryLevel.INSTANCE);
     withInbox(configuration); // after the pool's settings: it opens the pool
     return configuration;
   }

@@ -40,15 +40,21 @@ class CompletionBench {
           run("ours", server, "completions_ours"));
       System.out.printf("%nCOMPLETIONS through the engine's Java API: %d clients, %d s after %d s of warm-up, cases"
           + " of %d user tasks%n", CLIENTS, SECONDS, WARM_UP_SECONDS, STEPS);
-      System.out.printf("%-10s %10s %14s %14s %14s %8s%n", "config", "cases/s", "completions/s", "complete p50",
-          "complete p99", "errors");
+      System.out.printf("%-10s %10s %14s %14s %14s %8s %16s %16s %16s%n", "config", "cases/s", "completions/s",
+          "complete p50", "complete p99", "errors", "JVM CPU/compl.", "DB CPU/compl.", "CPU/completion");
       for (Map<String, Object> r : rows) {
-        System.out.printf("%-10s %10.1f %14.1f %11.1f ms %11.1f ms %8d%n", r.get("name"), r.get("cases"),
-            r.get("completions"), r.get("p50"), r.get("p99"), r.get("errors"));
+        System.out.printf("%-10s %10.1f %14.1f %11.1f ms %11.1f ms %8d %13.2f ms %13.2f ms %13.2f ms%n", r.get("name"),
+            r.get("cases"), r.get("completions"), r.get("p50"), r.get("p99"), r.get("errors"), r.get("appCpu"),
+            r.get("dbCpu"), (double) r.get("appCpu") + (double) r.get("dbCpu"));
       }
-      System.out.printf("ratio ours/stock completions/s: %.2fx%n",
-          (double) rows.get(1).get("completions") / (double) rows.get(0).get("completions"));
+      System.out.printf("ratio ours/stock completions/s: %.2fx; CPU per completion: %.2fx%n",
+          (double) rows.get(1).get("completions") / (double) rows.get(0).get("completions"),
+          cpu(rows.get(1)) / cpu(rows.get(0)));
     }
+  }
+
+  private static double cpu(Map<String, Object> row) {
+    return (double) row.get("appCpu") + (double) row.get("dbCpu");
   }
 
   private static Map<String, Object> run(String name, EmbeddedMariaDb.Server server, String database)
@@ -108,9 +114,16 @@ class CompletionBench {
         }, "client-" + c));
       }
       clients.forEach(Thread::start);
+      // CPU of the measured window: this JVM (engine and clients: the clients only call the engine) and the database
+      long databasePid = ProcessCpu.databaseServer(server.port());
+      Thread.sleep(Math.max(0, measuredFrom - System.currentTimeMillis()));
+      double appFrom = ProcessCpu.ofThisJvm();
+      double dbFrom = ProcessCpu.seconds(databasePid);
       for (Thread client : clients) {
         client.join();
       }
+      double appCpu = ProcessCpu.ofThisJvm() - appFrom;
+      double dbCpu = ProcessCpu.seconds(databasePid) - dbFrom;
       double seconds = (System.currentTimeMillis() - measuredFrom) / 1e3;
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", name);
@@ -119,6 +132,8 @@ class CompletionBench {
       row.put("p50", BenchEngine.percentileOf(latencies, 50));
       row.put("p99", BenchEngine.percentileOf(latencies, 99));
       row.put("errors", errors.get());
+      row.put("appCpu", appCpu * 1000 / Math.max(1, latencies.size()));
+      row.put("dbCpu", dbCpu * 1000 / Math.max(1, latencies.size()));
       return row;
     } finally {
       BenchEngine.close(engine);

@@ -71,7 +71,9 @@ class BackupRestoreIT extends MariaDbIntegrationTest {
     configuration.setJdbcDriver("com.mysql.cj.jdbc.Driver");
     configuration.setDatabaseSchemaUpdate("false");
     configuration.setJobExecutorActivate(false);
-    configuration.setHistory("full");
+    configuration.setCustomHistoryLevels(new java.util.ArrayList<>(java.util.List.of(
+        org.bangfu.engine.CaseHistoryLevel.INSTANCE)));
+    configuration.setHistory(org.bangfu.engine.CaseHistoryLevel.NAME); // the level the dump's engine recorded
     ProcessEngine restored = configuration.buildProcessEngine();
     try {
       ProcessInstance instance = restored.getRuntimeService().createProcessInstanceQuery()

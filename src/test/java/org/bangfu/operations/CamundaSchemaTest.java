@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import javax.sql.DataSource;
+import org.bangfu.engine.CaseHistoryLevel;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.h2.jdbcx.JdbcDataSource;
@@ -21,7 +22,7 @@ class CamundaSchemaTest {
   void aFreshDatabaseGetsTheSchemaFromCamundasScriptsOnce() {
     DataSource database = h2("fresh");
     CamundaSchema.Migrated first = CamundaSchema.migrate(database);
-    assertThat(first).isEqualTo(new CamundaSchema.Migrated("7.24.0", false, 1));
+    assertThat(first).isEqualTo(new CamundaSchema.Migrated("7.24.0.1", false, 2));
     JdbcTemplate jdbc = new JdbcTemplate(database);
     assertThat(jdbc.queryForObject("SELECT VERSION_ FROM ACT_GE_SCHEMA_LOG", String.class)).isEqualTo("7.24.0");
     for (String table : new String[] {"ACT_RU_TASK", "ACT_HI_TASKINST", "ACT_ID_USER", "ACT_RE_DECISION_DEF",
@@ -29,10 +30,10 @@ class CamundaSchemaTest {
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class)).as(table).isZero();
     }
     assertThat(jdbc.queryForList("SELECT \"version\" FROM \"" + CamundaSchema.HISTORY_TABLE
-        + "\" WHERE \"success\" AND \"type\" = 'JDBC'", String.class)).containsExactly("7.24.0");
+        + "\" WHERE \"success\" AND \"type\" = 'JDBC'", String.class)).containsExactly("7.24.0", "7.24.0.1");
 
-    assertThat(CamundaSchema.migrate(database)).isEqualTo(new CamundaSchema.Migrated("7.24.0", false, 0));
-    ProcessEngine engine = engine(database, "false", "schema-fresh");
+    assertThat(CamundaSchema.migrate(database)).isEqualTo(new CamundaSchema.Migrated("7.24.0.1", false, 0));
+    ProcessEngine engine = engine(database, "false", "schema-fresh", "case");
     try {
       assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isZero();
     } finally {
@@ -43,18 +44,36 @@ class CamundaSchemaTest {
   @Test
   void tablesTheEngineCreatedItselfAreTakenOverAtTheirVersion() {
     DataSource database = h2("engine-made");
-    engine(database, "true", "schema-engine-made").close();
+    engine(database, "true", "schema-engine-made", "full").close();
     CamundaSchema.Migrated migrated = CamundaSchema.migrate(database);
-    assertThat(migrated).isEqualTo(new CamundaSchema.Migrated("7.24.0", true, 0));
+    assertThat(migrated).isEqualTo(new CamundaSchema.Migrated("7.24.0.1", true, 1));
     assertThat(new JdbcTemplate(database).queryForList("SELECT \"type\" FROM \"" + CamundaSchema.HISTORY_TABLE
-        + "\" WHERE \"version\" IS NOT NULL", String.class)).containsExactly("BASELINE");
+        + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"", String.class))
+        .containsExactly("BASELINE", "JDBC");
     assertThat(CamundaSchema.migrate(database).takenOver()).isFalse();
+  }
+
+  @Test
+  void anInstallationThatRanWithFullHistoryStartsWithTheCaseLevel() {
+    DataSource database = h2("full-history");
+    CamundaSchema.migrate(database);
+    // the engine's first start records its level; an earlier release ran with "full" (3)
+    engine(database, "false", "schema-full-before", "full").close();
+    JdbcTemplate jdbc = new JdbcTemplate(database);
+    jdbc.update("DELETE FROM \"" + CamundaSchema.HISTORY_TABLE + "\" WHERE \"version\" = '7.24.0.1'");
+    // the engine refuses a level other than the database's: without the migration this release would not start
+    assertThatThrownBy(() -> engine(database, "false", "schema-full-refused", "case"))
+        .hasMessageContaining("historyLevel mismatch");
+    assertThat(CamundaSchema.migrate(database).applied()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'historyLevel'", String.class))
+        .isEqualTo(String.valueOf(CaseHistoryLevel.ID));
+    engine(database, "false", "schema-case-after", "case").close();
   }
 
   @Test
   void anEngineThatDoesNotCreateTablesRefusesAnEmptyDatabase() {
     DataSource database = h2("empty");
-    assertThatThrownBy(() -> engine(database, "false", "schema-empty"))
+    assertThatThrownBy(() -> engine(database, "false", "schema-empty", "case"))
         .hasMessageContaining("ENGINE-03057");
   }
 
@@ -65,13 +84,14 @@ class CamundaSchemaTest {
     return dataSource;
   }
 
-  private static ProcessEngine engine(DataSource database, String schemaUpdate, String name) {
+  private static ProcessEngine engine(DataSource database, String schemaUpdate, String name, String history) {
     StandaloneProcessEngineConfiguration configuration = new StandaloneProcessEngineConfiguration();
+    configuration.setCustomHistoryLevels(new java.util.ArrayList<>(java.util.List.of(CaseHistoryLevel.INSTANCE)));
     configuration.setDataSource(database);
     configuration.setDatabaseSchemaUpdate(schemaUpdate);
     configuration.setProcessEngineName(name);
     configuration.setJobExecutorActivate(false);
-    configuration.setHistory("full");
+    configuration.setHistory(history);
     return configuration.buildProcessEngine();
   }
 }

@@ -8,7 +8,6 @@ import org.bangfu.shared.WorkingDayCalendar;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.mock.MockExpressionManager;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -36,7 +35,7 @@ public final class ProcessTestEngine {
     configuration.setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=1000");
     configuration.setDatabaseSchemaUpdate("create-drop");
     configuration.setJobExecutorActivate(false);
-    configuration.setHistoryLevel(HistoryLevel.HISTORY_LEVEL_FULL);
+    configuration.setHistoryLevel(org.bangfu.engine.CaseHistoryLevel.INSTANCE); // as application.yml
     configuration.setExpressionManager(new MockExpressionManager());
     configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9_-]+");
     configuration.setEnforceHistoryTimeToLive(true);

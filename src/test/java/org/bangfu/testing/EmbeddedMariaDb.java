@@ -136,6 +136,11 @@ public final class EmbeddedMariaDb {
       return url;
     }
 
+    /** The port it listens on. */
+    public int port() {
+      return Integer.parseInt(url.replaceFirst("^jdbc:mysql://[^:]+:(\\d+)/.*$", "$1"));
+    }
+
     /** The JDBC URL of another database on this server. */
     public String url(String database) {
       return url.replace("/bangfu?", "/" + database + "?");
