@@ -134,6 +134,23 @@ class AppBench {
     }
   }
 
+  /**
+   * "ours" alone, for a profile of the API path:
+   * {@code -Dit.test='AppBench#oursAloneForAProfile' -Dbangfu.bench.ours-alone=true
+   * -Dbangfu.bench.node-jvm-options=-XX:StartFlightRecording=filename=ours.jfr,settings=profile}.
+   */
+  @Test
+  @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "bangfu.bench.ours-alone", matches = "true",
+      disabledReason = "a profiling run, asked for by -Dbangfu.bench.ours-alone=true; the full run measures ours too")
+  void oursAloneForAProfile() throws Exception {
+    try (EmbeddedMariaDb.Server server = BenchEngine.newServer()) {
+      Map<String, Object> r = lifecycle("ours", server, "lc_profiled", 1, List.of());
+      System.out.printf("%nOURS ALONE: %.1f completions/s, %.1f requests/s, app CPU %.1f ms and DB CPU %.1f ms per"
+          + " completion, %d errors%n", r.get("completions"), r.get("requests"), r.get("appCpu"), r.get("dbCpu"),
+          r.get("errors"));
+    }
+  }
+
   private static double cpu(Map<String, Object> row) {
     return (double) row.get("appCpu") + (double) row.get("dbCpu");
   }
