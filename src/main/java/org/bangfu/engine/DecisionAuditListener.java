@@ -74,8 +74,9 @@ public class DecisionAuditListener implements TaskListener {
     List<String> coSigners = task.getProcessEngineServices().getTaskService().getSubTasks(task.getId()).stream()
         .map(org.camunda.bpm.engine.task.Task::getAssignee).toList();
     if (!coSigners.isEmpty()) {
-      throw new InvalidDecisionException("coSigners",
-          "加签人员 " + String.join("、", coSigners) + " 尚未签署意见，暂不能办结“" + task.getName() + "”");
+      throw new InvalidDecisionException("coSigners", "加签人员 "
+          + UserNames.inCommand(task.getProcessEngineServices().getIdentityService(), coSigners)
+          + " 尚未签署意见，暂不能办结“" + task.getName() + "”");
     }
   }
 
@@ -143,7 +144,9 @@ public class DecisionAuditListener implements TaskListener {
     String user = authentication == null ? null : authentication.getUserId();
     String assignee = task.getAssignee();
     if (user != null && assignee != null && !assignee.equals(user)) {
-      throw new AuthorizationException("该任务已由 " + assignee + " 认领，只能由认领人办理");
+      throw new AuthorizationException("该任务已由 "
+          + UserNames.inCommand(task.getProcessEngineServices().getIdentityService(), List.of(assignee))
+          + " 认领，只能由认领人办理");
     }
     if (user != null) {
       return user;

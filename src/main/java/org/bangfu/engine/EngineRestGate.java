@@ -271,7 +271,8 @@ public class EngineRestGate extends OncePerRequestFilter {
       }
       case "unclaim" -> {
         return task.assignee() == null || me.equals(task.assignee()) ? null
-            : Refusal.forbidden("该任务已由 " + task.assignee() + " 认领，只有认领人可以取消认领");
+            : Refusal.forbidden("该任务已由 " + UserNames.inCommand(engine.getIdentityService(),
+                List.of(task.assignee())) + " 认领，只有认领人可以取消认领");
       }
       case "assignee" -> {
         String userId = text(body, "userId");

@@ -84,11 +84,6 @@ public class PersonNames {
   }
 
   static String display(User user) {
-    String first = user.getFirstName() == null ? "" : user.getFirstName().trim();
-    String last = user.getLastName() == null ? "" : user.getLastName().trim();
-    if (first.isEmpty() && last.isEmpty()) {
-      return user.getId();
-    }
-    return last.isEmpty() ? first : first.isEmpty() ? last : first + "（" + last + "）";
+    return org.bangfu.engine.UserNames.display(user);
   }
 }

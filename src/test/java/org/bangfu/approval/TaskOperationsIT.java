@@ -48,8 +48,15 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
         .isEqualTo(200);
     // the colleague holds it now; the first cadre can no longer complete it
     assertThat(api.tasks(COLLEAGUE, bk)).extracting(t -> t.get("assignee")).containsExactly(COLLEAGUE);
-    assertThat(status(api.complete("cadre_dongshan", task, Map.of("authorisationSigned", true,
-        "verifyDecision", "CONFIRM")))).isEqualTo(403);
+    ResponseEntity<Map<String, Object>> notTheHolder = api.complete("cadre_dongshan", task,
+        Map.of("authorisationSigned", true, "verifyDecision", "CONFIRM"));
+    assertThat(status(notTheHolder)).isEqualTo(403);
+    // the holder is named as colleagues know each other, not by sign-in id
+    assertThat(String.valueOf(notTheHolder.getBody())).contains("该任务已由 二（王） 认领").doesNotContain(COLLEAGUE);
+    ResponseEntity<Map<String, Object>> unclaim = api.post("cadre_dongshan", "/engine-rest/task/" + task + "/unclaim",
+        Map.of());
+    assertThat(status(unclaim)).isEqualTo(403);
+    assertThat(String.valueOf(unclaim.getBody())).contains("该任务已由 二（王） 认领").doesNotContain(COLLEAGUE);
     assertThat(status(api.complete(COLLEAGUE, task, Map.of("authorisationSigned", true, "verifyFindings", "属实",
         "verifyDecision", "CONFIRM")))).isEqualTo(204);
 
