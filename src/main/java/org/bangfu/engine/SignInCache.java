@@ -47,21 +47,48 @@ public class SignInCache {
   private final AtomicLong generation = new AtomicLong();
   private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
   private final SecretKeySpec key;
+  private final SignInThrottle throttle;
 
   @Autowired
-  public SignInCache(@Value("${bangfu.security.sign-in-cache}") Duration timeToLive) {
-    this(timeToLive, System::nanoTime);
+  public SignInCache(@Value("${bangfu.security.sign-in-cache}") Duration timeToLive, SignInThrottle throttle) {
+    this(timeToLive, System::nanoTime, throttle);
   }
 
-  SignInCache(Duration timeToLive, LongSupplier nanoTime) {
+  SignInCache(Duration timeToLive, LongSupplier nanoTime, SignInThrottle throttle) {
     if (timeToLive.isNegative()) {
       throw new IllegalArgumentException("bangfu.security.sign-in-cache must not be negative: " + timeToLive);
     }
     this.timeToLiveNanos = timeToLive.toNanos();
     this.nanoTime = nanoTime;
+    this.throttle = throttle;
     byte[] secret = new byte[32];
     new SecureRandom().nextBytes(secret);
     this.key = new SecretKeySpec(secret, "HmacSHA256");
+  }
+
+  /**
+   * The sign-in of an HTTP Basic client, the same at every door ({@code /api}, {@code /engine-rest}): a kept one (a
+   * success forgets the client's earlier failures, as a checked one does), or the password checked now — throttled
+   * and counted by {@link ThrottledIdentityProvider} — and the user's groups and tenants read and kept. Null for a
+   * wrong password or an unknown user. The door refuses a client that must wait before it gets here
+   * ({@link SignInThrottle#waitNow}).
+   */
+  public Known signIn(IdentityService identity, String userId, String password) {
+    long before = generation();
+    Known known = find(userId, password);
+    if (known != null) {
+      String client = SignInThrottle.currentClient();
+      if (client != null) {
+        throttle.succeeded(client, userId);
+      }
+      return known;
+    }
+    if (!identity.checkPassword(userId, password)) {
+      return null;
+    }
+    known = lookUp(identity, userId);
+    remember(password, known, before);
+    return known;
   }
 
   /**

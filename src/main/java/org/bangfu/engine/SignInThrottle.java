@@ -75,6 +75,12 @@ public class SignInThrottle {
     return left > 0 ? Duration.ofNanos(left) : Duration.ZERO;
   }
 
+  /** How long the client of the request this thread serves still waits for this account (zero outside a request). */
+  public Duration waitNow(String account) {
+    String client = currentClient();
+    return client == null || account == null ? Duration.ZERO : waitFor(client, account);
+  }
+
   /** A wrong password (or an unknown account) from this client. */
   public synchronized void failed(String client, String account) {
     forgetStale();

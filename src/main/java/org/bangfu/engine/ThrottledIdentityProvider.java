@@ -1,11 +1,11 @@
 package org.bangfu.engine;
 
 import java.util.UUID;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.IdentityOperationResult;
@@ -121,10 +121,10 @@ public class ThrottledIdentityProvider extends DbIdentityServiceProvider {
     if (userId == null || password == null) {
       return false;
     }
-    String client = SignInThrottle.currentClient();
-    if (client != null && !throttle.waitFor(client, userId).isZero()) {
+    if (!throttle.waitNow(userId).isZero()) {
       return false; // not checked, not counted: this client waits
     }
+    String client = SignInThrottle.currentClient();
     UserEntity user = findUserById(userId);
     boolean right = matchPassword(password, user != null ? user : plugin.decoy()) && user != null;
     if (client != null) {

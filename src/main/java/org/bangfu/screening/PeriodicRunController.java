@@ -26,8 +26,8 @@ public class PeriodicRunController {
       int households, int flagged, String processInstanceId, LocalDateTime startedAt, String requestedBy) {
 
     static RunView of(ScreeningMapper.Run run) {
-      return new RunView(run.id(), run.kind(), PeriodicScreeningService.kindLabel(run.kind()), run.runKey(), run.incomeFrom(), run.incomeTo(),
-          run.households(), run.flagged(), run.processInstanceId(), run.startedAt(),
+      return new RunView(run.id(), run.kind(), PeriodicScreeningService.kindLabel(run.kind()), run.runKey(),
+          run.incomeFrom(), run.incomeTo(), run.households(), run.flagged(), run.processInstanceId(), run.startedAt(),
           run.requestedBy() == null ? "定时启动" : run.requestedBy());
     }
   }

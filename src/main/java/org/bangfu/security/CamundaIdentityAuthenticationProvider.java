@@ -38,26 +38,16 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    String client = SignInThrottle.currentClient();
-    Duration wait = userId == null || client == null ? Duration.ZERO : throttle.waitFor(client, userId);
+    Duration wait = throttle.waitNow(userId);
     if (!wait.isZero()) {
       throw new LockedException("登录失败次数过多，请 " + Math.max(1, (wait.toMillis() + 999) / 1000) + " 秒后再试");
     }
     if (userId == null || credentials == null) {
       throw new BadCredentialsException("用户名或密码错误");
     }
-    String password = credentials.toString();
-    long generation = signIns.generation();
-    SignInCache.Known known = signIns.find(userId, password);
-    if (known != null && client != null) {
-      throttle.succeeded(client, userId); // a success forgets the client's earlier failures, kept or checked
-    }
+    SignInCache.Known known = signIns.signIn(identityService, userId, credentials.toString());
     if (known == null) {
-      if (!identityService.checkPassword(userId, password)) {
-        throw new BadCredentialsException("用户名或密码错误");
-      }
-      known = SignInCache.lookUp(identityService, userId);
-      signIns.remember(password, known, generation);
+      throw new BadCredentialsException("用户名或密码错误");
     }
     List<SimpleGrantedAuthority> groups = known.groups().stream().map(SimpleGrantedAuthority::new).toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);

@@ -54,21 +54,12 @@ public class EngineRestSignIn extends ProcessEngineAuthenticationFilter {
       String userId = credentials[0];
       String password = credentials[1];
       // a client that must wait is refused whatever it sends, as the password check refuses it (SignInThrottle)
-      String client = SignInThrottle.currentClient();
-      if (client != null && !throttle.waitFor(client, userId).isZero()) {
+      if (!throttle.waitNow(userId).isZero()) {
         return AuthenticationResult.unsuccessful(userId);
       }
-      long generation = signIns.generation();
-      SignInCache.Known known = signIns.find(userId, password);
-      if (known != null && client != null) {
-        throttle.succeeded(client, userId);
-      }
+      SignInCache.Known known = signIns.signIn(engine.getIdentityService(), userId, password);
       if (known == null) {
-        if (!isAuthenticated(engine, userId, password)) {
-          return AuthenticationResult.unsuccessful(userId);
-        }
-        known = SignInCache.lookUp(engine.getIdentityService(), userId);
-        signIns.remember(password, known, generation);
+        return AuthenticationResult.unsuccessful(userId);
       }
       AuthenticationResult result = AuthenticationResult.successful(known.userId());
       result.setGroups(known.groups());

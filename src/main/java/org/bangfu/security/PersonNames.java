@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.bangfu.engine.SystemQueries;
+import org.bangfu.engine.UserNames;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
@@ -41,7 +42,7 @@ public class PersonNames {
       // whoever asks, every name is shown (the engine would show a cadre only their own user)
       for (User user : SystemQueries.run(identityService, () -> identityService.createUserQuery().userIdIn(ids)
           .list())) {
-        names.put(user.getId(), display(user));
+        names.put(user.getId(), UserNames.display(user));
       }
     }
     for (String id : userIds) {
@@ -62,7 +63,7 @@ public class PersonNames {
     for (String group : groups) {
       SystemQueries.run(identityService, () -> identityService.createUserQuery().memberOfGroup(group).list())
           .stream().sorted(java.util.Comparator.comparing(User::getId)).filter(u -> !u.getId().equals(except))
-          .forEach(u -> people.putIfAbsent(u.getId(), new Person(u.getId(), display(u))));
+          .forEach(u -> people.putIfAbsent(u.getId(), new Person(u.getId(), UserNames.display(u))));
     }
     return List.copyOf(people.values());
   }
@@ -81,9 +82,5 @@ public class PersonNames {
       names.putIfAbsent(id, id);
     }
     return names;
-  }
-
-  static String display(User user) {
-    return org.bangfu.engine.UserNames.display(user);
   }
 }

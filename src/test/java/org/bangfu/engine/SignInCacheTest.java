@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class SignInCacheTest {
 
   private final AtomicLong now = new AtomicLong();
-  private final SignInCache cache = new SignInCache(Duration.ofSeconds(60), now::get);
+  private final SignInCache cache = new SignInCache(Duration.ofSeconds(60), now::get, new SignInThrottle());
   private final SignInCache.Known cadre = new SignInCache.Known("cadre", List.of("village-629901100201"), List.of());
 
   @Test
@@ -49,10 +49,10 @@ class SignInCacheTest {
 
   @Test
   void zeroKeepsNothingAndANegativeTimeIsRefused() {
-    SignInCache off = new SignInCache(Duration.ZERO, now::get);
+    SignInCache off = new SignInCache(Duration.ZERO, now::get, new SignInThrottle());
     off.remember("Secret-1!", cadre, off.generation());
     assertThat(off.find("cadre", "Secret-1!")).isNull();
-    assertThatThrownBy(() -> new SignInCache(Duration.ofSeconds(-1), now::get))
+    assertThatThrownBy(() -> new SignInCache(Duration.ofSeconds(-1), now::get, new SignInThrottle()))
         .hasMessageContaining("bangfu.security.sign-in-cache");
   }
 
