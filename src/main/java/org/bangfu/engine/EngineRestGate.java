@@ -260,8 +260,9 @@ public class EngineRestGate extends OncePerRequestFilter {
       return null; // the engine answers that it does not exist
     }
     String me = caller.userId();
-    if (caller.admin() && !me.equals(task.assignee()) && !task.candidateUsers().contains(me)
-        && task.candidateGroups().stream().noneMatch(g -> isMember(me, g))) {
+    boolean offered = me.equals(task.assignee()) || task.candidateUsers().contains(me)
+        || task.candidateGroups().stream().anyMatch(g -> isMember(me, g));
+    if (caller.admin() && !offered) {
       return Refusal.forbidden("管理员不能代替审批人员办理任务");
     }
     switch (action) {
@@ -270,9 +271,12 @@ public class EngineRestGate extends OncePerRequestFilter {
         return me.equals(userId) ? null : Refusal.forbidden("只能由本人认领任务；交给他人请使用转办");
       }
       case "unclaim" -> {
-        return task.assignee() == null || me.equals(task.assignee()) ? null
-            : Refusal.forbidden("该任务已由 " + UserNames.inCommand(engine.getIdentityService(),
-                List.of(task.assignee())) + " 认领，只有认领人可以取消认领");
+        if (task.assignee() == null || me.equals(task.assignee())) {
+          return null;
+        }
+        // who holds it is said only to those the task is offered to: others may not even see that it exists
+        return Refusal.forbidden(offered ? "该任务已由 " + UserNames.inCommand(engine.getIdentityService(),
+            List.of(task.assignee())) + " 认领，只有认领人可以取消认领" : "只有认领人可以取消认领");
       }
       case "assignee" -> {
         String userId = text(body, "userId");
