@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
 import org.camunda.bpm.engine.impl.util.JsonUtil;
+import org.camunda.bpm.engine.impl.util.QueryMaxResultsLimitUtil;
 import org.camunda.bpm.engine.query.Query;
 import org.camunda.bpm.engine.task.TaskQuery;
 
@@ -71,14 +72,19 @@ public class InboxFilterService extends FilterServiceImpl {
         return new ExecuteFilterListPageCmd(filterId, extendingQuery, firstResult, maxResults).execute(context);
       }
       fromInbox.incrementAndGet();
+      QueryMaxResultsLimitUtil.checkMaxResultsLimit(maxResults); // as the filter's command: the engine's limit, if set
       List<String> ids = plan.query.parties().isEmpty() ? List.of()
           : sql(() -> InboxTable.page(connection(context), plan.query, plan.sorts, firstResult, maxResults));
       if (ids.isEmpty()) {
         return List.of();
       }
-      TaskQuery onlyThese = new TaskQueryImpl().taskIdIn(ids.toArray(String[]::new));
-      TaskQuery restricted = extendingQuery == null ? onlyThese : ((TaskQueryImpl) extendingQuery).extend(onlyThese);
-      return new ExecuteFilterListPageCmd(filterId, restricted, 0, ids.size()).execute(context);
+      // those tasks by id, in the page's order, with the engine's authorization and tenant checks: the inbox rows
+      // already are the filter's criteria (InboxWorkout checks every answer against the engine's own query)
+      TaskQueryImpl onlyThese = new TaskQueryImpl();
+      onlyThese.taskIdIn(ids.toArray(String[]::new));
+      plan.orderings.forEach(onlyThese::orderBy);
+      onlyThese.initializeFormKeys();
+      return onlyThese.listPage(0, ids.size());
     });
   }
 
@@ -107,7 +113,8 @@ public class InboxFilterService extends FilterServiceImpl {
         || extendingQuery != null && !(extendingQuery instanceof TaskQueryImpl)) {
       return null;
     }
-    FilterEntity filter = context.getDbEntityManager().selectById(FilterEntity.class, filterId);
+    // with the engine's check that the user may read the filter (AuthorizationException otherwise)
+    FilterEntity filter = context.getFilterManager().findFilterById(filterId);
     if (filter == null || !EntityTypes.TASK.equals(filter.getResourceType())) {
       return null;
     }
@@ -136,7 +143,7 @@ public class InboxFilterService extends FilterServiceImpl {
       parties.add(InboxTable.ASSIGNEE + user.getUserId());
     }
     return new Plan(new InboxTable.Query(parties, kind.dueAfter(), kind.dueBefore(), extending.equals(activeOnly)),
-        sorts);
+        sorts, effective.getOrderingProperties() == null ? List.of() : effective.getOrderingProperties());
   }
 
   private InboxFilter kindOf(FilterEntity filter) {
@@ -195,6 +202,6 @@ public class InboxFilterService extends FilterServiceImpl {
     T run() throws SQLException;
   }
 
-  private record Plan(InboxTable.Query query, List<InboxTable.Sort> sorts) {
+  private record Plan(InboxTable.Query query, List<InboxTable.Sort> sorts, List<QueryOrderingProperty> orderings) {
   }
 }

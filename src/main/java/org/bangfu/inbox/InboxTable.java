@@ -6,9 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -16,12 +18,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 import org.bangfu.region.CandidateGroups;
 
 /**
- * The SQL of the inbox table {@code bf_inbox}, on the engine's own connection (the engine's transaction): keeping the
- * rows of changed tasks, rebuilding them from the engine's tables, and reading a filter's page of task ids and its
- * count.
+ * The SQL of the inbox table {@code bf_inbox} and its counts {@code bf_inbox_tally}, on the engine's own connection
+ * (the engine's transaction): keeping the rows and counts of changed tasks, rebuilding them from the engine's
+ * tables, and reading a filter's page of task ids and its count.
  */
 final class InboxTable {
 
@@ -32,7 +35,24 @@ final class InboxTable {
   /** The name column's length: the county index must stay within MySQL's 3,072 bytes. */
   private static final int NAME_LENGTH = 160;
   private static final String COLUMNS = "task_id, party, county_code, create_time, due_date, follow_up_date, "
-      + "priority, name, assignee, task_def_key, proc_def_key, suspended";
+      + "priority, name, assignee, task_def_key, proc_def_key, suspended, candidate_parties, tally_slot";
+  /**
+   * Rows of one key of the counts are spread over this many slots, by task id: concurrent changes of one step's
+   * tasks seldom wait for the same row. Each inbox row names the slot it is counted in, so its leaving takes back
+   * what its arrival added, and a count row whose tasks are all gone is 0 and is deleted.
+   */
+  private static final int SLOTS = 4;
+  /** The counts' day of a task without a due date. */
+  static final LocalDate NO_DUE_DAY = LocalDate.of(9999, 12, 31);
+  private static final String TALLY_KEY = "party = ? AND due_day = ? AND suspended = ? AND proc_def_key = ? "
+      + "AND task_def_key = ? AND name = ? AND slot = ?";
+  /** The counts of the open tasks as the inbox rows hold them (as the migration V14 made them first). */
+  private static final String RETALLY = "INSERT INTO bf_inbox_tally (party, due_day, suspended, proc_def_key, "
+      + "task_def_key, name, slot, county_code, tasks) SELECT party, COALESCE(CAST(due_date AS DATE), DATE '9999-12-31'), "
+      + "suspended, COALESCE(proc_def_key, ''), COALESCE(task_def_key, ''), COALESCE(name, ''), tally_slot, "
+      + "MAX(county_code), "
+      + "COUNT(*) FROM bf_inbox GROUP BY party, COALESCE(CAST(due_date AS DATE), DATE '9999-12-31'), suspended, "
+      + "COALESCE(proc_def_key, ''), COALESCE(task_def_key, ''), COALESCE(name, ''), tally_slot";
 
   private InboxTable() {
   }
@@ -54,6 +74,40 @@ final class InboxTable {
   }
 
   /**
+   * A row of the counts without its number. Ordered: a transaction changes its rows in this order, so two never wait
+   * for each other's rows the other way round.
+   */
+  record TallyKey(String party, LocalDate dueDay, boolean suspended, String processKey, String step, String name,
+      int slot) implements Comparable<TallyKey> {
+
+    private static final Comparator<TallyKey> ORDER = Comparator.comparing(TallyKey::party)
+        .thenComparing(TallyKey::dueDay).thenComparing(TallyKey::suspended).thenComparing(TallyKey::processKey)
+        .thenComparing(TallyKey::step).thenComparing(TallyKey::name).thenComparingInt(TallyKey::slot);
+
+    static TallyKey of(String party, Date dueDate, boolean suspended, String processKey, String step, String name,
+        int slot) {
+      return new TallyKey(party, dueDate == null ? NO_DUE_DAY : dayOf(dueDate), suspended,
+          processKey == null ? "" : processKey, step == null ? "" : step, name == null ? "" : name, slot);
+    }
+
+    @Override
+    public int compareTo(TallyKey other) {
+      return ORDER.compare(this, other);
+    }
+
+    int bind(PreparedStatement statement, int from) throws SQLException {
+      statement.setString(from, party);
+      statement.setObject(from + 1, dueDay);
+      statement.setBoolean(from + 2, suspended);
+      statement.setString(from + 3, processKey);
+      statement.setString(from + 4, step);
+      statement.setString(from + 5, name);
+      statement.setInt(from + 6, slot);
+      return from + 7;
+    }
+  }
+
+  /**
    * Replaces the rows of the given tasks: removed ones lose theirs, changed ones (and those to be re-read from the
    * engine's table) get one per candidate group, candidate user and assignee as the engine's tables hold them now (its
    * statements of this command are flushed).
@@ -63,7 +117,18 @@ final class InboxTable {
     Set<String> ids = new LinkedHashSet<>(removed);
     changed.forEach(task -> ids.add(task.id()));
     ids.addAll(reread);
+    Map<TallyKey, Long> tally = new TreeMap<>();
     for (List<String> chunk : chunks(new ArrayList<>(ids))) {
+      try (PreparedStatement select = connection.prepareStatement("SELECT party, due_date, suspended, proc_def_key, "
+          + "task_def_key, name, tally_slot FROM bf_inbox WHERE task_id IN (" + marks(chunk.size()) + ") FOR UPDATE")) {
+        bind(select, 1, chunk);
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            tally.merge(TallyKey.of(rows.getString(1), rows.getTimestamp(2), rows.getBoolean(3), rows.getString(4),
+                rows.getString(5), rows.getString(6), rows.getInt(7)), -1L, Long::sum);
+          }
+        }
+      }
       try (PreparedStatement delete = connection.prepareStatement(
           "DELETE FROM bf_inbox WHERE task_id IN (" + marks(chunk.size()) + ")")) {
         bind(delete, 1, chunk);
@@ -75,9 +140,11 @@ final class InboxTable {
       open.addAll(tasks(connection, enginePrefix, " WHERE t.ID_ IN (" + marks(chunk.size()) + ")", chunk));
     }
     for (List<TaskRow> chunk : chunks(open)) {
-      insert(connection, chunk, candidates(connection, enginePrefix, chunk.stream().map(TaskRow::id).toList()));
+      insert(connection, chunk, candidates(connection, enginePrefix, chunk.stream().map(TaskRow::id).toList()), tally);
     }
-    if (changedInBulk) {
+    if (!changedInBulk) {
+      addToCounts(connection, tally);
+    } else {
       // process instances suspended or activated, or migrated: the engine changed their tasks in bulk, with no
       // task event; rare (an administrator in Cockpit), so every row is brought up to date
       String task = "FROM " + enginePrefix + "ACT_RU_TASK t WHERE t.ID_ = bf_inbox.task_id";
@@ -89,6 +156,67 @@ final class InboxTable {
             + "proc_def_key = (SELECT d.KEY_ FROM " + enginePrefix + "ACT_RU_TASK t JOIN " + enginePrefix
             + "ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_ WHERE t.ID_ = bf_inbox.task_id)");
       }
+      retally(connection);
+    }
+  }
+
+  /**
+   * Adds the changes to the counts, key by key in their order; then deletes the rows they brought to 0 (all their
+   * tasks gone). A key new to the table is inserted; when another transaction inserted it first, it is updated.
+   */
+  private static void addToCounts(Connection connection, Map<TallyKey, Long> tally) throws SQLException {
+    List<TallyKey> lowered = new ArrayList<>();
+    try (PreparedStatement update = connection.prepareStatement(
+        "UPDATE bf_inbox_tally SET tasks = tasks + ? WHERE " + TALLY_KEY)) {
+      for (Map.Entry<TallyKey, Long> change : tally.entrySet()) {
+        long delta = change.getValue();
+        if (delta == 0) {
+          continue;
+        }
+        update.setLong(1, delta);
+        change.getKey().bind(update, 2);
+        if (update.executeUpdate() == 0 && !insertTally(connection, change.getKey(), delta)) {
+          update.executeUpdate();
+        }
+        if (delta < 0) {
+          lowered.add(change.getKey());
+        }
+      }
+    }
+    if (!lowered.isEmpty()) {
+      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM bf_inbox_tally WHERE tasks = 0 AND ("
+          + String.join(" OR ", Collections.nCopies(lowered.size(), "(" + TALLY_KEY + ")")) + ")")) {
+        int next = 1;
+        for (TallyKey key : lowered) {
+          next = key.bind(delete, next);
+        }
+        delete.executeUpdate();
+      }
+    }
+  }
+
+  /** Inserts a row of the counts; false when another transaction has inserted its key meanwhile. */
+  private static boolean insertTally(Connection connection, TallyKey key, long tasks) throws SQLException {
+    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bf_inbox_tally (party, due_day, "
+        + "suspended, proc_def_key, task_def_key, name, slot, county_code, tasks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      int next = key.bind(insert, 1);
+      insert.setString(next, countyOf(key.party()));
+      insert.setLong(next + 1, tasks);
+      insert.executeUpdate();
+      return true;
+    } catch (SQLException e) {
+      if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+        return false; // a duplicate key: the other transaction's row is there now
+      }
+      throw e;
+    }
+  }
+
+  /** Counts the open tasks again from the inbox rows (after a change in bulk, or a rebuild). */
+  private static void retally(Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate("DELETE FROM bf_inbox_tally");
+      statement.executeUpdate(RETALLY);
     }
   }
 
@@ -99,8 +227,10 @@ final class InboxTable {
     }
     List<TaskRow> tasks = tasks(connection, enginePrefix, "", List.of());
     for (List<TaskRow> chunk : chunks(tasks)) {
-      insert(connection, chunk, candidates(connection, enginePrefix, chunk.stream().map(TaskRow::id).toList()));
+      insert(connection, chunk, candidates(connection, enginePrefix, chunk.stream().map(TaskRow::id).toList()),
+          new HashMap<>());
     }
+    retally(connection);
     return tasks.size();
   }
 
@@ -148,31 +278,39 @@ final class InboxTable {
     return parties;
   }
 
-  private static void insert(Connection connection, List<TaskRow> tasks, Map<String, Set<String>> candidates)
-      throws SQLException {
+  /** Inserts the tasks' rows, adding each to the counts' changes. */
+  private static void insert(Connection connection, List<TaskRow> tasks, Map<String, Set<String>> candidates,
+      Map<TallyKey, Long> tally) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT INTO bf_inbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        "INSERT INTO bf_inbox (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       int rows = 0;
       for (TaskRow task : tasks) {
-        Set<String> parties = new LinkedHashSet<>(candidates.getOrDefault(task.id(), Set.of()));
+        Set<String> candidateParties = candidates.getOrDefault(task.id(), Set.of());
+        Set<String> parties = new LinkedHashSet<>(candidateParties);
         if (task.assignee() != null) {
           parties.add(ASSIGNEE + task.assignee());
         }
+        String name = task.name() == null || task.name().length() <= NAME_LENGTH ? task.name()
+            : task.name().substring(0, NAME_LENGTH);
+        int slot = Math.floorMod(task.id().hashCode(), SLOTS);
         for (String party : parties) {
           insert.setString(1, task.id());
           insert.setString(2, party);
-          insert.setString(3, party.startsWith(GROUP) ? CandidateGroups.countyOf(party.substring(GROUP.length())) : null);
+          insert.setString(3, countyOf(party));
           insert.setTimestamp(4, timestamp(task.createTime()));
           insert.setTimestamp(5, timestamp(task.dueDate()));
           insert.setTimestamp(6, timestamp(task.followUpDate()));
           insert.setInt(7, task.priority());
-          insert.setString(8, task.name() == null || task.name().length() <= NAME_LENGTH ? task.name()
-              : task.name().substring(0, NAME_LENGTH));
+          insert.setString(8, name);
           insert.setString(9, task.assignee());
           insert.setString(10, task.taskDefinitionKey());
           insert.setString(11, task.processDefinitionKey());
           insert.setBoolean(12, task.suspended());
+          insert.setInt(13, candidateParties.size());
+          insert.setInt(14, slot);
           insert.addBatch();
+          tally.merge(TallyKey.of(party, task.dueDate(), task.suspended(), task.processDefinitionKey(),
+              task.taskDefinitionKey(), name, slot), 1L, Long::sum);
           rows++;
         }
       }
@@ -226,7 +364,80 @@ final class InboxTable {
     }
   }
 
+  /**
+   * How many tasks the query's rows hold, each once. Read from the counts: the parties' whole due days within the
+   * query's window, plus the rows of the (at most two) days it cuts, counted from the inbox rows; less, over several
+   * parties, the tasks met more than once (only tasks of several candidate parties can be). So a count reads the
+   * parties' count rows (steps x days x slots) and a day's rows at most, not every row of the parties.
+   */
   static long count(Connection connection, Query query) throws SQLException {
+    Date after = query.dueAfter();
+    Date before = query.dueBefore();
+    if (after != null && before != null && !after.before(before)) {
+      return 0;
+    }
+    boolean assigneeAmongOthers = query.parties().size() > 1
+        && query.parties().stream().anyMatch(party -> party.startsWith(ASSIGNEE));
+    if (assigneeAmongOthers) {
+      // an assignee's rows may repeat a candidate's without the task having several candidates: counted as rows
+      return countDistinct(connection, query);
+    }
+    String parties = "party IN (" + marks(query.parties().size()) + ")" + (query.activeOnly() ? " AND suspended = FALSE" : "");
+    List<Object> values = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("SELECT (SELECT COALESCE(SUM(tasks), 0) FROM bf_inbox_tally WHERE ")
+        .append(parties);
+    values.addAll(query.parties());
+    if (after != null) {
+      sql.append(" AND due_day > ?");
+      values.add(dayOf(after));
+    }
+    if (before != null) {
+      sql.append(" AND due_day < ?");
+      values.add(dayOf(before));
+    } else if (after != null) {
+      sql.append(" AND due_day < ?");
+      values.add(NO_DUE_DAY);
+    }
+    sql.append(")");
+    if (after != null || before != null) {
+      sql.append(" + (SELECT COUNT(*) FROM bf_inbox WHERE ").append(parties).append(" AND ");
+      values.addAll(query.parties());
+      if (after != null && before != null && dayOf(after).equals(dayOf(before))) {
+        sql.append("due_date > ? AND due_date < ?");
+        values.addAll(List.of(timestamp(after), timestamp(before)));
+      } else {
+        List<String> cut = new ArrayList<>();
+        if (after != null) {
+          cut.add("due_date > ? AND due_date < ?");
+          values.addAll(List.of(timestamp(after), dayStart(dayOf(after).plusDays(1))));
+        }
+        if (before != null) {
+          cut.add("due_date >= ? AND due_date < ?");
+          values.addAll(List.of(dayStart(dayOf(before)), timestamp(before)));
+        }
+        sql.append("(").append(String.join(" OR ", cut.stream().map(range -> "(" + range + ")").toList())).append(")");
+      }
+      sql.append(")");
+    }
+    if (query.parties().size() > 1) {
+      sql.append(" - (SELECT COUNT(*) - COUNT(DISTINCT task_id) FROM bf_inbox WHERE ").append(parties)
+          .append(" AND candidate_parties > 1").append(window(query)).append(")");
+      values.addAll(query.parties());
+      addWindow(values, query);
+    }
+    try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+      for (int i = 0; i < values.size(); i++) {
+        select.setObject(i + 1, values.get(i));
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  /** The count read from the rows: COUNT(DISTINCT) over every row of the parties. */
+  static long countDistinct(Connection connection, Query query) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(
         "SELECT COUNT(DISTINCT task_id) FROM bf_inbox WHERE " + where(query))) {
       bindWhere(select, query);
@@ -237,15 +448,39 @@ final class InboxTable {
     }
   }
 
+  /** The day of a moment on the server's clock, as the driver writes a timestamp's day. */
+  static LocalDate dayOf(Date moment) {
+    return new Timestamp(moment.getTime()).toLocalDateTime().toLocalDate();
+  }
+
+  private static Timestamp dayStart(LocalDate day) {
+    return Timestamp.valueOf(day.atStartOfDay());
+  }
+
+  private static String countyOf(String party) {
+    return party.startsWith(GROUP) ? CandidateGroups.countyOf(party.substring(GROUP.length())) : null;
+  }
+
   private static String where(Query query) {
     return "party IN (" + marks(query.parties().size()) + ")" + filters(query);
   }
 
   /** The query's conditions besides the parties. */
   private static String filters(Query query) {
-    return (query.dueAfter() != null ? " AND due_date > ?" : "")
-        + (query.dueBefore() != null ? " AND due_date < ?" : "")
-        + (query.activeOnly() ? " AND suspended = FALSE" : "");
+    return window(query) + (query.activeOnly() ? " AND suspended = FALSE" : "");
+  }
+
+  private static String window(Query query) {
+    return (query.dueAfter() != null ? " AND due_date > ?" : "") + (query.dueBefore() != null ? " AND due_date < ?" : "");
+  }
+
+  private static void addWindow(List<Object> values, Query query) {
+    if (query.dueAfter() != null) {
+      values.add(timestamp(query.dueAfter()));
+    }
+    if (query.dueBefore() != null) {
+      values.add(timestamp(query.dueBefore()));
+    }
   }
 
   private static int bindWhere(PreparedStatement statement, Query query) throws SQLException {
@@ -263,7 +498,6 @@ final class InboxTable {
     return next;
   }
 
-  /** The county (first 6 digits) of a region group's code; null for a group of no region. */
   private static int bind(PreparedStatement statement, int from, Collection<String> values) throws SQLException {
     int index = from;
     for (String value : values) {

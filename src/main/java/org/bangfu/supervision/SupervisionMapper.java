@@ -1,21 +1,30 @@
 package org.bangfu.supervision;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 
 /**
- * Read-only queries for supervision over the inbox table (org.bangfu.inbox) and the engine's runtime tables: counts
- * grouped in the database, so a county's
- * figures cost one query however many tasks are open.
+ * Read-only queries for supervision over the inbox's rows and counts (org.bangfu.inbox) and the engine's runtime
+ * tables: counts grouped in the database, so a county's figures cost two queries however many tasks are open.
  */
 @Mapper
 public interface SupervisionMapper {
 
-  /** One row per candidate group and step: open, due soon (before {@code soon}) and overdue tasks of the county. */
-  List<TaskCount> openByGroupAndStep(@Param("county") String countyCode, @Param("now") LocalDateTime now,
-      @Param("soon") LocalDateTime soon);
+  /**
+   * One row per candidate group and step of the county: its open tasks, and those due soon or overdue on whole days
+   * (due after {@code today} and before {@code soonDay}, or before {@code today}). See {@link OpenTaskCounts}.
+   */
+  List<TaskCount> openByGroupAndStepOnWholeDays(@Param("county") String countyCode, @Param("today") LocalDate today,
+      @Param("soonDay") LocalDate soonDay);
+
+  /** Due soon ({@code now} to {@code soon}) and overdue tasks among those due on the two days given, by group and step. */
+  List<TaskCount> dueOnCutDays(@Param("county") String countyCode, @Param("now") LocalDateTime now,
+      @Param("soon") LocalDateTime soon, @Param("todayStart") LocalDateTime todayStart,
+      @Param("tomorrowStart") LocalDateTime tomorrowStart, @Param("soonDayStart") LocalDateTime soonDayStart,
+      @Param("soonDayEnd") LocalDateTime soonDayEnd);
 
   record TaskCount(String groupId, String processKey, String step, String stepName, long openTasks, long dueSoon,
       long overdue) {

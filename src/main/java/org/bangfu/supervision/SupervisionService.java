@@ -97,7 +97,7 @@ public class SupervisionService {
   public Overview overview(String county) {
     LocalDateTime now = Deadlines.overdueBefore();
     Function<String, String> name = names();
-    List<TaskCount> rows = supervision.openByGroupAndStep(county, now, Deadlines.dueSoonBefore(now));
+    List<TaskCount> rows = OpenTaskCounts.byGroupAndStep(supervision, county, now, Deadlines.dueSoonBefore(now));
     Map<String, Long> byStatus = new LinkedHashMap<>();
     for (CaseStatus status : CaseStatus.values()) {
       byStatus.put(status.name(), 0L);

@@ -10,6 +10,11 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.bangfu.inbox.InboxPlugin;
@@ -158,14 +163,39 @@ final class BenchEngine {
 
   /** Runs {@code start(i)} for i in [0, n) in transactions of 1,000. */
   static void inBatches(ProcessEngine engine, int n, IntConsumer start) {
-    for (int done = 0; done < n; done += 1_000) {
-      int from = done;
-      configuration(engine).getCommandExecutorTxRequired().execute(context -> {
-        for (int i = from; i < Math.min(from + 1_000, n); i++) {
-          start.accept(i);
-        }
-        return null;
-      });
+    inBatches(engine, n, 1, start);
+  }
+
+  /** The same by several clients at once, each taking the next batch of 1,000. */
+  static void inBatches(ProcessEngine engine, int n, int clients, IntConsumer start) {
+    AtomicInteger next = new AtomicInteger();
+    Runnable client = () -> {
+      for (int from = next.getAndAdd(1_000); from < n; from = next.getAndAdd(1_000)) {
+        int first = from;
+        configuration(engine).getCommandExecutorTxRequired().execute(context -> {
+          for (int i = first; i < Math.min(first + 1_000, n); i++) {
+            start.accept(i);
+          }
+          return null;
+        });
+      }
+    };
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      List<Future<?>> running = new ArrayList<>();
+      for (int c = 0; c < clients; c++) {
+        running.add(pool.submit(client));
+      }
+      for (Future<?> each : running) {
+        each.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("seeding failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Supplier;
 import org.bangfu.inbox.InboxFilter;
 import org.bangfu.inbox.InboxPlugin;
@@ -86,7 +87,8 @@ class InboxBench {
         : BenchEngine.stock(server, database);
     ProcessEngine engine = configuration.buildProcessEngine();
     try {
-      String filter = seed(engine, ours);
+      Map<InboxFilter, String> filters = seed(engine, ours);
+      String filter = filters.get(InboxFilter.GROUP);
       engine.getIdentityService().setAuthentication("reviewer", REVIEWER_GROUPS);
       // what Tasklist sends with every filter: its sorting (newest first) and active tasks only
       Supplier<TaskQuery> tasklist = () -> engine.getTaskService().createTaskQuery().orderByTaskCreateTime().desc()
@@ -99,6 +101,18 @@ class InboxBench {
       }
       List<Double> pages = BenchEngine.time(page);
       List<Double> counts = BenchEngine.time(count);
+      // Tasklist's list of filters asks each filter's count: the other three standard filters
+      Map<InboxFilter, double[]> otherCounts = new LinkedHashMap<>();
+      for (InboxFilter other : List.of(InboxFilter.MINE, InboxFilter.DUE_SOON, InboxFilter.OVERDUE)) {
+        Supplier<Long> otherCount = () -> engine.getFilterService().count(filters.get(other), tasklist.get());
+        List<Double> millis = BenchEngine.time(otherCount);
+        otherCounts.put(other, new double[] {otherCount.get(), BenchEngine.percentile(millis, 50),
+            BenchEngine.percentile(millis, 95)});
+      }
+      System.out.printf("%n%s: the other filters' counts (tasks, p50 ms, p95 ms):", name);
+      otherCounts.forEach((other, figures) -> System.out.printf(" %s %,.0f %.1f %.1f;", other.title(), figures[0],
+          figures[1], figures[2]));
+      System.out.println();
       if (ours) {
         whereOursGoes(engine, page.get().stream().map(Task::getId).toList());
       }
@@ -126,8 +140,10 @@ class InboxBench {
     Map<String, List<Double>> parts = new LinkedHashMap<>();
     parts.put("inbox table: the page's 20 ids (SQL)",
         BenchEngine.time(() -> onTable(engine, c -> InboxStatements.newestIds(c, parties, 20))));
-    parts.put("inbox table: the count (SQL)",
+    parts.put("inbox counts: the count, kept per party (SQL)",
         BenchEngine.time(() -> onTable(engine, c -> InboxStatements.count(c, parties))));
+    parts.put("inbox table: the count, COUNT(DISTINCT) over the rows (SQL)",
+        BenchEngine.time(() -> onTable(engine, c -> InboxStatements.countFromRows(c, parties))));
     parts.put("engine: those 20 tasks by id, authorization checked", BenchEngine.time(load));
     var authentication = engine.getIdentityService().getCurrentAuthentication();
     engine.getIdentityService().clearAuthentication();
@@ -151,17 +167,21 @@ class InboxBench {
   }
 
   /**
-   * The groups, the reviewer, the standard filter 本组待办 (its id returned), and TASKS instances of a model with one
-   * of 6 steps each, spread evenly over the groups; a fifth of the tasks overdue (due yesterday), a fifth due in two
-   * days, the others in ten.
+   * The groups, the reviewer, the standard filters (their ids returned), and TASKS instances of a model with one of 6
+   * steps each, spread evenly over the groups; a fifth of the tasks overdue (due within the last 30 days), a fifth due
+   * within two days, the others within 3 to 60 days, each at a random minute of its day. Started in transactions of
+   * 1,000 by -Dbangfu.bench.seed-threads clients (2).
    */
-  private static String seed(ProcessEngine engine, boolean ours) {
+  private static Map<InboxFilter, String> seed(ProcessEngine engine, boolean ours) {
     for (String groupId : GROUPS) {
       engine.getIdentityService().saveGroup(engine.getIdentityService().newGroup(groupId));
     }
     engine.getIdentityService().saveUser(engine.getIdentityService().newUser("reviewer"));
     REVIEWER_GROUPS.forEach(group -> engine.getIdentityService().createMembership("reviewer", group));
-    Filter filter = InboxFilter.GROUP.ensure(engine.getFilterService(), engine.getAuthorizationService());
+    Map<InboxFilter, String> filters = new LinkedHashMap<>();
+    for (InboxFilter filter : InboxFilter.values()) {
+      filters.put(filter, filter.ensure(engine.getFilterService(), engine.getAuthorizationService()).getId());
+    }
     AbstractFlowNodeBuilder<?, ?> flow = Bpmn.createExecutableProcess("InboxBench").camundaHistoryTimeToLive(30).startEvent()
         .exclusiveGateway("Gateway_Step");
     for (int step = 0; step < STEPS; step++) {
@@ -171,15 +191,21 @@ class InboxBench {
     }
     engine.getRepositoryService().createDeployment().addModelInstance("inbox-bench.bpmn", flow.done()).deploy();
     long started = System.currentTimeMillis();
-    Date overdue = new Date(started - 86_400_000L);
-    Date soon = new Date(started + 2 * 86_400_000L);
-    Date due = new Date(started + 10 * 86_400_000L);
-    BenchEngine.inBatches(engine, TASKS, i -> engine.getRuntimeService().startProcessInstanceByKey("InboxBench",
-        Map.of("region", GROUPS.get(i % GROUP_COUNT), "step", (i / GROUP_COUNT) % STEPS,
-            "due", i % 5 == 0 ? overdue : i % 5 == 1 ? soon : due)));
+    long minute = 60_000L;
+    long day = 24 * 60 * minute;
+    BenchEngine.inBatches(engine, TASKS, Integer.getInteger("bangfu.bench.seed-threads", 2), i -> {
+      Random random = new java.util.Random(i);
+      long due = switch (i % 5) {
+        case 0 -> started - minute - random.nextInt(30 * 24 * 60) * minute;
+        case 1 -> started + minute + random.nextInt(2 * 24 * 60 - 2) * minute;
+        default -> started + 3 * day + random.nextInt(57 * 24 * 60) * minute;
+      };
+      engine.getRuntimeService().startProcessInstanceByKey("InboxBench", Map.of("region",
+          GROUPS.get(i % GROUP_COUNT), "step", (i / GROUP_COUNT) % STEPS, "due", new Date(due)));
+    });
     System.out.printf("seeded %,d tasks (%s) in %,d s%n", TASKS, ours ? "ours" : "stock",
         (System.currentTimeMillis() - started) / 1000);
-    return filter.getId();
+    return filters;
   }
 
   private static List<String> groups() {

@@ -20,8 +20,14 @@ public final class InboxStatements {
     return InboxTable.page(connection, activeOf(parties), List.of(new InboxTable.Sort("create_time", false)), 0, max);
   }
 
+  /** The count as the inbox answers it: from the counts kept per party. */
   public static long count(Connection connection, Collection<String> parties) throws SQLException {
     return InboxTable.count(connection, activeOf(parties));
+  }
+
+  /** The count read from the rows, COUNT(DISTINCT) over the parties' rows (how it was read before the kept counts). */
+  public static long countFromRows(Connection connection, Collection<String> parties) throws SQLException {
+    return InboxTable.countDistinct(connection, activeOf(parties));
   }
 
   private static InboxTable.Query activeOf(Collection<String> parties) {

@@ -128,8 +128,8 @@ public final class InboxWorkout {
   /** The statements of the Flyway migrations that make the table and its indexes, as the application runs them. */
   public static void createInboxTable(Connection connection) throws SQLException, IOException {
     String vendor = connection.getMetaData().getDatabaseProductName().toLowerCase().contains("h2") ? "h2" : "mysql";
-    String indexes = "db/vendor/" + vendor + "/V8__inbox_page_order.sql";
-    for (String migration : List.of("db/migration/V7__inbox.sql", indexes)) {
+    for (String migration : List.of("db/migration/V7__inbox.sql", "db/vendor/" + vendor + "/V8__inbox_page_order.sql",
+        "db/migration/V14__inbox_tally.sql", "db/vendor/" + vendor + "/V14_1__inbox_county_due.sql")) {
       String script = new ClassPathResource(migration).getContentAsString(StandardCharsets.UTF_8);
       try (Statement statement = connection.createStatement()) {
         for (String sql : script.replaceAll("(?m)--.*$", "").split(";")) {
@@ -388,6 +388,49 @@ public final class InboxWorkout {
       throw new IllegalStateException(e);
     }
     assertThat(actual).as("the inbox table's rows").containsExactlyInAnyOrderElementsOf(expected);
+    checkCounts(dataSource, prefix);
+  }
+
+  /**
+   * The counts the inbox keeps equal the rows counted now (every party, day, step, suspension and slot), no count row
+   * is left at 0, and each row knows how many candidate parties its task has.
+   */
+  private static void checkCounts(DataSource dataSource, String prefix) {
+    String ours = " WHERE (party LIKE 'G:" + prefix + "-%' OR party LIKE 'U:" + prefix + "-%' OR party LIKE 'A:"
+        + prefix + "-%')";
+    String key = "party, due_day, suspended, proc_def_key, task_def_key, name, slot";
+    String counted = "SELECT party, COALESCE(CAST(due_date AS DATE), DATE '9999-12-31') AS due_day, suspended, "
+        + "COALESCE(proc_def_key, '') AS proc_def_key, COALESCE(task_def_key, '') AS task_def_key, "
+        + "COALESCE(name, '') AS name, tally_slot AS slot, COUNT(*) AS tasks FROM bf_inbox" + ours + " GROUP BY party, "
+        + "COALESCE(CAST(due_date AS DATE), DATE '9999-12-31'), suspended, COALESCE(proc_def_key, ''), "
+        + "COALESCE(task_def_key, ''), COALESCE(name, ''), tally_slot";
+    String kept = "SELECT " + key + ", tasks FROM bf_inbox_tally" + ours;
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(rows(connection, kept)).as("the kept counts").containsExactlyInAnyOrderElementsOf(
+          rows(connection, counted));
+      assertThat(rows(connection, "SELECT party, slot FROM bf_inbox_tally" + ours + " AND tasks = 0"))
+          .as("count rows at 0").isEmpty();
+      assertThat(rows(connection, "SELECT task_id, party, candidate_parties FROM bf_inbox i" + ours
+          + " AND i.candidate_parties <> (SELECT COUNT(*) FROM bf_inbox c WHERE c.task_id = i.task_id AND c.party NOT LIKE 'A:%')"))
+          .as("rows with a wrong number of candidate parties").isEmpty();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static List<String> rows(Connection connection, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        List<String> row = new ArrayList<>();
+        for (int i = 1; i <= columns; i++) {
+          row.add(String.valueOf(result.getObject(i)));
+        }
+        rows.add(String.join("|", row));
+      }
+    }
+    return rows;
   }
 
   private static Object time(Timestamp timestamp) {
@@ -457,8 +500,9 @@ public final class InboxWorkout {
     long now = ClockUtil.getCurrentTime().getTime() / 1000 * 1000;
     return switch (random.nextInt(4)) {
       case 0 -> null;
-      case 1 -> new Date(now - (1 + random.nextInt(3)) * 86_400_000L);
-      case 2 -> new Date(now + (1 + random.nextInt(40)) * 3_600_000L);
+      // hours back and ahead, so that some fall on the days a due window cuts (today, the day after tomorrow)
+      case 1 -> new Date(now - (1 + random.nextInt(72)) * 3_600_000L - random.nextInt(60) * 60_000L);
+      case 2 -> new Date(now + (1 + random.nextInt(60)) * 3_600_000L + random.nextInt(60) * 60_000L);
       default -> new Date(now + (3 + random.nextInt(5)) * 86_400_000L);
     };
   }

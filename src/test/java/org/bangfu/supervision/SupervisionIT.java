@@ -36,6 +36,8 @@ class SupervisionIT extends MariaDbIntegrationTest {
   @Autowired
   TaskService taskService;
   @Autowired
+  SupervisionMapper supervisionMapper;
+  @Autowired
   IdentityService identityService;
 
   @Test
@@ -94,6 +96,60 @@ class SupervisionIT extends MariaDbIntegrationTest {
         .containsExactly("629977");
     assertThat(((Number) api.get("supervisor_changle", "/api/supervision/629977").getBody().get("overdue"))
         .longValue()).isZero();
+  }
+
+  /**
+   * The dashboard's due-soon and overdue figures come from kept counts for whole days and from the rows of the two
+   * days the windows cut: tasks due at random minutes over a week around now (and some with no due date), counted at
+   * several moments — early and late in a day, at midnight — match a count of the same tasks made here.
+   */
+  @Test
+  void dueSoonAndOverdueAreExactOnEveryDayAroundNow() {
+    String county = "629978"; // a county of this test's own: no other test's tasks
+    List<String> groups = List.of("village-" + county + "100201", "township-" + county + "100");
+    java.util.Random random = new java.util.Random(20261205L);
+    java.time.LocalDateTime base = org.bangfu.shared.EngineClock.now().withNano(0);
+    List<String> created = new java.util.ArrayList<>();
+    try {
+      for (int i = 0; i < 120; i++) {
+        Task task = taskService.newTask();
+        task.setName(i % 3 == 0 ? "核对" : "复核");
+        task.setDueDate(i % 10 == 0 ? null : java.sql.Timestamp.valueOf(base.plusMinutes(random.nextInt(7 * 24 * 60)
+            - 3 * 24 * 60)));
+        taskService.saveTask(task);
+        taskService.addCandidateGroup(task.getId(), groups.get(i % 2));
+        created.add(task.getId());
+      }
+      List<Task> tasks = taskService.createTaskQuery().taskIdIn(created.toArray(String[]::new)).list();
+      for (java.time.LocalDateTime now : List.of(base, base.toLocalDate().atStartOfDay(),
+          base.toLocalDate().atTime(23, 59, 59), base.toLocalDate().plusDays(1).atStartOfDay().plusMinutes(1),
+          base.minusHours(30))) {
+        java.time.LocalDateTime soon = org.bangfu.shared.Deadlines.dueSoonBefore(now);
+        Date nowDate = java.sql.Timestamp.valueOf(now);
+        Date soonDate = java.sql.Timestamp.valueOf(soon);
+        for (String group : groups) {
+          for (String name : List.of("核对", "复核")) {
+            List<Task> mine = tasks.stream().filter(t -> name.equals(t.getName())
+                && groups.indexOf(group) == created.indexOf(t.getId()) % 2).toList();
+            long overdue = mine.stream().filter(t -> t.getDueDate() != null && t.getDueDate().before(nowDate)).count();
+            long dueSoon = mine.stream().filter(t -> t.getDueDate() != null && !t.getDueDate().before(nowDate)
+                && t.getDueDate().before(soonDate)).count();
+            assertThat(OpenTaskCounts.byGroupAndStep(supervisionMapper, county, now, soon))
+                .as("%s %s at %s", group, name, now)
+                .filteredOn(row -> group.equals(row.groupId()) && name.equals(row.stepName()))
+                .singleElement().satisfies(row -> {
+                  assertThat(row.openTasks()).as("open").isEqualTo(mine.size());
+                  assertThat(row.overdue()).as("overdue").isEqualTo(overdue);
+                  assertThat(row.dueSoon()).as("due soon").isEqualTo(dueSoon);
+                });
+          }
+        }
+      }
+    } finally {
+      created.forEach(id -> taskService.deleteTask(id, true));
+    }
+    assertThat(OpenTaskCounts.byGroupAndStep(supervisionMapper, county, base, base.plusDays(2)))
+        .as("no count left once the tasks are gone").isEmpty();
   }
 
   @Test
