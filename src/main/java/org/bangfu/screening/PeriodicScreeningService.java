@@ -5,12 +5,15 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.catalogue.CaseStatus;
 import org.bangfu.catalogue.RiskType;
@@ -27,7 +30,12 @@ import org.bangfu.screening.ScreeningMapper.Run;
 import org.bangfu.security.EngineUsers;
 import org.bangfu.shared.EngineClock;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Periodic monitoring (docs/domain.md §6; 《广西增收三年行动方案》§33): the work of PeriodicScreeningProcess's steps. A run is made once
@@ -46,19 +54,29 @@ public class PeriodicScreeningService {
   public static final String PRIORITY = "PRIORITY";
   public static final String SCREENING = "SCREENING";
 
+  public static final String RUNNING = "RUNNING";
+  public static final String DONE = "DONE";
+
   private final ScreeningMapper screening;
   private final RuleTables tables;
   private final CaseOpening opening;
   private final EngineUsers users;
   private final org.camunda.bpm.engine.RuntimeService runtime;
+  private final HistoryService history;
+  /** A township's list, a run's row: committed on their own, apart from the engine's transaction of the step. */
+  private final TransactionTemplate apart;
 
   public PeriodicScreeningService(ScreeningMapper screening, RuleTables tables, CaseOpening opening,
-      EngineUsers users, org.camunda.bpm.engine.RuntimeService runtime) {
+      EngineUsers users, org.camunda.bpm.engine.RuntimeService runtime, HistoryService history,
+      PlatformTransactionManager transactions) {
     this.runtime = runtime;
     this.screening = screening;
     this.tables = tables;
     this.opening = opening;
     this.users = users;
+    this.history = history;
+    this.apart = new TransactionTemplate(transactions);
+    this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** The quarter that ended before the engine's today: on 2027-01-01 it is 2026-Q4. */
@@ -81,19 +99,16 @@ public class PeriodicScreeningService {
    */
   public Long evaluateQuarter(String processInstanceId, String requestedBy) {
     String runKey = quarterJustEnded(EngineClock.today());
-    Run existing = screening.findRun(runKey, QUARTERLY);
-    if (existing != null) {
-      return processInstanceId.equals(existing.processInstanceId()) ? existing.id() : null;
-    }
     YearMonth to = lastMonth(runKey);
-    List<HouseholdFigures> households = figures("", to);
+    Run run = claim(runKey, QUARTERLY, to, processInstanceId, requestedBy);
+    if (run == null) {
+      return null;
+    }
     RuleTables.Table rules = tables.latest(PeriodicScreening.DECISION_WARNING);
     RuleTables.Table schemes = tables.latest(PeriodicScreening.DECISION_SCHEME);
     // whether a city's scheme applies, asked once per city (the run's year is one)
     Map<String, Boolean> schemeApplies = new HashMap<>();
-    List<Flag> flags = new ArrayList<>();
-    Map<String, Integer> listNo = new HashMap<>();
-    for (HouseholdFigures h : households) {
+    listByTownship(run, WARNING, to, Flag::townshipCode, h -> {
       Map<String, Object> variables = new HashMap<>(where(h, to));
       boolean complete = incomeTest(h).complete();
       variables.put("householdKind", h.householdKind());
@@ -118,14 +133,96 @@ public class PeriodicScreeningService {
           riskType = (String) entry.get("riskType");
         }
       }
-      if (!reasons.isEmpty()) {
-        String township = h.villageCode().substring(0, 9);
-        flags.add(new Flag(null, null, WARNING, h.householdId(), h.headName(), h.villageCode(), township,
-            listNo.merge(township, 1, Integer::sum), String.join("；", reasons), riskType,
-            complete ? perCapita(h) : null, h.openCaseId(), null, null, null, null));
-      }
+      return reasons.isEmpty() ? null : new Flag(null, run.id(), WARNING, h.householdId(), h.headName(),
+          h.villageCode(), h.villageCode().substring(0, 9), 0, String.join("；", reasons), riskType,
+          complete ? perCapita(h) : null, h.openCaseId(), null, null, null, null);
+    });
+    finish(run, WARNING);
+    return run.id();
+  }
+
+  /**
+   * The period's run for this process instance, holding the period's lock until the engine's transaction of the
+   * step ends: made now; or the instance's own (its step is retried); or taken over from an instance that died
+   * before its transaction committed (nothing of it is in the engine's history), which had listed some townships.
+   * Null while another instance works on the run, or when one made it and went on (the timer fired twice, two
+   * operators at once): nobody is listed twice and no township is asked twice.
+   */
+  private Run claim(String runKey, String kind, YearMonth to, String processInstanceId, String requestedBy) {
+    try {
+      apart.executeWithoutResult(status -> screening.insertRunLock(runKey, kind));
+    } catch (DuplicateKeyException e) {
+      // the period's lock row is there already
     }
-    return saveRun(runKey, QUARTERLY, to, households.size(), flags, processInstanceId, requestedBy);
+    if (screening.lockRun(runKey, kind) == null) {
+      LOG.info("periodic run {} {}: another instance is working on it; instance {} leaves it", kind, runKey,
+          processInstanceId);
+      return null;
+    }
+    // the run as committed now (the step's transaction may read an older snapshot: REPEATABLE READ)
+    Run run = apart.execute(status -> screening.findRun(runKey, kind));
+    if (run == null) {
+      return apart.execute(status -> {
+        screening.insertRun(runKey, kind, to.minusMonths(11).toString(), to.toString(), processInstanceId,
+            EngineClock.now(), requestedBy);
+        return screening.findRun(runKey, kind);
+      });
+    }
+    if (processInstanceId.equals(run.processInstanceId())) {
+      return run;
+    }
+    boolean ownerCommitted = run.processInstanceId() == null
+        || history.createHistoricProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() > 0;
+    if (ownerCommitted) {
+      return null;
+    }
+    Integer taken = apart.execute(status -> screening.takeOverRun(run.id(), run.processInstanceId(),
+        processInstanceId));
+    if (taken == null || taken != 1) {
+      return null;
+    }
+    LOG.warn("periodic run {} {}: instance {} stopped before its step committed; instance {} takes the run over",
+        kind, runKey, run.processInstanceId(), processInstanceId);
+    return apart.execute(status -> screening.findRunById(run.id()));
+  }
+
+  /**
+   * Lists the registry's households township by township: each township's households are read, judged and their
+   * flags written in a transaction of its own, recorded as a part of the run. A township with a part is skipped, so a
+   * run taken up again goes on where it stopped; memory and transactions are bounded by the largest township, not
+   * by the registry. List numbers count within the list the flag is on ({@code listOf}: its township or village),
+   * which lies within one township.
+   */
+  private void listByTownship(Run run, String kind, YearMonth to, Function<Flag, String> listOf,
+      Function<HouseholdFigures, Flag> judge) {
+    Set<String> listed = new HashSet<>(apart.execute(status -> screening.findRunParts(run.id(), kind)));
+    for (String township : screening.registryTownships()) {
+      if (listed.contains(township)) {
+        continue;
+      }
+      apart.executeWithoutResult(status -> {
+        LocalDateTime started = EngineClock.now();
+        List<HouseholdFigures> households = figures(township, to);
+        List<Flag> flags = new ArrayList<>();
+        Map<String, Integer> listNo = new HashMap<>();
+        for (HouseholdFigures h : households) {
+          Flag flag = judge.apply(h);
+          if (flag != null) {
+            flags.add(new Flag(null, run.id(), kind, flag.householdId(), flag.headName(), flag.villageCode(),
+                flag.townshipCode(), listNo.merge(listOf.apply(flag), 1, Integer::sum), flag.reasons(),
+                flag.riskType(), flag.perCapitaIncome(), flag.openCaseId(), null, null, null, null));
+          }
+        }
+        insert(flags);
+        screening.insertRunPart(run.id(), kind, township, households.size(), flags.size(), started,
+            EngineClock.now());
+      });
+    }
+  }
+
+  /** Every township listed: the run is done, its figures its parts'. */
+  private void finish(Run run, String kind) {
+    apart.executeWithoutResult(status -> screening.finishRun(run.id(), kind));
   }
 
   /** 季度监测预警 or 年度集中排查. */
@@ -149,7 +246,11 @@ public class PeriodicScreeningService {
     }
     String runKey = currentRunKey(kind);
     Run made = screening.findRun(runKey, kind);
-    if (made != null) {
+    if (made != null && RUNNING.equals(made.status()) && !abandoned(made)) {
+      throw new org.bangfu.shared.ConflictException("本期（" + runKey + "）的" + kindLabel(kind) + "正在执行（"
+          + made.startedAt().withNano(0).toString().replace('T', ' ') + " 启动），请稍后查看结果");
+    }
+    if (made != null && !RUNNING.equals(made.status())) {
       throw new org.bangfu.shared.ConflictException("本期（" + runKey + "）的" + kindLabel(kind) + "已于 "
           + made.startedAt().withNano(0).toString().replace('T', ' ') + " 执行（"
           + (made.requestedBy() == null ? "定时启动" : "由 " + made.requestedBy() + " 手动启动") + "），不再重复执行");
@@ -162,6 +263,16 @@ public class PeriodicScreeningService {
     Run run = screening.findRun(runKey, kind);
     LOG.info("periodic run {} {} started by hand by {}", kind, runKey, operator);
     return run;
+  }
+
+  /**
+   * A run nobody works on and whose instance never committed (its node died mid-run): a new instance takes it over
+   * where it stopped.
+   */
+  private boolean abandoned(Run run) {
+    Boolean lockFree = apart.execute(status -> screening.lockRun(run.runKey(), run.kind()) != null);
+    return Boolean.TRUE.equals(lockFree) && (run.processInstanceId() == null
+        || history.createHistoricProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() == 0);
   }
 
   /** The key of the quarter (or year) the engine's clock is in the run of: 2026-Q4, 2027. */
@@ -199,26 +310,23 @@ public class PeriodicScreeningService {
    */
   public void markPriority(Long runId) {
     Run run = runId == null ? null : screening.findRunById(runId);
-    if (run == null || !screening.findVillages(runId, PRIORITY).isEmpty()) {
-      return;
+    if (run == null || apart.execute(status -> screening.findRunParts(runId, PRIORITY)).isEmpty()
+        && !screening.findVillages(runId, PRIORITY).isEmpty()) {
+      return; // no run, or its survey listed by a version that listed all at once
     }
     RuleTables.Table rules = tables.latest(PeriodicScreening.DECISION_PRIORITY);
-    List<Flag> flags = new ArrayList<>();
-    Map<String, Integer> listNo = new HashMap<>();
     YearMonth to = YearMonth.parse(run.incomeTo());
-    for (HouseholdFigures h : figures("", to)) {
+    listByTownship(run, PRIORITY, to, Flag::villageCode, h -> {
       Map<String, Object> variables = new HashMap<>(where(h, to));
       variables.put("householdKind", h.householdKind());
       // an incomplete year is on the warning list to be completed; the survey judges known incomes only
       variables.put("perCapitaIncome", incomeTest(h).complete() ? perCapita(h).doubleValue() : null);
       DmnDecisionResultEntries result = rules.evaluate(variables).getFirstResult();
-      if (result != null && Boolean.TRUE.equals(result.get("priority"))) {
-        flags.add(new Flag(null, runId, PRIORITY, h.householdId(), h.headName(), h.villageCode(),
-            h.villageCode().substring(0, 9), listNo.merge(h.villageCode(), 1, Integer::sum),
-            (String) result.get("reason"), null, perCapita(h), h.openCaseId(), null, null, null, null));
-      }
-    }
-    insert(flags);
+      return result == null || !Boolean.TRUE.equals(result.get("priority")) ? null
+          : new Flag(null, runId, PRIORITY, h.householdId(), h.headName(), h.villageCode(),
+              h.villageCode().substring(0, 9), 0, (String) result.get("reason"), null, perCapita(h), h.openCaseId(),
+              null, null, null, null);
+    });
   }
 
   /**
@@ -228,34 +336,33 @@ public class PeriodicScreeningService {
   public Long prepareYearlyScreening(String processInstanceId, String requestedBy) {
     LocalDate today = EngineClock.today();
     String runKey = String.valueOf(today.getYear());
-    Run existing = screening.findRun(runKey, YEARLY);
-    if (existing != null) {
-      return processInstanceId.equals(existing.processInstanceId()) ? existing.id() : null;
-    }
     YearMonth to = YearMonth.from(today).minusMonths(1);
-    List<HouseholdFigures> households = figures("", to);
-    List<Flag> flags = new ArrayList<>();
-    Map<String, Integer> listNo = new HashMap<>();
-    for (HouseholdFigures h : households) {
+    Run run = claim(runKey, YEARLY, to, processInstanceId, requestedBy);
+    if (run == null) {
+      return null;
+    }
+    listByTownship(run, SCREENING, to, Flag::villageCode, h -> {
       String status = h.openCaseStatus() == null ? HouseholdKind.valueOf(h.householdKind()).label()
           : CaseStatus.valueOf(h.openCaseStatus()).label();
-      flags.add(new Flag(null, null, SCREENING, h.householdId(), h.headName(), h.villageCode(),
-          h.villageCode().substring(0, 9), listNo.merge(h.villageCode(), 1, Integer::sum),
-          status + "，近12个月人均纯收入 " + perCapita(h).toPlainString() + " 元", null, perCapita(h),
-          h.openCaseId(), null, null, null, null));
-    }
-    return saveRun(runKey, YEARLY, to, households.size(), flags, processInstanceId, requestedBy);
+      return new Flag(null, run.id(), SCREENING, h.householdId(), h.headName(), h.villageCode(),
+          h.villageCode().substring(0, 9), 0, status + "，近12个月人均纯收入 " + perCapita(h).toPlainString() + " 元",
+          null, perCapita(h), h.openCaseId(), null, null, null, null);
+    });
+    finish(run, SCREENING);
+    return run.id();
   }
 
   // --- the lists the tasks show (MI collections; the lists themselves through ScreeningLists)
 
   /** The townships with warnings; none when this instance made no lists (runId null). */
   public List<String> townships(Long runId) {
-    return runId == null ? List.of() : screening.findTownships(runId, WARNING);
+    // as committed now: the lists were written apart from the step's transaction, whose snapshot (REPEATABLE READ)
+    // may be older
+    return runId == null ? List.of() : apart.execute(status -> screening.findTownships(runId, WARNING));
   }
 
   public List<String> villages(Long runId, String kind) {
-    return runId == null ? List.of() : screening.findVillages(runId, kind);
+    return runId == null ? List.of() : apart.execute(status -> screening.findVillages(runId, kind));
   }
 
   /** A run's list for a township (WARNING) or a village (PRIORITY, SCREENING), in list-number order. */
@@ -356,17 +463,6 @@ public class PeriodicScreeningService {
     }
     return h.currentIncome().subtract(h.previousIncome()).divide(h.previousIncome(), 4, RoundingMode.HALF_UP)
         .doubleValue();
-  }
-
-  private Long saveRun(String runKey, String kind, YearMonth to, int households, List<Flag> flags,
-      String processInstanceId, String requestedBy) {
-    screening.insertRun(runKey, kind, to.minusMonths(11).toString(), to.toString(), households, flags.size(),
-        processInstanceId, EngineClock.now(), requestedBy);
-    Long runId = screening.findRun(runKey, kind).id();
-    insert(flags.stream().map(f -> new Flag(null, runId, f.kind(), f.householdId(), f.headName(), f.villageCode(),
-        f.townshipCode(), f.listNo(), f.reasons(), f.riskType(), f.perCapitaIncome(), f.openCaseId(), null, null,
-        null, null)).toList());
-    return runId;
   }
 
   private void insert(List<Flag> flags) {

@@ -20,8 +20,9 @@ public interface ScreeningMapper {
       boolean relocated) {
   }
 
+  /** A periodic run: {@code status} RUNNING until every township is listed, then DONE. */
   record Run(Long id, String runKey, String kind, String incomeFrom, String incomeTo, int households, int flagged,
-      String processInstanceId, LocalDateTime startedAt, String requestedBy) {
+      String processInstanceId, LocalDateTime startedAt, String requestedBy, String status) {
   }
 
   record Flag(Long id, Long runId, String kind, Long householdId, String headName, String villageCode,
@@ -38,10 +39,27 @@ public interface ScreeningMapper {
 
   Run findRunById(@Param("id") Long id);
 
+  /** A run that has listed nobody yet (RUNNING). */
   void insertRun(@Param("runKey") String runKey, @Param("kind") String kind, @Param("incomeFrom") String from,
-      @Param("incomeTo") String to, @Param("households") int households, @Param("flagged") int flagged,
-      @Param("processInstanceId") String processInstanceId, @Param("startedAt") LocalDateTime startedAt,
-      @Param("requestedBy") String requestedBy);
+      @Param("incomeTo") String to, @Param("processInstanceId") String processInstanceId,
+      @Param("startedAt") LocalDateTime startedAt, @Param("requestedBy") String requestedBy);
+
+  void insertRunLock(@Param("runKey") String runKey, @Param("kind") String kind);
+
+  /** Locks the period's row for this transaction; null when another transaction holds it. */
+  String lockRun(@Param("runKey") String runKey, @Param("kind") String kind);
+
+  int takeOverRun(@Param("id") Long id, @Param("from") String fromInstance, @Param("to") String toInstance);
+
+  List<String> registryTownships();
+
+  List<String> findRunParts(@Param("runId") Long runId, @Param("kind") String kind);
+
+  void insertRunPart(@Param("runId") Long runId, @Param("kind") String kind, @Param("township") String township,
+      @Param("households") int households, @Param("flagged") int flagged,
+      @Param("startedAt") LocalDateTime startedAt, @Param("doneAt") LocalDateTime doneAt);
+
+  void finishRun(@Param("id") Long id, @Param("kind") String kind);
 
   /** The latest runs of both kinds, newest first. */
   List<Run> findRuns(@Param("limit") int limit);

@@ -167,7 +167,7 @@ class PeriodicMonitoringRulesTest {
   @Test
   @PolicyRule("R26")
   void theIncomeSurveyIsHeldInTheFourthQuarterByARunThatMadeItsLists() {
-    PeriodicScreeningService service = new PeriodicScreeningService(null, null, null, null, null);
+    PeriodicScreeningService service = new PeriodicScreeningService(null, null, null, null, null, null, null);
     assertThat(service.fourthQuarter(11L, "2026-Q3")).as("the run of 1 October").isTrue();
     assertThat(service.fourthQuarter(11L, "2026-Q4")).as("the run of 1 January").isFalse();
     // a second firing in the quarter made no lists: null, or 0 as the model's expression language passes it
