@@ -3,7 +3,6 @@ package org.bangfu.supervision;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reminds and escalates overdue tasks by mail: when a task's due date has passed, its holder (the assignee, or every
@@ -45,15 +45,20 @@ public class DeadlineWatcher {
   private final WorkingDayCalendar calendar;
   private final SupervisionProperties properties;
   private final MailProperties mail;
+  private final SupervisionMapper supervision;
+  private final TransactionTemplate transaction;
 
   public DeadlineWatcher(TaskService taskService, RuntimeService runtimeService, MailOutbox outbox,
-      WorkingDayCalendar calendar, SupervisionProperties properties, MailProperties mail) {
+      WorkingDayCalendar calendar, SupervisionProperties properties, MailProperties mail,
+      SupervisionMapper supervision, PlatformTransactionManager transactions) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.outbox = outbox;
     this.calendar = calendar;
     this.properties = properties;
     this.mail = mail;
+    this.supervision = supervision;
+    this.transaction = new TransactionTemplate(transactions);
   }
 
   @Scheduled(fixedDelayString = "${bangfu.supervision.interval:PT15M}", initialDelayString = "PT1M")
@@ -63,33 +68,52 @@ public class DeadlineWatcher {
     }
   }
 
-  /** One round over the overdue tasks; returns the number of mails queued. */
-  @Transactional
+  /**
+   * One round over the overdue tasks, a page of {@value #PAGE} at a time in due-date order, each page in a
+   * transaction of its own: a round's transactions stay small however many tasks are overdue, and a round that stops
+   * half-way (its node died) loses nothing — the next round queues what is missing, and nothing twice (each mail's
+   * dedup key). Returns the number of mails queued.
+   */
   public int check() {
     LocalDateTime now = Deadlines.overdueBefore();
-    Date nowDate = Date.from(now.atZone(ZoneId.systemDefault()).toInstant());
     int queued = 0;
     // a group's members are read once a round, not once per task of the group
     Map<String, Set<String>> groupAddresses = new HashMap<>();
-    for (int first = 0; ; first += PAGE) {
-      List<Task> overdue = taskService.createTaskQuery().dueBefore(nowDate).orderByDueDate().asc()
-          .orderByTaskCreateTime().asc().listPage(first, PAGE);
-      for (Task task : overdue) {
-        queued += remindAndEscalate(task, now, g -> groupAddresses.computeIfAbsent(g, outbox::addressesOfGroup));
-      }
-      if (overdue.size() < PAGE) {
+    SupervisionMapper.TaskKey last = null;
+    while (true) {
+      List<SupervisionMapper.TaskKey> page = supervision.overdueTaskKeys(now, last == null ? null : last.due(),
+          last == null ? null : last.id(), PAGE);
+      if (page.isEmpty()) {
         return queued;
       }
+      Integer pageQueued = transaction.execute(status -> {
+        int mails = 0;
+        for (Task task : taskService.createTaskQuery().taskIdIn(page.stream().map(SupervisionMapper.TaskKey::id)
+            .toArray(String[]::new)).orderByDueDate().asc().list()) {
+          // a task completed since the page was read is not there any more, and not reminded
+          mails += remindAndEscalate(task, now, g -> groupAddresses.computeIfAbsent(g, outbox::addressesOfGroup));
+        }
+        return mails;
+      });
+      queued += pageQueued == null ? 0 : pageQueued;
+      if (page.size() < PAGE) {
+        return queued;
+      }
+      last = page.get(page.size() - 1);
     }
   }
 
   private int remindAndEscalate(Task task, LocalDateTime now, Function<String, Set<String>> addressesOfGroup) {
     LocalDateTime due = LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault());
     List<String> groups = CandidateGroups.of(taskService.getIdentityLinksForTask(task.getId()));
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-        .processInstanceId(task.getProcessInstanceId()).singleResult();
+    // a co-signature (加签) is a sub-task without a process: its case is its parent step's
+    Task step = task.getProcessInstanceId() == null && task.getParentTaskId() != null
+        ? taskService.createTaskQuery().taskId(task.getParentTaskId()).singleResult() : task;
+    ProcessInstance instance = step == null || step.getProcessInstanceId() == null ? null
+        : runtimeService.createProcessInstanceQuery().processInstanceId(step.getProcessInstanceId()).singleResult();
     String caseNumber = instance == null ? null : instance.getBusinessKey();
-    Object caseId = runtimeService.getVariable(task.getExecutionId(), "caseId");
+    Object caseId = step == null || step.getExecutionId() == null ? null
+        : runtimeService.getVariable(step.getExecutionId(), "caseId");
     Long id = caseId instanceof Number n ? n.longValue() : null;
     String links = "任务列表：" + mail.baseUrl() + "/camunda/app/tasklist/"
         + (id == null ? "" : "\n案件档案：" + mail.baseUrl() + "/case.html?id=" + id);

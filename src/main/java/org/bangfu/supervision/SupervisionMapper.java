@@ -30,6 +30,13 @@ public interface SupervisionMapper {
       long overdue) {
   }
 
+  /** Overdue tasks (due before {@code now}) after the given one in (due date, id) order; the first page: nulls. */
+  List<TaskKey> overdueTaskKeys(@Param("now") LocalDateTime now, @Param("afterDue") LocalDateTime afterDue,
+      @Param("afterId") String afterId, @Param("limit") int limit);
+
+  record TaskKey(String id, LocalDateTime due) {
+  }
+
   /** The overdue tasks of the county, oldest due first, for the export (at most {@code limit}). */
   List<OverdueTask> overdueTasks(@Param("county") String countyCode, @Param("now") LocalDateTime now,
       @Param("limit") int limit);

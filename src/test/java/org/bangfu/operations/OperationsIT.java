@@ -61,7 +61,8 @@ class OperationsIT extends MariaDbIntegrationTest {
     assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
         .getProcessEngineConfiguration()).getDatabaseSchemaUpdate()).isEqualTo("false");
     assertThat(jdbc.queryForList("SELECT version FROM camunda_schema_history WHERE success = 1 AND type = 'JDBC'",
-        String.class)).containsExactly("7.24.0", "7.24.0.1"); // the scripts, then the history level (CaseHistoryLevel)
+        String.class)).containsExactly("7.24.0", "7.24.0.1", "7.24.0.2"); // the scripts, the history level
+    // (CaseHistoryLevel), the due-date index (DeadlineWatcher)
     assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success = 1 AND type = 'SQL' "
         + "ORDER BY installed_rank", String.class)).startsWith("1", "2", "3", "4", "5", "6");
     assertThat(jdbc.queryForObject("SELECT VERSION_ FROM ACT_GE_SCHEMA_LOG", String.class)).isEqualTo("7.24.0");

@@ -13,6 +13,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bangfu.identification.RiskIdentification;
@@ -105,6 +106,44 @@ class SupervisionMailIT extends MariaDbIntegrationTest {
     MimeMessage escalation = all.stream().filter(m -> SUPERVISOR.equals(to(m))).findFirst().orElseThrow();
     assertThat(escalation.getSubject()).startsWith("【帮扶】逾期督办：入户核实（案件 " + bk + "，逾期 2 个工作日）");
     assertThat(decoded(escalation)).contains("village-" + NANPING);
+  }
+
+  /**
+   * A round reads the overdue tasks a page at a time in due-date order: more than two pages, due at three moments
+   * (ties across every page boundary), a co-signature (加签, a sub-task without a process) among them — each
+   * reminded once, and a second round queues nothing.
+   */
+  @Test
+  void aRoundOfSeveralPagesRemindsEveryOverdueTaskOnce() {
+    LocalDateTime now = org.bangfu.shared.EngineClock.now();
+    List<String> ids = new java.util.ArrayList<>();
+    String parent = task(openCase()).getId();
+    try {
+      for (int i = 0; i < DeadlineWatcher.PAGE * 2 + 50; i++) {
+        Task task = taskService.newTask();
+        task.setName("核对");
+        task.setDueDate(java.sql.Timestamp.valueOf(now.minusHours(1 + i % 3)));
+        if (i == 7) {
+          task.setParentTaskId(parent);
+        }
+        taskService.saveTask(task);
+        taskService.addCandidateGroup(task.getId(), "village-" + NANPING);
+        ids.add(task.getId());
+      }
+      watcher.check();
+      Map<String, Integer> reminders = new HashMap<>();
+      for (String key : jdbc.queryForList("SELECT dedup_key FROM bf_mail_outbox WHERE dedup_key LIKE 'remind:%'",
+          String.class)) {
+        ids.stream().filter(id -> key.startsWith("remind:" + id + "|")).forEach(id -> reminders.merge(id, 1, Integer::sum));
+      }
+      assertThat(reminders.keySet()).as("every overdue task reminded").containsExactlyInAnyOrderElementsOf(ids);
+      assertThat(new java.util.HashSet<>(reminders.values())).as("each as often as its group has members")
+          .hasSize(1);
+      assertThat(watcher.check()).as("a second round").isZero();
+    } finally {
+      ids.forEach(id -> taskService.deleteTask(id, true));
+      jdbc.update("DELETE FROM bf_mail_outbox WHERE subject LIKE '%核对（案件 null）%' OR subject LIKE '%核对（案件 BF%'");
+    }
   }
 
   @Test
