@@ -124,7 +124,7 @@ class InboxBench {
         System.out.println();
       }
       if (ours) {
-        whereOursGoes(engine, page.get().stream().map(Task::getId).toList());
+        whereOursGoes(engine, filter, page.get().stream().map(Task::getId).toList());
       }
       engine.getIdentityService().clearAuthentication();
       DashboardFigures.Result dashboard = ours ? DashboardFigures.ours(engine, COUNTY)
@@ -142,7 +142,7 @@ class InboxBench {
    * engine loading the page's 20 tasks by id with its authorization check (as the filter does) and without it (no
    * user signed in).
    */
-  private static void whereOursGoes(ProcessEngine engine, List<String> pageIds) {
+  private static void whereOursGoes(ProcessEngine engine, String filterId, List<String> pageIds) {
     List<String> parties = new ArrayList<>(REVIEWER_GROUPS.stream().map(group -> "G:" + group).toList());
     parties.add("U:reviewer");
     Supplier<List<Task>> load = () -> engine.getTaskService().createTaskQuery()
@@ -155,6 +155,12 @@ class InboxBench {
     parts.put("inbox table: the count, COUNT(DISTINCT) over the rows (SQL)",
         BenchEngine.time(() -> onTable(engine, c -> InboxStatements.countFromRows(c, parties))));
     parts.put("engine: those 20 tasks by id, authorization checked", BenchEngine.time(load));
+    // what the filter service does around them for every page and count: the filter read with the user's
+    // permission to read it, and the user's groups (the candidate-user query's), each as its own command
+    parts.put("engine: the filter, with the permission to read it",
+        BenchEngine.time(() -> engine.getFilterService().getFilter(filterId)));
+    parts.put("identity: the user's groups (the candidate user's)",
+        BenchEngine.time(() -> engine.getIdentityService().createGroupQuery().groupMember("reviewer").list()));
     var authentication = engine.getIdentityService().getCurrentAuthentication();
     engine.getIdentityService().clearAuthentication();
     parts.put("engine: those 20 tasks by id, no authorization check", BenchEngine.time(load));

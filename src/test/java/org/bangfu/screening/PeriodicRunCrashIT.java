@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * profile) with a registry of many townships; an operator starts the quarter's run; the JVM is killed with SIGKILL
  * once some townships are listed and before all are; on a new JVM the operator starts it again, and the run goes on
  * where it stopped — each township listed once, each household once, list numbers without gaps — and the
- * townships get their review tasks from the instance that took the run over. A second start while it is done is
- * refused.
+ * townships get their review tasks from the instance that took the run over. A second start while the run is being
+ * worked on, and one once it is done, are refused.
  */
 class PeriodicRunCrashIT {
 
@@ -88,6 +88,10 @@ class PeriodicRunCrashIT {
         assertThat(System.currentTimeMillis()).as("run progress").isLessThan(until);
         Thread.sleep(10);
       }
+      // a second operator meanwhile: refused while the run is being worked on
+      HttpResponse<String> meanwhile = startRun(node1);
+      assertThat(meanwhile.statusCode()).as(meanwhile.body()).isEqualTo(409);
+      assertThat(meanwhile.body()).contains("正在执行");
       node1.kill();
       killedAt = intQuery(db, "SELECT COUNT(*) FROM bf_screening_run_part WHERE township_code LIKE '" + COUNTY + "%'");
       assertThat(killedAt).as("killed mid-way").isLessThan(TOWNSHIPS);
