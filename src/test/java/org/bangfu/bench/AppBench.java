@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bangfu.demo.DemoData;
 import org.bangfu.identification.RiskIdentification;
 import org.bangfu.measure.MeasureDelivery;
 import org.bangfu.plan.HouseholdPlan;
@@ -35,13 +34,9 @@ class AppBench {
   /** Not counted: the fresh JVM compiles its hot paths meanwhile. */
   private static final int WARM_UP_SECONDS = Integer.getInteger("bangfu.bench.warm-up-seconds", 60);
   private static final int CLIENTS = Integer.getInteger("bangfu.bench.clients", 12);
-  private static final String COUNTY = "approver_county";
-  private static final String[][] VILLAGES = {
-      {DemoData.DONGSHAN, "cadre_dongshan", "reviewer_heping"}, {DemoData.XIHE, "cadre_xihe", "reviewer_heping"},
-      {DemoData.NANPING, "cadre_nanping", "reviewer_heping"}, {DemoData.LIUSHU, "cadre_liushu", "reviewer_fumin"},
-      {DemoData.XINGHUA, "cadre_xinghua", "reviewer_fumin"}, {DemoData.SHIQIAO, "cadre_shiqiao", "reviewer_fumin"}};
-  /** The departments an illness case's measures go to (the recommendation's medical and health measures). */
-  private static final List<String> HANDLERS = List.of("handler_medins", "handler_health", "handler_civil");
+  private static final String COUNTY = DemoCounty.COUNTY_APPROVER;
+  private static final String[][] VILLAGES = DemoCounty.VILLAGES;
+  private static final List<String> HANDLERS = DemoCounty.HANDLERS;
   /** The starter's defaults for what application.yml sets: the stock configuration of the same application. */
   private static final List<String> STOCK_ENGINE = List.of("--camunda.bpm.job-execution.core-pool-size=3",
       "--camunda.bpm.job-execution.max-pool-size=10", "--camunda.bpm.job-execution.queue-capacity=3",

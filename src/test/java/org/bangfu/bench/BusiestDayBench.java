@@ -50,12 +50,9 @@ class BusiestDayBench {
   private static final int STAGE_SECONDS = Integer.getInteger("bangfu.bench.day.stage-seconds", 120);
   private static final int WARM_UP_SECONDS = 30;
   private static final double TARGET_P95_MS = 300;
-  private static final String COUNTY_APPROVER = "approver_county";
-  private static final String[][] VILLAGES = {
-      {DemoData.DONGSHAN, "cadre_dongshan", "reviewer_heping"}, {DemoData.XIHE, "cadre_xihe", "reviewer_heping"},
-      {DemoData.NANPING, "cadre_nanping", "reviewer_heping"}, {DemoData.LIUSHU, "cadre_liushu", "reviewer_fumin"},
-      {DemoData.XINGHUA, "cadre_xinghua", "reviewer_fumin"}, {DemoData.SHIQIAO, "cadre_shiqiao", "reviewer_fumin"}};
-  private static final List<String> HANDLERS = List.of("handler_medins", "handler_health", "handler_civil");
+  private static final String COUNTY_APPROVER = DemoCounty.COUNTY_APPROVER;
+  private static final String[][] VILLAGES = DemoCounty.VILLAGES;
+  private static final List<String> HANDLERS = DemoCounty.HANDLERS;
   private static final List<String> ACTIONS = List.of("open inbox", "open task", "claim", "complete", "case page",
       "search", "dashboard");
 

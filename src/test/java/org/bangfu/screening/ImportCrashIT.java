@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +45,7 @@ class ImportCrashIT {
   @Test
   @PolicyRule("R24")
   void anImportKilledMidwayFinishesAfterARestartWithEveryRowOnce() throws Exception {
-    String database = "bangfu_crash";
-    try (Connection admin = DriverManager.getConnection(EmbeddedMariaDb.jdbcUrl(), "root", "");
-        Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-    }
-    String url = EmbeddedMariaDb.jdbcUrl(database);
+    String url = EmbeddedMariaDb.createDatabase("bangfu_crash");
     Path work = Files.createTempDirectory("bangfu-crash-");
 
     AppNode node1 = startNode(url, work, 1);

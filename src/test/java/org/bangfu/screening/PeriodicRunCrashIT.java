@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -48,12 +46,7 @@ class PeriodicRunCrashIT {
 
   @Test
   void aQuarterlyRunKilledMidwayGoesOnWhereItStoppedAfterARestart() throws Exception {
-    String database = "bangfu_periodic_crash";
-    try (Connection admin = DriverManager.getConnection(EmbeddedMariaDb.jdbcUrl(), "root", "");
-        Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-    }
-    String url = EmbeddedMariaDb.jdbcUrl(database);
+    String url = EmbeddedMariaDb.createDatabase("bangfu_periodic_crash");
     Path work = Files.createTempDirectory("bangfu-periodic-crash-");
 
     AppNode node1 = start(url, work, 1);
@@ -62,15 +55,12 @@ class PeriodicRunCrashIT {
       // a county of the demo's city with 16 townships of one village each; households without incomes, which the
       // quarterly rules list for their missing months
       List<String> villages = new ArrayList<>();
-      try (PreparedStatement region = db.prepareStatement(
-          "INSERT INTO bf_region (code, name, region_level, parent_code) VALUES (?, ?, ?, ?)")) {
-        insertRegion(region, COUNTY, "试点县", "COUNTY", COUNTY.substring(0, 4) + "00");
-        for (int t = 1; t <= TOWNSHIPS; t++) {
-          String township = COUNTY + String.format("%03d", 100 + t);
-          insertRegion(region, township, "试点" + t + "镇", "TOWNSHIP", COUNTY);
-          insertRegion(region, township + "201", "试点" + t + "村", "VILLAGE", township);
-          villages.add(township + "201");
-        }
+      SyntheticPush.addRegion(db, COUNTY, "试点县", "COUNTY", COUNTY.substring(0, 4) + "00");
+      for (int t = 1; t <= TOWNSHIPS; t++) {
+        String township = COUNTY + String.format("%03d", 100 + t);
+        SyntheticPush.addRegion(db, township, "试点" + t + "镇", "TOWNSHIP", COUNTY);
+        SyntheticPush.addRegion(db, township + "201", "试点" + t + "村", "VILLAGE", township);
+        villages.add(township + "201");
       }
       SyntheticPush.seedRegistry(db, villages, HOUSEHOLDS);
       registry = intQuery(db, "SELECT COUNT(*) FROM bf_household");
@@ -137,15 +127,6 @@ class PeriodicRunCrashIT {
     HttpResponse<String> done = startRun(node2);
     assertThat(done.statusCode()).isEqualTo(409);
     assertThat(done.body()).contains("不再重复执行");
-  }
-
-  private static void insertRegion(PreparedStatement region, String code, String name, String level, String parent)
-      throws Exception {
-    region.setString(1, code);
-    region.setString(2, name);
-    region.setString(3, level);
-    region.setString(4, parent);
-    region.executeUpdate();
   }
 
   /** An operator (the demo's administrator) starts this quarter's run through the API, as the runs page does. */

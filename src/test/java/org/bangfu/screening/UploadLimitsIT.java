@@ -7,9 +7,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.bangfu.testing.AppNode;
@@ -38,13 +35,9 @@ class UploadLimitsIT {
 
   @Test
   void craftedFilesAreRefusedAndTheServerKeepsAnswering() throws Exception {
-    String database = "bangfu_uploads";
-    try (Connection admin = DriverManager.getConnection(EmbeddedMariaDb.jdbcUrl(), "root", "");
-        Statement statement = admin.createStatement()) {
-      statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-    }
+    String url = EmbeddedMariaDb.createDatabase("bangfu_uploads");
     Path work = Files.createTempDirectory("bangfu-uploads-");
-    node = AppNode.startWithHeap(EmbeddedMariaDb.jdbcUrl(database), work, 1, HEAP);
+    node = AppNode.startWithHeap(url, work, 1, HEAP);
 
     Path endless = work.resolve("endless.csv");
     try (OutputStream out = Files.newOutputStream(endless)) {

@@ -31,6 +31,15 @@ public final class EmbeddedMariaDb {
     return db;
   }
 
+  /** Creates a database of its own on the shared server (a test's application node); returns its JDBC URL. */
+  public static String createDatabase(String database) throws java.sql.SQLException {
+    try (java.sql.Connection admin = java.sql.DriverManager.getConnection(jdbcUrl(), "root", "");
+        java.sql.Statement statement = admin.createStatement()) {
+      statement.execute("CREATE DATABASE " + database + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+    }
+    return jdbcUrl(database);
+  }
+
   /** A JDBC URL of another database on the same server. */
   public static synchronized String jdbcUrl(String database) {
     return jdbcUrl().replace("/bangfu?", "/" + database + "?");

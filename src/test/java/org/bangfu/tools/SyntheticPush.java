@@ -62,6 +62,19 @@ public final class SyntheticPush {
     return villages;
   }
 
+  /** Adds a region (a county, township or village of synthetic data) to the registry's region table. */
+  public static void addRegion(Connection connection, String code, String name, String level, String parent)
+      throws SQLException {
+    try (PreparedStatement region = connection.prepareStatement(
+        "INSERT INTO bf_region (code, name, region_level, parent_code) VALUES (?, ?, ?, ?)")) {
+      region.setString(1, code);
+      region.setString(2, name);
+      region.setString(3, level);
+      region.setString(4, parent);
+      region.executeUpdate();
+    }
+  }
+
   /** Adds {@code households} one-member ordinary households, spread over the villages, in batches of 1000. */
   public static void seedRegistry(Connection connection, List<String> villages, int households) throws SQLException {
     boolean autoCommit = connection.getAutoCommit();
