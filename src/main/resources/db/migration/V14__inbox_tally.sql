@@ -15,7 +15,8 @@ CREATE TABLE bf_inbox_tally (
   tasks        BIGINT       NOT NULL,
   PRIMARY KEY (party, due_day, suspended, proc_def_key, task_def_key, name, slot)
 );
-CREATE INDEX ix_inbox_tally_county ON bf_inbox_tally (county_code);
+-- the county dashboard: a county's count rows from the index alone (the primary key's columns are in its entries)
+CREATE INDEX ix_inbox_tally_county ON bf_inbox_tally (county_code, tasks);
 
 -- How many candidate parties (groups and users, not the assignee) the task of a row has: a count over several of a
 -- user's parties subtracts the tasks it met more than once, read from the rows of such tasks only.
@@ -29,6 +30,11 @@ UPDATE bf_inbox SET candidate_parties = COALESCE(
   (SELECT p.parties FROM bf_inbox_migration_parties p WHERE p.task_id = bf_inbox.task_id), 0);
 DROP TABLE bf_inbox_migration_parties;
 CREATE INDEX ix_inbox_shared ON bf_inbox (party, candidate_parties, suspended, due_date, task_id);
+
+-- Tasklist's order of the standard filters: the filter's (due date first) then Tasklist's own (newest first), the
+-- task id breaking ties in the direction of the last (org.bangfu.inbox.InboxTable.page): each party's first rows
+-- of a page straight from this index, where the due-date index alone left every row of the party to be sorted
+CREATE INDEX ix_inbox_due_created ON bf_inbox (party, due_date, create_time DESC, task_id DESC, suspended);
 
 -- the counts of the tasks open now (org.bangfu.inbox.InboxTable.RETALLY)
 INSERT INTO bf_inbox_tally (party, due_day, suspended, proc_def_key, task_def_key, name, slot, county_code, tasks)

@@ -11,9 +11,9 @@ import org.bangfu.supervision.SupervisionMapper.TaskCount;
 
 /**
  * A county's open, due-soon and overdue tasks by candidate group and step, as the dashboard shows them: the whole days
- * from the counts the inbox keeps, and the two days the windows cut — today (overdue before now, due soon after) and
- * the last day of "due soon" — from those days' rows. Exact, and independent of how many tasks are open but for
- * those two days' rows.
+ * and today's total from the counts the inbox keeps, and the parts of the two days the windows cut — today before
+ * now (overdue; the rest of today is due soon) and the last day of "due soon" before its end — from those rows. Exact,
+ * and independent of how many tasks are open but for about a day's rows.
  */
 public final class OpenTaskCounts {
 
@@ -28,20 +28,25 @@ public final class OpenTaskCounts {
     if (!soonDay.isAfter(today)) {
       throw new IllegalArgumentException("due soon must end on a later day than today: " + now + " / " + soon);
     }
-    Map<List<String>, TaskCount> rows = new LinkedHashMap<>();
-    for (TaskCount row : mapper.openByGroupAndStepOnWholeDays(county, today, soonDay)) {
-      rows.put(key(row), row);
+    Map<List<String>, SupervisionMapper.DayCounts> days = new LinkedHashMap<>();
+    for (SupervisionMapper.DayCounts row : mapper.openByGroupAndStepOnWholeDays(county, today, soonDay)) {
+      days.put(key(row.groupId(), row.processKey(), row.step(), row.stepName()), row);
     }
-    for (TaskCount cut : mapper.dueOnCutDays(county, now, soon, today.atStartOfDay(),
-        today.plusDays(1).atStartOfDay(), soonDay.atStartOfDay(), soonDay.plusDays(1).atStartOfDay())) {
-      // every task of a cut day is counted open in the whole-day rows, so its row is there
-      rows.computeIfPresent(key(cut), (key, row) -> new TaskCount(row.groupId(), row.processKey(), row.step(),
-          row.stepName(), row.openTasks(), row.dueSoon() + cut.dueSoon(), row.overdue() + cut.overdue()));
+    Map<List<String>, TaskCount> cut = new LinkedHashMap<>();
+    for (TaskCount row : mapper.dueOnCutDays(county, now, soon, today.atStartOfDay(), soonDay.atStartOfDay())) {
+      cut.put(key(row.groupId(), row.processKey(), row.step(), row.stepName()), row);
     }
-    return new ArrayList<>(rows.values());
+    List<TaskCount> rows = new ArrayList<>();
+    days.forEach((key, day) -> {
+      // today's tasks are overdue before now and due soon from now; the last day's are due soon before its end
+      TaskCount part = cut.getOrDefault(key, new TaskCount(null, null, null, null, 0, 0, 0));
+      rows.add(new TaskCount(day.groupId(), day.processKey(), day.step(), day.stepName(), day.openTasks(),
+          day.dueSoon() + day.dueToday() - part.overdue() + part.dueSoon(), day.overdue() + part.overdue()));
+    });
+    return rows;
   }
 
-  private static List<String> key(TaskCount row) {
-    return Arrays.asList(row.groupId(), row.processKey(), row.step(), row.stepName());
+  private static List<String> key(String groupId, String processKey, String step, String stepName) {
+    return Arrays.asList(groupId, processKey, step, stepName);
   }
 }

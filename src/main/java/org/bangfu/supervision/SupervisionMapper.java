@@ -14,17 +14,24 @@ import org.apache.ibatis.annotations.Param;
 public interface SupervisionMapper {
 
   /**
-   * One row per candidate group and step of the county: its open tasks, and those due soon or overdue on whole days
-   * (due after {@code today} and before {@code soonDay}, or before {@code today}). See {@link OpenTaskCounts}.
+   * One row per candidate group and step of the county: its open tasks, those due soon or overdue on whole days (due
+   * after {@code today} and before {@code soonDay}, or before {@code today}), and those due today. See
+   * {@link OpenTaskCounts}.
    */
-  List<TaskCount> openByGroupAndStepOnWholeDays(@Param("county") String countyCode, @Param("today") LocalDate today,
+  List<DayCounts> openByGroupAndStepOnWholeDays(@Param("county") String countyCode, @Param("today") LocalDate today,
       @Param("soonDay") LocalDate soonDay);
 
-  /** Due soon ({@code now} to {@code soon}) and overdue tasks among those due on the two days given, by group and step. */
+  record DayCounts(String groupId, String processKey, String step, String stepName, long openTasks, long dueSoon,
+      long overdue, long dueToday) {
+  }
+
+  /**
+   * By group and step: the tasks due today before {@code now} (overdue), and those due on the last day of "due soon"
+   * before {@code soon} (due soon).
+   */
   List<TaskCount> dueOnCutDays(@Param("county") String countyCode, @Param("now") LocalDateTime now,
       @Param("soon") LocalDateTime soon, @Param("todayStart") LocalDateTime todayStart,
-      @Param("tomorrowStart") LocalDateTime tomorrowStart, @Param("soonDayStart") LocalDateTime soonDayStart,
-      @Param("soonDayEnd") LocalDateTime soonDayEnd);
+      @Param("soonDayStart") LocalDateTime soonDayStart);
 
   record TaskCount(String groupId, String processKey, String step, String stepName, long openTasks, long dueSoon,
       long overdue) {
