@@ -181,7 +181,7 @@ class ProvinceQuarterBench {
   }
 
   /** The node's heap in use (jcmd GC.heap_info) and resident memory (/proc), every second, at their peaks. */
-  private static void sample(long pid, AtomicLong peakHeapKb, AtomicLong peakRssKb) {
+  static void sample(long pid, AtomicLong peakHeapKb, AtomicLong peakRssKb) {
     java.util.regex.Pattern used = java.util.regex.Pattern.compile("used (\\d+)K");
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
     while (!Thread.currentThread().isInterrupted()) {
