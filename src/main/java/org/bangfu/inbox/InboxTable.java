@@ -74,15 +74,32 @@ final class InboxTable {
   }
 
   /**
-   * A row of the counts without its number. Ordered: a transaction changes its rows in this order, so two never wait
-   * for each other's rows the other way round.
+   * A row of the counts without its number. Ordered as the table's primary key orders its rows (texts by code point,
+   * as the binary collation of db/vendor/mysql/V14_1 compares them): a transaction changes its rows in this order, so
+   * two never wait for each other's rows or gaps the other way round — also not when both insert keys new to the
+   * table (a duplicate's check locks the gap before it).
    */
   record TallyKey(String party, LocalDate dueDay, boolean suspended, String processKey, String step, String name,
       int slot) implements Comparable<TallyKey> {
 
-    private static final Comparator<TallyKey> ORDER = Comparator.comparing(TallyKey::party)
-        .thenComparing(TallyKey::dueDay).thenComparing(TallyKey::suspended).thenComparing(TallyKey::processKey)
-        .thenComparing(TallyKey::step).thenComparing(TallyKey::name).thenComparingInt(TallyKey::slot);
+    private static final Comparator<String> CODE_POINTS = (a, b) -> {
+      int i = 0;
+      int j = 0;
+      while (i < a.length() && j < b.length()) {
+        int x = a.codePointAt(i);
+        int y = b.codePointAt(j);
+        if (x != y) {
+          return Integer.compare(x, y);
+        }
+        i += Character.charCount(x);
+        j += Character.charCount(y);
+      }
+      return Integer.compare(a.length() - i, b.length() - j);
+    };
+    private static final Comparator<TallyKey> ORDER = Comparator.comparing(TallyKey::party, CODE_POINTS)
+        .thenComparing(TallyKey::dueDay).thenComparing(TallyKey::suspended)
+        .thenComparing(TallyKey::processKey, CODE_POINTS).thenComparing(TallyKey::step, CODE_POINTS)
+        .thenComparing(TallyKey::name, CODE_POINTS).thenComparingInt(TallyKey::slot);
 
     static TallyKey of(String party, Date dueDate, boolean suspended, String processKey, String step, String name,
         int slot) {

@@ -159,7 +159,8 @@ public class PeriodicScreeningService {
           processInstanceId);
       return null;
     }
-    // the run as committed now (the step's transaction may read an older snapshot: REPEATABLE READ)
+    // the run as committed now: the step's MyBatis session answers a repeated query from its cache (and under
+    // REPEATABLE READ its transaction from an older snapshot)
     Run run = apart.execute(status -> screening.findRun(runKey, kind));
     if (run == null) {
       return apart.execute(status -> {
@@ -356,8 +357,8 @@ public class PeriodicScreeningService {
 
   /** The townships with warnings; none when this instance made no lists (runId null). */
   public List<String> townships(Long runId) {
-    // as committed now: the lists were written apart from the step's transaction, whose snapshot (REPEATABLE READ)
-    // may be older
+    // as committed now: the lists were written apart from the step's transaction, whose MyBatis session may have
+    // answered the same query before, empty, from its cache
     return runId == null ? List.of() : apart.execute(status -> screening.findTownships(runId, WARNING));
   }
 

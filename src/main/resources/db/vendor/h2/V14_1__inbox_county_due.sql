@@ -3,3 +3,4 @@
 -- (A vendor migration only for DROP INDEX's syntax: the same index as db/vendor/mysql.)
 DROP INDEX ix_inbox_county;
 CREATE INDEX ix_inbox_county_due ON bf_inbox (county_code, due_date, party, proc_def_key, task_def_key, name);
+-- (H2 has no collation here: it orders texts as Java does, the same order but for characters beyond the BMP.)

@@ -53,6 +53,20 @@ class InboxIT extends MariaDbIntegrationTest {
     }
   }
 
+  /**
+   * Several transactions at once each opening many tasks of the same steps, groups and due days (as a bulk start):
+   * none fails — no deadlock over the counts' rows new to the table — and the counts equal the rows.
+   */
+  @Test
+  void concurrentBulkStartsKeepTheCountsExactWithoutDeadlocks() throws InterruptedException {
+    InboxWorkout workout = new InboxWorkout(engine, 20261205L, "inboxbulk");
+    try {
+      assertThat(workout.concurrentStarts(3, 8, 60)).as("failed transactions").isEmpty();
+    } finally {
+      workout.cleanUp();
+    }
+  }
+
   @Test
   void tasklistsRequestsForACadresFiltersAreAnsweredFromTheInbox() throws Exception {
     String businessKey = openIdentification(DemoData.DONGSHAN, "cadre_dongshan");

@@ -155,6 +155,49 @@ public final class InboxWorkout {
     return checks;
   }
 
+  /**
+   * Tasks of the same steps, groups and due days opened by several transactions at once, as a bulk start or a busy
+   * morning does: each client opens {@code transactions} transactions of {@code perTransaction} cases. Returns the
+   * failures (a deadlock over the counts' new keys would be one); then the table and its counts are checked.
+   */
+  public List<Throwable> concurrentStarts(int clients, int transactions, int perTransaction)
+      throws InterruptedException {
+    List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Thread> threads = new ArrayList<>();
+    long now = ClockUtil.getCurrentTime().getTime();
+    for (int c = 0; c < clients; c++) {
+      Random own = new Random(c);
+      threads.add(new Thread(() -> {
+        for (int t = 0; t < transactions; t++) {
+          try {
+            List<String> started = executor().execute(context -> {
+              List<String> ids = new ArrayList<>();
+              for (int i = 0; i < perTransaction; i++) {
+                ids.add(engine.getRuntimeService().startProcessInstanceById(versions.get(own.nextInt(2)),
+                    Variables.createVariables().putValue("groupsFirst", groups.get(own.nextInt(groups.size())))
+                        .putValue("groupsSecond", groups.get(0))
+                        .putValue("due", new Date(now + (own.nextInt(9) - 3) * 86_400_000L + own.nextInt(60) * 60_000L))
+                        .putValue("priority", 50)).getId());
+              }
+              return ids;
+            });
+            synchronized (instances) {
+              instances.addAll(started);
+            }
+          } catch (RuntimeException e) {
+            failures.add(e);
+          }
+        }
+      }, "starts-" + c));
+    }
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    checkTable();
+    return failures;
+  }
+
   /** Cancels what the workout started. */
   public void cleanUp() {
     identity.clearAuthentication();
