@@ -122,7 +122,9 @@ class BusiestDayBench {
         for (int n = 0; running; n++) {
           try {
             Path file = work.resolve("push-" + n + ".csv");
-            SyntheticPush.writeMedicalPush(file, 20_000, 20_000, 200, 997, LocalDate.now().minusDays(1 + n));
+            // record numbers of this push's own: rows a department sent before are recognised and skipped
+            SyntheticPush.writeMedicalPush(file, "SYN" + n + "-", 20_000, 20_000, 200, 997,
+                LocalDate.now().minusDays(1 + n));
             var response = node.upload("handler_medins", "MEDINS", file.getFileName().toString(),
                 Files.readAllBytes(file));
             if (response.statusCode() != 202) {
