@@ -1,6 +1,7 @@
 package org.bangfu.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -8,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
@@ -59,6 +61,26 @@ class InboxFilterServiceTest {
     assertThat(checks).isGreaterThan(1_000);
     // the pages and counts really came from the table (list() without a page is the engine's)
     assertThat(plugin.filterService().answeredFromInbox() - before).isGreaterThan(checks / 2);
+  }
+
+  /**
+   * A standard filter the user may not read is refused on the inbox's path as the engine refuses it, for the count
+   * as for the page (the count once read the stored filter without the check).
+   */
+  @Test
+  void aStandardFilterTheUserMayNotReadIsRefused() {
+    Filter unreadable = engine.getFilterService().saveFilter(engine.getFilterService().newTaskFilter("无权查看")
+        .setQuery(InboxFilter.GROUP.query()));
+    engine.getIdentityService().setAuthentication("someone", List.of("nobodys-group"));
+    try {
+      assertThatThrownBy(() -> engine.getFilterService().count(unreadable.getId()))
+          .isInstanceOf(AuthorizationException.class);
+      assertThatThrownBy(() -> engine.getFilterService().listPage(unreadable.getId(), 0, 10))
+          .isInstanceOf(AuthorizationException.class);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+      engine.getFilterService().deleteFilter(unreadable.getId());
+    }
   }
 
   @Test
