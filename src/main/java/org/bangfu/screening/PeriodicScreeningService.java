@@ -172,9 +172,7 @@ public class PeriodicScreeningService {
     if (processInstanceId.equals(run.processInstanceId())) {
       return run;
     }
-    boolean ownerCommitted = run.processInstanceId() == null
-        || history.createHistoricProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() > 0;
-    if (ownerCommitted) {
+    if (ownerCommitted(run)) {
       return null;
     }
     Integer taken = apart.execute(status -> screening.takeOverRun(run.id(), run.processInstanceId(),
@@ -272,8 +270,16 @@ public class PeriodicScreeningService {
    */
   private boolean abandoned(Run run) {
     Boolean lockFree = apart.execute(status -> screening.lockRun(run.runKey(), run.kind()) != null);
-    return Boolean.TRUE.equals(lockFree) && (run.processInstanceId() == null
-        || history.createHistoricProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() == 0);
+    return Boolean.TRUE.equals(lockFree) && !ownerCommitted(run);
+  }
+
+  /**
+   * Whether the instance that made or took the run committed (its history exists) and so went on with it; a run with
+   * no instance recorded (made before instances were recorded) counts as committed.
+   */
+  private boolean ownerCommitted(Run run) {
+    return run.processInstanceId() == null
+        || history.createHistoricProcessInstanceQuery().processInstanceId(run.processInstanceId()).count() > 0;
   }
 
   /** The key of the quarter (or year) the engine's clock is in the run of: 2026-Q4, 2027. */
