@@ -23,12 +23,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class PeriodicRunController {
 
   public record RunView(Long id, String kind, String kindLabel, String runKey, String incomeFrom, String incomeTo,
-      int households, int flagged, String processInstanceId, LocalDateTime startedAt, String requestedBy) {
+      int households, int flagged, String processInstanceId, LocalDateTime startedAt, String requestedBy,
+      String status) {
 
     static RunView of(ScreeningMapper.Run run) {
       return new RunView(run.id(), run.kind(), PeriodicScreeningService.kindLabel(run.kind()), run.runKey(),
           run.incomeFrom(), run.incomeTo(), run.households(), run.flagged(), run.processInstanceId(), run.startedAt(),
-          run.requestedBy() == null ? "定时启动" : run.requestedBy());
+          run.requestedBy() == null ? "定时启动" : run.requestedBy(), run.status());
     }
   }
 

@@ -243,7 +243,7 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
     ResponseEntity<Map<String, Object>> started = api.postAsAdmin("/api/periodic-runs", Map.of("kind", "QUARTERLY"));
     assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(201);
     assertThat(started.getBody()).containsEntry("runKey", "2027-Q2").containsEntry("requestedBy", "admin")
-        .containsEntry("kindLabel", "季度监测预警");
+        .containsEntry("kindLabel", "季度监测预警").containsEntry("status", "DONE");
     assertThat(jdbc.queryForObject("SELECT requested_by FROM bf_screening_run WHERE run_key = '2027-Q2' "
         + "AND kind = 'QUARTERLY'", String.class)).isEqualTo("admin");
     // the townships have their review tasks from this run
