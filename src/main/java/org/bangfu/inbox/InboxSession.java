@@ -35,6 +35,8 @@ final class InboxSession implements Session {
   private final CommandContext commandContext;
   private final Map<String, TaskEntity> changed = new LinkedHashMap<>();
   private final Set<String> removed = new LinkedHashSet<>();
+  /** Tasks this command inserted: they have no inbox rows yet. */
+  private final Set<String> created = new LinkedHashSet<>();
   /** Tasks whose candidates changed although the task itself was not loaded. */
   private final Set<String> linksChanged = new LinkedHashSet<>();
   private boolean changedInBulk;
@@ -59,6 +61,9 @@ final class InboxSession implements Session {
           removed.add(task.getId());
         } else if (state == DbEntityState.TRANSIENT || state == DbEntityState.MERGED || cached.isDirty()) {
           changed.put(task.getId(), task);
+          if (state == DbEntityState.TRANSIENT) {
+            created.add(task.getId());
+          }
         }
       } else if (cached.getEntity() instanceof IdentityLinkEntity link && link.getTaskId() != null
           && (deleted || state == DbEntityState.TRANSIENT)) {
@@ -83,11 +88,12 @@ final class InboxSession implements Session {
     try {
       InboxTable.write(commandContext.getDbSqlSession().getSqlSession().getConnection(),
           commandContext.getProcessEngineConfiguration().getDatabaseTablePrefix(),
-          changed.values().stream().map(InboxSession::row).toList(), linksChanged, removed, changedInBulk);
+          changed.values().stream().map(InboxSession::row).toList(), created, linksChanged, removed, changedInBulk);
     } catch (SQLException e) {
       throw new ProcessEngineException("Could not update the inbox of tasks " + changed.keySet() + removed, e);
     }
     changed.clear();
+    created.clear();
     removed.clear();
     linksChanged.clear();
     changedInBulk = false;

@@ -127,13 +127,17 @@ final class InboxTable {
   /**
    * Replaces the rows of the given tasks: removed ones lose theirs, changed ones (and those to be re-read from the
    * engine's table) get one per candidate group, candidate user and assignee as the engine's tables hold them now (its
-   * statements of this command are flushed).
+   * statements of this command are flushed). Tasks the command created have no rows to read or delete: they are
+   * left out of the locking read, whose locks on the index around ids that are not there made concurrent bulk
+   * starts (a thousand new tasks a transaction) deadlock.
    */
   static void write(Connection connection, String enginePrefix, Collection<TaskRow> changed,
-      Collection<String> reread, Collection<String> removed, boolean changedInBulk) throws SQLException {
+      Collection<String> created, Collection<String> reread, Collection<String> removed, boolean changedInBulk)
+      throws SQLException {
     Set<String> ids = new LinkedHashSet<>(removed);
     changed.forEach(task -> ids.add(task.id()));
     ids.addAll(reread);
+    ids.removeAll(created);
     Map<TallyKey, Long> tally = new TreeMap<>();
     for (List<String> chunk : chunks(new ArrayList<>(ids))) {
       try (PreparedStatement select = connection.prepareStatement("SELECT party, due_date, suspended, proc_def_key, "
