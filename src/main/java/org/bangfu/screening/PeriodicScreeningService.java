@@ -377,6 +377,15 @@ public class PeriodicScreeningService {
     return screening.findFlags(runId, kind, regionCode);
   }
 
+  /**
+   * The same list where the database read holds the whole run (its status DONE), else null: a read replica behind
+   * the primary may hold only the townships listed so far, and a partial list must not be printed.
+   */
+  public List<Flag> listIfComplete(Long runId, String kind, String regionCode) {
+    Run run = screening.findRunById(runId);
+    return run != null && "DONE".equals(run.status()) ? screening.findFlags(runId, kind, regionCode) : null;
+  }
+
   // --- recording what the township or village decided (in the completion's transaction)
 
   /** The township reviewed its warnings: the households named by number start an identification. */

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import org.bangfu.approval.ApprovalTasks;
 import org.bangfu.region.RegionService;
+import org.bangfu.replica.ReadSide;
+import org.bangfu.screening.ScreeningMapper.Flag;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
 import org.bangfu.shared.NotFoundException;
@@ -35,9 +37,11 @@ public class ScreeningLists {
   private final PeriodicScreeningService screening;
   private final RegionService regions;
   private final RegionAccess access;
+  private final ReadSide reads;
 
   public ScreeningLists(TaskService taskService, ApprovalTasks tasks, PeriodicScreeningService screening,
-      RegionService regions, RegionAccess access) {
+      RegionService regions, RegionAccess access, ReadSide reads) {
+    this.reads = reads;
     this.taskService = taskService;
     this.tasks = tasks;
     this.screening = screening;
@@ -60,7 +64,13 @@ public class ScreeningLists {
     }
     // a township's list spans a few villages: each name read once, not once a household
     Map<String, String> villages = new HashMap<>();
-    List<Row> rows = screening.list(run.longValue(), kind, region).stream()
+    // from the read replica when it is usable and holds the whole run; else from the primary
+    List<Flag> flags = reads.read(source -> source.fromReplica()
+        ? screening.listIfComplete(run.longValue(), kind, region) : screening.list(run.longValue(), kind, region));
+    if (flags == null) {
+      flags = screening.list(run.longValue(), kind, region);
+    }
+    List<Row> rows = flags.stream()
         .map(flag -> new Row(flag.listNo(), villages.computeIfAbsent(flag.villageCode(), regions::name),
             flag.headName(), flag.reasons(), flag.perCapitaIncome(), flag.openCaseId() != null, flag.outcome()))
         .toList();

@@ -15,6 +15,7 @@ import org.bangfu.identification.TriggerFacts;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.region.RegionCode;
 import org.bangfu.region.RegionService;
+import org.bangfu.replica.ReadSide;
 import org.bangfu.screening.ScreeningMapper.HouseholdFigures;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.shared.EngineClock;
@@ -52,14 +53,23 @@ public class WhatIfService {
   }
 
   public record Result(LocalDate date, String incomeFrom, String incomeTo, String change, int households,
-      int inRangeNow, int inRangeAfter, int entering, int leaving, int incomplete, List<TownshipCounts> townships) {
+      int inRangeNow, int inRangeAfter, int entering, int leaving, int incomplete, List<TownshipCounts> townships,
+      String dataNote) {
+  }
+
+  /** The registry's figures and where they were read (null: the one database). */
+  private record Figures(List<HouseholdFigures> households, String note) {
   }
 
   private final PeriodicScreeningService periodic;
   private final RuleTables tables;
   private final RegionService regions;
 
-  public WhatIfService(PeriodicScreeningService periodic, RuleTables tables, RegionService regions) {
+  private final ReadSide reads;
+
+  public WhatIfService(PeriodicScreeningService periodic, RuleTables tables, RegionService regions,
+      ReadSide reads) {
+    this.reads = reads;
     this.periodic = periodic;
     this.tables = tables;
     this.regions = regions;
@@ -108,7 +118,9 @@ public class WhatIfService {
 
     YearMonth to = YearMonth.from(date).minusMonths(1);
     Map<String, int[]> byTownship = new TreeMap<>();
-    for (HouseholdFigures h : periodic.figures(region, to)) {
+    // the registry's figures, the heavy part, from the read replica when one is configured and usable
+    Figures figures = reads.read(source -> new Figures(periodic.figures(region, to), source.note()));
+    for (HouseholdFigures h : figures.households()) {
       int[] counts = byTownship.computeIfAbsent(h.villageCode().substring(0, 9), k -> new int[7]);
       counts[0]++;
       counts[5] += h.openCaseId() != null ? 1 : 0;
@@ -141,7 +153,7 @@ public class WhatIfService {
       }
     });
     return new Result(date, to.minusMonths(11).toString(), to.toString(), change, total[0], total[1], total[2],
-        total[3], total[4], total[6], townships);
+        total[3], total[4], total[6], townships, figures.note());
   }
 
   /** The income test of identification for the household against the line, other risks unknown (false). */

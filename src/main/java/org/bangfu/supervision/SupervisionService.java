@@ -16,6 +16,7 @@ import org.bangfu.catalogue.Department;
 import org.bangfu.household.HouseholdService;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.region.RegionService;
+import org.bangfu.replica.ReadSide;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.PersonNames;
 import org.bangfu.shared.Deadlines;
@@ -48,7 +49,7 @@ public class SupervisionService {
   public record Overview(String county, String countyName, LocalDateTime asOf, long open, long dueSoon,
       long overdue, List<Count> byTownship, List<Count> byVillage, List<Count> byStep, List<Count> byDepartment,
       List<ActivityCount> byActivity, Map<String, Long> casesByStatus, List<OldCase> oldestOpenCases,
-      List<HeatCell> heat, List<WeekCount> weeks) {
+      List<HeatCell> heat, List<WeekCount> weeks, ReadSide.Source source) {
   }
 
   /** The heat view: open and overdue tasks of one unit (a township, 县级, a department) at one step. */
@@ -73,9 +74,11 @@ public class SupervisionService {
   private final WorkingDayCalendar calendar;
   private final HouseholdService households;
   private final PersonNames people;
+  private final ReadSide reads;
 
   public SupervisionService(SupervisionMapper supervision, CaseFileService caseFiles, RegionService regions,
-      WorkingDayCalendar calendar, HouseholdService households, PersonNames people) {
+      WorkingDayCalendar calendar, HouseholdService households, PersonNames people, ReadSide reads) {
+    this.reads = reads;
     this.households = households;
     this.people = people;
     this.supervision = supervision;
@@ -94,7 +97,12 @@ public class SupervisionService {
     }
   }
 
+  /** The dashboard's figures, from the read replica when one is configured and usable (the page says which). */
   public Overview overview(String county) {
+    return reads.read(source -> overview(county, source));
+  }
+
+  private Overview overview(String county, ReadSide.Source source) {
     LocalDateTime now = Deadlines.overdueBefore();
     Function<String, String> name = names();
     List<TaskCount> rows = OpenTaskCounts.byGroupAndStep(supervision, county, now, Deadlines.dueSoonBefore(now));
@@ -125,7 +133,7 @@ public class SupervisionService {
         sum(rows, TaskCount::dueSoon), sum(rows, TaskCount::overdue), group(rows, r -> township(r.groupId(), name)),
         group(rows, r -> village(r.groupId(), name)), group(rows, r -> r.step() + "|" + r.stepName()),
         group(rows, SupervisionService::department), byActivity, byStatus, oldest, heat(rows, name),
-        weeks(county, now.toLocalDate()));
+        weeks(county, now.toLocalDate()), source);
   }
 
   private static List<HeatCell> heat(List<TaskCount> rows, Function<String, String> name) {
@@ -175,8 +183,12 @@ public class SupervisionService {
     }
   }
 
-  /** The overdue tasks, oldest first, for the CSV and XLSX export. */
+  /** The overdue tasks, oldest first, for the CSV and XLSX export; from the read replica as the dashboard. */
   public List<ExportRow> overdueList(String county) {
+    return reads.read(source -> overdueRows(county));
+  }
+
+  private List<ExportRow> overdueRows(String county) {
     LocalDateTime now = Deadlines.overdueBefore();
     Function<String, String> name = names();
     List<OverdueTask> tasks = supervision.overdueTasks(county, now, EXPORT_LIMIT);

@@ -39,6 +39,8 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
   JdbcTemplate jdbc;
   @Autowired
   TaskService taskService;
+  @Autowired
+  PeriodicScreeningService screening;
 
   @AfterEach
   void resetClock() {
@@ -156,6 +158,17 @@ class PeriodicScreeningIT extends MariaDbIntegrationTest {
     // nobody twice: every household once on the run's lists, and a second firing in the quarter lists nobody again
     assertThat(jdbc.queryForObject("SELECT COUNT(*) - COUNT(DISTINCT f.household_id) FROM bf_screening_flag f "
         + "JOIN bf_screening_run r ON r.id = f.run_id WHERE r.run_key = '2026-Q3'", Integer.class)).isZero();
+    // a read replica's copy of the list is used only where the whole run is there (DONE): while a run is RUNNING
+    // where it is read, the list may lack townships, and the primary is read instead (ReadSide)
+    Long runId = jdbc.queryForObject("SELECT id FROM bf_screening_run WHERE run_key = '2026-Q3'", Long.class);
+    assertThat(screening.listIfComplete(runId, "WARNING", DemoData.TOWNSHIP_HEPING))
+        .hasSize(screening.list(runId, "WARNING", DemoData.TOWNSHIP_HEPING).size()).isNotEmpty();
+    jdbc.update("UPDATE bf_screening_run SET status = 'RUNNING' WHERE id = ?", runId);
+    try {
+      assertThat(screening.listIfComplete(runId, "WARNING", DemoData.TOWNSHIP_HEPING)).isNull();
+    } finally {
+      jdbc.update("UPDATE bf_screening_run SET status = 'DONE' WHERE id = ?", runId);
+    }
     long tasksBefore = taskService.createTaskQuery().taskDefinitionKey(PeriodicScreening.REVIEW_WARNINGS).count();
     managementService.executeJob(startTimer(PeriodicScreening.KEY).getId());
     assertThat(flags("2026-Q3", "WARNING")).hasSize(q3.size());

