@@ -81,7 +81,7 @@ class ReplicaConfiguration {
   @Bean
   ReplicaLag replicaLag(HikariDataSource primaryPool, ReplicaPool replicaPool, ReplicaProperties replica,
       ObjectProvider<MeterRegistry> meters) {
-    ReplicaLag lag = new ReplicaLag(primaryPool, replicaPool.pool(), replica.maxLag());
+    ReplicaLag lag = new ReplicaLag(primaryPool, replicaPool.pool(), replica.maxLag(), replica.heartbeatInterval());
     meters.ifAvailable(registry -> Gauge.builder("bangfu.replica.lag", lag, ReplicaLag::secondsBehind)
         .description("How old the read replica's data is at most, in seconds (-1: not reachable or no heartbeat)")
         .baseUnit("seconds").register(registry));

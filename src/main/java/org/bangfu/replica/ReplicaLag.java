@@ -8,9 +8,12 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import javax.sql.DataSource;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * How far the replica is behind the primary. Every node writes the primary's time (UTC) into a heartbeat row
@@ -21,8 +24,12 @@ import org.springframework.scheduling.annotation.Scheduled;
  *
  * <p>The replica is usable while that bound is at most the configured maximum; unreachable, without a heartbeat, or
  * further behind, it is not, and {@link ReadSide} reads the primary until a later round finds it usable again.
+ *
+ * <p>The rounds run on a thread of their own, from the application's start (after the migrations) to its stop: on
+ * the scheduler's one thread they would wait behind a long deadline-watcher round or an import, and the replica would
+ * look behind when it is not.
  */
-public class ReplicaLag {
+public class ReplicaLag implements SmartLifecycle {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReplicaLag.class);
 
@@ -43,17 +50,52 @@ public class ReplicaLag {
   private final DataSource primary;
   private final DataSource replica;
   private final Duration maxLag;
+  private final Duration interval;
   private volatile State state = new State("尚未检查只读副本", null, null);
+  private ScheduledExecutorService rounds;
 
-  ReplicaLag(DataSource primary, DataSource replica, Duration maxLag) {
+  ReplicaLag(DataSource primary, DataSource replica, Duration maxLag, Duration interval) {
     this.primary = primary;
     this.replica = replica;
     this.maxLag = maxLag;
+    this.interval = interval;
+  }
+
+  @Override
+  public synchronized void start() {
+    rounds = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "replica-heartbeat");
+      thread.setDaemon(true);
+      return thread;
+    });
+    rounds.scheduleWithFixedDelay(this::round, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (rounds != null) {
+      rounds.shutdownNow();
+      rounds = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return rounds != null;
   }
 
   /** One round: the heartbeat to the primary, then the replica's lag read. */
-  @Scheduled(fixedDelayString = "${bangfu.replica.heartbeat-interval}", initialDelay = 0)
-  public void round() {
+  void round() {
+    try {
+      beat();
+      probe();
+    } catch (RuntimeException e) {
+      // a round must not end the rounds
+      LOG.warn("Replica heartbeat round failed: {}", e.toString());
+    }
+  }
+
+  private void beat() {
     try (Connection connection = primary.getConnection();
         PreparedStatement beat = connection.prepareStatement(BEAT)) {
       connection.setAutoCommit(true);
@@ -62,7 +104,6 @@ public class ReplicaLag {
       // the primary down: the application's own requests fail anyway; the replica's lag is still worth knowing
       LOG.warn("Could not write the replica heartbeat to the primary: {}", e.getMessage());
     }
-    probe();
   }
 
   /** Reads the replica's heartbeat on a connection of its own and keeps the state; logs each change of it. */

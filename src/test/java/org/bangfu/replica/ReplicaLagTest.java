@@ -11,7 +11,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 
 class ReplicaLagTest {
 
-  private final ReplicaLag lag = new ReplicaLag(null, null, Duration.ofSeconds(60));
+  private final ReplicaLag lag = new ReplicaLag(null, null, Duration.ofSeconds(60), Duration.ofSeconds(5));
   private final LocalDateTime now = LocalDateTime.of(2026, 12, 5, 6, 0, 0);
 
   @Test
