@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.bangfu.testing.MariaDbIntegrationTest;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -16,9 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,8 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class BrowserTest extends MariaDbIntegrationTest {
 
-  static final String CHROMIUM = "/usr/bin/chromium";
-  static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+  static final String CHROMIUM = org.bangfu.testing.Chromium.BINARY;
+  static final String CHROMEDRIVER = org.bangfu.testing.Chromium.DRIVER;
   static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** Each role's main page as the test run saw it, linked from the README. */
   static final Path DOC_SCREENSHOTS = Path.of("docs", "screenshots");
@@ -67,23 +63,7 @@ abstract class BrowserTest extends MariaDbIntegrationTest {
   }
 
   protected void openBrowser() {
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM);
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000", "--lang=zh-CN");
-    // a browser of a Chinese county office: Chinese first
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
-    try {
-      options.addArguments("--user-data-dir=" + Files.createTempDirectory("bangfu-chromium-"));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    // a county office's browser runs on Beijing time (Tasklist shows dates in the browser's zone)
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER))
-        .usingAnyFreePort().withEnvironment(Map.of("TZ", "Asia/Shanghai")).build();
-    browser = new ChromeDriver(service, options);
+    browser = org.bangfu.testing.Chromium.start();
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     tasklist = new TasklistPage(browser, wait, "http://localhost:" + port);
   }

@@ -17,20 +17,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Camunda's webapps as a user meets them: the sign-in page (Tasklist, Cockpit, Admin), Tasklist's task list and a
  * task's Camunda Form (form-js).
  */
-final class TasklistPage {
+public final class TasklistPage {
 
   private final WebDriver browser;
   private final WebDriverWait wait;
   private final String base;
 
-  TasklistPage(WebDriver browser, WebDriverWait wait, String base) {
+  public TasklistPage(WebDriver browser, WebDriverWait wait, String base) {
     this.browser = browser;
     this.wait = wait;
     this.base = base;
   }
 
   /** Signs in to Tasklist with the demo password. */
-  void signIn(String user) {
+  public void signIn(String user) {
     signIn("tasklist", user, org.bangfu.testing.ApiClient.PASSWORD);
   }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -14,12 +13,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.bangfu.browser.TasklistPage;
 import org.bangfu.demo.DemoData;
 import org.bangfu.testing.ApiClient;
 import org.bangfu.testing.AppNode;
+import org.bangfu.testing.Chromium;
 import org.bangfu.testing.EmbeddedMariaDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +29,10 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Heavy reads on a read replica: two MariaDB servers on this machine, the second replicating the first (binary log,
@@ -117,6 +123,17 @@ class ReadReplicaIT {
     assertThat(overview.at("/source/note").asText()).startsWith("数据来自只读副本，截至 ").contains("秒前");
     assertThat(overview.at("/source/secondsBehindAtMost").asLong()).isBetween(0L, 5L);
     assertThat(overview.get("open").asLong()).as("the demo county's open tasks").isPositive();
+    // and the supervisor reads it on the page (Chromium)
+    WebDriver browser = Chromium.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+      new TasklistPage(browser, wait, "http://localhost:" + node.port()).signIn("supervisor_county");
+      browser.get("http://localhost:" + node.port() + "/supervision.html");
+      String shown = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dataSource"))).getText();
+      assertThat(shown).startsWith("数据来自只读副本，截至 ").endsWith("秒前）");
+    } finally {
+      browser.quit();
+    }
     // the overdue export reads there too, the people's and groups' names with it (the engine's identity tables)
     assertThat(node.get("supervisor_county", "/api/supervision/" + COUNTY + "/overdue.csv"))
         .contains("案件编号").contains("和平镇");
