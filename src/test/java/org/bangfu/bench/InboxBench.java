@@ -39,6 +39,8 @@ import org.junit.jupiter.api.Test;
 class InboxBench {
 
   private static final int TASKS = Integer.getInteger("bangfu.bench.tasks", 100_000);
+  /** -Dbangfu.bench.inbox-profile-seconds: after the figures, the page alone this long under JFR (0: not). */
+  private static final int PROFILE_SECONDS = Integer.getInteger("bangfu.bench.inbox-profile-seconds", 0);
   private static final String COUNTY = "629901";
   /** A county's candidate groups as the application names them: 12 villages, 4 townships, the county, a department. */
   private static final List<String> GROUPS = groups();
@@ -126,6 +128,9 @@ class InboxBench {
       if (ours) {
         whereOursGoes(engine, filter, page.get().stream().map(Task::getId).toList());
       }
+      if (ours && PROFILE_SECONDS > 0) {
+        profile(page);
+      }
       engine.getIdentityService().clearAuthentication();
       DashboardFigures.Result dashboard = ours ? DashboardFigures.ours(engine, COUNTY)
           : DashboardFigures.stock(engine, GROUPS, STEPS);
@@ -142,6 +147,29 @@ class InboxBench {
    * engine loading the page's 20 tasks by id with its authorization check (as the filter does) and without it (no
    * user signed in).
    */
+  /**
+   * Ours' page, requested again and again for the profile's seconds with Java Flight Recorder's profiling settings,
+   * the recording written to target/inbox-page.jfr: where a page's time goes, without the seeding in the recording.
+   */
+  private static void profile(Supplier<List<Task>> page) {
+    try (jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+      recording.start();
+      long until = System.nanoTime() + PROFILE_SECONDS * 1_000_000_000L;
+      int pages = 0;
+      while (System.nanoTime() < until) {
+        page.get();
+        pages++;
+      }
+      recording.stop();
+      java.nio.file.Path file = java.nio.file.Path.of("target", "inbox-page.jfr");
+      recording.dump(file);
+      System.out.printf("%nPROFILE of ours' page: %,d pages in %d s, recorded in %s%n", pages, PROFILE_SECONDS,
+          file.toAbsolutePath());
+    } catch (java.io.IOException | java.text.ParseException e) {
+      throw new IllegalStateException("could not record the page's profile", e);
+    }
+  }
+
   private static void whereOursGoes(ProcessEngine engine, String filterId, List<String> pageIds) {
     List<String> parties = new ArrayList<>(REVIEWER_GROUPS.stream().map(group -> "G:" + group).toList());
     parties.add("U:reviewer");
