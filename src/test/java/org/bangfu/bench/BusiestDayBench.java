@@ -3,7 +3,6 @@ package org.bangfu.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -67,8 +66,7 @@ class BusiestDayBench {
       Path work = Files.createTempDirectory("bangfu-bench-day-");
       try (AppNode node = AppNode.start(server.url("day"), work, 0, "--camunda.bpm.job-execution.enabled=true",
           "--bangfu.imports.poll-interval=PT1S")) {
-        try (Connection db = DriverManager.getConnection(server.url("day") + "&rewriteBatchedStatements=true", "root",
-            "")) {
+        try (Connection db = BenchEngine.seeding(server, "day")) {
           SyntheticPush.seedRegistry(db, SyntheticPush.villages(db, DemoData.COUNTY), 20_000);
         }
         ApiClient api = node.api();

@@ -56,8 +56,7 @@ class ProvinceQuarterBench {
       try (AppNode node = AppNode.startWithHeap(server.url(DATABASE), work, 0, HEAP)) {
         long seeding = System.currentTimeMillis();
         int villages;
-        try (Connection db = DriverManager.getConnection(server.url(DATABASE) + "&rewriteBatchedStatements=true",
-            "root", "")) {
+        try (Connection db = BenchEngine.seeding(server, DATABASE)) {
           List<String> codes = regions(db);
           villages = codes.size();
           SyntheticPush.seedRegistry(db, codes, HOUSEHOLDS);

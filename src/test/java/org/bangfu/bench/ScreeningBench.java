@@ -94,8 +94,7 @@ class ScreeningBench {
       SyntheticPush.Written flagged;
       try (AppNode node = AppNode.start(server.url(DATABASE), work, 0, "--bangfu.imports.poll-interval=PT1S")) {
         long seeding = System.nanoTime();
-        try (Connection db = DriverManager.getConnection(server.url(DATABASE) + "&rewriteBatchedStatements=true",
-            "root", "")) {
+        try (Connection db = BenchEngine.seeding(server, DATABASE)) {
           SyntheticPush.seedRegistry(db, SyntheticPush.villages(db, DemoData.COUNTY), HOUSEHOLDS);
         }
         flagged = SyntheticPush.writeMedicalPush(flaggedFile, "SYN-", ROWS, HOUSEHOLDS, FLAG_EVERY, BAD_EVERY, date);

@@ -39,8 +39,7 @@ class WatcherRoundBench {
       Path work = Files.createTempDirectory("bangfu-bench-watch-");
       // the schema and the demo's people first, on a node that does not watch
       AppNode.start(server.url("watch"), work, 0).close();
-      try (Connection db = DriverManager.getConnection(server.url("watch") + "&rewriteBatchedStatements=true",
-          "root", "")) {
+      try (Connection db = BenchEngine.seeding(server, "watch")) {
         seed(db);
       }
       try (AppNode node = AppNode.startWithHeap(server.url("watch"), work, 1, "512m",
