@@ -127,30 +127,34 @@ public class ReplicaLag implements SmartLifecycle {
     state = next;
   }
 
-  /** The heartbeat and the server's time (both UTC) on the given connection; null beat: none replicated yet. */
-  static LocalDateTime[] read(Connection connection) throws SQLException {
+  /** The replica's copy of the heartbeat (null: none replicated yet) and its own time, both UTC. */
+  record Reading(LocalDateTime beatUtc, LocalDateTime nowUtc) {
+  }
+
+  /** Reads the heartbeat and the server's time on the given connection. */
+  static Reading read(Connection connection) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(READ); ResultSet row = select.executeQuery()) {
       if (!row.next()) {
-        return new LocalDateTime[] {null, null};
+        return new Reading(null, null);
       }
       Timestamp beat = row.getTimestamp(1);
-      return new LocalDateTime[] {beat == null ? null : beat.toLocalDateTime(), row.getTimestamp(2).toLocalDateTime()};
+      return new Reading(beat == null ? null : beat.toLocalDateTime(), row.getTimestamp(2).toLocalDateTime());
     }
   }
 
-  /** Usable, or why not, from a heartbeat and the replica's time. */
-  State judge(LocalDateTime[] beatAndNow) {
-    if (beatAndNow[0] == null) {
+  /** Usable, or why not, from a reading of the replica. */
+  State judge(Reading reading) {
+    if (reading.beatUtc() == null) {
       return new State("只读副本尚未收到主库的心跳", null, null);
     }
-    Duration behind = Duration.between(beatAndNow[0], beatAndNow[1]);
+    Duration behind = Duration.between(reading.beatUtc(), reading.nowUtc());
     if (behind.isNegative()) {
       behind = Duration.ZERO;
     }
     if (behind.compareTo(maxLag) > 0) {
-      return new State("只读副本落后主库超过" + seconds(maxLag) + "秒", behind, beatAndNow[0]);
+      return new State("只读副本落后主库超过" + seconds(maxLag) + "秒", behind, reading.beatUtc());
     }
-    return new State(null, behind, beatAndNow[0]);
+    return new State(null, behind, reading.beatUtc());
   }
 
   State state() {

@@ -16,7 +16,7 @@ class ReplicaLagTest {
 
   @Test
   void aReplicaWithinTheMaximumIsUsedAndSaysHowOldItsDataIsAtMost() {
-    ReplicaLag.State state = lag.judge(new LocalDateTime[] {now.minusSeconds(59).minusNanos(1_000_000), now});
+    ReplicaLag.State state = lag.judge(new ReplicaLag.Reading(now.minusSeconds(59).minusNanos(1_000_000), now));
     assertThat(state.unusableBecause()).isNull();
     assertThat(ReplicaLag.seconds(state.behind())).as("rounded up, never down").isEqualTo(60);
     ReadSide.Source source = ReadSide.Source.replica(state);
@@ -26,11 +26,11 @@ class ReplicaLagTest {
 
   @Test
   void aReplicaFurtherBehindOrWithoutHeartbeatIsNotUsed() {
-    assertThat(lag.judge(new LocalDateTime[] {now.minusSeconds(61), now}).unusableBecause())
+    assertThat(lag.judge(new ReplicaLag.Reading(now.minusSeconds(61), now)).unusableBecause())
         .isEqualTo("只读副本落后主库超过60秒");
-    assertThat(lag.judge(new LocalDateTime[] {null, now}).unusableBecause()).isEqualTo("只读副本尚未收到主库的心跳");
+    assertThat(lag.judge(new ReplicaLag.Reading(null, now)).unusableBecause()).isEqualTo("只读副本尚未收到主库的心跳");
     // clocks a little apart: not "behind by a negative time"
-    assertThat(lag.judge(new LocalDateTime[] {now.plusSeconds(1), now}).behind()).isZero();
+    assertThat(lag.judge(new ReplicaLag.Reading(now.plusSeconds(1), now)).behind()).isZero();
   }
 
   @Test
