@@ -75,6 +75,7 @@ public class RegionProvisioning {
       case COUNTY -> {
         groups.add(access.ensureWorkGroup(CandidateGroups.county(code), name + "乡村振兴部门"));
         groups.add(access.ensureWorkGroup(CandidateGroups.supervisor(code), name + "督导组"));
+        groups.add(access.ensureWorkGroup(CandidateGroups.countyAdmin(code), name + "系统管理员"));
         for (Department department : Department.values()) {
           groups.add(access.ensureWorkGroup(CandidateGroups.department(department.name(), code),
               name + department.label()));

@@ -4,8 +4,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.bangfu.approval.ApprovalMapper.CarbonCopy;
-import org.bangfu.mail.MailOutbox;
-import org.bangfu.mail.MailProperties;
+import org.bangfu.message.Message;
+import org.bangfu.message.MessageKind;
+import org.bangfu.message.Messages;
+import org.bangfu.message.MailProperties;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.EngineUsers;
 import org.bangfu.security.RegionAccess;
@@ -29,17 +31,17 @@ public class CarbonCopies {
   private final IdentityService identityService;
   private final EngineUsers users;
   private final RegionAccess access;
-  private final MailOutbox outbox;
+  private final Messages messages;
   private final MailProperties mail;
 
   public CarbonCopies(ApprovalTasks tasks, ApprovalMapper mapper, IdentityService identityService, EngineUsers users,
-      RegionAccess access, MailOutbox outbox, MailProperties mail) {
+      RegionAccess access, Messages messages, MailProperties mail) {
     this.tasks = tasks;
     this.mapper = mapper;
     this.identityService = identityService;
     this.users = users;
     this.access = access;
-    this.outbox = outbox;
+    this.messages = messages;
     this.mail = mail;
   }
 
@@ -73,11 +75,11 @@ public class CarbonCopies {
     for (String recipient : to) {
       sent += mapper.insertCopy(new CarbonCopy(null, caseId, task.getId(), task.getName(), recipient,
           note == null ? null : note.trim(), user.id(), EngineClock.now(), null));
-      outbox.enqueue("cc:" + task.getId() + ":" + recipient, "CC", outbox.addressesOfUser(recipient),
-          "【帮扶】抄送：" + task.getName() + "（案件 " + caseNumber + "）",
+      messages.send(new Message("cc:" + task.getId() + ":" + recipient, MessageKind.CC,
+          "抄送：" + task.getName() + "（案件 " + caseNumber + "）",
           "您好：\n\n" + tasks.name(user.id()) + " 将案件 " + caseNumber + " 的环节“" + task.getName() + "”抄送给您阅知"
               + (note == null || note.isBlank() ? "。" : "：\n" + note.trim()) + "\n\n案件：" + mail.baseUrl()
-              + "/case.html?id=" + caseId + "\n\n本邮件由帮扶系统自动发送，请勿回复。", caseId);
+              + "/case.html?id=" + caseId, caseId, null), List.of(recipient));
     }
     tasks.audit(task.getProcessInstanceId(), task.getTaskDefinitionKey(), task.getName(), "CC",
         "抄送给 " + String.join("、", to.stream().map(tasks::name).toList()) + (note == null || note.isBlank() ? "" : "：" + note.trim()), user.id(),

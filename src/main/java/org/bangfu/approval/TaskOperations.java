@@ -2,9 +2,12 @@ package org.bangfu.approval;
 
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import org.bangfu.mail.MailOutbox;
-import org.bangfu.mail.MailProperties;
+import org.bangfu.message.Message;
+import org.bangfu.message.MessageKind;
+import org.bangfu.message.Messages;
+import org.bangfu.message.MailProperties;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.security.RegionAccess;
 import org.bangfu.shared.ConflictException;
@@ -29,16 +32,16 @@ public class TaskOperations {
   private final ApprovalTasks tasks;
   private final TaskService taskService;
   private final IdentityService identityService;
-  private final MailOutbox outbox;
+  private final Messages messages;
   private final MailProperties mail;
   private final RegionAccess access;
 
   public TaskOperations(ApprovalTasks tasks, TaskService taskService, IdentityService identityService,
-      MailOutbox outbox, MailProperties mail, RegionAccess access) {
+      Messages messages, MailProperties mail, RegionAccess access) {
     this.tasks = tasks;
     this.taskService = taskService;
     this.identityService = identityService;
-    this.outbox = outbox;
+    this.messages = messages;
     this.mail = mail;
     this.access = access;
   }
@@ -57,6 +60,7 @@ public class TaskOperations {
     requireColleague(taskId, toUser, user);
     taskService.setAssignee(taskId, toUser);
     audit(task, "TRANSFER", "转办给 " + tasks.name(toUser) + "：" + why, user.id());
+    handedOver(task, "转办", toUser, why, user);
   }
 
   /**
@@ -77,9 +81,20 @@ public class TaskOperations {
     requireColleague(taskId, toUser, user);
     taskService.delegateTask(taskId, toUser);
     audit(task, "DELEGATE", "委派给 " + tasks.name(toUser) + "：" + why, user.id());
+    handedOver(task, "委派", toUser, why, user);
   }
 
-  /** 催办: mails the task's current holders, at most once a day per task; audited. */
+  /** The colleague who now holds a task is told, as of a new task of theirs. */
+  private void handedOver(Task task, String how, String toUser, String why, BangfuUser user) {
+    String caseNumber = tasks.businessKey(task.getProcessInstanceId());
+    messages.send(new Message(("转办".equals(how) ? "transfer:" : "delegate:") + task.getId() + ":" + toUser + ":" + EngineClock.now(), MessageKind.NEW_TASK,
+        how + "给您：" + task.getName() + "（案件 " + caseNumber + "）",
+        tasks.name(user.id()) + " 将案件 " + caseNumber + " 的环节“" + task.getName() + "”" + how + "给您：" + why
+            + "\n\n任务：" + mail.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId(),
+        tasks.caseId(task.getProcessInstanceId()), task.getId()), List.of(toUser));
+  }
+
+  /** 催办: tells the task's current holders (the message centre, and their channels), at most once a day per task; audited. */
   @Transactional
   public int urge(String taskId, String message, BangfuUser user) {
     Task task = task(taskId);
@@ -90,19 +105,19 @@ public class TaskOperations {
     String text = text("message", message);
     Set<String> holders = new LinkedHashSet<>();
     if (task.getAssignee() != null) {
-      holders.addAll(outbox.addressesOfUser(task.getAssignee()));
+      holders.add(task.getAssignee());
     } else {
-      tasks.groups(taskId).forEach(g -> holders.addAll(outbox.addressesOfGroup(g)));
+      tasks.groups(taskId).forEach(g -> holders.addAll(messages.membersOf(g)));
     }
     String caseNumber = tasks.businessKey(task.getProcessInstanceId());
-    int queued = outbox.enqueue("urge:" + taskId + ":" + EngineClock.today(), "URGE", holders,
-        "【帮扶】催办：" + task.getName() + "（案件 " + caseNumber + "）",
-        "您好：\n\n" + user.id() + " 催办案件 " + caseNumber + " 的环节“" + task.getName() + "”"
+    int queued = messages.send(new Message("urge:" + taskId + ":" + EngineClock.today(), MessageKind.URGE,
+        "催办：" + task.getName() + "（案件 " + caseNumber + "）",
+        "您好：\n\n" + tasks.name(user.id()) + " 催办案件 " + caseNumber + " 的环节“" + task.getName() + "”"
             + (task.getDueDate() == null ? "" : "（"
                 + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(task.getDueDate().toInstant()
                     .atZone(java.time.ZoneId.systemDefault())) + " 到期）")
-            + "：\n" + text + "\n\n任务列表：" + mail.baseUrl() + "/camunda/app/tasklist/\n\n本邮件由帮扶系统自动发送，请勿回复。",
-        tasks.caseId(task.getProcessInstanceId()));
+            + "：\n" + text + "\n\n任务：" + mail.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId,
+        tasks.caseId(task.getProcessInstanceId()), taskId), holders);
     if (queued == 0 && !holders.isEmpty()) {
       throw new ConflictException("今天已经催办过该环节，请明天再催办");
     }

@@ -136,7 +136,7 @@ public class TaskOperationsController {
 
   @PostMapping("/urge")
   public Map<String, Object> urge(@PathVariable String taskId, @RequestBody UrgeRequest request) {
-    int mails = operations.urge(taskId, request == null ? null : request.message(), currentUser.get());
-    return Map.of("message", "已催办", "mails", mails);
+    int told = operations.urge(taskId, request == null ? null : request.message(), currentUser.get());
+    return Map.of("message", "已催办 " + told + " 人", "told", told);
   }
 }

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TaskReturn {
 
   public static final String RETURN_TARGETS = "returnTargets";
-  public static final String RETURN_NOTE = "returnNote";
+  public static final String RETURN_NOTE = org.bangfu.shared.CaseVariables.RETURN_NOTE.name();
   public static final String CHANGES_SINCE_RETURN = "changesSinceReturn";
 
   /** The task-local variables the forms show: why a step was returned to, what changed since a return. */

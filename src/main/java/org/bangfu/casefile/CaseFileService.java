@@ -59,6 +59,11 @@ public class CaseFileService {
     return caseFile;
   }
 
+  /** The case, or null when there is none of this id. */
+  public CaseFile findIfPresent(Long id) {
+    return cases.findById(id);
+  }
+
   /** The case of a business key (the case number every instance of the case carries), or null. */
   public CaseFile findByBusinessKey(String businessKey) {
     return businessKey == null ? null : cases.findByBusinessKey(businessKey);

@@ -25,7 +25,6 @@ import org.bangfu.household.Member;
 import org.bangfu.household.Relation;
 import org.bangfu.measure.Measure;
 import org.bangfu.measure.MeasureService;
-import org.bangfu.region.Region;
 import org.bangfu.region.RegionService;
 import org.bangfu.security.PersonNames;
 import org.springframework.stereotype.Component;
@@ -99,12 +98,7 @@ public class CaseBriefs {
 
   /** 乡镇 and 村 by name ("和平镇东风村"); a code that is not registered as it is. */
   public String place(String villageCode) {
-    Region village = regions.find(villageCode).orElse(null);
-    if (village == null) {
-      return villageCode;
-    }
-    Region township = village.parentCode() == null ? null : regions.find(village.parentCode()).orElse(null);
-    return (township == null ? "" : township.name()) + village.name();
+    return regions.place(villageCode);
   }
 
   private static String measureFact(Measure m) {

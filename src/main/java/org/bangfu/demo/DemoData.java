@@ -117,6 +117,10 @@ public class DemoData {
         List.of(CandidateGroups.county(COUNTY)));
     provisioning.ensureUser("supervisor_county", "吴静", "幸福县督导组", "supervisor_county@demo.bangfu.org", password,
         List.of(CandidateGroups.supervisor(COUNTY)));
+    // a county registered before county administrators existed has no group for them yet
+    provisioning.ensureWorkGroup(CandidateGroups.countyAdmin(COUNTY), "幸福县系统管理员");
+    provisioning.ensureUser("admin_county", "钱伟", "幸福县系统管理员", "admin_county@demo.bangfu.org", password,
+        List.of(CandidateGroups.countyAdmin(COUNTY)));
     provisioning.ensureWorkGroup(CandidateGroups.PROCESS_OWNERS, "流程管理员");
     provisioning.ensureUser("owner_province", "郑明", "省乡村振兴局", "owner_province@demo.bangfu.org", password,
         List.of(CandidateGroups.PROCESS_OWNERS));

@@ -76,7 +76,7 @@ public class CaseMetrics implements MeterBinder {
   }
 
   private double mails(String status) {
-    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM bf_mail_outbox WHERE status = ?", Integer.class,
+    Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM bf_outbox WHERE status = ?", Integer.class,
         status);
     return count == null ? 0 : count;
   }

@@ -25,9 +25,9 @@ public class MailOutboxHealthIndicator implements HealthIndicator {
 
   @Override
   public Health health() {
-    Object[] backlog = jdbc.queryForObject("SELECT COUNT(*), MIN(created_at) FROM bf_mail_outbox "
+    Object[] backlog = jdbc.queryForObject("SELECT COUNT(*), MIN(created_at) FROM bf_outbox "
         + "WHERE status = 'PENDING'", (rs, n) -> new Object[] {rs.getLong(1), rs.getTimestamp(2)});
-    Integer failed = jdbc.queryForObject("SELECT COUNT(*) FROM bf_mail_outbox WHERE status = 'FAILED'",
+    Integer failed = jdbc.queryForObject("SELECT COUNT(*) FROM bf_outbox WHERE status = 'FAILED'",
         Integer.class);
     long pending = (Long) backlog[0];
     long minutes = backlog[1] instanceof Timestamp t

@@ -17,6 +17,11 @@ public final class CandidateGroups {
   public static final String SUPERVISOR = "supervisor-";
   public static final String DEPARTMENT = "dept-";
   public static final String ADMIN = "camunda-admin";
+  /**
+   * A county's own administrators (县级系统管理员): they keep the county's settings (its message robots) — not the
+   * engine's users and authorizations, which stay the system administrator's.
+   */
+  public static final String COUNTY_ADMIN = "admin-";
   /** Process owners: change models and rules, run what-ifs over the registry. */
   public static final String PROCESS_OWNERS = "process-owners";
 
@@ -37,6 +42,10 @@ public final class CandidateGroups {
 
   public static String supervisor(String countyCode) {
     return SUPERVISOR + countyCode;
+  }
+
+  public static String countyAdmin(String countyCode) {
+    return COUNTY_ADMIN + countyCode;
   }
 
   public static String department(String department, String countyCode) {

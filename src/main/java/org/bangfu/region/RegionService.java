@@ -41,4 +41,15 @@ public class RegionService {
     Region region = regions.findByCode(code);
     return region == null ? code : region.name();
   }
+
+  /** 乡镇 and 村 by name ("和平镇东风村"), as a task or a message names where a case is; a code that is not registered
+   * as it is. */
+  public String place(String villageCode) {
+    Region village = regions.findByCode(villageCode);
+    if (village == null) {
+      return villageCode;
+    }
+    Region township = village.parentCode() == null ? null : regions.findByCode(village.parentCode());
+    return (township == null ? "" : township.name()) + village.name();
+  }
 }

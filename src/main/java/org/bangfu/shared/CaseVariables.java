@@ -32,6 +32,12 @@ public final class CaseVariables {
    */
   public static final Var<String> REASSESS_REASON = Var.string("reassessReason");
 
+  /**
+   * Task-local, on a task a step was returned to (退回): why, in the returning person's words (set by approval's
+   * TaskReturn; the message it causes is a 退回, not a new task).
+   */
+  public static final Var<String> RETURN_NOTE = Var.string("returnNote");
+
   /** The region and identity of the case, passed into every called stage. */
   public static final List<Var<?>> PASSED_TO_STAGES = List.of(CASE_ID, HOUSEHOLD_ID, VILLAGE_CODE, TOWNSHIP_CODE,
       COUNTY_CODE);

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.bangfu.mail.MailOutbox;
-import org.bangfu.mail.MailProperties;
+import org.bangfu.message.Message;
+import org.bangfu.message.MessageKind;
+import org.bangfu.message.Messages;
+import org.bangfu.message.MailProperties;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.shared.Deadlines;
 import org.bangfu.shared.WorkingDayCalendar;
@@ -24,10 +26,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reminds and escalates overdue tasks by mail: when a task's due date has passed, its holder (the assignee, or every
+ * Reminds and escalates overdue tasks (messages: the message centre, and mail or a group robot as each user chose): when a task's due date has passed, its holder (the assignee, or every
  * member of its candidate groups) gets a reminder; once it is {@code bangfu.supervision.escalate-after-working-days}
  * working days overdue, the county's supervisors get an escalation. Each at most once per task (dedup keys in the
- * outbox), however often the watcher runs and on however many nodes.
+ * the messages), however often the watcher runs and on however many nodes.
  *
  * <p>One watcher over the task table rather than a boundary timer on every user task: the models stay as process
  * owners draw them, and 100k open tasks do not mean 200k timer jobs.
@@ -41,19 +43,19 @@ public class DeadlineWatcher {
 
   private final TaskService taskService;
   private final RuntimeService runtimeService;
-  private final MailOutbox outbox;
+  private final Messages messages;
   private final WorkingDayCalendar calendar;
   private final SupervisionProperties properties;
   private final MailProperties mail;
   private final SupervisionMapper supervision;
   private final TransactionTemplate transaction;
 
-  public DeadlineWatcher(TaskService taskService, RuntimeService runtimeService, MailOutbox outbox,
+  public DeadlineWatcher(TaskService taskService, RuntimeService runtimeService, Messages messages,
       WorkingDayCalendar calendar, SupervisionProperties properties, MailProperties mail,
       SupervisionMapper supervision, PlatformTransactionManager transactions) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
-    this.outbox = outbox;
+    this.messages = messages;
     this.calendar = calendar;
     this.properties = properties;
     this.mail = mail;
@@ -72,13 +74,13 @@ public class DeadlineWatcher {
    * One round over the overdue tasks, a page of {@value #PAGE} at a time in due-date order, each page in a
    * transaction of its own: a round's transactions stay small however many tasks are overdue, and a round that stops
    * half-way (its node died) loses nothing — the next round queues what is missing, and nothing twice (each mail's
-   * dedup key). Returns the number of mails queued.
+   * dedup key). Returns the number of messages sent (one per user).
    */
   public int check() {
     LocalDateTime now = Deadlines.overdueBefore();
     int queued = 0;
     // a group's members are read once a round, not once per task of the group
-    Map<String, Set<String>> groupAddresses = new HashMap<>();
+    Map<String, Set<String>> groupMembers = new HashMap<>();
     SupervisionMapper.TaskKey last = null;
     while (true) {
       List<SupervisionMapper.TaskKey> page = supervision.overdueTaskKeys(now, last == null ? null : last.due(),
@@ -87,13 +89,13 @@ public class DeadlineWatcher {
         return queued;
       }
       Integer pageQueued = transaction.execute(status -> {
-        int mails = 0;
+        int sent = 0;
         for (Task task : taskService.createTaskQuery().taskIdIn(page.stream().map(SupervisionMapper.TaskKey::id)
             .toArray(String[]::new)).orderByDueDate().asc().list()) {
           // a task completed since the page was read is not there any more, and not reminded
-          mails += remindAndEscalate(task, now, g -> groupAddresses.computeIfAbsent(g, outbox::addressesOfGroup));
+          sent += remindAndEscalate(task, now, g -> groupMembers.computeIfAbsent(g, messages::membersOf));
         }
-        return mails;
+        return sent;
       });
       queued += pageQueued == null ? 0 : pageQueued;
       if (page.size() < PAGE) {
@@ -103,7 +105,7 @@ public class DeadlineWatcher {
     }
   }
 
-  private int remindAndEscalate(Task task, LocalDateTime now, Function<String, Set<String>> addressesOfGroup) {
+  private int remindAndEscalate(Task task, LocalDateTime now, Function<String, Set<String>> membersOf) {
     LocalDateTime due = LocalDateTime.ofInstant(task.getDueDate().toInstant(), ZoneId.systemDefault());
     List<String> groups = CandidateGroups.of(taskService.getIdentityLinksForTask(task.getId()));
     // a co-signature (加签) is a sub-task without a process: its case is its parent step's
@@ -119,23 +121,23 @@ public class DeadlineWatcher {
         + (id == null ? "" : "\n案件档案：" + mail.baseUrl() + "/case.html?id=" + id);
 
     int queued = 0;
-    Set<String> holders = task.getAssignee() != null ? outbox.addressesOfUser(task.getAssignee())
-        : groups.stream().flatMap(g -> addressesOfGroup.apply(g).stream())
+    Set<String> holders = task.getAssignee() != null ? Set.of(task.getAssignee())
+        : groups.stream().flatMap(g -> membersOf.apply(g).stream())
             .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
-    queued += outbox.enqueue("remind:" + task.getId(), "REMINDER", holders,
-        "【帮扶】待办到期提醒：" + task.getName() + "（案件 " + caseNumber + "）",
+    queued += messages.send(new Message("remind:" + task.getId(), MessageKind.REMINDER,
+        "待办到期提醒：" + task.getName() + "（案件 " + caseNumber + "）",
         "您好：\n\n案件 " + caseNumber + " 的环节“" + task.getName() + "”已于 " + TIME.format(due)
-            + " 到期，请尽快办理。\n\n" + links + "\n\n本邮件由帮扶系统自动发送，请勿回复。", id);
+            + " 到期，请尽快办理。\n\n" + links, id, task.getId()), holders);
 
     int overdueDays = calendar.workingDaysBetween(due.toLocalDate(), now.toLocalDate());
     String county = county(groups);
     if (overdueDays >= properties.escalateAfterWorkingDays() && county != null) {
-      queued += outbox.enqueue("escalate:" + task.getId(), "ESCALATION",
-          addressesOfGroup.apply(CandidateGroups.supervisor(county)),
-          "【帮扶】逾期督办：" + task.getName() + "（案件 " + caseNumber + "，逾期 " + overdueDays + " 个工作日）",
+      queued += messages.send(new Message("escalate:" + task.getId(), MessageKind.ESCALATION,
+          "逾期督办：" + task.getName() + "（案件 " + caseNumber + "，逾期 " + overdueDays + " 个工作日）",
           "督导组：\n\n案件 " + caseNumber + " 的环节“" + task.getName() + "”于 " + TIME.format(due) + " 到期，已逾期 "
               + overdueDays + " 个工作日，办理" + (task.getAssignee() == null ? "组：" + String.join("、", groups)
-                  : "人：" + task.getAssignee()) + "。\n\n" + links + "\n\n本邮件由帮扶系统自动发送，请勿回复。", id);
+                  : "人：" + task.getAssignee()) + "。\n\n" + links, id, null),
+          membersOf.apply(CandidateGroups.supervisor(county)));
     }
     return queued;
   }

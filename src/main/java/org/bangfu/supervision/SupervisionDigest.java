@@ -2,8 +2,10 @@ package org.bangfu.supervision;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.bangfu.mail.MailOutbox;
-import org.bangfu.mail.MailProperties;
+import org.bangfu.message.Message;
+import org.bangfu.message.MessageKind;
+import org.bangfu.message.Messages;
+import org.bangfu.message.MailProperties;
 import org.bangfu.region.CandidateGroups;
 import org.bangfu.region.Region;
 import org.bangfu.region.RegionService;
@@ -24,16 +26,16 @@ public class SupervisionDigest {
 
   private final SupervisionService supervision;
   private final RegionService regions;
-  private final MailOutbox outbox;
+  private final Messages messages;
   private final WorkingDayCalendar calendar;
   private final SupervisionProperties properties;
   private final MailProperties mail;
 
-  public SupervisionDigest(SupervisionService supervision, RegionService regions, MailOutbox outbox,
+  public SupervisionDigest(SupervisionService supervision, RegionService regions, Messages messages,
       WorkingDayCalendar calendar, SupervisionProperties properties, MailProperties mail) {
     this.supervision = supervision;
     this.regions = regions;
-    this.outbox = outbox;
+    this.messages = messages;
     this.calendar = calendar;
     this.properties = properties;
     this.mail = mail;
@@ -46,7 +48,7 @@ public class SupervisionDigest {
     }
   }
 
-  /** Queues today's digest for every county; returns the number of mails queued (0 when already sent today). */
+  /** Queues today's digest for every county; returns the number of supervisors told (0 when told today). */
   @Transactional
   public int sendAll() {
     int queued = 0;
@@ -67,11 +69,10 @@ public class SupervisionDigest {
     section(body, "按村", overview.byVillage());
     section(body, "按环节", overview.byStep());
     section(body, "按部门", overview.byDepartment());
-    body.append("\n督导页面：").append(mail.baseUrl()).append("/supervision.html\n\n本邮件由帮扶系统自动发送，请勿回复。");
-    return outbox.enqueue("digest:" + county + ":" + today, "DIGEST",
-        outbox.addressesOfGroup(CandidateGroups.supervisor(county)),
-        "【帮扶】" + overview.countyName() + "逾期待办日报（" + today + "）：" + overview.overdue() + " 件",
-        body.toString(), null);
+    body.append("\n督导页面：").append(mail.baseUrl()).append("/supervision.html");
+    return messages.send(new Message("digest:" + county + ":" + today, MessageKind.DIGEST,
+        overview.countyName() + "逾期待办日报（" + today + "）：" + overview.overdue() + " 件", body.toString(), null,
+        null), messages.membersOf(CandidateGroups.supervisor(county)));
   }
 
   private static void section(StringBuilder body, String title, List<Count> counts) {

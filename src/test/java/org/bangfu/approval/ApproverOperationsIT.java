@@ -189,7 +189,7 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
     assertThat(status(api.post("cadre_dongshan", "/api/cc/" + copy.get("id") + "/read", Map.of()))).isEqualTo(404);
     assertThat(api.post("supervisor_county", "/api/cc/" + copy.get("id") + "/read", Map.of()).getBody().get("readAt"))
         .isNotNull();
-    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_mail_outbox WHERE dedup_key LIKE ? AND kind = 'CC'",
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_outbox WHERE dedup_key LIKE ? AND kind = 'CC'",
         Integer.class, "cc:" + county + ":supervisor_county|%")).isEqualTo(1);
     assertThat(audit(bk)).contains("decision=CO_SIGN_ADDED, reason=加签 周明（幸福县）：家庭情况复杂，请县里会签",
         "decision=CO_SIGN_AGREE, reason=会签意见：同意：同意纳入, actor=approver_county",

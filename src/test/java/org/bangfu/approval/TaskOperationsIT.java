@@ -111,10 +111,16 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
     assertThat(status(api.post("reviewer_heping", url, Map.of()))).isEqualTo(400);
     ResponseEntity<Map<String, Object>> urged = api.post("reviewer_heping", url, Map.of("message", "请尽快入户核实"));
     assertThat(status(urged)).isEqualTo(200);
-    assertThat(((Number) urged.getBody().get("mails")).intValue()).isEqualTo(2); // both cadres of the village
+    // every member of the village's group is told in the message centre; by mail those with an address
+    int members = jdbc.queryForObject("SELECT COUNT(*) FROM ACT_ID_MEMBERSHIP WHERE GROUP_ID_ = ?", Integer.class,
+        "village-" + DONGSHAN);
+    assertThat(members).isGreaterThanOrEqualTo(2);
+    assertThat(((Number) urged.getBody().get("told")).intValue()).isEqualTo(members);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_message WHERE dedup_key LIKE ? AND kind = 'URGE'",
+        Integer.class, "urge:" + task + ":%")).isEqualTo(members);
     assertThat(status(api.post("reviewer_heping", url, Map.of("message", "再次催办")))).isEqualTo(409);
 
-    assertThat(jdbc.queryForList("SELECT recipient FROM bf_mail_outbox WHERE kind = 'URGE' AND subject LIKE ?",
+    assertThat(jdbc.queryForList("SELECT recipient FROM bf_outbox WHERE kind = 'URGE' AND subject LIKE ?",
         String.class, "%" + bk + "%")).containsExactlyInAnyOrder("cadre_dongshan@demo.bangfu.org",
         COLLEAGUE + "@demo.bangfu.org");
     assertThat(api.get("reviewer_heping", "/api/cases/" + id(bk)).getBody().get("audit").toString())

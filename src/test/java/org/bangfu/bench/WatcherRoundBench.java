@@ -55,7 +55,7 @@ class WatcherRoundBench {
         int mails = 0;
         long until = System.currentTimeMillis() + 3_600_000;
         while (System.currentTimeMillis() < until) {
-          int now = intQuery(db, "SELECT COUNT(*) FROM bf_mail_outbox");
+          int now = intQuery(db, "SELECT COUNT(*) FROM bf_outbox");
           long at = System.currentTimeMillis();
           if (now > mails) {
             first = first == 0 ? at : first;
@@ -69,8 +69,8 @@ class WatcherRoundBench {
         sampler.interrupt();
         System.out.printf("%nWATCHER ROUND over %,d overdue tasks: %,d mails queued (reminders %,d, escalations %,d) "
             + "in %.0f s from the first to the last; pages of 500, each its own transaction%n", OVERDUE, mails,
-            intQuery(db, "SELECT COUNT(*) FROM bf_mail_outbox WHERE kind = 'REMINDER'"),
-            intQuery(db, "SELECT COUNT(*) FROM bf_mail_outbox WHERE kind = 'ESCALATION'"), (last - first) / 1e3);
+            intQuery(db, "SELECT COUNT(*) FROM bf_outbox WHERE kind = 'REMINDER'"),
+            intQuery(db, "SELECT COUNT(*) FROM bf_outbox WHERE kind = 'ESCALATION'"), (last - first) / 1e3);
         System.out.printf("peak heap used (sampled each second) %,d MB of 512 MB; peak resident memory %,d MB%n",
             peakHeapKb.get() / 1024, peakRssKb.get() / 1024);
       }

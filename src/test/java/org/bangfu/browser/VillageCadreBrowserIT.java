@@ -177,6 +177,57 @@ class VillageCadreBrowserIT extends BrowserTest {
     }
   }
 
+  /**
+   * A new task is in the cadre's message centre, named after its household; the link in Tasklist counts the unread;
+   * the cadre opens the task from the message (read since), and chooses how else to be told — robots not yet
+   * configured for the county are shown as such, a wrong mobile number is refused in Chinese.
+   */
+  @Test
+  void aCadreReadsANewTaskInTheMessageCentreAndOpensIt() {
+    Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE");
+    String headName = (String) body.get("headName");
+    String bk = (String) illnessFoundInDongshan(body).get("businessKey");
+    String task = taskId("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD);
+
+    openBrowser();
+    MessageCentrePage messages = new MessageCentrePage(browser, wait, "http://localhost:" + port);
+    try {
+      tasklist.signIn("cadre_dongshan");
+      assertThat(messages.tasklistLink()).matches("消息（\\d+ 条未读）");
+      browser.findElement(By.id("bangfu-messages-link")).click();
+      messages.open();
+      WebElement message = messages.message(bk);
+      assertThat(message.getText()).contains("新待办", "新待办：入户核实 · " + headName + " · 和平镇东山村",
+          "案件 " + bk, "待您办理", "打开任务", "查看案件", "标为已读");
+      assertThat(message.getAttribute("class")).contains("unread");
+      assertThat(browser.findElement(By.tagName("header")).getText()).contains("消息（").contains("条未读）");
+      assertThat(messages.settingsText()).contains("新待办", "退回", "到期提醒", "逾期督办", "抄送", "催办", "消息中心",
+          "邮件", "企业微信群", "钉钉群", "本县尚未配置企业微信群机器人");
+      assertThat(messages.channelBoxes("WECOM")).isNotEmpty().allMatch(b -> !b.isEnabled());
+      assertThat(messages.channelBoxes("MAIL")).isNotEmpty().allMatch(WebElement::isEnabled);
+      assertThat(messages.saveMobile("12345")).contains("手机号应为11位数字");
+      assertThat(messages.saveMobile("13800000009")).contains("接收设置已保存");
+      docScreenshot("village-cadre-messages");
+      phoneWidth();
+      browser.navigate().refresh();
+      messages.open();
+      assertThat(tasklist.overflow()).as("the message centre at 390 px").isEmpty();
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+      tasklist.click(messages.message(bk).findElement(By.linkText("打开任务")));
+      wait.until(d -> d.getCurrentUrl().contains("task=" + task));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), "入户核实"));
+      messages.open();
+      assertThat(messages.message(bk).getAttribute("class")).as("read once opened").doesNotContain("unread");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-messages");
+      throw e;
+    } finally {
+      api.put("cadre_dongshan", "/api/messages/settings", Map.of());
+      browser.quit();
+      browser = null;
+    }
+  }
+
   @Test
   void theCadresPagesFitAPhone() {
     Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE");

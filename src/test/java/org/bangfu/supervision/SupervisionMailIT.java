@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bangfu.identification.RiskIdentification;
-import org.bangfu.mail.MailDispatcher;
+import org.bangfu.message.OutboxDispatcher;
 import org.bangfu.shared.WorkingDayCalendar;
 import org.bangfu.testing.ApiClient;
 import org.bangfu.testing.MariaDbIntegrationTest;
@@ -43,7 +43,7 @@ class SupervisionMailIT extends MariaDbIntegrationTest {
   @Autowired
   DeadlineWatcher watcher;
   @Autowired
-  MailDispatcher dispatcher;
+  OutboxDispatcher dispatcher;
   @Autowired
   SupervisionDigest digest;
   @Autowired
@@ -132,7 +132,7 @@ class SupervisionMailIT extends MariaDbIntegrationTest {
       }
       watcher.check();
       Map<String, Integer> reminders = new HashMap<>();
-      for (String key : jdbc.queryForList("SELECT dedup_key FROM bf_mail_outbox WHERE dedup_key LIKE 'remind:%'",
+      for (String key : jdbc.queryForList("SELECT dedup_key FROM bf_outbox WHERE dedup_key LIKE 'remind:%'",
           String.class)) {
         ids.stream().filter(id -> key.startsWith("remind:" + id + "|")).forEach(id -> reminders.merge(id, 1, Integer::sum));
       }
@@ -142,7 +142,7 @@ class SupervisionMailIT extends MariaDbIntegrationTest {
       assertThat(watcher.check()).as("a second round").isZero();
     } finally {
       ids.forEach(id -> taskService.deleteTask(id, true));
-      jdbc.update("DELETE FROM bf_mail_outbox WHERE subject LIKE '%核对（案件 null）%' OR subject LIKE '%核对（案件 BF%'");
+      jdbc.update("DELETE FROM bf_outbox WHERE subject LIKE '%核对（案件 null）%' OR subject LIKE '%核对（案件 BF%'");
     }
   }
 
@@ -158,7 +158,7 @@ class SupervisionMailIT extends MariaDbIntegrationTest {
     watcher.check();
     assertThat(dispatcher.dispatch()).isZero();
     assertThat(dispatcher.dispatch()).as("not retried before its backoff").isZero();
-    List<Map<String, Object>> queued = jdbc.queryForList("SELECT status, attempts, last_error FROM bf_mail_outbox"
+    List<Map<String, Object>> queued = jdbc.queryForList("SELECT status, attempts, last_error FROM bf_outbox"
         + " WHERE subject LIKE ?", "%" + bk + "%");
     assertThat(queued).hasSize(2).allSatisfy(row -> {
       assertThat(row.get("status")).isEqualTo("PENDING");
@@ -174,7 +174,7 @@ class SupervisionMailIT extends MariaDbIntegrationTest {
       dispatcher.dispatch();
     }
     assertThat(mails(bk)).extracting(SupervisionMailIT::to).containsExactlyInAnyOrder(CADRE, SUPERVISOR);
-    assertThat(jdbc.queryForList("SELECT status FROM bf_mail_outbox WHERE subject LIKE ?", String.class,
+    assertThat(jdbc.queryForList("SELECT status FROM bf_outbox WHERE subject LIKE ?", String.class,
         "%" + bk + "%")).containsOnly("SENT");
   }
 

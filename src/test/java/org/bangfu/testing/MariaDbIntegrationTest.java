@@ -43,6 +43,12 @@ public abstract class MariaDbIntegrationTest {
   /** The port of the SMTP server (GreenMail) the mail tests start and stop; nothing listens there otherwise. */
   protected static final int SMTP_PORT = freePort();
 
+  /**
+   * The port of the WeCom and DingTalk robot stub ({@link RobotStub}) the message tests start and stop: the only
+   * address a robot's webhook may have in the tests, so that no test ever posts outside this machine.
+   */
+  protected static final int ROBOT_PORT = freePort();
+
   /** Uploaded push files of this test run. */
   protected static final java.nio.file.Path IMPORT_DIR = tempDir("bangfu-imports-");
 
@@ -51,6 +57,10 @@ public abstract class MariaDbIntegrationTest {
     registry.add("spring.datasource.url", EmbeddedMariaDb::jdbcUrl);
     registry.add("spring.mail.port", () -> SMTP_PORT);
     registry.add("bangfu.imports.dir", () -> IMPORT_DIR.toString());
+    registry.add("bangfu.messages.wecom-webhook-prefix",
+        () -> "http://127.0.0.1:" + ROBOT_PORT + RobotStub.WECOM_PATH + "?key=");
+    registry.add("bangfu.messages.dingtalk-webhook-prefix",
+        () -> "http://127.0.0.1:" + ROBOT_PORT + RobotStub.DINGTALK_PATH + "?access_token=");
   }
 
   @BeforeEach

@@ -10,8 +10,8 @@ export default {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
-  // the approver operations tab of every task (退回, 加签, 抄送, 转办, 委派, 催办, 会签意见)
-  customScripts: ['scripts/approver-operations.js'],
+  // the approver operations tab of every task (退回, 加签, 抄送, 转办, 委派, 催办, 会签意见); the message centre's link
+  customScripts: ['scripts/approver-operations.js', 'scripts/messages.js'],
   dateFormat: {
     normal: 'YYYY-MM-DD HH:mm',
     long: 'YYYY年M月D日 HH:mm'

@@ -1,6 +1,6 @@
 // Bangfu: the Welcome page shows each role the pages it works with (the pages check access again on every request):
 // village cadres register risks, departments and the county import pushes, process owners change the models,
-// supervisors watch the county; everyone finds cases.
+// supervisors watch the county, county administrators keep its message robots; everyone finds cases and reads messages.
 const FOR = {
   '/signal.html': g => g.some(x => x.startsWith('village-')),
   '/imports.html': g => g.some(x => x.startsWith('dept-') || x.startsWith('county-')),
@@ -8,6 +8,7 @@ const FOR = {
   '/models.html': g => g.includes('process-owners'),
   '/viewer.html': g => g.includes('process-owners'),
   '/supervision.html': g => g.some(x => x.startsWith('supervisor-')),
+  '/robots.html': g => g.some(x => x.startsWith('admin-')),
   '/swagger-ui.html': g => g.includes('process-owners')
 };
 

@@ -1,4 +1,4 @@
-package org.bangfu.mail;
+package org.bangfu.message;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

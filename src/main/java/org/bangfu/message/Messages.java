@@ -1,0 +1,126 @@
+package org.bangfu.message;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.bangfu.engine.SystemQueries;
+import org.bangfu.region.CandidateGroups;
+import org.bangfu.shared.EngineClock;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Tells users something: each recipient gets the message in their message centre (站内信), and a copy through each
+ * channel they chose for its kind — a mail, a post of their county's (or group's) WeCom or DingTalk robot that
+ * mentions them — written to the outbox in the caller's transaction. A user has a message of one key once; a robot
+ * posts it once for everyone it concerns there.
+ */
+@Service
+@EnableConfigurationProperties({MailProperties.class, MessageProperties.class})
+public class Messages {
+
+  static final String MAIL_FOOTER = "\n\n本邮件由帮扶系统自动发送，请勿回复。";
+
+  private final MessageMapper mapper;
+  private final Outbox outbox;
+  private final IdentityService identityService;
+
+  public Messages(MessageMapper mapper, Outbox outbox, IdentityService identityService) {
+    this.mapper = mapper;
+    this.outbox = outbox;
+    this.identityService = identityService;
+  }
+
+  /** @return how many users got the message now (not those who had it already) */
+  @Transactional
+  public int send(Message message, Collection<String> userIds) {
+    Set<String> users = new TreeSet<>();
+    userIds.stream().filter(Objects::nonNull).forEach(users::add);
+    if (users.isEmpty()) {
+      return 0;
+    }
+    Map<String, User> known = new HashMap<>();
+    SystemQueries.run(identityService, () -> identityService.createUserQuery()
+        .userIdIn(users.toArray(String[]::new)).list()).forEach(u -> known.put(u.getId(), u));
+    Choices choices = new Choices(mapper.choices(users));
+    Map<String, String> mobiles = new HashMap<>();
+    Map<Long, Robot> robots = new LinkedHashMap<>();
+    Map<Long, Set<String>> mentioned = new LinkedHashMap<>();
+    boolean contactsRead = false;
+    int sent = 0;
+    for (String userId : users) {
+      User user = known.get(userId);
+      // a user removed since the cause was met gets nothing
+      if (user == null || mapper.insertIfAbsent(message.key() + "|user:" + userId, userId, message,
+          EngineClock.now()) == 0) {
+        continue;
+      }
+      sent++;
+      if (choices.wants(userId, OutboundChannel.MAIL, message.kind()) && user.getEmail() != null
+          && !user.getEmail().isBlank()) {
+        outbox.mail(withFooter(message), user.getEmail(), "【帮扶】" + message.title());
+      }
+      for (OutboundChannel channel : List.of(OutboundChannel.WECOM, OutboundChannel.DINGTALK)) {
+        if (!choices.wants(userId, channel, message.kind())) {
+          continue;
+        }
+        Robot robot = robotOf(userId, channel);
+        if (robot == null) {
+          continue;
+        }
+        if (!contactsRead) {
+          mapper.contacts(users).forEach(c -> mobiles.put(c.userId(), c.mobile()));
+          contactsRead = true;
+        }
+        robots.put(robot.id(), robot);
+        Set<String> mobilesOfRobot = mentioned.computeIfAbsent(robot.id(), id -> new LinkedHashSet<>());
+        if (mobiles.get(userId) != null) {
+          mobilesOfRobot.add(mobiles.get(userId));
+        }
+      }
+    }
+    robots.forEach((id, robot) -> outbox.post(message, robot, mentioned.get(id)));
+    return sent;
+  }
+
+  private static Message withFooter(Message m) {
+    return new Message(m.key(), m.kind(), m.title(), m.body() + MAIL_FOOTER, m.caseId(), m.taskId());
+  }
+
+  /**
+   * The robot of a channel that serves a user: one kept for one of their groups, else their county's; none for a user
+   * of no county or a robot switched off.
+   */
+  Robot robotOf(String userId, OutboundChannel channel) {
+    List<String> groups = SystemQueries.run(identityService, () -> identityService.createGroupQuery()
+        .groupMember(userId).list()).stream().map(Group::getId).toList();
+    Set<String> counties = new TreeSet<>();
+    groups.stream().map(CandidateGroups::countyOf).filter(Objects::nonNull).forEach(counties::add);
+    if (counties.isEmpty()) {
+      return null;
+    }
+    List<Robot> candidates = new ArrayList<>(mapper.robotsOfCounties(counties).stream()
+        .filter(r -> r.enabled() && r.channel().equals(channel.name())).toList());
+    return candidates.stream().filter(r -> groups.contains(r.groupId())).findFirst()
+        .orElse(candidates.stream().filter(r -> r.groupId().isEmpty()).findFirst().orElse(null));
+  }
+
+  /** The members of a group, read as the system: who is told must not depend on what the causing user may see. */
+  public Set<String> membersOf(String groupId) {
+    Set<String> members = new LinkedHashSet<>();
+    SystemQueries.run(identityService, () -> identityService.createUserQuery().memberOfGroup(groupId).list())
+        .forEach(u -> members.add(u.getId()));
+    return members;
+  }
+}
