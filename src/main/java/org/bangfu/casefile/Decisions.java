@@ -25,6 +25,7 @@ public final class Decisions {
       Map.entry("WITHDRAW", "撤回"), Map.entry("TRANSFER", "转办"), Map.entry("DELEGATE", "委派"),
       Map.entry("CO_SIGN_ADDED", "加签"), Map.entry("CO_SIGN_AGREE", "会签同意"), Map.entry("CO_SIGN_DISAGREE", "会签不同意"),
       Map.entry("CC", "抄送"), Map.entry("URGE", "催办"), Map.entry("MIGRATED", "迁移到新版本流程"),
+      Map.entry("EVIDENCE_ADDED", "上传证明材料"),
       Map.entry("SIGNAL", "部门预警"), Map.entry("DEMO", "演示操作"), Map.entry("DRAWN_UP", "增收计划已制定"),
       Map.entry("SCREENED", "已逐户排查"), Map.entry("REVIEWED", "已逐户核查"),
       Map.entry("PROCEED", "继续识别程序"), Map.entry("INCOMES_COMPLETED", "已补录收入"), Map.entry("RECHECK", "重新测算"),

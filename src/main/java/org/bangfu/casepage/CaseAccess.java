@@ -34,6 +34,21 @@ public class CaseAccess {
         CandidateGroups.department(m.getDepartment(), caseFile.getCountyCode())));
   }
 
+  /**
+   * Whether the user works on the case, not only watches it: its village, township or county, or a department with a
+   * measure in it — not the supervisors, not the system administrator (nobody acts for another level).
+   */
+  public boolean worksOn(BangfuUser user, CaseFile caseFile) {
+    org.bangfu.region.RegionCode code = new org.bangfu.region.RegionCode(caseFile.getVillageCode());
+    if (user.inGroup(CandidateGroups.village(caseFile.getVillageCode()))
+        || user.inGroup(CandidateGroups.township(code.township()))
+        || user.inGroup(CandidateGroups.county(code.county()))) {
+      return true;
+    }
+    return measures.forCase(caseFile.getId()).stream().anyMatch(m -> user.inGroup(
+        CandidateGroups.department(m.getDepartment(), caseFile.getCountyCode())));
+  }
+
   /** Answers "not found" for a case the user may not read: not even its existence leaks. */
   public void requireReadable(BangfuUser user, CaseFile caseFile) {
     if (!canRead(user, caseFile)) {

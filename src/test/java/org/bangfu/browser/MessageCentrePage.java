@@ -52,8 +52,7 @@ final class MessageCentrePage {
     WebElement field = browser.findElement(By.id("mobile"));
     field.clear();
     field.sendKeys(mobile);
-    browser.findElement(By.id("saveSettings")).click();
-    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result .message"))).getText();
+    return result(() -> browser.findElement(By.id("saveSettings")).click());
   }
 
   void openRobots() {

@@ -64,7 +64,10 @@ function updateCaseLink() {
   }).then(r => r.ok ? r.json() : null).then(c => {
     if (!c || caseLinkTask !== taskId) return;
     caseLinkNode.innerHTML = `<a class="bangfu-case-link" href="/case.html?id=${encodeURIComponent(c.id)}" target="_blank" `
-      + `rel="noopener">查看案件档案：${esc(c.headName)} · ${esc(c.place)} · ${esc(c.businessKey)}</a>`;
+      + `rel="noopener">查看案件档案：${esc(c.headName)} · ${esc(c.place)} · ${esc(c.businessKey)}</a>`
+      // the signed application, the notice photo, a delivery's or a visit's evidence are added on the case page
+      + ` <a class="bangfu-evidence-link" href="/case.html?id=${encodeURIComponent(c.id)}#evidence" target="_blank" `
+      + `rel="noopener">上传证明材料</a>`;
   });
 }
 window.addEventListener('hashchange', updateCaseLink);

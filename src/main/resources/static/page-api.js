@@ -1,0 +1,37 @@
+// What our newer pages share: escaping, reading and writing the application's API with the Tasklist sign-in (writes
+// carry the webapp session's CSRF token, from /api/me), and the page's result line (#result), in Chinese.
+const BangfuPage = (() => {
+  let me = null;
+  const esc = v => String(v === null || v === undefined ? '' : v)
+    .replace(/[&<>"]/g, c => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;'}[c]));
+  const get = path => fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  function show(ok, text) {
+    document.getElementById('result').innerHTML =
+      `<p class="message ${ok ? 'ok' : ''}" id="${ok ? 'done-message' : 'error'}">${esc(text)}</p>`;
+  }
+  /** The signed-in user (with the CSRF token), or null after saying how to sign in. */
+  async function signedIn(signInPage) {
+    const r = await get('/api/me');
+    if (r.status === 401) {
+      document.getElementById('result').innerHTML =
+        `<p class="message">请先<a href="${signInPage}">登录</a>，再打开本页。</p>`;
+      return null;
+    }
+    me = await r.json();
+    return me;
+  }
+  /** A write; the answer, or null after showing what was wrong. */
+  async function send(method, path, body) {
+    const r = await fetch(path, { method, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': me.csrfToken } });
+    const answer = r.status === 204 ? {} : await r.json().catch(() => ({}));
+    if (!r.ok) {
+      const fields = (answer.fields || []).map(f => f.message).join('；');
+      show(false, r.status === 401 ? '登录已过期，请重新登录' : (answer.error || '操作失败') + (fields ? '：' + fields : ''));
+      return null;
+    }
+    return answer;
+  }
+  const when = d => d ? esc(d.replace('T', ' ').substring(0, 16)) : '';
+  return { esc, get, send, show, signedIn, when };
+})();
