@@ -34,9 +34,11 @@ public class HouseholdController {
   private final RegionAccess access;
   private final RegionService regions;
   private final IdNumberReveals reveals;
+  private final org.bangfu.security.PersonNames names;
 
   public HouseholdController(HouseholdService households, CurrentUser currentUser, RegionAccess access,
-      RegionService regions, IdNumberReveals reveals) {
+      RegionService regions, IdNumberReveals reveals, org.bangfu.security.PersonNames names) {
+    this.names = names;
     this.regions = regions;
     this.reveals = reveals;
     this.households = households;
@@ -52,7 +54,7 @@ public class HouseholdController {
         && !access.canSee(user, request.villageCode())) {
       throw InvalidInputException.of("villageCode", "只能登记本辖区内的农户");
     }
-    Long id = households.create(request);
+    Long id = households.create(request, user.id());
     return ResponseEntity.created(URI.create("/api/households/" + id)).body(Map.of("id", id));
   }
 
@@ -66,7 +68,7 @@ public class HouseholdController {
   @PutMapping("/{id}")
   public HouseholdView update(@PathVariable Long id, @RequestBody HouseholdRequest request) {
     requireVisible(id);
-    households.update(id, request);
+    households.update(id, request, currentUser.get().id());
     return households.view(id);
   }
 
@@ -88,13 +90,42 @@ public class HouseholdController {
     return reveals.reveal(id, request, currentUser.get().id());
   }
 
-  /** Households of a region the caller may see (6-, 9- or 12-digit code), ID numbers masked. */
+  /** Households of a region the caller may see (6-, 9- or 12-digit code), by 户主's name if given, ID numbers masked. */
   @GetMapping
-  public Page<HouseholdSummary> list(@RequestParam String region, @RequestParam(defaultValue = "0") int page,
-      @RequestParam(defaultValue = "20") int size) {
+  public Page<HouseholdSummary> list(@RequestParam String region, @RequestParam(required = false) String name,
+      @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
     access.requireRegionScope(currentUser.get(), region);
     InvalidInputException.requireValidPage(page, size);
-    return households.list(region, page, size);
+    if (name != null && name.length() > 20) {
+      throw InvalidInputException.of("name", "户主姓名不超过20字");
+    }
+    return households.list(region, name, page, size);
+  }
+
+  /** A changed fact as the change log shows it: who by name. */
+  public record ChangeView(Long id, Long householdId, String villageCode, String headName, String field,
+      String oldValue, String newValue, String changedBy, String changedByName, java.time.LocalDateTime changedAt) {
+  }
+
+  /** 变更记录: who changed what in the households of a region the caller may see, newest first. */
+  @GetMapping("/changes")
+  public Page<ChangeView> changes(@RequestParam String region, @RequestParam(defaultValue = "0") int page,
+      @RequestParam(defaultValue = "50") int size) {
+    access.requireRegionScope(currentUser.get(), region);
+    InvalidInputException.requireValidPage(page, size);
+    Page<HouseholdChange> changes = households.changes(region, page, size);
+    return new Page<>(changes.items().stream().map(this::view).toList(), changes.total(), page, size);
+  }
+
+  @GetMapping("/{id}/changes")
+  public List<ChangeView> changesOf(@PathVariable Long id) {
+    requireVisible(id);
+    return households.changesOf(id).stream().map(this::view).toList();
+  }
+
+  private ChangeView view(HouseholdChange c) {
+    return new ChangeView(c.id(), c.householdId(), c.villageCode(), c.headName(), c.field(), c.oldValue(),
+        c.newValue(), c.changedBy(), "system".equals(c.changedBy()) ? "系统" : names.of(c.changedBy()), c.changedAt());
   }
 
   private void requireVisible(Long id) {

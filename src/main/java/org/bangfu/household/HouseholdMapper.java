@@ -11,9 +11,9 @@ public interface HouseholdMapper {
 
   /** A page of households of a region, with the head's (unmasked) ID number and the member count. */
   List<HouseholdApi.HouseholdSummary> findSummariesInRegion(@Param("regionPrefix") String regionPrefix,
-      @Param("offset") int offset, @Param("limit") int limit);
+      @Param("headName") String headName, @Param("offset") int offset, @Param("limit") int limit);
 
-  int countInRegion(@Param("regionPrefix") String regionPrefix);
+  int countInRegion(@Param("regionPrefix") String regionPrefix, @Param("headName") String headName);
 
   void insert(Household household);
 
@@ -45,6 +45,15 @@ public interface HouseholdMapper {
 
   /** The households whose 户主 has exactly this name (a search; at most the limit). */
   List<Long> findIdsByHeadName(@Param("headName") String headName, @Param("limit") int limit);
+
+  void insertChange(HouseholdChange change);
+
+  List<HouseholdChange> findChangesInRegion(@Param("regionPrefix") String regionPrefix, @Param("offset") int offset,
+      @Param("limit") int limit);
+
+  int countChangesInRegion(@Param("regionPrefix") String regionPrefix);
+
+  List<HouseholdChange> findChangesOfHousehold(@Param("householdId") Long householdId);
 
   /** The household a person with this ID number belongs to, if any. */
   Long findIdByMemberIdNumber(@Param("idNumber") String idNumber);

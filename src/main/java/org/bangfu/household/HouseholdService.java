@@ -47,7 +47,13 @@ public class HouseholdService {
   }
 
   @Transactional
+  /** A household registered by the system (the demo's), not by a person. */
   public Long create(HouseholdRequest request) {
+    return create(request, "system");
+  }
+
+  @Transactional
+  public Long create(HouseholdRequest request, String actor) {
     validator.validate(request);
     requireIdNumbersFree(request.members(), null);
     LocalDateTime now = EngineClock.now();
@@ -62,12 +68,17 @@ public class HouseholdService {
     households.insert(household);
     insertMembers(household.getId(), request.members());
     insertIncomes(household.getId(), request.incomes() == null ? List.of() : request.incomes());
+    households.insertChange(HouseholdChanges.registered(household, households.findMembers(household.getId()), actor));
     return household.getId();
   }
 
+  /** Saves a household as the request has it; each changed fact goes to the change log with the actor. */
   @Transactional
-  public void update(Long id, HouseholdRequest request) {
+  public void update(Long id, HouseholdRequest request, String actor) {
     Household household = find(id);
+    // a copy: within the transaction MyBatis answers a repeated read with the same object, which is changed below
+    Household before = HouseholdChanges.copy(household);
+    List<Member> membersBefore = households.findMembers(id);
     request = withRegisteredNumbers(id, request);
     validator.validate(request);
     if (!household.getVillageCode().equals(request.villageCode())) {
@@ -91,6 +102,19 @@ public class HouseholdService {
     }
     households.deleteMembers(id);
     insertMembers(id, request.members());
+    HouseholdChanges.between(before, membersBefore, find(id), households.findMembers(id), actor)
+        .forEach(households::insertChange);
+  }
+
+  /** Who changed what in a region's households, newest first. */
+  public Page<HouseholdChange> changes(String regionPrefix, int page, int size) {
+    return new Page<>(households.findChangesInRegion(regionPrefix, page * size, size),
+        households.countChangesInRegion(regionPrefix), page, size);
+  }
+
+  public List<HouseholdChange> changesOf(Long householdId) {
+    find(householdId);
+    return households.findChangesOfHousehold(householdId);
   }
 
   @Transactional
@@ -135,11 +159,17 @@ public class HouseholdService {
 
   /** A page of households in a region, ID numbers masked. */
   public Page<HouseholdSummary> list(String regionPrefix, int page, int size) {
-    List<HouseholdSummary> items = households.findSummariesInRegion(regionPrefix, page * size, size).stream()
+    return list(regionPrefix, null, page, size);
+  }
+
+  /** A page of households in a region whose 户主's name contains {@code headName} (all when blank). */
+  public Page<HouseholdSummary> list(String regionPrefix, String headName, int page, int size) {
+    String name = headName == null || headName.isBlank() ? null : headName.trim();
+    List<HouseholdSummary> items = households.findSummariesInRegion(regionPrefix, name, page * size, size).stream()
         .map(h -> new HouseholdSummary(h.id(), h.headName(), IdNumber.mask(h.headIdNumber()), h.villageCode(),
             h.kind(), h.memberCount()))
         .toList();
-    return new Page<>(items, households.countInRegion(regionPrefix), page, size);
+    return new Page<>(items, households.countInRegion(regionPrefix, name), page, size);
   }
 
   /** The 户主's names of these households, by household id. */

@@ -26,7 +26,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 class VillageCadreBrowserIT extends BrowserTest {
 
   @Test
-  void aCadreCompletesTheVerificationInTasklistAndTheTownshipSeesItsReview() {
+  void aCadreCompletesTheVerificationInTasklistAndTheTownshipSeesItsReview() throws Exception {
     Map<String, Object> body = ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE");
     String headName = (String) body.get("headName");
     Map<String, Object> opened = illnessFoundInDongshan(body);
@@ -51,6 +51,8 @@ class VillageCadreBrowserIT extends BrowserTest {
       // the task's header links its case page, named after the household; Cockpit's link is not offered
       assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("a.bangfu-case-link")))
           .getText()).isEqualTo("查看案件档案：" + headName + " · 和平镇东山村 · " + bk);
+      assertThat(browser.findElement(By.cssSelector("a.bangfu-evidence-link")).getAttribute("href"))
+          .endsWith("#evidence").contains("/case.html?id=");
       assertThat(browser.findElements(By.cssSelector("a.instance-link")).stream().filter(WebElement::isDisplayed))
           .isEmpty();
       // 抄送 and 加签 offer the people who may see the case by name; nobody types a sign-in id
@@ -95,11 +97,35 @@ class VillageCadreBrowserIT extends BrowserTest {
       String timeline = browser.findElement(By.id("timeline")).getText();
       assertThat(timeline).contains("收到风险线索 立案 王建国（东山村）").contains("入户核实 属实 王建国（东山村）")
           .contains("监测范围测算（规则提示） 在监测范围内 系统").doesNotContain("cadre_dongshan");
+      // the signed application scanned on a phone, added on the case page: shown, in the record, printed
+      java.nio.file.Path scan = java.nio.file.Files.createTempFile("申请书-", ".png");
+      java.nio.file.Files.write(scan, org.bangfu.testing.TestFiles.png(120, 160));
+      new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#evidenceForm select[name=kind]")))
+          .selectByValue("APPLICATION");
+      browser.findElement(By.cssSelector("#evidenceForm input[type=file]")).sendKeys(scan.toString());
+      browser.findElement(By.cssSelector("#evidenceForm button[type=submit]")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence img.evidence")));
+      assertThat(browser.findElement(By.id("evidence")).getText()).contains("签字的申请书", scan.getFileName().toString(),
+          "王建国（东山村）");
+      assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+          "const i = document.querySelector('#evidence img.evidence'); return i.complete && i.naturalWidth === 120;"))
+          .as("the photo is shown").isTrue();
+      // a file that is no photo is refused in the page, in Chinese
+      java.nio.file.Path page0 = java.nio.file.Files.createTempFile("公示-", ".jpg");
+      java.nio.file.Files.writeString(page0, "<html><script>alert(1)</script></html>");
+      browser.findElement(By.cssSelector("#evidenceForm input[type=file]")).sendKeys(page0.toString());
+      browser.findElement(By.cssSelector("#evidenceForm button[type=submit]")).click();
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evidenceError"))).getText())
+          .contains("只能上传 JPG、PNG 格式的照片或扫描件，或 PDF 文件");
+      browser.navigate().refresh();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "上传证明材料"));
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence img.evidence")));
       // 一户一档 printed to PDF by the browser: the household and the record in Chinese, without the page's navigation
       String printed = pdfText(((org.openqa.selenium.PrintsPage) browser).print(
           new org.openqa.selenium.print.PrintOptions()));
       assertThat(printed).contains(headName).contains("审批记录").contains("入户核实").contains("王建国（东山村）")
-          .doesNotContain("查找案件").doesNotContain("我发起的");
+          .contains("证明材料").contains("签字的申请书").contains("上传证明材料")
+          .doesNotContain("查找案件").doesNotContain("我发起的").doesNotContain("只能上传");
       // names and words, no codes: no enum constants, no group ids, no sign-in ids anywhere on the page
       String page = browser.findElement(By.tagName("main")).getText();
       assertThat(page).doesNotContainPattern("\\b[A-Z][A-Z_]{3,}\\b")
@@ -223,6 +249,66 @@ class VillageCadreBrowserIT extends BrowserTest {
       throw e;
     } finally {
       api.put("cadre_dongshan", "/api/messages/settings", Map.of());
+      browser.quit();
+      browser = null;
+    }
+  }
+
+  /**
+   * The registry page: the cadre finds a household of the village by its 户主 (ID numbers masked), corrects a member's
+   * labour capacity and sees the change in the household's log; the county's approver reads who changed what.
+   */
+  @Test
+  void aCadreCorrectsAHouseholdOnTheRegistryPageAndTheCountySeesWhoChangedIt() {
+    Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "FULL");
+    String headName = (String) body.get("headName");
+    api.createHousehold("cadre_dongshan", body);
+    openBrowser();
+    try {
+      tasklist.signIn("cadre_dongshan");
+      browser.get("http://localhost:" + port + "/registry.html");
+      wait.until(d -> !d.findElements(By.cssSelector("#region option")).isEmpty());
+      browser.findElement(By.id("name")).sendKeys(headName);
+      browser.findElement(By.id("find")).click();
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("total"), "共 1 户"));
+      String row = browser.findElement(By.cssSelector("#households tbody tr")).getText();
+      assertThat(row).contains(headName, "一般农户", "和平镇东山村").containsPattern("629988\\*{8}")
+          .doesNotContainPattern("\\d{17}[\\dX]");
+      browser.findElement(By.cssSelector("#households button[data-edit]")).click();
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("editSection")));
+      List<WebElement> labour = browser.findElements(By.cssSelector("#members select.m-labour"));
+      assertThat(labour).hasSize(2);
+      new org.openqa.selenium.support.ui.Select(labour.get(1)).selectByValue("WEAK");
+      tasklist.click(browser.findElement(By.id("save")));
+      assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#result .message")))
+          .getText()).isEqualTo("已保存：" + headName + "户");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("householdChanges"), "弱劳动能力"));
+      assertThat(browser.findElement(By.id("householdChanges")).getText()).contains("劳动能力", "有劳动能力",
+          "王建国（东山村）", "登记农户");
+      docScreenshot("village-cadre-registry");
+      phoneWidth();
+      browser.navigate().refresh();
+      wait.until(d -> !d.findElements(By.cssSelector("#households tbody tr")).isEmpty());
+      assertThat(tasklist.overflow()).as("the registry page at 390 px").isEmpty();
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-registry");
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+    openBrowser();
+    try {
+      tasklist.signIn("approver_county");
+      browser.get("http://localhost:" + port + "/registry.html");
+      wait.until(d -> !d.findElements(By.cssSelector("#region option")).isEmpty());
+      assertThat(browser.findElement(By.cssSelector("#region option")).getText()).isEqualTo("全县");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("changes"), headName));
+      assertThat(browser.findElement(By.id("changes")).getText()).contains(headName, "弱劳动能力", "王建国（东山村）");
+    } catch (RuntimeException | AssertionError e) {
+      screenshot("failure-registry-county");
+      throw e;
+    } finally {
       browser.quit();
       browser = null;
     }

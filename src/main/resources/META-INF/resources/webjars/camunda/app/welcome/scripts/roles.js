@@ -9,6 +9,7 @@ const FOR = {
   '/viewer.html': g => g.includes('process-owners'),
   '/supervision.html': g => g.some(x => x.startsWith('supervisor-')),
   '/robots.html': g => g.some(x => x.startsWith('admin-')),
+  '/registry.html': g => g.some(x => /^(village|township|county|supervisor)-/.test(x)),
   '/swagger-ui.html': g => g.includes('process-owners')
 };
 
