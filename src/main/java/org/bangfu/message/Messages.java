@@ -15,7 +15,6 @@ import org.bangfu.region.CandidateGroups;
 import org.bangfu.shared.EngineClock;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +34,13 @@ public class Messages {
   private final MessageMapper mapper;
   private final Outbox outbox;
   private final IdentityService identityService;
+  private final RecipientMapper recipients;
 
-  public Messages(MessageMapper mapper, Outbox outbox, IdentityService identityService) {
+  public Messages(MessageMapper mapper, Outbox outbox, IdentityService identityService, RecipientMapper recipients) {
     this.mapper = mapper;
     this.outbox = outbox;
     this.identityService = identityService;
+    this.recipients = recipients;
   }
 
   /** @return how many users got the message now (not those who had it already) */
@@ -50,9 +51,9 @@ public class Messages {
     if (users.isEmpty()) {
       return 0;
     }
-    Map<String, User> known = new HashMap<>();
-    SystemQueries.run(identityService, () -> identityService.createUserQuery()
-        .userIdIn(users.toArray(String[]::new)).list()).forEach(u -> known.put(u.getId(), u));
+    // user id → mail address ("" for none); a user removed since the cause was met is not there
+    Map<String, String> known = new HashMap<>();
+    recipients.users(users).forEach(u -> known.put(u.k(), u.v() == null ? "" : u.v()));
     Choices choices = new Choices(mapper.choices(users));
     Map<String, String> mobiles = new HashMap<>();
     Map<Long, Robot> robots = new LinkedHashMap<>();
@@ -60,16 +61,15 @@ public class Messages {
     boolean contactsRead = false;
     int sent = 0;
     for (String userId : users) {
-      User user = known.get(userId);
+      String email = known.get(userId);
       // a user removed since the cause was met gets nothing
-      if (user == null || mapper.insertIfAbsent(message.key() + "|user:" + userId, userId, message,
+      if (email == null || mapper.insertIfAbsent(message.key() + "|user:" + userId, userId, message,
           EngineClock.now()) == 0) {
         continue;
       }
       sent++;
-      if (choices.wants(userId, OutboundChannel.MAIL, message.kind()) && user.getEmail() != null
-          && !user.getEmail().isBlank()) {
-        outbox.mail(withFooter(message), user.getEmail(), "【帮扶】" + message.title());
+      if (choices.wants(userId, OutboundChannel.MAIL, message.kind()) && !email.isBlank()) {
+        outbox.mail(withFooter(message), email, "【帮扶】" + message.title());
       }
       for (OutboundChannel channel : List.of(OutboundChannel.WECOM, OutboundChannel.DINGTALK)) {
         if (!choices.wants(userId, channel, message.kind())) {
@@ -118,9 +118,15 @@ public class Messages {
 
   /** The members of a group, read as the system: who is told must not depend on what the causing user may see. */
   public Set<String> membersOf(String groupId) {
-    Set<String> members = new LinkedHashSet<>();
-    SystemQueries.run(identityService, () -> identityService.createUserQuery().memberOfGroup(groupId).list())
-        .forEach(u -> members.add(u.getId()));
+    return membersOf(List.of(groupId)).getOrDefault(groupId, Set.of());
+  }
+
+  /** The members of these groups, group by group. */
+  public Map<String, Set<String>> membersOf(Collection<String> groupIds) {
+    Map<String, Set<String>> members = new HashMap<>();
+    if (!groupIds.isEmpty()) {
+      recipients.members(groupIds).forEach(m -> members.computeIfAbsent(m.k(), g -> new LinkedHashSet<>()).add(m.v()));
+    }
     return members;
   }
 }

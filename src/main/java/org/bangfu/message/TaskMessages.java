@@ -10,16 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
-import org.bangfu.engine.SystemQueries;
 import org.bangfu.engine.TaskCreateListener;
 import org.bangfu.household.HouseholdService;
-import org.bangfu.region.CandidateGroups;
 import org.bangfu.region.RegionService;
 import org.bangfu.shared.CaseVariables;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -41,18 +36,16 @@ public class TaskMessages implements TaskCreateListener {
   }
 
   private final Messages messages;
-  private final TaskService taskService;
-  private final IdentityService identityService;
+  private final RecipientMapper recipients;
   private final CaseFileService caseFiles;
   private final HouseholdService households;
   private final RegionService regions;
   private final MailProperties mail;
 
-  public TaskMessages(Messages messages, TaskService taskService, IdentityService identityService,
-      CaseFileService caseFiles, HouseholdService households, RegionService regions, MailProperties mail) {
+  public TaskMessages(Messages messages, RecipientMapper recipients, CaseFileService caseFiles,
+      HouseholdService households, RegionService regions, MailProperties mail) {
     this.messages = messages;
-    this.taskService = taskService;
-    this.identityService = identityService;
+    this.recipients = recipients;
     this.caseFiles = caseFiles;
     this.households = households;
     this.regions = regions;
@@ -90,52 +83,56 @@ public class TaskMessages implements TaskCreateListener {
     if (created.isEmpty()) {
       return;
     }
-    Map<String, Task> open = new LinkedHashMap<>();
-    SystemQueries.run(identityService, () -> taskService.createTaskQuery()
-        .taskIdIn(created.stream().map(Created::taskId).toArray(String[]::new)).list())
-        .forEach(t -> open.put(t.getId(), t));
-    Map<String, Set<String>> members = new LinkedHashMap<>();
+    List<String> ids = created.stream().map(Created::taskId).toList();
+    Map<String, RecipientMapper.TaskRow> open = new LinkedHashMap<>();
+    recipients.openTasks(ids, CaseVariables.RETURN_NOTE.name()).forEach(t -> open.put(t.id(), t));
+    if (open.isEmpty()) {
+      return; // completed or cancelled in the same transaction
+    }
+    Map<String, List<String>> groupsOf = new LinkedHashMap<>();
+    recipients.candidateGroups(open.keySet()).forEach(l -> groupsOf.computeIfAbsent(l.k(), t -> new ArrayList<>())
+        .add(l.v()));
+    Map<String, Set<String>> members = messages.membersOf(groupsOf.values().stream().flatMap(List::stream)
+        .distinct().toList());
     for (Created c : created) {
-      Task task = open.get(c.taskId());
+      RecipientMapper.TaskRow task = open.get(c.taskId());
       if (task == null) {
-        continue; // completed or cancelled in the same transaction
+        continue;
       }
       Set<String> holders = new LinkedHashSet<>();
-      if (task.getAssignee() != null) {
-        holders.add(task.getAssignee());
+      if (task.assignee() != null) {
+        holders.add(task.assignee());
       } else {
-        SystemQueries.run(identityService, () -> CandidateGroups.of(taskService.getIdentityLinksForTask(task.getId())))
-            .forEach(g -> holders.addAll(members.computeIfAbsent(g, messages::membersOf)));
+        groupsOf.getOrDefault(task.id(), List.of()).forEach(g -> holders.addAll(members.getOrDefault(g, Set.of())));
       }
-      Object note = SystemQueries.run(identityService,
-          () -> taskService.getVariableLocal(task.getId(), CaseVariables.RETURN_NOTE.name()));
-      messages.send(message(task, c.caseId(), note == null ? null : note.toString()), holders);
+      messages.send(message(task, c.caseId()), holders);
     }
   }
 
-  private Message message(Task task, Long caseId, String returnNote) {
+  private Message message(RecipientMapper.TaskRow task, Long caseId) {
+    String returnNote = task.returnNote();
     CaseFile caseFile = caseId == null ? null : caseFiles.findIfPresent(caseId);
     String whose = caseFile == null ? "" : households.find(caseFile.getHouseholdId()).getHeadName() + " · "
         + regions.place(caseFile.getVillageCode());
-    String title = (returnNote != null ? "退回：" : "新待办：") + task.getName() + (whose.isEmpty() ? "" : " · " + whose);
+    String title = (returnNote != null ? "退回：" : "新待办：") + task.name() + (whose.isEmpty() ? "" : " · " + whose);
     StringBuilder body = new StringBuilder();
     if (caseFile != null) {
       body.append("案件 ").append(caseFile.getBusinessKey()).append("（").append(whose).append("）的环节“")
-          .append(task.getName()).append("”");
+          .append(task.name()).append("”");
     } else {
-      body.append("环节“").append(task.getName()).append("”");
+      body.append("环节“").append(task.name()).append("”");
     }
     body.append(returnNote != null ? "已退回，待您重新办理" : "待您办理");
-    if (task.getDueDate() != null) {
-      body.append("，期限 ").append(DUE.format(task.getDueDate().toInstant().atZone(ZoneId.systemDefault())));
+    if (task.due() != null) {
+      body.append("，期限 ").append(DUE.format(task.due().toInstant().atZone(ZoneId.systemDefault())));
     }
     body.append("。");
     if (returnNote != null) {
       body.append("\n退回原因：").append(returnNote);
     }
     body.append("\n\n任务：").append(mail.baseUrl()).append("/camunda/app/tasklist/default/#/?task=")
-        .append(task.getId());
-    return new Message("task:" + task.getId(), returnNote != null ? MessageKind.RETURN : MessageKind.NEW_TASK, title,
-        body.toString(), caseId, task.getId());
+        .append(task.id());
+    return new Message("task:" + task.id(), returnNote != null ? MessageKind.RETURN : MessageKind.NEW_TASK, title,
+        body.toString(), caseId, task.id());
   }
 }
