@@ -10,6 +10,8 @@ public class Household {
   /** 易地扶贫搬迁户: relocated out of poverty (a group watched more closely). */
   private boolean relocated;
   private String address;
+  /** 户编号: the household's number in the national monitoring system, once its registry was loaded. */
+  private String registryNumber;
   private LocalDateTime createdAt;
   private LocalDateTime updatedAt;
   private int version;
@@ -26,6 +28,8 @@ public class Household {
   public void setRelocated(boolean relocated) { this.relocated = relocated; }
   public String getAddress() { return address; }
   public void setAddress(String address) { this.address = address; }
+  public String getRegistryNumber() { return registryNumber; }
+  public void setRegistryNumber(String registryNumber) { this.registryNumber = registryNumber; }
   public LocalDateTime getCreatedAt() { return createdAt; }
   public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
   public LocalDateTime getUpdatedAt() { return updatedAt; }

@@ -46,6 +46,10 @@ public interface HouseholdMapper {
   /** The households whose 户主 has exactly this name (a search; at most the limit). */
   List<Long> findIdsByHeadName(@Param("headName") String headName, @Param("limit") int limit);
 
+  List<Household> findByRegistryNumbers(@Param("numbers") java.util.Collection<String> numbers);
+
+  int setRegistryNumber(@Param("id") Long id, @Param("number") String number);
+
   void insertChange(HouseholdChange change);
 
   List<HouseholdChange> findChangesInRegion(@Param("regionPrefix") String regionPrefix, @Param("offset") int offset,

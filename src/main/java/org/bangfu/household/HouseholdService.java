@@ -106,6 +106,61 @@ public class HouseholdService {
         .forEach(households::insertChange);
   }
 
+  /**
+   * What saving the request would change in the household, in the change log's words (nothing is saved): a load of
+   * the registry shows it before it is applied. The request is validated as a save would be.
+   */
+  public List<HouseholdChange> wouldChange(Long id, HouseholdRequest request, String actor) {
+    Household household = find(id);
+    validator.validate(request);
+    Household after = HouseholdChanges.copy(household);
+    after.setHeadName(request.headName().trim());
+    after.setKind(request.kind());
+    after.setRelocated(Boolean.TRUE.equals(request.relocated()));
+    after.setAddress(request.address());
+    List<Member> members = new ArrayList<>();
+    for (MemberRequest m : request.members()) {
+      Member member = new Member();
+      member.setName(m.name().trim());
+      member.setIdNumber(m.idNumber());
+      member.setRelation(m.relation());
+      member.setLabourCapacity(m.labourCapacity());
+      members.add(member);
+    }
+    return HouseholdChanges.between(household, households.findMembers(id), after, members, actor);
+  }
+
+  /**
+   * Checks a household as a save would (the validator's rules, ID numbers not registered with another household than
+   * {@code id}, null for a new one) without saving; throws what a save would refuse.
+   */
+  public void check(HouseholdRequest request, Long id) {
+    validator.validate(request);
+    requireIdNumbersFree(request.members(), id);
+  }
+
+  /** The households of these 户编号 (the national system's household numbers): number → id. */
+  public java.util.Map<String, Long> byRegistryNumbers(java.util.Collection<String> numbers) {
+    java.util.Map<String, Long> ids = new java.util.HashMap<>();
+    if (!numbers.isEmpty()) {
+      households.findByRegistryNumbers(numbers).forEach(h -> ids.put(h.getRegistryNumber(), h.getId()));
+    }
+    return ids;
+  }
+
+  /** Links a household to its 户编号; refused when another household has it. */
+  @Transactional
+  public void linkRegistryNumber(Long id, String number) {
+    Household household = find(id);
+    if (number.equals(household.getRegistryNumber())) {
+      return;
+    }
+    if (household.getRegistryNumber() != null) {
+      throw new ConflictException("该农户已有户编号 " + household.getRegistryNumber());
+    }
+    households.setRegistryNumber(id, number);
+  }
+
   /** Who changed what in a region's households, newest first. */
   public Page<HouseholdChange> changes(String regionPrefix, int page, int size) {
     return new Page<>(households.findChangesInRegion(regionPrefix, page * size, size),

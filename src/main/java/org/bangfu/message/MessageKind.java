@@ -12,7 +12,9 @@ public enum MessageKind {
   ESCALATION("逾期督办", true),
   CC("抄送", true),
   URGE("催办", true),
-  DIGEST("督导日报", true);
+  DIGEST("督导日报", true),
+  /** a household with an open case was changed by a load of the county's registry */
+  REGISTRY("名册更新", false);
 
   private final String label;
   private final boolean mailedByDefault;

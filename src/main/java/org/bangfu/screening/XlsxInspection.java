@@ -26,7 +26,7 @@ import org.bangfu.shared.InvalidInputException;
  * are counted as they are unpacked, and the JDK's parser, which hands out long texts in pieces, reads what the
  * byte check has already bounded.
  */
-final class XlsxInspection {
+public final class XlsxInspection {
 
   /** No tag of a real workbook (an element with its attributes) comes near this. */
   static final int MAX_TAG_BYTES = 64 * 1024;
@@ -47,7 +47,7 @@ final class XlsxInspection {
   }
 
   /** Refuses the file with the reason in words a cadre reads, or returns when it keeps to the limits. */
-  static void check(Path file, ImportProperties.Limits limits) {
+  public static void check(Path file, ImportProperties.Limits limits) {
     new XlsxInspection(limits).inspect(file);
   }
 
