@@ -97,8 +97,9 @@ public class MessageController {
     BangfuUser user = currentUser.get();
     Choices choices = new Choices(mapper.choices(List.of(user.id())));
     List<ChannelView> channels = new ArrayList<>();
+    Map<OutboundChannel, Robot> robots = messages.robotsOf(user.id());
     for (OutboundChannel channel : OutboundChannel.values()) {
-      boolean available = channel == OutboundChannel.MAIL || messages.robotOf(user.id(), channel) != null;
+      boolean available = channel == OutboundChannel.MAIL || robots.containsKey(channel);
       channels.add(new ChannelView(channel.name(), channel.label(), available,
           available ? null : "本县尚未配置" + channel.label() + "机器人"));
     }

@@ -1,6 +1,5 @@
 package org.bangfu.message;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,11 +70,13 @@ public class Messages {
       if (choices.wants(userId, OutboundChannel.MAIL, message.kind()) && !email.isBlank()) {
         outbox.mail(withFooter(message), email, "【帮扶】" + message.title());
       }
+      Map<OutboundChannel, Robot> robotsOfUser = null;
       for (OutboundChannel channel : List.of(OutboundChannel.WECOM, OutboundChannel.DINGTALK)) {
         if (!choices.wants(userId, channel, message.kind())) {
           continue;
         }
-        Robot robot = robotOf(userId, channel);
+        robotsOfUser = robotsOfUser == null ? robotsOf(userId) : robotsOfUser;
+        Robot robot = robotsOfUser.get(channel);
         if (robot == null) {
           continue;
         }
@@ -99,21 +100,26 @@ public class Messages {
   }
 
   /**
-   * The robot of a channel that serves a user: one kept for one of their groups, else their county's; none for a user
-   * of no county or a robot switched off.
+   * The robots that serve a user, by channel: one kept for one of their groups, else their county's; none for a user
+   * of no county or a robot switched off. One read of the user's groups and one of their counties' robots.
    */
-  Robot robotOf(String userId, OutboundChannel channel) {
+  Map<OutboundChannel, Robot> robotsOf(String userId) {
     List<String> groups = SystemQueries.run(identityService, () -> identityService.createGroupQuery()
         .groupMember(userId).list()).stream().map(Group::getId).toList();
     Set<String> counties = new TreeSet<>();
     groups.stream().map(CandidateGroups::countyOf).filter(Objects::nonNull).forEach(counties::add);
+    Map<OutboundChannel, Robot> robots = new java.util.EnumMap<>(OutboundChannel.class);
     if (counties.isEmpty()) {
-      return null;
+      return robots;
     }
-    List<Robot> candidates = new ArrayList<>(mapper.robotsOfCounties(counties).stream()
-        .filter(r -> r.enabled() && r.channel().equals(channel.name())).toList());
-    return candidates.stream().filter(r -> groups.contains(r.groupId())).findFirst()
-        .orElse(candidates.stream().filter(r -> r.groupId().isEmpty()).findFirst().orElse(null));
+    List<Robot> enabled = mapper.robotsOfCounties(counties).stream().filter(Robot::enabled).toList();
+    for (OutboundChannel channel : List.of(OutboundChannel.WECOM, OutboundChannel.DINGTALK)) {
+      List<Robot> candidates = enabled.stream().filter(r -> r.channel().equals(channel.name())).toList();
+      candidates.stream().filter(r -> groups.contains(r.groupId())).findFirst()
+          .or(() -> candidates.stream().filter(r -> r.groupId().isEmpty()).findFirst())
+          .ifPresent(r -> robots.put(channel, r));
+    }
+    return robots;
   }
 
   /** The members of a group, read as the system: who is told must not depend on what the causing user may see. */
