@@ -21,7 +21,9 @@ public interface RegistryLoadMapper {
   List<RegistryItem> items(@Param("loadId") long loadId, @Param("action") String action, @Param("offset") int offset,
       @Param("limit") int limit);
 
-  List<RegistryItem> pending(@Param("loadId") long loadId, @Param("limit") int limit);
+  /** Items still to apply; those of households with an open case only with {@code openCases}. */
+  List<RegistryItem> pending(@Param("loadId") long loadId, @Param("openCases") boolean openCases,
+      @Param("limit") int limit);
 
   int markItem(@Param("id") long id, @Param("state") String state, @Param("changes") String changes);
 

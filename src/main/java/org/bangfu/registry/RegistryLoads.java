@@ -136,11 +136,14 @@ public class RegistryLoads {
       known.putAll(households.byRegistryNumbers(numbers.subList(i, Math.min(i + 1000, numbers.size()))));
     }
     Map<String, String> personSeen = new HashMap<>();
+    // the county's registered villages, read once for the whole file
+    Set<String> villages = regions.villages().stream().map(org.bangfu.region.Region::code)
+        .filter(code -> code.startsWith(county)).collect(java.util.stream.Collectors.toSet());
     List<RegistryItem> items = new ArrayList<>();
     int rowsRead = 0;
     for (Map.Entry<String, List<RegistryFile.Row>> household : file.entrySet()) {
       rowsRead += household.getValue().size();
-      items.add(item(county, household.getKey(), household.getValue(), known, personSeen, user));
+      items.add(item(villages, household.getKey(), household.getValue(), known, personSeen, user));
     }
     RegistryLoadMapper.LoadRow load = new RegistryLoadMapper.LoadRow();
     load.countyCode = county;
@@ -169,7 +172,8 @@ public class RegistryLoads {
     return mapper.find(load.id);
   }
 
-  private RegistryItem item(String county, String number, List<RegistryFile.Row> rows, Map<String, Long> known,
+  private RegistryItem item(Set<String> countyVillages, String number, List<RegistryFile.Row> rows,
+      Map<String, Long> known,
       Map<String, String> personSeen, BangfuUser user) {
     List<String> errors = new ArrayList<>();
     RegistryFile.Row first = rows.get(0);
@@ -180,7 +184,7 @@ public class RegistryLoads {
     if (rows.stream().anyMatch(r -> !r.village().equals(village))) {
       errors.add("同一户编号的成员在不同的村");
     }
-    if (!village.startsWith(county) || regions.findVillage(village).isEmpty()) {
+    if (!countyVillages.contains(village)) {
       errors.add("第 " + first.rowNo() + " 行：行政区划代码 " + village + " 不是本县已登记的村");
     }
     List<MemberRequest> members = new ArrayList<>();
@@ -280,13 +284,14 @@ public class RegistryLoads {
     }
     mapper.markApplying(id, user.id());
     while (true) {
-      List<RegistryItem> chunk = mapper.pending(id, CHUNK).stream().filter(i -> openCases || !i.openCase()).toList();
+      // selected in the query: open cases left out there cannot fill a chunk and stop the others
+      List<RegistryItem> chunk = mapper.pending(id, openCases, CHUNK);
       if (chunk.isEmpty()) {
         break;
       }
       transaction.executeWithoutResult(status -> chunk.forEach(item -> applyItem(item, user)));
     }
-    boolean done = mapper.pending(id, 1).isEmpty();
+    boolean done = mapper.pending(id, true, 1).isEmpty();
     if (done) {
       mapper.finish(id, mapper.countApplied(id), EngineClock.now());
     }
