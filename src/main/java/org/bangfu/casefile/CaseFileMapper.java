@@ -19,6 +19,8 @@ public interface CaseFileMapper {
   /** Cases of a household that are still identifying, monitored or tracked. */
   int countOpenForHousehold(@Param("householdId") Long householdId);
 
+  List<Long> findHouseholdsWithOpenCase(@Param("ids") java.util.Collection<Long> ids);
+
   List<CaseFile> findInRegion(@Param("regionPrefix") String regionPrefix, @Param("status") String status,
       @Param("offset") int offset, @Param("limit") int limit);
 

@@ -73,6 +73,12 @@ public class CaseFileService {
     return cases.countOpenForHousehold(householdId) > 0;
   }
 
+  /** Which of these households have an open case (one statement for many). */
+  public java.util.Set<Long> withOpenCase(java.util.Collection<Long> householdIds) {
+    return householdIds.isEmpty() ? java.util.Set.of()
+        : new java.util.HashSet<>(cases.findHouseholdsWithOpenCase(householdIds));
+  }
+
   public List<CaseFile> list(String regionPrefix, String status, int page, int size) {
     return cases.findInRegion(regionPrefix, status, page * size, size);
   }

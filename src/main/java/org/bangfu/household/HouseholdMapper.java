@@ -61,4 +61,11 @@ public interface HouseholdMapper {
 
   /** The household a person with this ID number belongs to, if any. */
   Long findIdByMemberIdNumber(@Param("idNumber") String idNumber);
+
+  List<Household> findFullByIds(@Param("ids") java.util.Collection<Long> ids);
+
+  List<Member> findMembersOf(@Param("ids") java.util.Collection<Long> ids);
+
+  /** The members with these ID numbers: only their household and number are read. */
+  List<Member> findHolders(@Param("idNumbers") java.util.Collection<String> idNumbers);
 }

@@ -111,9 +111,13 @@ public class HouseholdService {
    * the registry shows it before it is applied. The request is validated as a save would be.
    */
   public List<HouseholdChange> wouldChange(Long id, HouseholdRequest request, String actor) {
-    Household household = find(id);
+    return wouldChange(new Registered(find(id), households.findMembers(id)), request, actor);
+  }
+
+  /** {@link #wouldChange(Long, HouseholdRequest, String)} against a household already read. */
+  public List<HouseholdChange> wouldChange(Registered current, HouseholdRequest request, String actor) {
     validator.validate(request);
-    Household after = HouseholdChanges.copy(household);
+    Household after = HouseholdChanges.copy(current.household());
     after.setHeadName(request.headName().trim());
     after.setKind(request.kind());
     after.setRelocated(Boolean.TRUE.equals(request.relocated()));
@@ -127,7 +131,34 @@ public class HouseholdService {
       member.setLabourCapacity(m.labourCapacity());
       members.add(member);
     }
-    return HouseholdChanges.between(household, households.findMembers(id), after, members, actor);
+    return HouseholdChanges.between(current.household(), current.members(), after, members, actor);
+  }
+
+  /** A registered household with its members, as a comparison reads it. */
+  public record Registered(Household household, List<Member> members) {
+  }
+
+  /** The households of these ids with their members, read in two statements (a registry load compares many). */
+  public java.util.Map<Long, Registered> registered(java.util.Collection<Long> ids) {
+    java.util.Map<Long, Registered> found = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    java.util.Map<Long, List<Member>> members = new java.util.HashMap<>();
+    households.findMembersOf(ids).forEach(m -> members.computeIfAbsent(m.getHouseholdId(), k -> new ArrayList<>())
+        .add(m));
+    households.findFullByIds(ids).forEach(h -> found.put(h.getId(), new Registered(h,
+        members.getOrDefault(h.getId(), List.of()))));
+    return found;
+  }
+
+  /** The household each of these ID numbers is registered with (number → household id), in one statement. */
+  public java.util.Map<String, Long> holders(java.util.Collection<String> idNumbers) {
+    java.util.Map<String, Long> found = new java.util.HashMap<>();
+    if (!idNumbers.isEmpty()) {
+      households.findHolders(idNumbers).forEach(m -> found.put(m.getIdNumber(), m.getHouseholdId()));
+    }
+    return found;
   }
 
   /**
@@ -137,6 +168,13 @@ public class HouseholdService {
   public void check(HouseholdRequest request, Long id) {
     validator.validate(request);
     requireIdNumbersFree(request.members(), id);
+  }
+
+  /** {@link #check(HouseholdRequest, Long)} with the ID numbers' holders already read ({@link #holders}). */
+  public void check(HouseholdRequest request, Long id, java.util.Map<String, Long> holders) {
+    validator.validate(request);
+    List<String> numbers = request.members().stream().map(MemberRequest::idNumber).toList();
+    refuseTaken(numbers, numbers.stream().filter(n -> holders.containsKey(n) && !holders.get(n).equals(id)).toList());
   }
 
   /** The households of these 户编号 (the national system's household numbers): number → id. */
@@ -325,7 +363,10 @@ public class HouseholdService {
 
   private void requireIdNumbersFree(List<MemberRequest> members, Long householdId) {
     List<String> numbers = members.stream().map(MemberRequest::idNumber).toList();
-    List<String> taken = households.findIdNumbersElsewhere(numbers, householdId);
+    refuseTaken(numbers, households.findIdNumbersElsewhere(numbers, householdId));
+  }
+
+  private static void refuseTaken(List<String> numbers, List<String> taken) {
     if (!taken.isEmpty()) {
       List<FieldError> errors = new ArrayList<>();
       for (int i = 0; i < numbers.size(); i++) {

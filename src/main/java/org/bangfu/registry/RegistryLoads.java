@@ -1,28 +1,27 @@
 package org.bangfu.registry;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.bangfu.casefile.CaseFileService;
-import org.bangfu.household.Household;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.bangfu.household.HouseholdApi.HouseholdRequest;
-import org.bangfu.household.HouseholdApi.MemberRequest;
-import org.bangfu.household.HouseholdChange;
 import org.bangfu.household.HouseholdService;
-import org.bangfu.household.IdNumber;
+import org.bangfu.household.Household;
 import org.bangfu.message.Message;
 import org.bangfu.message.MessageKind;
 import org.bangfu.message.Messages;
@@ -44,38 +43,46 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Loads a county's registry from the national monitoring system's export, in two steps. Reading compares every
- * household of the file, by its 户编号, with the registry — new, changed (and what would change, in the change log's
- * words), the same, or refused (and why) — and stores that, changing nothing. Applying, when a county user has read
- * it, saves the new and changed households a chunk at a time, each chunk its own transaction (a crash resumes with
- * what is still pending); a household with an open case is changed only when the user confirms it, its village cadres
- * are told, and a household someone changed after the reading is left alone. Loading the same export again finds
- * everything the same: nothing is written twice.
+ * Loads a county's registry from the national monitoring system's export, in two steps, each in the background as a
+ * department push is. Reading (after the upload is checked and kept) compares every household of the file, by its
+ * 户编号, with the registry ({@link RegistryComparison}) and stores what it found, changing nothing. Applying, when a
+ * county user has looked and says so, saves the new and changed households. Both go a chunk at a time, each chunk
+ * its own transaction that also moves the checkpoint: after a crash the load goes on from there. A household with an
+ * open case is changed only when the user confirms it, and its village cadres are told; a household someone changed
+ * after the reading is left alone. Loading the same export again finds everything the same: nothing is written twice.
  */
 @Service
 public class RegistryLoads {
 
   private static final Logger LOG = LoggerFactory.getLogger(RegistryLoads.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  static final int CHUNK = 200;
+  /** Households compared per transaction (five statements each) and applied per transaction. */
+  static final int READ_CHUNK = 500;
+  static final int APPLY_CHUNK = 200;
 
   private final RegistryLoadMapper mapper;
+  private final RegistryComparison comparison;
   private final HouseholdService households;
-  private final CaseFileService caseFiles;
   private final RegionService regions;
   private final Messages messages;
   private final ImportProperties imports;
   private final TransactionTemplate transaction;
 
-  public RegistryLoads(RegistryLoadMapper mapper, HouseholdService households, CaseFileService caseFiles,
+  public RegistryLoads(RegistryLoadMapper mapper, RegistryComparison comparison, HouseholdService households,
       RegionService regions, Messages messages, ImportProperties imports, PlatformTransactionManager transactions) {
     this.mapper = mapper;
+    this.comparison = comparison;
     this.households = households;
-    this.caseFiles = caseFiles;
     this.regions = regions;
     this.messages = messages;
     this.imports = imports;
     this.transaction = new TransactionTemplate(transactions);
+  }
+
+  /** Thrown when another node has taken a load over (this one lost its lease): the chunk is rolled back. */
+  static final class LeaseLostException extends RuntimeException {
+    LeaseLostException(long id) {
+      super("registry load " + id + " is held by another node now");
+    }
   }
 
   /** The county's own users load its registry: its 乡村振兴部门 and its administrators. */
@@ -88,243 +95,202 @@ public class RegistryLoads {
     }
   }
 
-  /** Reads and compares a file; changes nothing in the registry. */
-  public RegistryLoad read(String county, String fileName, InputStream content, BangfuUser user) {
+  /**
+   * Checks an upload (its layout, its limits) and keeps it to be read in the background; refused, it leaves nothing
+   * behind. Changes nothing in the registry.
+   */
+  public RegistryLoad upload(String county, String fileName, InputStream content, BangfuUser user) {
     requireCounty(user, county);
     PushFileReader.Format format = PushFileReader.Format.of(fileName);
     if (format == null) {
       throw InvalidInputException.of("file", "只能导入 CSV 或 XLSX 文件（从国家防止返贫监测信息系统导出）");
     }
-    Path file = null;
+    Path incoming = null;
+    Path stored = null;
     try {
-      file = Files.createTempFile("bangfu-registry-", "." + format.name().toLowerCase(java.util.Locale.ROOT));
+      Files.createDirectories(imports.dir());
+      incoming = Files.createTempFile(imports.dir(), "registry-", ".part");
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       try (InputStream in = new DigestInputStream(content, digest)) {
-        Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in, incoming, StandardCopyOption.REPLACE_EXISTING);
       }
-      String sha = java.util.HexFormat.of().formatHex(digest.digest());
+      String sha = HexFormat.of().formatHex(digest.digest());
       RegistryLoad earlier = mapper.findBySha(county, sha);
       if (earlier != null) {
-        throw new ConflictException("同一文件已于 " + earlier.loadedAt().toLocalDate() + " 读取比对（第 " + earlier.id()
+        throw new ConflictException("同一文件已于 " + earlier.loadedAt().toLocalDate() + " 上传（第 " + earlier.id()
             + " 次导入），尚未应用：请打开该次导入查看或应用");
       }
       if (format == PushFileReader.Format.XLSX) {
-        XlsxInspection.check(file, imports.limits());
+        XlsxInspection.check(incoming, imports.limits());
       }
-      Map<String, List<RegistryFile.Row>> rows = RegistryFile.read(file, format, imports.limits());
-      return compare(county, fileName, sha, rows, user);
+      Map<String, List<RegistryFile.Row>> rows = RegistryFile.read(incoming, format, imports.limits());
+      stored = imports.dir().resolve(incoming.getFileName().toString().replace(".part", "") + "-" + county + "."
+          + format.name().toLowerCase(Locale.ROOT));
+      Files.move(incoming, stored);
+      incoming = null;
+      RegistryLoadMapper.LoadRow load = new RegistryLoadMapper.LoadRow();
+      load.countyCode = county;
+      load.fileName = fileName.length() > 200 ? fileName.substring(fileName.length() - 200) : fileName;
+      load.sha256 = sha;
+      load.storedPath = stored.toAbsolutePath().toString();
+      load.fileFormat = format.name();
+      load.rowsRead = rows.values().stream().mapToInt(List::size).sum();
+      load.householdsTotal = rows.size();
+      load.loadedBy = user.id();
+      load.loadedAt = EngineClock.now();
+      mapper.insert(load);
+      stored = null;
+      LOG.info("registry load {} of county {} uploaded by {}: {} households in {} rows", load.id, county, user.id(),
+          load.householdsTotal, load.rowsRead);
+      return mapper.find(load.id);
     } catch (IOException e) {
       throw InvalidInputException.of("file", "文件无法读取：" + e.getMessage());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     } finally {
-      if (file != null) {
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException e) {
-          LOG.warn("could not delete {}", file);
-        }
+      // a refused upload leaves nothing behind: only this request's own files
+      for (Path left : new Path[] {incoming, stored}) {
+        deleteQuietly(left);
       }
     }
-  }
-
-  private RegistryLoad compare(String county, String fileName, String sha, Map<String, List<RegistryFile.Row>> file,
-      BangfuUser user) {
-    Map<String, Long> known = new HashMap<>();
-    List<String> numbers = new ArrayList<>(file.keySet());
-    for (int i = 0; i < numbers.size(); i += 1000) {
-      known.putAll(households.byRegistryNumbers(numbers.subList(i, Math.min(i + 1000, numbers.size()))));
-    }
-    Map<String, String> personSeen = new HashMap<>();
-    // the county's registered villages, read once for the whole file
-    Set<String> villages = regions.villages().stream().map(org.bangfu.region.Region::code)
-        .filter(code -> code.startsWith(county)).collect(java.util.stream.Collectors.toSet());
-    List<RegistryItem> items = new ArrayList<>();
-    int rowsRead = 0;
-    for (Map.Entry<String, List<RegistryFile.Row>> household : file.entrySet()) {
-      rowsRead += household.getValue().size();
-      items.add(item(villages, household.getKey(), household.getValue(), known, personSeen, user));
-    }
-    RegistryLoadMapper.LoadRow load = new RegistryLoadMapper.LoadRow();
-    load.countyCode = county;
-    load.fileName = fileName.length() > 200 ? fileName.substring(fileName.length() - 200) : fileName;
-    load.sha256 = sha;
-    load.status = "READ";
-    load.rowsRead = rowsRead;
-    load.newCount = count(items, "NEW");
-    load.changedCount = count(items, "CHANGED");
-    load.sameCount = count(items, "SAME");
-    load.errorCount = count(items, "ERROR");
-    load.openCaseCount = (int) items.stream().filter(RegistryItem::openCase).count();
-    load.loadedBy = user.id();
-    load.loadedAt = EngineClock.now();
-    transaction.executeWithoutResult(status -> {
-      mapper.insert(load);
-      List<RegistryItem> withLoad = items.stream().map(i -> new RegistryItem(null, load.id, i.householdNumber(),
-          i.action(), i.householdId(), i.headName(), i.villageCode(), i.openCase(), i.changes(), i.payload(),
-          i.state())).toList();
-      for (int i = 0; i < withLoad.size(); i += 500) {
-        mapper.insertItems(withLoad.subList(i, Math.min(i + 500, withLoad.size())));
-      }
-    });
-    LOG.info("registry load {} of county {} read by {}: {} new, {} changed, {} same, {} refused", load.id, county,
-        user.id(), load.newCount, load.changedCount, load.sameCount, load.errorCount);
-    return mapper.find(load.id);
-  }
-
-  private RegistryItem item(Set<String> countyVillages, String number, List<RegistryFile.Row> rows,
-      Map<String, Long> known,
-      Map<String, String> personSeen, BangfuUser user) {
-    List<String> errors = new ArrayList<>();
-    RegistryFile.Row first = rows.get(0);
-    if (number.isEmpty() || number.length() > 30) {
-      errors.add("第 " + first.rowNo() + " 行：户编号为空或超过30位");
-    }
-    String village = first.village();
-    if (rows.stream().anyMatch(r -> !r.village().equals(village))) {
-      errors.add("同一户编号的成员在不同的村");
-    }
-    if (!countyVillages.contains(village)) {
-      errors.add("第 " + first.rowNo() + " 行：行政区划代码 " + village + " 不是本县已登记的村");
-    }
-    List<MemberRequest> members = new ArrayList<>();
-    for (RegistryFile.Row row : rows) {
-      String relation = RegistryFile.relation(row.relation());
-      String labour = RegistryFile.labour(row.labour());
-      if (relation == null) {
-        errors.add("第 " + row.rowNo() + " 行：与户主关系“" + row.relation() + "”无法识别");
-      }
-      if (labour == null) {
-        errors.add("第 " + row.rowNo() + " 行：劳动技能“" + row.labour() + "”无法识别");
-      }
-      IdNumber.problem(row.idNumber()).ifPresent(p -> errors.add("第 " + row.rowNo() + " 行：" + p));
-      String other = personSeen.putIfAbsent(row.idNumber(), number);
-      if (other != null && !row.idNumber().isEmpty()) {
-        errors.add("第 " + row.rowNo() + " 行：证件号码 " + IdNumber.mask(row.idNumber()) + " 在文件中出现两次（户编号 "
-            + other + (other.equals(number) ? "" : "、" + number) + "）");
-      }
-      if (row.name().isEmpty()) {
-        errors.add("第 " + row.rowNo() + " 行：姓名为空");
-      }
-      members.add(new MemberRequest(row.name(), row.idNumber(), relation, labour));
-    }
-    List<RegistryFile.Row> heads = rows.stream().filter(r -> "HEAD".equals(RegistryFile.relation(r.relation())))
-        .toList();
-    if (heads.size() != 1) {
-      errors.add("户编号 " + number + " 应有且只有一位户主，文件中有 " + heads.size() + " 位");
-    }
-    if (!errors.isEmpty()) {
-      return error(number, village, first.name(), errors);
-    }
-    String headName = heads.get(0).name();
-    String kind = RegistryFile.kind(first.kind());
-    Boolean relocated = first.relocated().equals("是");
-    Long id = known.get(number);
-    boolean linking = false;
-    if (id == null) {
-      // registered here before the registry was loaded: the household of the 户主's ID number, if it has no number
-      Long registered = households.withMember(heads.get(0).idNumber()).orElse(null);
-      if (registered != null) {
-        Household existing = households.find(registered);
-        if (existing.getRegistryNumber() != null) {
-          return error(number, village, headName, List.of("户主的证件号码已登记在户编号 " + existing.getRegistryNumber()
-              + " 下"));
-        }
-        id = registered;
-        linking = true;
-      }
-    }
-    try {
-      if (id == null) {
-        HouseholdRequest request = new HouseholdRequest(headName, village, kind, null, members, null, null, relocated);
-        households.check(request, null);
-        return new RegistryItem(null, null, number, "NEW", null, headName, village, false,
-            members.size() + " 人，" + ("FORMERLY_POOR".equals(kind) ? "脱贫户" : "一般农户"), payload(request), "PENDING");
-      }
-      Household existing = households.find(id);
-      if (!existing.getVillageCode().equals(village)) {
-        return error(number, village, headName, List.of("该户在本系统中登记在另一个村（" + existing.getVillageCode()
-            + "），迁移请走迁移流程"));
-      }
-      HouseholdRequest request = new HouseholdRequest(headName, village, kind, existing.getAddress(), members, null,
-          existing.getVersion(), relocated);
-      households.check(request, id);
-      List<HouseholdChange> changes = households.wouldChange(id, request, user.id());
-      List<String> lines = new ArrayList<>();
-      if (linking) {
-        lines.add("户编号：— → " + number);
-      }
-      changes.forEach(c -> lines.add(c.field() + "：" + (c.oldValue() == null ? "—" : c.oldValue()) + " → "
-          + (c.newValue() == null ? "—" : c.newValue())));
-      if (lines.isEmpty()) {
-        return new RegistryItem(null, null, number, "SAME", id, headName, village, false, null, null, "PENDING");
-      }
-      return new RegistryItem(null, null, number, "CHANGED", id, headName, village, caseFiles.hasOpenCase(id),
-          String.join("\n", lines), payload(request), "PENDING");
-    } catch (InvalidInputException e) {
-      return error(number, village, headName, e.errors().stream().map(InvalidInputException.FieldError::message)
-          .toList());
-    }
-  }
-
-  private static RegistryItem error(String number, String village, String name, List<String> errors) {
-    return new RegistryItem(null, null, number.isEmpty() ? "（空）" : number.substring(0, Math.min(30, number.length())),
-        "ERROR", null, name, village.length() > 12 ? village.substring(0, 12) : village, false,
-        String.join("\n", errors), null, "PENDING");
   }
 
   /**
-   * Applies what a reading found, a chunk at a time; a household with an open case only with {@code openCases}.
-   * Called again (after a crash, or to include the households with open cases) it goes on with what is pending.
+   * Reads and compares a kept upload from its checkpoint, a chunk per transaction, while {@code owner} holds the
+   * load; at the end the file is deleted (what it said is in the items).
    */
-  public RegistryLoad apply(long id, boolean openCases, BangfuUser user) {
-    RegistryLoad load = get(id, user);
-    if ("APPLIED".equals(load.status())) {
-      throw new ConflictException("本次导入已经应用");
+  void continueReading(long id, String owner, Supplier<LocalDateTime> leaseEnd, BooleanSupplier stopping)
+      throws IOException {
+    RegistryLoadMapper.StoredFile file = mapper.storedFile(id);
+    Path path = file.storedPath() == null ? null : Path.of(file.storedPath());
+    if (path == null || !Files.exists(path)) {
+      throw new IllegalStateException("上传的文件已不存在，请重新上传");
     }
-    mapper.markApplying(id, user.id());
-    while (true) {
-      // selected in the query: open cases left out there cannot fill a chunk and stop the others
-      List<RegistryItem> chunk = mapper.pending(id, openCases, CHUNK);
-      if (chunk.isEmpty()) {
-        break;
+    Map<String, List<RegistryFile.Row>> rows = RegistryFile.read(path,
+        PushFileReader.Format.valueOf(file.fileFormat()), imports.limits());
+    Map<Integer, String> duplicates = RegistryComparison.duplicates(rows);
+    Set<String> villages = comparison.villages(file.countyCode());
+    List<Map.Entry<String, List<RegistryFile.Row>>> all = new ArrayList<>(rows.entrySet());
+    LOG.info("registry load {}: {} reading at household {} of {}", id, file.householdsRead() == 0 ? "starting"
+        : "resuming", file.householdsRead(), all.size());
+    for (int from = file.householdsRead(); from < all.size(); from += READ_CHUNK) {
+      if (stopping.getAsBoolean()) {
+        return;
       }
-      transaction.executeWithoutResult(status -> chunk.forEach(item -> applyItem(item, user)));
+      List<Map.Entry<String, List<RegistryFile.Row>>> chunk = all.subList(from, Math.min(from + READ_CHUNK,
+          all.size()));
+      transaction.executeWithoutResult(status -> {
+        List<RegistryItem> items = comparison.compare(chunk, villages, duplicates, file.loadedBy()).stream()
+            .map(i -> new RegistryItem(null, id, i.householdNumber(), i.action(), i.householdId(), i.headName(),
+                i.villageCode(), i.openCase(), i.changes(), i.payload(), i.state())).toList();
+        mapper.insertItems(items);
+        RegistryLoadMapper.ChunkCounts counts = new RegistryLoadMapper.ChunkCounts();
+        counts.households = chunk.size();
+        counts.newCount = count(items, "NEW");
+        counts.changedCount = count(items, "CHANGED");
+        counts.sameCount = count(items, "SAME");
+        counts.errorCount = count(items, "ERROR");
+        counts.openCaseCount = (int) items.stream().filter(RegistryItem::openCase).count();
+        if (mapper.advanceRead(id, owner, leaseEnd.get(), counts) == 0) {
+          throw new LeaseLostException(id);
+        }
+      });
     }
-    boolean done = mapper.pending(id, true, 1).isEmpty();
-    if (done) {
-      mapper.finish(id, mapper.countApplied(id), EngineClock.now());
+    if (mapper.finishRead(id, owner) == 0) {
+      throw new LeaseLostException(id);
     }
-    LOG.info("registry load {} applied by {} ({})", id, user.id(), done ? "done" : "households with open cases left");
+    deleteQuietly(path);
+    RegistryLoad load = mapper.find(id);
+    LOG.info("registry load {} of county {} read: {} new, {} changed, {} same, {} refused", id, load.countyCode(),
+        load.newCount(), load.changedCount(), load.sameCount(), load.errorCount());
+  }
+
+  /**
+   * A county user's word to apply what the reading found; a household with an open case only with
+   * {@code openCases}. Said again (to include the households with open cases, or after a failure) it goes on with
+   * what is pending.
+   */
+  public RegistryLoad requestApply(long id, boolean openCases, BangfuUser user) {
+    RegistryLoad load = get(id, user);
+    if (mapper.requestApply(id, user.id(), openCases) == 0) {
+      throw new ConflictException(switch (load.status()) {
+        case RegistryLoad.APPLIED -> "本次导入已经应用";
+        case RegistryLoad.READING -> "文件还在读取比对中，请比对完成后再应用";
+        case RegistryLoad.APPLYING -> "本次导入正在应用中";
+        default -> "本次导入没有读取完成，不能应用：请重新上传文件";
+      });
+    }
+    LOG.info("registry load {} to be applied by {}{}", id, user.id(), openCases ? ", households with open cases too"
+        : "");
     return mapper.find(id);
   }
 
-  private void applyItem(RegistryItem item, BangfuUser user) {
-    HouseholdRequest request = parse(item.payload());
+  /** Applies pending items a chunk per transaction while {@code owner} holds the load. */
+  void continueApplying(long id, String owner, Supplier<LocalDateTime> leaseEnd, BooleanSupplier stopping) {
+    RegistryLoad load = mapper.find(id);
+    while (true) {
+      if (stopping.getAsBoolean()) {
+        return;
+      }
+      // selected in the query: open cases left out there cannot fill a chunk and stop the others
+      List<RegistryItem> chunk = mapper.pending(id, load.includeOpenCases(), APPLY_CHUNK);
+      if (chunk.isEmpty()) {
+        break;
+      }
+      transaction.executeWithoutResult(status -> {
+        int applied = 0;
+        for (RegistryItem item : chunk) {
+          applied += applyItem(item, load.appliedBy()) ? 1 : 0;
+        }
+        if (mapper.advanceApply(id, owner, leaseEnd.get(), applied, chunk.size() - applied) == 0) {
+          throw new LeaseLostException(id);
+        }
+      });
+    }
+    boolean done = mapper.pending(id, true, 1).isEmpty();
+    if (mapper.finishApply(id, owner, done ? RegistryLoad.APPLIED : RegistryLoad.HELD,
+        done ? EngineClock.now() : null) == 0) {
+      throw new LeaseLostException(id);
+    }
+    LOG.info("registry load {} applied ({})", id, done ? "done" : "households with open cases left");
+  }
+
+  /** A load that cannot go on: why, in a county user's words. */
+  void fail(long id, String owner, String why) {
+    String path = mapper.storedFile(id).storedPath();
+    mapper.fail(id, owner, why.length() > 1000 ? why.substring(0, 1000) : why);
+    if (path != null) {
+      deleteQuietly(Path.of(path));
+    }
+  }
+
+  /** Applies one item; false when it was left alone (the item says why). */
+  private boolean applyItem(RegistryItem item, String actor) {
+    HouseholdRequest request = RegistryComparison.parse(item.payload());
     // what another load applied since this one was read is not overwritten: the item says why it was left
     try {
       households.check(request, "NEW".equals(item.action()) ? null : item.householdId());
     } catch (InvalidInputException e) {
       mapper.markItem(item.id(), "SKIPPED", item.changes() + "\n（未应用：" + e.errors().stream()
-          .map(InvalidInputException.FieldError::message).collect(java.util.stream.Collectors.joining("；")) + "）");
-      return;
+          .map(InvalidInputException.FieldError::message).collect(Collectors.joining("；")) + "）");
+      return false;
     }
     if ("NEW".equals(item.action()) && !households.byRegistryNumbers(List.of(item.householdNumber())).isEmpty()) {
       mapper.markItem(item.id(), "SKIPPED", item.changes() + "\n（未应用：户编号已由另一次导入登记）");
-      return;
+      return false;
     }
     if ("NEW".equals(item.action())) {
-      Long id = households.create(request, user.id());
+      Long id = households.create(request, actor);
       households.linkRegistryNumber(id, item.householdNumber());
       mapper.markItem(item.id(), "APPLIED", null);
-      return;
+      return true;
     }
     Household current = households.find(item.householdId());
     if (current.getVersion() != request.version()) {
       mapper.markItem(item.id(), "SKIPPED", item.changes() + "\n（读取比对后该户信息已被修改，未更新：请重新导入比对）");
-      return;
+      return false;
     }
-    households.update(item.householdId(), request, user.id());
+    households.update(item.householdId(), request, actor);
     households.linkRegistryNumber(item.householdId(), item.householdNumber());
     mapper.markItem(item.id(), "APPLIED", null);
     if (item.openCase()) {
@@ -334,6 +300,7 @@ public class RegistryLoads {
           "县里按国家监测信息系统名册更新了 " + item.headName() + "户（户编号 " + item.householdNumber()
               + "）的信息，该户有在办案件，请核对：\n" + item.changes(), null, null), cadres);
     }
+    return true;
   }
 
   public RegistryLoad get(long id, BangfuUser user) {
@@ -363,23 +330,23 @@ public class RegistryLoads {
     return mapper.items(id, action, page * size, size);
   }
 
+  /** The households refused by the reading and those the applying left alone, for the error report. */
+  public List<RegistryItem> problems(long id, BangfuUser user) {
+    get(id, user);
+    return mapper.problems(id, imports.limits().maxRows());
+  }
+
   private static int count(List<RegistryItem> items, String action) {
     return (int) items.stream().filter(i -> action.equals(i.action())).count();
   }
 
-  private static String payload(HouseholdRequest request) {
-    try {
-      return JSON.writeValueAsString(request);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static HouseholdRequest parse(String payload) {
-    try {
-      return JSON.readValue(payload, HouseholdRequest.class);
-    } catch (JsonProcessingException e) {
-      throw new UncheckedIOException(e);
+  private static void deleteQuietly(Path path) {
+    if (path != null) {
+      try {
+        Files.deleteIfExists(path);
+      } catch (IOException e) {
+        LOG.warn("could not delete {}", path);
+      }
     }
   }
 }

@@ -146,7 +146,7 @@ public class SupervisionController {
     if (value == null) {
       return "";
     }
-    String text = value.matches("^[=+\\-@].*") ? "'" + value : value;
+    String text = org.bangfu.shared.CsvCells.safe(value);
     return text.matches(".*[\",\\r\\n].*") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }
 }

@@ -35,7 +35,7 @@ class RegistryLoadIT extends MariaDbIntegrationTest {
   }
 
   @Test
-  void twentyThousandHouseholdsLoadedAndReloadedWithChanges() {
+  void twentyThousandHouseholdsLoadedAndReloadedWithChanges() throws java.io.IOException {
     String prefix = "R" + System.nanoTime() % 100000 + "-";
     List<H> file = new ArrayList<>();
     for (int i = 0; i < HOUSEHOLDS; i++) {
@@ -50,16 +50,19 @@ class RegistryLoadIT extends MariaDbIntegrationTest {
       assertThat(read(user, csv(file)).getStatusCode().value()).as(user).isEqualTo(403);
     }
 
-    Map<String, Object> first = read("approver_county", csv(file)).getBody();
+    ResponseEntity<Map<String, Object>> accepted = read("approver_county", csv(file));
+    assertThat(accepted.getStatusCode().value()).isEqualTo(202);
+    assertThat(accepted.getBody()).containsEntry("status", "READING").containsEntry("householdsTotal", HOUSEHOLDS)
+        .containsEntry("rowsRead", HOUSEHOLDS * 3);
+    Map<String, Object> first = settled(api, "approver_county", id(accepted.getBody()));
     assertThat(first).containsEntry("newCount", HOUSEHOLDS).containsEntry("changedCount", 0)
-        .containsEntry("errorCount", 0).containsEntry("rowsRead", HOUSEHOLDS * 3).containsEntry("status", "READ");
+        .containsEntry("errorCount", 0).containsEntry("householdsRead", HOUSEHOLDS).containsEntry("status", "READ");
     long firstId = id(first);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_household WHERE registry_number LIKE ?", Integer.class,
         prefix + "%")).as("reading changes nothing").isZero();
     assertThat(read("approver_county", csv(file)).getStatusCode().value()).as("the same file, not applied")
         .isEqualTo(409);
-    Map<String, Object> applied = api.post("approver_county", "/api/registry-loads/" + firstId + "/apply", Map.of())
-        .getBody();
+    Map<String, Object> applied = apply("approver_county", firstId, false);
     assertThat(applied).containsEntry("status", "APPLIED").containsEntry("appliedCount", HOUSEHOLDS);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_member m JOIN bf_household h ON h.id = m.household_id "
         + "WHERE h.registry_number LIKE ?", Integer.class, prefix + "%")).isEqualTo(HOUSEHOLDS * 3);
@@ -68,10 +71,10 @@ class RegistryLoadIT extends MariaDbIntegrationTest {
     int logged = changesLogged(prefix);
 
     // the same export again: everything the same, nothing written
-    Map<String, Object> again = read("admin_county", csv(file)).getBody();
+    Map<String, Object> again = readAndWait("admin_county", csv(file));
     assertThat(again).containsEntry("sameCount", HOUSEHOLDS).containsEntry("newCount", 0)
         .containsEntry("changedCount", 0);
-    assertThat(api.post("admin_county", "/api/registry-loads/" + id(again) + "/apply", Map.of()).getBody())
+    assertThat(apply("admin_county", id(again), false))
         .containsEntry("status", "APPLIED").containsEntry("appliedCount", 0);
     assertThat(changesLogged(prefix)).isEqualTo(logged);
 
@@ -96,7 +99,7 @@ class RegistryLoadIT extends MariaDbIntegrationTest {
     file.get(500).members().get(1)[1] = bad.substring(0, 17) + (bad.charAt(17) == '0' ? '1' : '0');
     file.set(501, new H(file.get(501).number(), "629999100201", file.get(501).members()));
     file.get(502).members().get(1)[2] = "户主";
-    Map<String, Object> changed = read("approver_county", csv(file)).getBody();
+    Map<String, Object> changed = readAndWait("approver_county", csv(file));
     assertThat(changed).containsEntry("changedCount", 131).containsEntry("errorCount", 3)
         .containsEntry("openCaseCount", 1).containsEntry("sameCount", HOUSEHOLDS - 134);
     long changedId = id(changed);
@@ -113,16 +116,14 @@ class RegistryLoadIT extends MariaDbIntegrationTest {
     assertThat(caseItem).containsEntry("householdNumber", prefix + "0");
 
     // applied without the household with the open case: it stays as it was, and waits
-    Map<String, Object> partly = api.post("approver_county", "/api/registry-loads/" + changedId + "/apply", Map.of())
-        .getBody();
-    assertThat(partly).containsEntry("status", "APPLYING");
+    Map<String, Object> partly = apply("approver_county", changedId, false);
+    assertThat(partly).containsEntry("status", "HELD").containsEntry("appliedCount", 130);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_member WHERE household_id = ? AND labour_capacity = "
         + "'NONE'", Integer.class, withCase)).isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_member WHERE name LIKE '新生儿%' AND household_id IN "
         + "(SELECT id FROM bf_household WHERE registry_number LIKE ?)", Integer.class, prefix + "%")).isEqualTo(20);
     // confirmed: applied, and the village's cadres are told
-    Map<String, Object> done = api.post("approver_county", "/api/registry-loads/" + changedId + "/apply",
-        Map.of("includeOpenCases", true)).getBody();
+    Map<String, Object> done = apply("approver_county", changedId, true);
     assertThat(done).containsEntry("status", "APPLIED").containsEntry("appliedCount", 131);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_member WHERE household_id = ? AND labour_capacity = "
         + "'NONE'", Integer.class, withCase)).isEqualTo(1);
@@ -132,6 +133,21 @@ class RegistryLoadIT extends MariaDbIntegrationTest {
     // a renamed 户主 is two facts: the household's 户主 and the member's name
     assertThat(changesLogged(prefix)).as("one log row per changed fact").isEqualTo(logged + 100 + 20 + 2 * 10 + 1);
     assertThat(api.get("cadre_dongshan", "/api/registry-loads/" + changedId).getStatusCode().value()).isEqualTo(404);
+    assertThat(api.post("approver_county", "/api/registry-loads/" + changedId + "/apply", Map.of())
+        .getStatusCode().value()).as("applied once").isEqualTo(409);
+
+    // the error report: the refused households with why, in a file Excel opens
+    ResponseEntity<byte[]> report = api.as("approver_county").getForEntity("/api/registry-loads/" + changedId
+        + "/errors.csv", byte[].class);
+    String text = new String(report.getBody(), StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFF户编号,户主,行政区划代码,结果,原因").contains(prefix + "500", prefix + "501",
+        prefix + "502", "有误，未导入", "校验位不正确").doesNotContainPattern("\\d{17}[\\dX]");
+    try (org.apache.commons.csv.CSVParser csv = org.apache.commons.csv.CSVFormat.EXCEL.parse(
+        new java.io.StringReader(text.substring(1)))) {
+      assertThat(csv.getRecords()).as("the header and the three refused households").hasSize(4);
+    }
+    assertThat(api.as("cadre_dongshan").getForEntity("/api/registry-loads/" + changedId + "/errors.csv",
+        byte[].class).getStatusCode().value()).isEqualTo(404);
   }
 
   /**
@@ -147,6 +163,40 @@ class RegistryLoadIT extends MariaDbIntegrationTest {
   private int changesLogged(String prefix) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM bf_household_change c JOIN bf_household h ON h.id = "
         + "c.household_id WHERE h.registry_number LIKE ? AND c.field <> '登记农户'", Integer.class, prefix + "%");
+  }
+
+  /** Uploaded and read: the load once its reading is over. */
+  private Map<String, Object> readAndWait(String user, byte[] csv) {
+    ResponseEntity<Map<String, Object>> accepted = read(user, csv);
+    assertThat(accepted.getStatusCode().value()).as(String.valueOf(accepted.getBody())).isEqualTo(202);
+    return settled(api, user, id(accepted.getBody()));
+  }
+
+  /** Told to apply: the load once its applying is over. */
+  private Map<String, Object> apply(String user, long id, boolean openCases) {
+    ResponseEntity<Map<String, Object>> accepted = api.post(user, "/api/registry-loads/" + id + "/apply",
+        Map.of("includeOpenCases", openCases));
+    assertThat(accepted.getStatusCode().value()).as(String.valueOf(accepted.getBody())).isEqualTo(202);
+    return settled(api, user, id);
+  }
+
+  /** The load once nothing is working on it: read, applied, held for open cases, or failed. */
+  static Map<String, Object> settled(ApiClient api, String user, long id) {
+    // a bound against a hang, not a measure: 20,000 households take about a minute on a slow machine
+    long until = System.currentTimeMillis() + 600_000;
+    while (System.currentTimeMillis() < until) {
+      Map<String, Object> load = api.get(user, "/api/registry-loads/" + id).getBody();
+      if (!List.of("READING", "APPLYING").contains(load.get("status"))) {
+        return load;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+    throw new AssertionError("registry load " + id + " still working after ten minutes");
   }
 
   private ResponseEntity<Map<String, Object>> read(String user, byte[] csv) {
