@@ -64,13 +64,14 @@ class ModularityTest {
 
   /**
    * One clock for the case: business dates and times come from the engine's clock (EngineClock), so a test or the
-   * demo that moves it moves the timers, the deadlines and the records together. Only the import runner's leases
-   * between nodes count on the wall clock.
+   * demo that moves it moves the timers, the deadlines and the records together. Only the leases between nodes
+   * (the runners of department pushes and of registry loads) count on the wall clock.
    */
   @Test
   void businessTimeComesFromTheEngineClock() {
     noClasses().that().doNotHaveFullyQualifiedName(ENGINE_CLOCK)
         .and().doNotHaveFullyQualifiedName("org.bangfu.screening.ImportRunner")
+        .and().doNotHaveFullyQualifiedName("org.bangfu.registry.RegistryLoadRunner")
         .should().callMethod(java.time.LocalDate.class, "now")
         .orShould().callMethod(java.time.LocalDateTime.class, "now")
         .because("the engine's clock is the case's clock (EngineClock)")

@@ -58,6 +58,9 @@ class RegistryLoadResumeIT extends MariaDbIntegrationTest {
     assertThat(jdbc.queryForMap("SELECT status, households_read FROM bf_registry_load WHERE id = ?", id))
         .containsEntry("status", "READING").containsEntry("households_read", RegistryLoads.READ_CHUNK);
     assertThat(items(id)).isEqualTo(RegistryLoads.READ_CHUNK);
+    var early = api.post("approver_county", "/api/registry-loads/" + id + "/apply", Map.of("includeOpenCases", true));
+    assertThat(early.getStatusCode().value()).as("applied before it is read").isEqualTo(409);
+    assertThat(early.getBody().toString()).contains("还在读取比对中");
     // its lease runs out: this app's runner goes on from the checkpoint
     jdbc.update("UPDATE bf_registry_load SET locked_until = ? WHERE id = ?", LocalDateTime.now().minusMinutes(1), id);
     Map<String, Object> read = settled(id);
