@@ -33,5 +33,20 @@ const BangfuPage = (() => {
     return answer;
   }
   const when = d => d ? esc(d.replace('T', ' ').substring(0, 16)) : '';
-  return { esc, get, send, show, signedIn, when };
+  /**
+   * The regions a user may choose on a list page: the county where they see more than one township, each township
+   * where they see more than one of its villages, and each village (code, name).
+   */
+  function regionChoices(villages) {
+    const regions = [];
+    const counties = [...new Set(villages.map(v => v.code.substring(0, 6)))];
+    const townships = [...new Set(villages.map(v => v.code.substring(0, 9)))];
+    if (townships.length > 1) counties.forEach(c => regions.push({ code: c, name: '全县' }));
+    townships.forEach(t => {
+      if (villages.filter(v => v.code.startsWith(t)).length > 1) regions.push({ code: t, name: '全乡镇：' + villages.find(v => v.code.startsWith(t)).name.replace(/[^镇乡]*$/, '') });
+    });
+    villages.forEach(v => regions.push({ code: v.code, name: v.name }));
+    return regions;
+  }
+  return { esc, get, send, show, signedIn, when, regionChoices };
 })();

@@ -30,7 +30,11 @@ public final class Decisions {
       Map.entry("SCREENED", "已逐户排查"), Map.entry("REVIEWED", "已逐户核查"),
       Map.entry("PROCEED", "继续识别程序"), Map.entry("INCOMES_COMPLETED", "已补录收入"), Map.entry("RECHECK", "重新测算"),
       Map.entry("INCOME_INCOMPLETE", "收入记录不全"), Map.entry("LINE_MISSING", "监测收入线未配置"),
-      Map.entry("INCOMES_RECORDED", "登记补录的收入"), Map.entry("NATURAL_EXIT", "风险自然消除"));
+      Map.entry("INCOMES_RECORDED", "登记补录的收入"), Map.entry("NATURAL_EXIT", "风险自然消除"),
+      Map.entry("ASSIGNED", "已安排技术指导员"), Map.entry("PUBLIC_POST", "安置公益性岗位"),
+      Map.entry("WORKSHOP", "帮扶车间就业"), Map.entry("ENTERPRISE", "企业就业或外出务工"), Map.entry("TRAINING", "参加技能培训"),
+      Map.entry("NOT_PLACED", "暂未就业"), Map.entry("DIBAO", "纳入农村低保"), Map.entry("TEKUN", "纳入特困人员救助供养"),
+      Map.entry("OTHER_AID", "给予专项救助或临时救助"), Map.entry("NOT_ELIGIBLE", "不符合兜底保障条件"));
 
   private Decisions() {
   }

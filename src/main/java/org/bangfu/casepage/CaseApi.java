@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import org.bangfu.household.HouseholdApi.IncomeView;
 import org.bangfu.lifecycle.OpenCase.DepartmentSignal;
 import org.bangfu.lifecycle.OpenCase;
 
@@ -74,9 +75,6 @@ public final class CaseApi {
 
   public record VisitView(LocalDate visitDate, String period, BigDecimal netIncome, BigDecimal rigidSpending,
       String changes, String outcome, String visitedBy, String visitedByName) {
-  }
-
-  public record IncomeView(String period, BigDecimal netIncome, BigDecimal rigidSpending, String note) {
   }
 
   /** The diagram of the stage a case is in, with its done and current steps. */

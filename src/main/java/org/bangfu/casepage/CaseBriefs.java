@@ -201,7 +201,7 @@ public class CaseBriefs {
 
   /** Text shown as itself in the form's Markdown: 629901********1234 stays a number, not emphasis. */
   static String md(String text) {
-    return text == null ? "" : text.replaceAll("([\\\\`*_\\[\\]<>#|~])", "\\\\$1");
+    return org.bangfu.shared.Markdown.escape(text);
   }
 
   private static String measureStatus(String status) {
@@ -223,19 +223,11 @@ public class CaseBriefs {
   }
 
   private static String relation(String code) {
-    try {
-      return Relation.valueOf(code).label();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return String.valueOf(code);
-    }
+    return Relation.labelOf(code);
   }
 
   private static String labour(String code) {
-    try {
-      return LabourCapacity.valueOf(code).label();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return String.valueOf(code);
-    }
+    return LabourCapacity.labelOf(code);
   }
 
   static String money(BigDecimal amount) {

@@ -20,7 +20,7 @@ import org.bangfu.casefile.CaseFileService;
 import org.bangfu.casefile.Decisions;
 import org.bangfu.casepage.CaseApi.CaseDiagram;
 import org.bangfu.casepage.CaseApi.CaseView;
-import org.bangfu.casepage.CaseApi.IncomeView;
+import org.bangfu.household.HouseholdApi.IncomeView;
 import org.bangfu.casepage.CaseApi.MeasureView;
 import org.bangfu.casepage.CaseApi.OpenTask;
 import org.bangfu.casepage.CaseApi.PlanMeasureView;
@@ -119,8 +119,7 @@ public class CaseViews {
         caseMeasures.stream().map(m -> measureView(m, names)).toList(),
         visits.stream().map(v -> new VisitView(v.visitDate(), v.period(), v.netIncome(),
             v.rigidSpending(), v.changes(), v.outcome(), v.visitedBy(), name(names, v.visitedBy()))).toList(),
-        households.incomes(c.getHouseholdId()).stream().map(r -> new IncomeView(r.getPeriod(), r.getNetIncome(),
-            r.getRigidSpending(), r.getNote())).toList(),
+        households.incomes(c.getHouseholdId()).stream().map(IncomeView::of).toList(),
         tasks.stream().map(t -> openTask(t, groupsOfTask.get(t.getId()), groups, names)).toList(),
         timeline(c, audit, names), briefs.place(c.getVillageCode()), names.getOrDefault(c.getDecidedBy(), ""),
         HouseholdType.labelOf(c.getHouseholdType()), names.getOrDefault(c.getOpenedBy(), ""));

@@ -4,6 +4,7 @@ import static org.bangfu.shared.CaseVariables.CASE_FACT;
 import static org.bangfu.shared.CaseVariables.CASE_ID;
 import static org.bangfu.shared.CaseVariables.CASE_SUMMARY;
 import static org.bangfu.shared.CaseVariables.CASE_TITLE;
+import static org.bangfu.incomesupport.IncomeSupport.INCOME_SUPPORT_ID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,7 @@ import java.util.regex.Pattern;
 import org.bangfu.approval.FormLabels;
 import org.bangfu.casepage.CaseBriefs.Brief;
 import org.bangfu.engine.SystemQueries;
+import org.bangfu.incomesupport.IncomeSupportBriefs;
 import org.bangfu.measure.MeasureDelivery;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -53,14 +55,16 @@ public class TaskCards extends OncePerRequestFilter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final CaseBriefs briefs;
+  private final IncomeSupportBriefs incomeSupport;
   private final FormLabels labels;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final IdentityService identityService;
 
-  public TaskCards(CaseBriefs briefs, FormLabels labels, RuntimeService runtimeService, TaskService taskService,
-      IdentityService identityService) {
+  public TaskCards(CaseBriefs briefs, IncomeSupportBriefs incomeSupport, FormLabels labels,
+      RuntimeService runtimeService, TaskService taskService, IdentityService identityService) {
     this.briefs = briefs;
+    this.incomeSupport = incomeSupport;
     this.labels = labels;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -112,7 +116,7 @@ public class TaskCards extends OncePerRequestFilter {
     }
     Map<String, Map<String, Object>> byInstance = new HashMap<>();
     SystemQueries.run(identityService, () -> runtimeService.createVariableInstanceQuery()
-        .variableNameIn(CASE_ID.name(), MeasureDelivery.MEASURE_ID.name())
+        .variableNameIn(CASE_ID.name(), MeasureDelivery.MEASURE_ID.name(), INCOME_SUPPORT_ID.name())
         .processInstanceIdIn(instances.toArray(String[]::new)).disableBinaryFetching().list())
         .stream().filter(v -> v.getExecutionId().equals(v.getProcessInstanceId()))
         .forEach((VariableInstance v) -> byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
@@ -120,20 +124,33 @@ public class TaskCards extends OncePerRequestFilter {
     boolean changed = false;
     for (JsonNode task : tasks) {
       Map<String, Object> values = byInstance.get(task.path("processInstanceId").asText());
-      if (values == null || !(values.get(CASE_ID.name()) instanceof Number caseId)) {
+      String[] words = values == null ? null : cardWords(values);
+      if (words == null) {
         continue;
       }
-      Brief brief = briefs.card(caseId.longValue(), values.get(MeasureDelivery.MEASURE_ID.name()) instanceof Number m
-          ? m.longValue() : null);
       ObjectNode embedded = task.has("_embedded") && task.get("_embedded").isObject()
           ? (ObjectNode) task.get("_embedded") : ((ObjectNode) task).putObject("_embedded");
       ArrayNode variables = embedded.has("variable") && embedded.get("variable").isArray()
           ? (ArrayNode) embedded.get("variable") : embedded.putArray("variable");
-      add(variables, task.path("id").asText(), CASE_TITLE.name(), brief.title());
-      add(variables, task.path("id").asText(), CASE_FACT.name(), brief.fact());
+      add(variables, task.path("id").asText(), CASE_TITLE.name(), words[0]);
+      add(variables, task.path("id").asText(), CASE_FACT.name(), words[1]);
       changed = true;
     }
     return changed;
+  }
+
+  /** A task's card title and fact: its case's, or its 增收帮扶 household's; null for a task of neither. */
+  private String[] cardWords(Map<String, Object> values) {
+    if (values.get(CASE_ID.name()) instanceof Number caseId) {
+      Brief brief = briefs.card(caseId.longValue(), values.get(MeasureDelivery.MEASURE_ID.name()) instanceof Number m
+          ? m.longValue() : null);
+      return new String[] {brief.title(), brief.fact()};
+    }
+    if (values.get(INCOME_SUPPORT_ID.name()) instanceof Number rowId) {
+      IncomeSupportBriefs.Brief brief = incomeSupport.card(rowId.longValue());
+      return brief == null ? null : new String[] {brief.title(), brief.fact()};
+    }
+    return null;
   }
 
   private static void add(ArrayNode variables, String taskId, String name, String value) {
@@ -161,10 +178,13 @@ public class TaskCards extends OncePerRequestFilter {
       List<String> names = new java.util.ArrayList<>(FINDINGS);
       names.add(CASE_ID.name());
       names.add(MeasureDelivery.MEASURE_ID.name());
+      names.add(INCOME_SUPPORT_ID.name());
       return taskService.getVariables(taskId, names);
     });
     if (!(values.get(CASE_ID.name()) instanceof Number caseId)) {
-      return false;
+      IncomeSupportBriefs.Brief brief = values.get(INCOME_SUPPORT_ID.name()) instanceof Number rowId
+          ? incomeSupport.of(rowId.longValue()) : null;
+      return brief != null && putSummary(json, brief.summary());
     }
     Map<String, String> findings = new LinkedHashMap<>();
     for (String variable : FINDINGS) {
@@ -174,9 +194,13 @@ public class TaskCards extends OncePerRequestFilter {
     }
     Brief brief = briefs.of(caseId.longValue(), values.get(MeasureDelivery.MEASURE_ID.name()) instanceof Number m
         ? m.longValue() : null, findings);
+    return putSummary(json, brief.summary());
+  }
+
+  private static boolean putSummary(JsonNode json, String summary) {
     ObjectNode variable = ((ObjectNode) json).putObject(CASE_SUMMARY.name());
     variable.put("type", "String");
-    variable.put("value", brief.summary());
+    variable.put("value", summary);
     variable.putObject("valueInfo");
     return true;
   }

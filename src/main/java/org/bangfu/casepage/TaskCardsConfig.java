@@ -1,6 +1,7 @@
 package org.bangfu.casepage;
 
 import org.bangfu.approval.FormLabels;
+import org.bangfu.incomesupport.IncomeSupportBriefs;
 import org.bangfu.security.SecurityConfig;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,9 +16,11 @@ import org.springframework.context.annotation.Lazy;
 public class TaskCardsConfig {
 
   @Bean
-  FilterRegistrationBean<TaskCards> taskCards(@Lazy CaseBriefs briefs, @Lazy FormLabels labels,
-      @Lazy RuntimeService runtime, @Lazy TaskService tasks, @Lazy IdentityService identity) {
-    var registration = new FilterRegistrationBean<>(new TaskCards(briefs, labels, runtime, tasks, identity));
+  FilterRegistrationBean<TaskCards> taskCards(@Lazy CaseBriefs briefs, @Lazy IncomeSupportBriefs incomeSupport,
+      @Lazy FormLabels labels, @Lazy RuntimeService runtime, @Lazy TaskService tasks,
+      @Lazy IdentityService identity) {
+    var registration = new FilterRegistrationBean<>(new TaskCards(briefs, incomeSupport, labels, runtime, tasks,
+        identity));
     registration.setName("bangfu-task-cards");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(SecurityConfig.ENGINE_AUTHENTICATION_ORDER + 2);

@@ -21,7 +21,31 @@ public final class HouseholdApi {
     }
   }
 
-  public record IncomeRequest(String period, BigDecimal netIncome, BigDecimal rigidSpending, String note) {
+  /**
+   * A month's income: its net income (纯收入), or its four kinds (经营性、工资性、财产性、转移性净收入), whose sum is the
+   * net income (given both, they must agree), and its eligible out-of-pocket rigid spending.
+   */
+  public record IncomeRequest(String period, BigDecimal netIncome, BigDecimal rigidSpending, String note,
+      BigDecimal businessIncome, BigDecimal wageIncome, BigDecimal propertyIncome, BigDecimal transferIncome) {
+
+    /** A month entered as one figure (no breakdown by kind). */
+    public IncomeRequest(String period, BigDecimal netIncome, BigDecimal rigidSpending, String note) {
+      this(period, netIncome, rigidSpending, note, null, null, null, null);
+    }
+
+    /** Whether any of the four kinds is given. */
+    public boolean hasKinds() {
+      return businessIncome != null || wageIncome != null || propertyIncome != null || transferIncome != null;
+    }
+
+    /** The net income as given, or the sum of the four kinds when only they are given (all four, validated). */
+    public BigDecimal resolvedNetIncome() {
+      if (netIncome != null || !hasKinds() || businessIncome == null || wageIncome == null || propertyIncome == null
+          || transferIncome == null) {
+        return netIncome;
+      }
+      return businessIncome.add(wageIncome).add(propertyIncome).add(transferIncome);
+    }
   }
 
   /**
@@ -44,7 +68,14 @@ public final class HouseholdApi {
     }
   }
 
-  public record IncomeView(String period, BigDecimal netIncome, BigDecimal rigidSpending, String note) {
+  /** A month's income; its four kinds null when the month was recorded as one figure. */
+  public record IncomeView(String period, BigDecimal netIncome, BigDecimal rigidSpending, String note,
+      BigDecimal businessIncome, BigDecimal wageIncome, BigDecimal propertyIncome, BigDecimal transferIncome) {
+
+    public static IncomeView of(IncomeRecord r) {
+      return new IncomeView(r.getPeriod(), r.getNetIncome(), r.getRigidSpending(), r.getNote(), r.getBusinessIncome(),
+          r.getWageIncome(), r.getPropertyIncome(), r.getTransferIncome());
+    }
   }
 
   public record HouseholdView(Long id, String headName, String villageCode, String villageName, String kind,

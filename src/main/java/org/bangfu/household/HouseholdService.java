@@ -242,7 +242,7 @@ public class HouseholdService {
             LabourCapacity.valueOf(m.getLabourCapacity()).label()))
         .toList();
     List<IncomeView> incomes = households.findIncomes(id).stream()
-        .map(r -> new IncomeView(r.getPeriod(), r.getNetIncome(), r.getRigidSpending(), r.getNote()))
+        .map(IncomeView::of)
         .toList();
     return new HouseholdView(id, household.getHeadName(), household.getVillageCode(), villageName,
         household.getKind(), HouseholdKind.valueOf(household.getKind()).label(), household.isRelocated(),
@@ -282,6 +282,11 @@ public class HouseholdService {
   /** The household of the person with exactly this ID number. */
   public java.util.Optional<Long> withMember(String idNumber) {
     return java.util.Optional.ofNullable(households.findIdByMemberIdNumber(idNumber));
+  }
+
+  /** The household's income records of the months {@code from} to {@code to}, in order. */
+  public List<IncomeRecord> incomesBetween(Long householdId, java.time.YearMonth from, java.time.YearMonth to) {
+    return households.findIncomesBetween(householdId, from.toString(), to.toString());
   }
 
   public List<Member> members(Long householdId) {
@@ -396,9 +401,13 @@ public class HouseholdService {
       IncomeRecord record = new IncomeRecord();
       record.setHouseholdId(householdId);
       record.setPeriod(request.period());
-      record.setNetIncome(request.netIncome());
+      record.setNetIncome(request.resolvedNetIncome());
       record.setRigidSpending(request.rigidSpending() == null ? BigDecimal.ZERO : request.rigidSpending());
       record.setNote(request.note());
+      record.setBusinessIncome(request.businessIncome());
+      record.setWageIncome(request.wageIncome());
+      record.setPropertyIncome(request.propertyIncome());
+      record.setTransferIncome(request.transferIncome());
       households.insertIncome(record);
     }
   }
@@ -407,7 +416,23 @@ public class HouseholdService {
   @Transactional
   public void recordMonthlyIncome(Long householdId, String period, BigDecimal netIncome, BigDecimal rigidSpending,
       String note) {
+    recordMonthlyIncome(householdId, new IncomeRequest(period, netIncome, rigidSpending, note));
+  }
+
+  /**
+   * A month's income as a visit records it (validated by the form or the caller): by its four kinds when given, the
+   * net income their sum; replaces what the month had.
+   */
+  public void recordMonthlyIncome(Long householdId, IncomeRequest income) {
+    BigDecimal netIncome = income.resolvedNetIncome();
+    BigDecimal rigidSpending = income.rigidSpending();
+    String period = income.period();
+    String note = income.note();
     IncomeRecord record = new IncomeRecord();
+    record.setBusinessIncome(income.businessIncome());
+    record.setWageIncome(income.wageIncome());
+    record.setPropertyIncome(income.propertyIncome());
+    record.setTransferIncome(income.transferIncome());
     record.setHouseholdId(householdId);
     record.setPeriod(period);
     record.setNetIncome(netIncome);

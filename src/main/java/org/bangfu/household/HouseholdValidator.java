@@ -126,13 +126,49 @@ public class HouseholdValidator {
       } else if (!periods.add(income.period())) {
         errors.add(new FieldError(prefix + "period", "同一月份的收入重复登记"));
       }
-      checkAmount(errors, prefix + "netIncome", income.netIncome(), "当月纯收入", true);
+      checkKinds(errors, prefix, income);
+      checkAmount(errors, prefix + "netIncome", income.resolvedNetIncome(), "当月纯收入", !income.hasKinds());
       checkAmount(errors, prefix + "rigidSpending", income.rigidSpending(), "合规自付支出", false);
       if (income.note() != null && income.note().length() > 200) {
         errors.add(new FieldError(prefix + "note", "备注不能超过200个字"));
       } else if (income.note() != null && !storable(income.note())) {
         errors.add(new FieldError(prefix + "note", "备注含有控制字符或无法识别的字符，请重新输入"));
       }
+    }
+  }
+
+  /**
+   * The four kinds of a month (经营性、工资性、财产性、转移性净收入): all or none; wages and transfers not negative,
+   * business and property income may be (a loss); their sum is the net income, and a net income given with them
+   * must be that sum.
+   */
+  private static void checkKinds(List<FieldError> errors, String prefix, IncomeRequest income) {
+    if (!income.hasKinds()) {
+      return;
+    }
+    BigDecimal[] kinds = {income.businessIncome(), income.wageIncome(), income.propertyIncome(),
+        income.transferIncome()};
+    String[] fields = {"businessIncome", "wageIncome", "propertyIncome", "transferIncome"};
+    String[] labels = {"经营性净收入", "工资性收入", "财产性净收入", "转移性净收入"};
+    int before = errors.size();
+    for (int k = 0; k < 4; k++) {
+      if (kinds[k] == null) {
+        errors.add(new FieldError(prefix + fields[k], "按收入类别登记时四类收入都要填写（没有的填0）：缺少" + labels[k]));
+      } else if (k == 1 || k == 3) {
+        checkAmount(errors, prefix + fields[k], kinds[k], labels[k], true);
+      } else if (kinds[k].abs().compareTo(MAX_MONTHLY_AMOUNT) > 0) {
+        errors.add(new FieldError(prefix + fields[k], labels[k] + "超过一千万元，请核对是否多写了位数"));
+      } else if (kinds[k].scale() > 2) {
+        errors.add(new FieldError(prefix + fields[k], labels[k] + "最多保留两位小数（分）"));
+      }
+    }
+    if (errors.size() > before) {
+      return;
+    }
+    BigDecimal sum = kinds[0].add(kinds[1]).add(kinds[2]).add(kinds[3]);
+    if (income.netIncome() != null && income.netIncome().compareTo(sum) != 0) {
+      errors.add(new FieldError(prefix + "netIncome", "四类收入之和为 " + sum.toPlainString() + " 元，与填写的当月纯收入 "
+          + income.netIncome().toPlainString() + " 元不一致"));
     }
   }
 

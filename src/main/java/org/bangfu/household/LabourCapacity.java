@@ -16,4 +16,14 @@ public enum LabourCapacity {
   public String label() {
     return label;
   }
+
+  /** The label of a code; an unknown code as it is. */
+  public static String labelOf(String code) {
+    for (LabourCapacity value : values()) {
+      if (value.name().equals(code)) {
+        return value.label();
+      }
+    }
+    return String.valueOf(code);
+  }
 }

@@ -13,4 +13,14 @@ public enum Relation {
   public String label() {
     return label;
   }
+
+  /** The label of a code; an unknown code as it is. */
+  public static String labelOf(String code) {
+    for (Relation value : values()) {
+      if (value.name().equals(code)) {
+        return value.label();
+      }
+    }
+    return String.valueOf(code);
+  }
 }

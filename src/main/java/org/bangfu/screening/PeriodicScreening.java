@@ -8,7 +8,7 @@ import org.bangfu.shared.Var;
 
 /**
  * PeriodicScreeningProcess (定期监测): the quarterly warnings to the townships and the Q4 income survey that marks
- * 增收重点帮扶对象 with an income-plan task per village; and ConcentratedScreeningProcess, the yearly concentrated
+ * 增收重点帮扶对象 and starts an IncomeSupportProcess for each (org.bangfu.incomesupport); and ConcentratedScreeningProcess, the yearly concentrated
  * screening (集中排查) list per village. Their keys, element ids and variables.
  */
 public final class PeriodicScreening {
@@ -24,6 +24,12 @@ public final class PeriodicScreening {
   public static final String RECORD_WARNING_REVIEW = "Activity_RecordWarningReview";
   public static final String FOURTH_QUARTER = "Gateway_FourthQuarter";
   public static final String MARK_PRIORITY = "Activity_MarkPriorityHouseholds";
+  public static final String COMPARE_LAST_YEAR = "Activity_CompareLastYear";
+  public static final String START_INCOME_SUPPORT = "Activity_StartIncomeSupport";
+  /**
+   * The per-village income plan of the models before IncomeSupportProcess (one text for the whole village): its
+   * steps stay known for the instances those versions still run.
+   */
   public static final String DRAFT_INCOME_PLANS = "Activity_DraftIncomePlans";
   public static final String RECORD_INCOME_PLANS = "Activity_RecordIncomePlans";
   public static final String PREPARE_SCREENING = "Activity_PrepareConcentratedScreening";

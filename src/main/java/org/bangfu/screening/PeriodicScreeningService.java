@@ -361,6 +361,11 @@ public class PeriodicScreeningService {
 
   // --- the lists the tasks show (MI collections; the lists themselves through ScreeningLists)
 
+  /** A run by its id, or null. */
+  public Run run(Long runId) {
+    return runId == null ? null : screening.findRunById(runId);
+  }
+
   /** The townships with warnings; none when this instance made no lists (runId null). */
   public List<String> townships(Long runId) {
     // as committed now: the lists were written apart from the step's transaction, whose MyBatis session may have

@@ -73,6 +73,11 @@ public final class TasklistPage {
    * number into the list's search box, and answers the text of the task's card.
    */
   String cardOf(String businessKey, String taskId) {
+    return cardOf(businessKey, taskId, "案件");
+  }
+
+  /** {@link #cardOf(String, String)} for a task whose card says {@code marker} once its words are added. */
+  String cardOf(String businessKey, String taskId, String marker) {
     String query = "[{\"type\":\"processInstanceBusinessKey\",\"operator\":\"eq\",\"value\":\""
         + businessKey + "\",\"name\":\"\"}]";
     String search = base + "/camunda/app/tasklist/#/?searchQuery="
@@ -96,14 +101,19 @@ public final class TasklistPage {
       }
     }
     WebElement found = card;
-    wait.until(d -> found.getText().contains("案件"));
+    wait.until(d -> found.getText().contains(marker));
     return found.getText();
   }
 
   /** The form's text as the user reads it, once its case summary has rendered. */
   String formText() {
+    return formText("案件概况");
+  }
+
+  /** The form's text once its summary, which says {@code marker}, has rendered. */
+  String formText(String marker) {
     WebElement form = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-container")));
-    wait.until(d -> form.getText().contains("案件概况"));
+    wait.until(d -> form.getText().contains(marker));
     return form.getText();
   }
 

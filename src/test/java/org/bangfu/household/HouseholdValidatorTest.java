@@ -60,6 +60,33 @@ class HouseholdValidatorTest {
         .extracting(FieldError::message).containsExactly("同一月份的收入重复登记");
   }
 
+  /** A month by its four kinds: all four, wages and transfers not negative, their sum the net income. */
+  @Test
+  void aMonthByKindAddsUpToItsNetIncome() {
+    IncomeRequest byKind = new IncomeRequest(lastMonth(), null, BigDecimal.ZERO, null, new BigDecimal("-200"),
+        new BigDecimal("1800"), new BigDecimal("50.5"), new BigDecimal("300"));
+    assertThatCode(() -> validator.validate(request(VILLAGE, "11010519491231002X", "FULL", byKind)))
+        .doesNotThrowAnyException();
+    assertThat(byKind.resolvedNetIncome()).isEqualByComparingTo("1950.5");
+    IncomeRequest disagree = new IncomeRequest(lastMonth(), new BigDecimal("2000"), null, null, BigDecimal.ZERO,
+        new BigDecimal("1800"), BigDecimal.ZERO, BigDecimal.ZERO);
+    assertThat(catchThrowableOfType(InvalidInputException.class, () -> validator.validate(request(VILLAGE,
+        "11010519491231002X", "FULL", disagree))).errors()).extracting(FieldError::field, FieldError::message)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("incomes[0].netIncome",
+            "四类收入之和为 1800 元，与填写的当月纯收入 2000 元不一致"));
+    IncomeRequest partial = new IncomeRequest(lastMonth(), null, null, null, null, new BigDecimal("-5"), null,
+        BigDecimal.ONE);
+    assertThat(catchThrowableOfType(InvalidInputException.class, () -> validator.validate(request(VILLAGE,
+        "11010519491231002X", "FULL", partial))).errors()).extracting(FieldError::field)
+        .containsExactlyInAnyOrder("incomes[0].businessIncome", "incomes[0].wageIncome",
+            "incomes[0].propertyIncome");
+    IncomeRequest loss = new IncomeRequest(lastMonth(), null, null, null, new BigDecimal("-3000"),
+        new BigDecimal("1000"), BigDecimal.ZERO, BigDecimal.ZERO);
+    assertThat(catchThrowableOfType(InvalidInputException.class, () -> validator.validate(request(VILLAGE,
+        "11010519491231002X", "FULL", loss))).errors()).extracting(FieldError::message)
+        .containsExactly("当月纯收入不能为负数");
+  }
+
   private static HouseholdRequest request(String village, String id, String labour, IncomeRequest income) {
     return new HouseholdRequest("张三", village, "ORDINARY", "东山村1号",
         List.of(new MemberRequest("张三", id, "HEAD", labour)), List.of(income), null, null);

@@ -24,7 +24,9 @@ import org.bangfu.workers.screening.EvaluateQuarterlyWarningsDelegate;
 import org.bangfu.workers.screening.MarkPriorityHouseholdsDelegate;
 import org.bangfu.workers.screening.PrepareConcentratedScreeningDelegate;
 import org.bangfu.workers.screening.RecordConcentratedScreeningDelegate;
-import org.bangfu.workers.screening.RecordIncomePlansDelegate;
+import org.bangfu.incomesupport.IncomeSupportService;
+import org.bangfu.workers.screening.CompareLastYearDelegate;
+import org.bangfu.workers.screening.StartIncomeSupportDelegate;
 import org.bangfu.workers.screening.RecordWarningReviewDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -38,8 +40,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * PeriodicScreeningProcess.bpmn and ConcentratedScreeningProcess.bpmn: the quarter's warnings go to each township with a list, the Q4 run adds an
- * income-plan task per village, the yearly screening a list task per village (its own process); what each one decides goes to the
+ * PeriodicScreeningProcess.bpmn and ConcentratedScreeningProcess.bpmn: the quarter's warnings go to each township with a list, the Q4 run
+ * compares last year's priority households and starts each new one's IncomeSupportProcess, village by village, the yearly screening a list task per village (its own process); what each one decides goes to the
  * service in the completion's transaction.
  */
 @Deployment(resources = {"processes/PeriodicScreeningProcess.bpmn", "processes/ConcentratedScreeningProcess.bpmn"})
@@ -55,6 +57,7 @@ class PeriodicScreeningProcessTest {
   ProcessEngine processEngine;
   TaskDriver tasks;
   final PeriodicScreeningService screening = mock(PeriodicScreeningService.class);
+  final IncomeSupportService incomeSupport = mock(IncomeSupportService.class);
 
   @BeforeEach
   void setUp() {
@@ -63,7 +66,8 @@ class PeriodicScreeningProcessTest {
     Mocks.register("evaluateQuarterlyWarningsDelegate", new EvaluateQuarterlyWarningsDelegate(screening));
     Mocks.register("recordWarningReviewDelegate", new RecordWarningReviewDelegate(screening));
     Mocks.register("markPriorityHouseholdsDelegate", new MarkPriorityHouseholdsDelegate(screening));
-    Mocks.register("recordIncomePlansDelegate", new RecordIncomePlansDelegate(screening));
+    Mocks.register("compareLastYearDelegate", new CompareLastYearDelegate(incomeSupport));
+    Mocks.register("startIncomeSupportDelegate", new StartIncomeSupportDelegate(incomeSupport));
     Mocks.register("prepareConcentratedScreeningDelegate", new PrepareConcentratedScreeningDelegate(screening));
     Mocks.register("recordConcentratedScreeningDelegate", new RecordConcentratedScreeningDelegate(screening));
   }
@@ -105,9 +109,9 @@ class PeriodicScreeningProcessTest {
   }
 
   @Test
-  @PolicyRule({"R25", "R26"})
-  void eachTownshipReviewsItsListAndTheFourthQuarterAddsIncomePlans() {
-    when(screening.villages(11L, "PRIORITY")).thenReturn(List.of("629901100201"));
+  @PolicyRule({"R25", "R26", "R31"})
+  void eachTownshipReviewsItsListAndTheFourthQuarterStartsEachPriorityHouseholdsSupport() {
+    when(screening.villages(11L, "PRIORITY")).thenReturn(List.of("629901100201", "629901100202"));
     // the run of 1 October (the third quarter's warnings) is held in the fourth quarter: it adds the income survey
     ProcessInstance pi = quarterEnds("2026-Q3", List.of("629901100", "629901200"));
     assertThat(pi).isWaitingAt(REVIEW_WARNINGS);
@@ -127,12 +131,14 @@ class PeriodicScreeningProcessTest {
     verify(screening).recordWarningReview(11L, "629901200", "", null, "reviewer_fumin");
 
     verify(screening).markPriority(11L);
-    Task plan = taskFor(DRAFT_INCOME_PLANS, "village-629901100201");
-    assertThat(processEngine.getTaskService().getVariables(plan.getId()))
-        .containsEntry("villageCode", "629901100201").doesNotContainKey("priorityList");
-    tasks.decide("cadre_dongshan", plan, Map.of("incomePlanDecision", "DRAWN_UP", "incomePlan", "乙：养牛3头，目标人均1.2万元"));
-    verify(screening).recordIncomePlans(11L, "629901100201", "乙：养牛3头，目标人均1.2万元", "cadre_dongshan");
-    assertThat(pi).isEnded().hasPassed(MARK_PRIORITY, RECORD_INCOME_PLANS, "Event_IncomePlansDone");
+    verify(incomeSupport).compareWithLastYear(11L);
+    // each village's households are started in a job of their own (a large survey is not one transaction)
+    assertThat(pi).isWaitingAt(START_INCOME_SUPPORT);
+    processEngine.getManagementService().createJobQuery().activityId(START_INCOME_SUPPORT).list()
+        .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+    verify(incomeSupport).startForVillage(11L, "629901100201");
+    verify(incomeSupport).startForVillage(11L, "629901100202");
+    assertThat(pi).isEnded().hasPassed(MARK_PRIORITY, COMPARE_LAST_YEAR, "Event_IncomePlansDone");
   }
 
   @Test
