@@ -28,7 +28,9 @@ public class RecordVisitDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String outcome = VISIT_OUTCOME.get(execution);
     followUps.record(CASE_ID.get(execution), VISIT_PERIOD.get(execution), VISIT_NET_INCOME.get(execution),
-        VISIT_RIGID_SPENDING.get(execution), VISIT_CHANGES.get(execution), outcome, DECIDED_BY.get(execution));
+        VISIT_RIGID_SPENDING.get(execution), new FollowUpService.Kinds(VISIT_BUSINESS_INCOME.get(execution),
+            VISIT_WAGE_INCOME.get(execution), VISIT_PROPERTY_INCOME.get(execution),
+            VISIT_TRANSFER_INCOME.get(execution)), VISIT_CHANGES.get(execution), outcome, DECIDED_BY.get(execution));
     if (FollowUpService.NEW_RISK.equals(outcome)) {
       AssistanceCase.IMPLEMENTATION_OUTCOME.set(execution, "NEW_RISK");
       AssistanceCase.PLAN_REVISION_REASON.set(execution, "回访发现新的风险：" + VISIT_CHANGES.get(execution));
@@ -39,7 +41,8 @@ public class RecordVisitDelegate implements JavaDelegate {
       AssistanceCase.IMPLEMENTATION_OUTCOME.set(execution, "EXIT_PROPOSED");
     }
     // the next visit's form starts blank
-    for (Var<?> field : java.util.List.of(VISIT_PERIOD, VISIT_NET_INCOME, VISIT_RIGID_SPENDING, VISIT_CHANGES,
+    for (Var<?> field : java.util.List.of(VISIT_PERIOD, VISIT_NET_INCOME, VISIT_RIGID_SPENDING,
+        VISIT_BUSINESS_INCOME, VISIT_WAGE_INCOME, VISIT_PROPERTY_INCOME, VISIT_TRANSFER_INCOME, VISIT_CHANGES,
         org.bangfu.shared.CaseVariables.REASSESS_REASON)) {
       execution.setVariable(field.name(), null);
     }

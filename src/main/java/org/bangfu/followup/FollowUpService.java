@@ -7,6 +7,7 @@ import java.util.List;
 import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.InvalidDecisionException;
+import org.bangfu.household.HouseholdApi.IncomeRequest;
 import org.bangfu.household.HouseholdService;
 import org.bangfu.catalogue.MeasureCode;
 import org.bangfu.measure.MeasureImplementation;
@@ -41,10 +42,27 @@ public class FollowUpService {
     this.households = households;
   }
 
+  /** A month's four kinds of income as a visit records them; all null when not recorded by kind. */
+  public record Kinds(Double business, Double wage, Double property, Double transfer) {
+
+    public static final Kinds NONE = new Kinds(null, null, null, null);
+
+    boolean given() {
+      return business != null || wage != null || property != null || transfer != null;
+    }
+  }
+
   /** Records a visit; a wrong entry refuses the completion with the field and the reason (nothing written). */
   @Transactional
   public Visit record(Long caseId, String period, Double netIncome, Double rigidSpending, String changes,
       String outcome, String visitedBy) {
+    return record(caseId, period, netIncome, rigidSpending, Kinds.NONE, changes, outcome, visitedBy);
+  }
+
+  /** {@link #record} with the month's income by its four kinds, which must add up to its net income. */
+  @Transactional
+  public Visit record(Long caseId, String period, Double netIncome, Double rigidSpending, Kinds kinds,
+      String changes, String outcome, String visitedBy) {
     YearMonth month = month(period);
     YearMonth now = YearMonth.from(EngineClock.today());
     if (month.isAfter(now) || month.isBefore(now.minusMonths(12))) {
@@ -54,6 +72,7 @@ public class FollowUpService {
     BigDecimal net = amount(MeasureImplementation.VISIT_NET_INCOME.name(), "当月家庭纯收入", netIncome);
     BigDecimal rigid = amount(MeasureImplementation.VISIT_RIGID_SPENDING.name(), "当月合规自付支出",
         rigidSpending == null ? 0d : rigidSpending);
+    BigDecimal[] byKind = kinds(kinds, net);
     String text = changes == null || changes.isBlank() ? null : changes.trim();
     if (text != null && text.length() > 1000) {
       throw new InvalidDecisionException(MeasureImplementation.VISIT_CHANGES.name(), "变化情况不能超过1000字");
@@ -68,7 +87,8 @@ public class FollowUpService {
       }
     }
     CaseFile caseFile = caseFiles.find(caseId);
-    households.recordMonthlyIncome(caseFile.getHouseholdId(), month.toString(), net, rigid, "回访登记");
+    households.recordMonthlyIncome(caseFile.getHouseholdId(), new IncomeRequest(month.toString(), net, rigid,
+        "回访登记", byKind[0], byKind[1], byKind[2], byKind[3]));
     Visit visit = new Visit(null, caseId, EngineClock.today(), month.toString(), net, rigid, text, outcome,
         visitedBy, EngineClock.now());
     visits.insert(visit);
@@ -86,6 +106,38 @@ public class FollowUpService {
       throw new InvalidDecisionException(MeasureImplementation.VISIT_PERIOD.name(),
           "收入月份格式应为 年-月，例如 " + YearMonth.from(EngineClock.today()).minusMonths(1));
     }
+  }
+
+  /**
+   * The four kinds, checked: none, or all four — wages and transfers not negative, business and property income may
+   * be a loss — adding up to the month's net income.
+   */
+  private static BigDecimal[] kinds(Kinds kinds, BigDecimal net) {
+    if (kinds == null || !kinds.given()) {
+      return new BigDecimal[4];
+    }
+    Double[] values = {kinds.business(), kinds.wage(), kinds.property(), kinds.transfer()};
+    String[] fields = {MeasureImplementation.VISIT_BUSINESS_INCOME.name(), MeasureImplementation.VISIT_WAGE_INCOME
+        .name(), MeasureImplementation.VISIT_PROPERTY_INCOME.name(), MeasureImplementation.VISIT_TRANSFER_INCOME.name()};
+    String[] labels = {"经营性净收入", "工资性收入", "财产性净收入", "转移性净收入"};
+    BigDecimal[] amounts = new BigDecimal[4];
+    for (int k = 0; k < 4; k++) {
+      if (values[k] == null) {
+        throw new InvalidDecisionException(fields[k], "按四类登记收入时四项都要填写（没有的填0）：请填写" + labels[k]);
+      }
+      amounts[k] = BigDecimal.valueOf(values[k]).setScale(2, java.math.RoundingMode.HALF_UP);
+      if ((k == 1 || k == 3) && amounts[k].signum() < 0 || amounts[k].abs().compareTo(MAX_MONTHLY) > 0) {
+        throw new InvalidDecisionException(fields[k], labels[k] + (k == 1 || k == 3 ? "应在0到1000万元之间"
+            : "应在正负1000万元之间"));
+      }
+    }
+    BigDecimal sum = amounts[0].add(amounts[1]).add(amounts[2]).add(amounts[3]);
+    if (sum.compareTo(net) != 0) {
+      throw new InvalidDecisionException(MeasureImplementation.VISIT_NET_INCOME.name(), "四类收入之和为 "
+          + sum.stripTrailingZeros().toPlainString() + " 元，与当月家庭纯收入 " + net.stripTrailingZeros().toPlainString()
+          + " 元不一致");
+    }
+    return amounts;
   }
 
   private static BigDecimal amount(String field, String label, Double value) {

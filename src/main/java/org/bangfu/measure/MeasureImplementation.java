@@ -26,12 +26,18 @@ public final class MeasureImplementation {
   public static final Var<String> VISIT_PERIOD = string("visitPeriod");
   public static final Var<Double> VISIT_NET_INCOME = doubleVar("visitNetIncome");
   public static final Var<Double> VISIT_RIGID_SPENDING = doubleVar("visitRigidSpending");
+  /** The month's income by its four kinds, when the cadre records them (all four; their sum the net income). */
+  public static final Var<Double> VISIT_BUSINESS_INCOME = doubleVar("visitBusinessIncome");
+  public static final Var<Double> VISIT_WAGE_INCOME = doubleVar("visitWageIncome");
+  public static final Var<Double> VISIT_PROPERTY_INCOME = doubleVar("visitPropertyIncome");
+  public static final Var<Double> VISIT_TRANSFER_INCOME = doubleVar("visitTransferIncome");
   public static final Var<String> VISIT_CHANGES = string("visitChanges");
   /** CONTINUE, NEW_RISK (revise the plan) or PROPOSE_EXIT (start the exit review). */
   public static final Var<String> VISIT_OUTCOME = string("visitOutcome");
 
   public static final List<Var<?>> ALL = List.of(VISIT_PERIOD, VISIT_NET_INCOME, VISIT_RIGID_SPENDING,
-      VISIT_CHANGES, VISIT_OUTCOME);
+      VISIT_BUSINESS_INCOME, VISIT_WAGE_INCOME, VISIT_PROPERTY_INCOME, VISIT_TRANSFER_INCOME, VISIT_CHANGES,
+      VISIT_OUTCOME);
 
   private MeasureImplementation() {
   }

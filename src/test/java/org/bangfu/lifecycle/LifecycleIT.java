@@ -357,10 +357,22 @@ class LifecycleIT extends MariaDbIntegrationTest {
         Map.of("visitPeriod", period, "visitNetIncome", 3000, "visitRigidSpending", 0, "visitOutcome", "PROPOSE_EXIT"));
     assertThat(early.getStatusCode().value()).isEqualTo(400);
     assertThat((String) early.getBody().get("message")).contains("帮扶措施尚未落实", "就业帮扶");
-    // the same visit finds the household gone
+    // the month by its four kinds must add up to its net income
+    Map<String, Object> byKind = new HashMap<>(Map.of("visitPeriod", period, "visitNetIncome", 3000,
+        "visitRigidSpending", 0, "visitOutcome", "CONTINUE", "visitBusinessIncome", -200, "visitWageIncome", 2800,
+        "visitPropertyIncome", 0, "visitTransferIncome", 200));
+    ResponseEntity<Map<String, Object>> wrongSum = complete("cadre_dongshan", bk,
+        MeasureImplementation.FOLLOW_UP_VISIT, byKind);
+    assertThat(wrongSum.getStatusCode().value()).isEqualTo(400);
+    assertThat((String) wrongSum.getBody().get("message")).contains("四类收入之和为 2800 元，与当月家庭纯收入 3000 元不一致");
+    // the same visit finds the household gone (its month's income by kind: nothing)
     assertThat(complete("cadre_dongshan", bk, MeasureImplementation.FOLLOW_UP_VISIT, Map.of("visitPeriod", period,
         "visitNetIncome", 0, "visitRigidSpending", 0, "visitOutcome", "NATURAL_EXIT", "visitChanges",
-        "全户成员已于上月随子女落户外省，户籍注销")).getStatusCode().value()).isEqualTo(204);
+        "全户成员已于上月随子女落户外省，户籍注销", "visitBusinessIncome", 0, "visitWageIncome", 0, "visitPropertyIncome", 0,
+        "visitTransferIncome", 0)).getStatusCode().value()).isEqualTo(204);
+    assertThat(jdbc.queryForMap("SELECT net_income, wage_income, transfer_income FROM bf_income WHERE "
+        + "household_id = ? AND period = ?", household, period)).allSatisfy((column, value) ->
+        assertThat(new java.math.BigDecimal(value.toString())).as(column).isZero());
 
     Map<String, Object> closed = read(bk);
     assertThat(closed).containsEntry("status", "ELIMINATED");

@@ -107,7 +107,7 @@ class MeasureImplementationProcessTest {
 
     tasks.fireTimer(CASE_KEY);
     visit("CONTINUE", null);
-    verify(followUps).record(42L, "2026-10", 3000d, 0d, null, "CONTINUE", "cadre");
+    verify(followUps).record(42L, "2026-10", 3000d, 0d, FollowUpService.Kinds.NONE, null, "CONTINUE", "cadre");
     assertThat(pi).isWaitingAt(DELIVER_MEASURES, VISIT_DUE);
 
     tasks.decide("handler", dibao, Map.of("deliveryOutcome", "DELIVERED", "deliveryResult", "低保已审批",
@@ -162,7 +162,8 @@ class MeasureImplementationProcessTest {
   void aWrongIncomeIsRefusedAndTheVisitStaysOpen() {
     start();
     tasks.fireTimer(CASE_KEY);
-    when(followUps.record(any(), any(), anyDouble(), any(), any(), anyString(), any()))
+    when(followUps.record(any(), any(), anyDouble(), any(), any(FollowUpService.Kinds.class), any(), anyString(),
+        any()))
         .thenThrow(new InvalidDecisionException("visitNetIncome", "当月家庭纯收入应在0到1000万元之间"));
 
     assertThatThrownBy(() -> visit("CONTINUE", null)).hasMessageContaining("当月家庭纯收入");
