@@ -142,6 +142,9 @@ public class IncomeSupportService {
   public Paths recordPlan(long id, String causes, String plan, String pairedCadre, boolean industry,
       boolean employment, boolean social, boolean identifyRisk, String actor) {
     LedgerRow row = row(id);
+    requireText(IncomeSupport.INCOME_CAUSES.name(), "收入低或下降的原因", causes);
+    requireText(IncomeSupport.INCOME_SUPPORT_PLAN.name(), "增收帮扶计划", plan);
+    requireText(IncomeSupport.PAIRED_CADRE.name(), "结对帮扶干部", pairedCadre);
     boolean socialReview = social || row.labourShort();
     Long caseId = null;
     if (identifyRisk) {
@@ -160,17 +163,21 @@ public class IncomeSupportService {
 
   public void recordInstructor(long id, String instructor, String measures, String actor) {
     row(id);
+    requireText(IncomeSupport.INSTRUCTOR.name(), "技术指导员", instructor);
+    requireText(IncomeSupport.INDUSTRY_MEASURES.name(), "产业帮扶措施", measures);
     ledger.recordInstructor(id, instructor.trim(), measures == null ? null : measures.trim(), actor,
         EngineClock.now());
   }
 
   public void recordEmployment(long id, String outcome, String note, String actor) {
     row(id);
+    requireText(IncomeSupport.EMPLOYMENT_NOTE.name(), "就业帮扶情况", note);
     ledger.recordEmployment(id, outcome, note == null ? null : note.trim(), actor, EngineClock.now());
   }
 
   public void recordSocial(long id, String outcome, String note, String actor) {
     row(id);
+    requireText(IncomeSupport.SOCIAL_NOTE.name(), "审核意见", note);
     ledger.recordSocial(id, outcome, note == null ? null : note.trim(), actor, EngineClock.now());
   }
 
@@ -252,6 +259,13 @@ public class IncomeSupportService {
       }
     }
     return null;
+  }
+
+  /** A form's required text that is only spaces is no text: the ledger keeps what a person wrote. */
+  private static void requireText(String field, String label, String value) {
+    if (value == null || value.strip().isEmpty()) {
+      throw new InvalidDecisionException(field, "请填写“" + label + "”");
+    }
   }
 
   private LedgerRow row(long id) {

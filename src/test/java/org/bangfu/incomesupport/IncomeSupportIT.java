@@ -183,6 +183,19 @@ class IncomeSupportIT extends MariaDbIntegrationTest {
     ResponseEntity<Map<String, Object>> refused = api.complete("cadre_dongshan", draft, noCadre);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getBody().toString()).contains("请填写“结对帮扶干部”");
+    Map<String, Object> blank = plan(true, true, false, false);
+    blank.put("incomeSupportPlan", "   ");
+    assertThat(api.complete("cadre_dongshan", draft, blank).getBody().toString()).contains("请填写“增收帮扶计划”");
+    // nobody starts a household's support, or writes its paths, through the engine's REST API
+    assertThat(api.post("cadre_dongshan", "/engine-rest/process-definition/key/" + IncomeSupport.KEY + "/start",
+        Map.of("variables", Map.of("incomeSupportId", Map.of("value", pRow.get("id"))))).getStatusCode().value())
+        .isEqualTo(403);
+    String instance = jdbc.queryForObject("SELECT process_instance_id FROM bf_income_support WHERE id = ?",
+        String.class, ((Number) pRow.get("id")).longValue());
+    assertThat(api.as("cadre_dongshan").exchange("/engine-rest/process-instance/" + instance
+        + "/variables/supportSocial", org.springframework.http.HttpMethod.PUT, new org.springframework.http
+        .HttpEntity<>(Map.of("value", false, "type", "Boolean")), String.class).getStatusCode().value())
+        .isEqualTo(403);
     assertThat(api.complete("cadre_dongshan", draft, plan(true, true, false, false)).getStatusCode().value())
         .isEqualTo(204);
 
