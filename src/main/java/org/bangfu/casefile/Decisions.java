@@ -34,7 +34,9 @@ public final class Decisions {
       Map.entry("ASSIGNED", "已安排技术指导员"), Map.entry("PUBLIC_POST", "安置公益性岗位"),
       Map.entry("WORKSHOP", "帮扶车间就业"), Map.entry("ENTERPRISE", "企业就业或外出务工"), Map.entry("TRAINING", "参加技能培训"),
       Map.entry("NOT_PLACED", "暂未就业"), Map.entry("DIBAO", "纳入农村低保"), Map.entry("TEKUN", "纳入特困人员救助供养"),
-      Map.entry("OTHER_AID", "给予专项救助或临时救助"), Map.entry("NOT_ELIGIBLE", "不符合兜底保障条件"));
+      Map.entry("OTHER_AID", "给予专项救助或临时救助"), Map.entry("NOT_ELIGIBLE", "不符合兜底保障条件"),
+      Map.entry("SCORED", "已评估"), Map.entry("CONSOLIDATE", "巩固一批"), Map.entry("UPGRADE", "升级一批"),
+      Map.entry("REVITALISE", "盘活一批"), Map.entry("ADJUST", "调整一批"));
 
   private Decisions() {
   }

@@ -25,6 +25,8 @@ import org.bangfu.approval.FormLabels;
 import org.bangfu.casepage.CaseBriefs.Brief;
 import org.bangfu.engine.SystemQueries;
 import org.bangfu.incomesupport.IncomeSupportBriefs;
+import org.bangfu.supportindustry.ProjectBriefs;
+import org.bangfu.supportindustry.ProjectReviewProcess;
 import org.bangfu.measure.MeasureDelivery;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -56,15 +58,17 @@ public class TaskCards extends OncePerRequestFilter {
 
   private final CaseBriefs briefs;
   private final IncomeSupportBriefs incomeSupport;
+  private final ProjectBriefs projects;
   private final FormLabels labels;
   private final RuntimeService runtimeService;
   private final TaskService taskService;
   private final IdentityService identityService;
 
-  public TaskCards(CaseBriefs briefs, IncomeSupportBriefs incomeSupport, FormLabels labels,
+  public TaskCards(CaseBriefs briefs, IncomeSupportBriefs incomeSupport, ProjectBriefs projects, FormLabels labels,
       RuntimeService runtimeService, TaskService taskService, IdentityService identityService) {
     this.briefs = briefs;
     this.incomeSupport = incomeSupport;
+    this.projects = projects;
     this.labels = labels;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
@@ -116,7 +120,8 @@ public class TaskCards extends OncePerRequestFilter {
     }
     Map<String, Map<String, Object>> byInstance = new HashMap<>();
     SystemQueries.run(identityService, () -> runtimeService.createVariableInstanceQuery()
-        .variableNameIn(CASE_ID.name(), MeasureDelivery.MEASURE_ID.name(), INCOME_SUPPORT_ID.name())
+        .variableNameIn(CASE_ID.name(), MeasureDelivery.MEASURE_ID.name(), INCOME_SUPPORT_ID.name(),
+            ProjectReviewProcess.REVIEW_ID.name())
         .processInstanceIdIn(instances.toArray(String[]::new)).disableBinaryFetching().list())
         .stream().filter(v -> v.getExecutionId().equals(v.getProcessInstanceId()))
         .forEach((VariableInstance v) -> byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>())
@@ -150,6 +155,10 @@ public class TaskCards extends OncePerRequestFilter {
       IncomeSupportBriefs.Brief brief = incomeSupport.card(rowId.longValue());
       return brief == null ? null : new String[] {brief.title(), brief.fact()};
     }
+    if (values.get(ProjectReviewProcess.REVIEW_ID.name()) instanceof Number reviewId) {
+      ProjectBriefs.Brief brief = projects.of(reviewId.longValue());
+      return brief == null ? null : new String[] {brief.title(), brief.fact()};
+    }
     return null;
   }
 
@@ -179,12 +188,19 @@ public class TaskCards extends OncePerRequestFilter {
       names.add(CASE_ID.name());
       names.add(MeasureDelivery.MEASURE_ID.name());
       names.add(INCOME_SUPPORT_ID.name());
+      names.add(ProjectReviewProcess.REVIEW_ID.name());
       return taskService.getVariables(taskId, names);
     });
     if (!(values.get(CASE_ID.name()) instanceof Number caseId)) {
-      IncomeSupportBriefs.Brief brief = values.get(INCOME_SUPPORT_ID.name()) instanceof Number rowId
-          ? incomeSupport.of(rowId.longValue()) : null;
-      return brief != null && putSummary(json, brief.summary());
+      String summary = null;
+      if (values.get(INCOME_SUPPORT_ID.name()) instanceof Number rowId) {
+        IncomeSupportBriefs.Brief brief = incomeSupport.of(rowId.longValue());
+        summary = brief == null ? null : brief.summary();
+      } else if (values.get(ProjectReviewProcess.REVIEW_ID.name()) instanceof Number reviewId) {
+        ProjectBriefs.Brief brief = projects.of(reviewId.longValue());
+        summary = brief == null ? null : brief.summary();
+      }
+      return summary != null && putSummary(json, summary);
     }
     Map<String, String> findings = new LinkedHashMap<>();
     for (String variable : FINDINGS) {

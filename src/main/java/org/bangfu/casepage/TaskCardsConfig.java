@@ -2,6 +2,7 @@ package org.bangfu.casepage;
 
 import org.bangfu.approval.FormLabels;
 import org.bangfu.incomesupport.IncomeSupportBriefs;
+import org.bangfu.supportindustry.ProjectBriefs;
 import org.bangfu.security.SecurityConfig;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,10 +18,10 @@ public class TaskCardsConfig {
 
   @Bean
   FilterRegistrationBean<TaskCards> taskCards(@Lazy CaseBriefs briefs, @Lazy IncomeSupportBriefs incomeSupport,
-      @Lazy FormLabels labels, @Lazy RuntimeService runtime, @Lazy TaskService tasks,
+      @Lazy ProjectBriefs projects, @Lazy FormLabels labels, @Lazy RuntimeService runtime, @Lazy TaskService tasks,
       @Lazy IdentityService identity) {
-    var registration = new FilterRegistrationBean<>(new TaskCards(briefs, incomeSupport, labels, runtime, tasks,
-        identity));
+    var registration = new FilterRegistrationBean<>(new TaskCards(briefs, incomeSupport, projects, labels, runtime,
+        tasks, identity));
     registration.setName("bangfu-task-cards");
     registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
     registration.setOrder(SecurityConfig.ENGINE_AUTHENTICATION_ORDER + 2);

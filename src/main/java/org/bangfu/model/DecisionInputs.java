@@ -25,7 +25,9 @@ public final class DecisionInputs {
       "Decision_QuarterlyWarning", Set.of("provinceCode", "cityCode", "year", "householdKind", "relocated", "monitored",
           "perCapitaIncome", "incomeGrowth", "workerWithoutJob", "workerMonths"),
       "Decision_PriorityIncomeSupport", Set.of("provinceCode", "cityCode", "year", "householdKind",
-          "perCapitaIncome"));
+          "perCapitaIncome"),
+      "Decision_ProjectCategory", Set.of("development", "management", "assetReturn", "householdBenefit",
+          "prospects", "idle"));
 
   private DecisionInputs() {
   }

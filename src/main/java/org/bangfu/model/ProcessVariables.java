@@ -19,7 +19,8 @@ public final class ProcessVariables {
 
   public static final Set<String> NAMES = Stream.of(CaseVariables.ALL, RiskIdentification.ALL, MeasureDelivery.ALL,
       AssistanceCase.ALL, HouseholdPlan.ALL, MeasureImplementation.ALL, ExitReview.ALL, PeriodicScreening.ALL,
-      org.bangfu.approval.TaskReturn.ALL, org.bangfu.incomesupport.IncomeSupport.ALL)
+      org.bangfu.approval.TaskReturn.ALL, org.bangfu.incomesupport.IncomeSupport.ALL,
+      org.bangfu.supportindustry.ProjectReviewProcess.ALL)
       .flatMap(List::stream).map(Var::name).collect(Collectors.toUnmodifiableSet());
 
   private ProcessVariables() {

@@ -23,7 +23,7 @@ public class ApiClient {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
   };
-  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+  public static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
       new ParameterizedTypeReference<>() {
       };
 

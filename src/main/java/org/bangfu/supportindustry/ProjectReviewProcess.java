@@ -1,0 +1,52 @@
+package org.bangfu.supportindustry;
+
+import static org.bangfu.shared.Var.longVar;
+import static org.bangfu.shared.Var.string;
+import static org.bangfu.shared.Var.bool;
+import static org.bangfu.shared.Var.doubleVar;
+
+import java.util.List;
+import org.bangfu.shared.Var;
+
+/**
+ * SupportProjectReviewProcess (帮扶产业项目年度评估，四个一批): one per project and year (seed 003 二). The village
+ * scores the project on the five dimensions (逐村梳理摸排), the decision table recommends a class, the county's
+ * 农业农村局 decides with a reason. Keys, element ids and variables.
+ */
+public final class ProjectReviewProcess {
+
+  public static final String KEY = "SupportProjectReviewProcess";
+  public static final String SCORE = "Activity_ScoreSupportProject";
+  public static final String RECOMMEND = "Activity_RecommendCategory";
+  public static final String DECIDE = "Activity_DecideCategory";
+  public static final String RECORD_DECISION = "Activity_RecordCategory";
+  public static final String DECISION = "Decision_ProjectCategory";
+
+  /** bf_support_project_review.id. */
+  public static final Var<Long> REVIEW_ID = longVar("projectReviewId");
+
+  // the village's scores (ScoreSupportProjectForm)
+  public static final Var<Long> SCORE_DEVELOPMENT = longVar("scoreDevelopment");
+  public static final Var<Long> SCORE_MANAGEMENT = longVar("scoreManagement");
+  public static final Var<Long> SCORE_ASSET_RETURN = longVar("scoreAssetReturn");
+  public static final Var<Long> SCORE_HOUSEHOLD_BENEFIT = longVar("scoreHouseholdBenefit");
+  public static final Var<Long> SCORE_PROSPECTS = longVar("scoreProspects");
+  public static final Var<Double> PROJECT_REVENUE = doubleVar("projectRevenue");
+  public static final Var<Long> HOUSEHOLDS_BENEFITING = longVar("householdsBenefiting");
+  public static final Var<Boolean> PROJECT_IDLE = bool("projectIdle");
+  public static final Var<String> REVIEW_FINDINGS = string("reviewFindings");
+  /** SCORED. */
+  public static final Var<String> SCORE_DECISION = string("scoreDecision");
+
+  // the county's decision (DecideCategoryForm)
+  /** CONSOLIDATE, UPGRADE, REVITALISE, ADJUST. */
+  public static final Var<String> PROJECT_CATEGORY = string("projectCategory");
+  public static final Var<String> CATEGORY_REASON = string("categoryReason");
+
+  public static final List<Var<?>> ALL = List.of(REVIEW_ID, SCORE_DEVELOPMENT, SCORE_MANAGEMENT, SCORE_ASSET_RETURN,
+      SCORE_HOUSEHOLD_BENEFIT, SCORE_PROSPECTS, PROJECT_REVENUE, HOUSEHOLDS_BENEFITING, PROJECT_IDLE, REVIEW_FINDINGS,
+      SCORE_DECISION, PROJECT_CATEGORY, CATEGORY_REASON);
+
+  private ProjectReviewProcess() {
+  }
+}

@@ -1,0 +1,310 @@
+package org.bangfu.supportindustry;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bangfu.household.Household;
+import org.bangfu.household.HouseholdService;
+import org.bangfu.region.CandidateGroups;
+import org.bangfu.region.RegionService;
+import org.bangfu.screening.RuleTables;
+import org.bangfu.security.BangfuUser;
+import org.bangfu.security.RegionAccess;
+import org.bangfu.shared.CaseVariables;
+import org.bangfu.shared.ConflictException;
+import org.bangfu.shared.EngineClock;
+import org.bangfu.shared.ForbiddenException;
+import org.bangfu.shared.InvalidInputException;
+import org.bangfu.shared.InvalidInputException.FieldError;
+import org.bangfu.shared.NotFoundException;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A county's support industries and projects (seed 003): registered by its 农业农村局 (or the county), with the
+ * households they benefit; reviewed every year project by project (SupportProjectReviewProcess), the village scoring
+ * and the county deciding the 四个一批 class; every registration, score and class in the project's asset ledger.
+ */
+@Service
+public class SupportProjects {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SupportProjects.class);
+  static final BigDecimal MAX_INVESTMENT = new BigDecimal("10000000000");
+
+  /** A project as registered (or imported). */
+  public record ProjectRequest(String projectNo, String villageCode, String name, String industry,
+      String operatorName, String fundSource, BigDecimal investment, String assetOwner, Integer builtYear,
+      String status) {
+  }
+
+  /** A household the project benefits, and how (联农带农). */
+  public record LinkRequest(Long householdId, String linkType) {
+  }
+
+  private final SupportProjectMapper projects;
+  private final HouseholdService households;
+  private final RegionService regions;
+  private final RegionAccess access;
+  private final RuleTables tables;
+  private final RuntimeService runtime;
+
+  public SupportProjects(SupportProjectMapper projects, HouseholdService households, RegionService regions,
+      RegionAccess access, RuleTables tables, RuntimeService runtime) {
+    this.projects = projects;
+    this.households = households;
+    this.regions = regions;
+    this.access = access;
+    this.tables = tables;
+    this.runtime = runtime;
+  }
+
+  /** The county's 农业农村局 (it leads, seed 003 十九) and the county's 乡村振兴 office manage its projects. */
+  void requireManager(BangfuUser user, String county) {
+    if (!user.inGroup(CandidateGroups.department("AGRI", county)) && !user.inGroup(CandidateGroups.county(county))) {
+      throw new ForbiddenException("只有本县农业农村局或县乡村振兴部门可以登记帮扶产业项目、启动年度评估");
+    }
+  }
+
+  private boolean canRead(BangfuUser user, String villageCode) {
+    return access.canSee(user, villageCode)
+        || user.inGroup(CandidateGroups.department("AGRI", villageCode.substring(0, 6)));
+  }
+
+  @Transactional
+  public SupportProject register(ProjectRequest request, BangfuUser user) {
+    List<FieldError> errors = new ArrayList<>();
+    if (request == null) {
+      throw InvalidInputException.of("body", "请提交项目信息");
+    }
+    text(errors, "projectNo", request.projectNo(), "项目库编号", 40);
+    text(errors, "name", request.name(), "项目名称", 100);
+    text(errors, "operatorName", request.operatorName(), "运营主体", 100);
+    code(errors, "industry", request.industry(), ProjectCodes.INDUSTRY, "产业类型");
+    code(errors, "fundSource", request.fundSource(), ProjectCodes.FUND_SOURCE, "资金来源");
+    code(errors, "assetOwner", request.assetOwner(), ProjectCodes.ASSET_OWNER, "资产权属");
+    String status = request.status() == null ? "OPERATING" : request.status();
+    if (!ProjectCodes.STATUS.containsKey(status) || "RETIRED".equals(status)) {
+      errors.add(new FieldError("status", "运营状态应为正常运营、停产闲置或在建（销号退出须经调整程序）"));
+    }
+    if (request.investment() == null || request.investment().signum() < 0
+        || request.investment().compareTo(MAX_INVESTMENT) > 0 || request.investment().scale() > 2) {
+      errors.add(new FieldError("investment", "投资额（元）应在0到100亿元之间，最多两位小数"));
+    }
+    int thisYear = EngineClock.today().getYear();
+    if (request.builtYear() == null || request.builtYear() < 2013 || request.builtYear() > thisYear) {
+      errors.add(new FieldError("builtYear", "建成（立项）年份应在2013年至" + thisYear + "年之间"));
+    }
+    String village = request.villageCode();
+    if (village == null || regions.findVillage(village).isEmpty()) {
+      errors.add(new FieldError("villageCode", "所在村的区划代码不是已登记的村"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    String county = village.substring(0, 6);
+    requireManager(user, county);
+    if (projects.findByNo(county, request.projectNo().trim()) != null) {
+      throw new ConflictException("项目库编号 " + request.projectNo().trim() + " 已登记");
+    }
+    SupportProjectMapper.NewProject p = new SupportProjectMapper.NewProject();
+    p.projectNo = request.projectNo().trim();
+    p.countyCode = county;
+    p.villageCode = village;
+    p.name = request.name().trim();
+    p.industry = request.industry();
+    p.operatorName = request.operatorName().trim();
+    p.fundSource = request.fundSource();
+    p.investment = request.investment();
+    p.assetOwner = request.assetOwner();
+    p.builtYear = request.builtYear();
+    p.status = status;
+    p.createdBy = user.id();
+    p.at = EngineClock.now();
+    projects.insert(p);
+    projects.insertLedger(p.id, "REGISTERED", "登记：" + p.name + "（" + ProjectCodes.label(ProjectCodes.INDUSTRY,
+        p.industry) + "，" + ProjectCodes.label(ProjectCodes.FUND_SOURCE, p.fundSource) + " " + p.investment
+        .toPlainString() + " 元，资产归" + ProjectCodes.label(ProjectCodes.ASSET_OWNER, p.assetOwner) + "，"
+        + ProjectCodes.label(ProjectCodes.STATUS, status) + "）", user.id(), p.at);
+    return projects.find(p.id);
+  }
+
+  /** Replaces the households the project benefits; each must be of the project's county. */
+  @Transactional
+  public List<SupportProjectMapper.HouseholdLink> link(long id, List<LinkRequest> links, BangfuUser user) {
+    SupportProject project = get(id, user);
+    requireManager(user, project.countyCode());
+    List<FieldError> errors = new ArrayList<>();
+    List<LinkRequest> given = links == null ? List.of() : links;
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (int i = 0; i < given.size(); i++) {
+      LinkRequest link = given.get(i);
+      if (link == null || link.householdId() == null) {
+        errors.add(new FieldError("[" + i + "].householdId", "请指定农户"));
+        continue;
+      }
+      code(errors, "[" + i + "].linkType", link.linkType(), ProjectCodes.LINK, "联农带农方式");
+      Household household;
+      try {
+        household = households.find(link.householdId());
+      } catch (NotFoundException e) {
+        household = null;
+      }
+      if (household == null || !household.getVillageCode().startsWith(project.countyCode())) {
+        errors.add(new FieldError("[" + i + "].householdId", "农户不存在，或不在本县"));
+      } else if (!seen.add(link.householdId())) {
+        errors.add(new FieldError("[" + i + "].householdId", "同一农户重复"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    projects.deleteLinks(id);
+    given.forEach(l -> projects.insertLink(id, l.householdId(), l.linkType()));
+    projects.insertLedger(id, "LINKED", "带动农户 " + given.size() + " 户", user.id(), EngineClock.now());
+    return projects.links(id);
+  }
+
+  /**
+   * The year's review (逐村梳理摸排): one SupportProjectReviewProcess for each project of the county still run that
+   * has none this year. Returns how many were started.
+   */
+  @Transactional
+  public int startReviews(String county, int year, BangfuUser user) {
+    if (county == null || !county.matches("\\d{6}")) {
+      throw InvalidInputException.of("countyCode", "县级区划代码应为6位数字");
+    }
+    requireManager(user, county);
+    int thisYear = EngineClock.today().getYear();
+    if (year < thisYear - 1 || year > thisYear) {
+      throw InvalidInputException.of("year", "评估年度应为今年或上一年");
+    }
+    int started = 0;
+    for (SupportProject project : projects.toReview(county, year)) {
+      SupportProjectMapper.NewReview review = new SupportProjectMapper.NewReview();
+      review.projectId = project.id();
+      review.reviewYear = year;
+      projects.insertReview(review);
+      Map<String, Object> variables = new HashMap<>();
+      variables.put(ProjectReviewProcess.REVIEW_ID.name(), review.id);
+      variables.put(CaseVariables.VILLAGE_CODE.name(), project.villageCode());
+      variables.put(CaseVariables.COUNTY_CODE.name(), project.countyCode());
+      String instance = runtime.startProcessInstanceByKey(ProjectReviewProcess.KEY, "CY-" + year + "-"
+          + String.format("%06d", project.id()), variables).getId();
+      projects.setReviewProcess(review.id, instance);
+      started++;
+    }
+    LOG.info("support projects of county {}: {} reviews of {} started by {}", county, started, year, user.id());
+    return started;
+  }
+
+  /** The village's scores: kept, and the decision table's recommendation with them. */
+  public String recordScores(long reviewId, SupportProjectMapper.Scores scores, BigDecimal revenue,
+      Integer householdsBenefiting, boolean idle, String findings, String actor) {
+    ProjectReview review = review(reviewId);
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("development", scores.development());
+    inputs.put("management", scores.management());
+    inputs.put("assetReturn", scores.assetReturn());
+    inputs.put("householdBenefit", scores.householdBenefit());
+    inputs.put("prospects", scores.prospects());
+    inputs.put("idle", idle);
+    DmnDecisionResultEntries result = tables.latest(ProjectReviewProcess.DECISION).evaluate(inputs)
+        .getFirstResult();
+    String category = (String) result.get("category");
+    String reason = (String) result.get("reason");
+    projects.recordScores(reviewId, scores, revenue, householdsBenefiting, findings == null ? null : findings.trim(),
+        actor, EngineClock.now(), category, reason);
+    projects.insertLedger(review.projectId(), "SCORED", review.reviewYear() + "年评估：产业发展水平 "
+        + scores.development() + "、经营管理状况 " + scores.management() + "、项目资产收益 " + scores.assetReturn()
+        + "、联农带农效果 " + scores.householdBenefit() + "、产业发展前景 " + scores.prospects() + (idle ? "；停产闲置" : "")
+        + "；" + reason, actor, EngineClock.now());
+    return category;
+  }
+
+  /** The county's class for the year, with its reason; it becomes the project's class and is in the ledger. */
+  public void recordDecision(long reviewId, String category, String reason, String actor) {
+    ProjectReview review = review(reviewId);
+    if (!ProjectCodes.CATEGORY.containsKey(category)) {
+      throw new org.bangfu.engine.InvalidDecisionException(ProjectReviewProcess.PROJECT_CATEGORY.name(),
+          "请选择巩固、升级、盘活或调整一批");
+    }
+    if (reason == null || reason.strip().isEmpty()) {
+      throw new org.bangfu.engine.InvalidDecisionException(ProjectReviewProcess.CATEGORY_REASON.name(),
+          "请填写“研判理由”");
+    }
+    projects.recordDecision(reviewId, category, reason.trim(), actor, EngineClock.now());
+    projects.setCategory(review.projectId(), category, EngineClock.now());
+    projects.insertLedger(review.projectId(), "CLASSIFIED", review.reviewYear() + "年确定为"
+        + ProjectCodes.label(ProjectCodes.CATEGORY, category) + "（评估建议："
+        + ProjectCodes.label(ProjectCodes.CATEGORY, review.recommended()) + "）：" + reason.trim(), actor,
+        EngineClock.now());
+  }
+
+  // --- reading
+
+  public SupportProject get(long id, BangfuUser user) {
+    SupportProject project = projects.find(id);
+    if (project == null || !canRead(user, project.villageCode())) {
+      throw new NotFoundException("帮扶项目不存在，或不在您的辖区内");
+    }
+    return project;
+  }
+
+  public List<SupportProject> inRegion(String region, BangfuUser user) {
+    boolean agri = region != null && region.matches("\\d{6}|\\d{9}|\\d{12}")
+        && user.inGroup(CandidateGroups.department("AGRI", region.substring(0, 6)));
+    if (!agri) {
+      access.requireRegionScope(user, region);
+    }
+    return projects.inRegion(region);
+  }
+
+  public List<SupportProjectMapper.HouseholdLink> links(long id, BangfuUser user) {
+    get(id, user);
+    return projects.links(id);
+  }
+
+  public List<ProjectReview> reviews(long id, BangfuUser user) {
+    get(id, user);
+    return projects.reviewsOf(id);
+  }
+
+  public List<SupportProjectMapper.LedgerEntry> ledger(long id, BangfuUser user) {
+    get(id, user);
+    return projects.ledger(id);
+  }
+
+  ProjectReview review(long reviewId) {
+    ProjectReview review = projects.findReview(reviewId);
+    if (review == null) {
+      throw new IllegalStateException("project review " + reviewId + " does not exist");
+    }
+    return review;
+  }
+
+  /** A project and its review, for a task's words. */
+  SupportProject projectOfReview(long reviewId) {
+    return projects.find(review(reviewId).projectId());
+  }
+
+  private static void text(List<FieldError> errors, String field, String value, String label, int max) {
+    if (value == null || value.strip().isEmpty()) {
+      errors.add(new FieldError(field, "请填写" + label));
+    } else if (value.trim().length() > max) {
+      errors.add(new FieldError(field, label + "不能超过" + max + "个字"));
+    }
+  }
+
+  private static void code(List<FieldError> errors, String field, String value, Map<String, String> codes,
+      String label) {
+    if (value == null || !codes.containsKey(value)) {
+      errors.add(new FieldError(field, label + "应为：" + String.join("、", codes.values())));
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package org.bangfu.supportindustry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.bangfu.demo.DemoData;
+import org.bangfu.policy.PolicyRule;
+import org.bangfu.shared.EngineClock;
+import org.bangfu.testing.ApiClient;
+import org.bangfu.testing.MariaDbIntegrationTest;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A village's support project through the API on MariaDB (seed 003): registered by the county's 农业农村局 with the
+ * households it benefits, read only inside its region; the year's review — the village scores it in Tasklist, the
+ * decision table recommends, the county decides the class with its reason — and each step in the project's asset
+ * ledger; the review started once a year.
+ */
+class SupportProjectIT extends MariaDbIntegrationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  TaskService taskService;
+
+  private static Map<String, Object> project(String no, String village) {
+    Map<String, Object> p = new HashMap<>();
+    p.put("projectNo", no);
+    p.put("villageCode", village);
+    p.put("name", "东山村肉牛养殖合作社");
+    p.put("industry", "BREEDING");
+    p.put("operatorName", "东山村肉牛养殖专业合作社");
+    p.put("fundSource", "BRIDGING");
+    p.put("investment", 1200000);
+    p.put("assetOwner", "COLLECTIVE");
+    p.put("builtYear", 2021);
+    p.put("status", "OPERATING");
+    return p;
+  }
+
+  @Test
+  @PolicyRule("R36")
+  void aProjectIsRegisteredScoredByItsVillageAndClassifiedByTheCounty() {
+    String no = "XM-" + System.nanoTime() % 1_000_000;
+    // bad input: every wrong field named in Chinese; the county's other departments and the villages do not register
+    Map<String, Object> bad = project(no, "629901100299");
+    bad.put("industry", "MINING");
+    bad.put("investment", -5);
+    bad.put("builtYear", 1990);
+    ResponseEntity<Map<String, Object>> refused = api.post("handler_agri", "/api/support-projects", bad);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().toString()).contains("所在村的区划代码不是已登记的村", "产业类型应为", "投资额",
+        "建成（立项）年份");
+    assertThat(api.post("cadre_dongshan", "/api/support-projects", project(no, DemoData.DONGSHAN)).getStatusCode()
+        .value()).isEqualTo(403);
+    assertThat(api.post("handler_hrss", "/api/support-projects", project(no, DemoData.DONGSHAN)).getStatusCode()
+        .value()).isEqualTo(403);
+    ResponseEntity<Map<String, Object>> created = api.post("handler_agri", "/api/support-projects",
+        project(no, DemoData.DONGSHAN));
+    assertThat(created.getStatusCode().value()).isEqualTo(201);
+    long id = ((Number) created.getBody().get("id")).longValue();
+    assertThat(api.post("handler_agri", "/api/support-projects", project(no, DemoData.DONGSHAN)).getStatusCode()
+        .value()).as("the same project number").isEqualTo(409);
+
+    // the households it benefits (联农带农): of the county only
+    long household = api.createHousehold("cadre_dongshan", ApiClient.household(DemoData.DONGSHAN, "FORMERLY_POOR",
+        9000, 0, "FULL", "WEAK"));
+    ResponseEntity<String> wrongLink = api.as("handler_agri").exchange("/api/support-projects/" + id
+        + "/households", org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(
+            List.of(Map.of("householdId", household, "linkType", "DIVIDEND"), Map.of("householdId", 99999999,
+                "linkType", "EMPLOYMENT"))), String.class);
+    assertThat(wrongLink.getStatusCode().value()).isEqualTo(400);
+    assertThat(wrongLink.getBody()).contains("农户不存在，或不在本县");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_support_project_household WHERE project_id = ?",
+        Integer.class, id)).as("a refused request writes nothing").isZero();
+    assertThat(api.as("handler_agri").exchange("/api/support-projects/" + id + "/households",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(List.of(Map.of(
+            "householdId", household, "linkType", "DIVIDEND"))), ApiClient.LIST).getBody()).singleElement()
+        .satisfies(l -> assertThat(l).containsEntry("linkType", "DIVIDEND"));
+
+    // read inside the region only
+    assertThat(api.getList("cadre_dongshan", "/api/support-projects?region=" + DemoData.DONGSHAN).getBody())
+        .extracting(p -> p.get("projectNo")).contains(no);
+    assertThat(api.get("cadre_liushu", "/api/support-projects/" + id).getStatusCode().value()).isEqualTo(404);
+    assertThat(api.get("cadre_liushu", "/api/support-projects?region=" + DemoData.DONGSHAN).getStatusCode().value())
+        .isEqualTo(404);
+    assertThat(api.get("handler_hrss", "/api/support-projects/" + id).getStatusCode().value()).isEqualTo(404);
+
+    // the year's review: started by the county's 农业农村局, once
+    int year = EngineClock.today().getYear();
+    assertThat(api.post("cadre_dongshan", "/api/support-projects/reviews", Map.of("countyCode", DemoData.COUNTY))
+        .getStatusCode().value()).isEqualTo(403);
+    Map<String, Object> started = api.post("handler_agri", "/api/support-projects/reviews",
+        Map.of("countyCode", DemoData.COUNTY, "year", year)).getBody();
+    assertThat(((Number) started.get("started")).intValue()).isPositive();
+    assertThat(api.post("handler_agri", "/api/support-projects/reviews", Map.of("countyCode", DemoData.COUNTY,
+        "year", year)).getBody()).containsEntry("started", 0);
+    String instance = jdbc.queryForObject("SELECT process_instance_id FROM bf_support_project_review WHERE "
+        + "project_id = ? AND review_year = ?", String.class, id, year);
+    String score = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    Map<String, Object> form = api.get("cadre_dongshan", "/engine-rest/task/" + score + "/form-variables").getBody();
+    assertThat(form.get("caseSummary").toString()).contains("帮扶项目：东山村肉牛养殖合作社 · 和平镇东山村",
+        "登记带动农户 1 户", "衔接推进乡村振兴补助资金");
+    api.claim("cadre_dongshan", score);
+    Map<String, Object> scores = new HashMap<>(Map.of("scoreDecision", "SCORED", "scoreDevelopment", 4,
+        "scoreManagement", 2, "scoreAssetReturn", 3, "scoreHouseholdBenefit", 3, "scoreProspects", 4,
+        "projectRevenue", 86000, "householdsBenefiting", 18, "projectIdle", false, "reviewFindings",
+        "合作社经营困难，分红延迟两个月"));
+    // the village does not classify: the class is not its form's field
+    Map<String, Object> overreach = new HashMap<>(scores);
+    overreach.put("projectCategory", "CONSOLIDATE");
+    assertThat(api.complete("cadre_dongshan", score, overreach).getStatusCode().value()).isEqualTo(400);
+    Map<String, Object> outOfRange = new HashMap<>(scores);
+    outOfRange.put("scoreProspects", 9);
+    assertThat(api.complete("cadre_dongshan", score, outOfRange).getBody().toString()).contains("不能大于5");
+    assertThat(api.complete("cadre_dongshan", score, scores).getStatusCode().value()).isEqualTo(204);
+
+    String decide = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    assertThat(api.get("handler_agri", "/engine-rest/task/" + decide + "/form-variables").getBody().get("caseSummary")
+        .toString()).contains("经营管理状况 2", "建议盘活一批");
+    api.claim("handler_agri", decide);
+    assertThat(api.complete("handler_agri", decide, Map.of("projectCategory", "REVITALISE", "categoryReason",
+        "市场有潜力，引入托管经营")).getStatusCode().value()).isEqualTo(204);
+
+    Map<String, Object> detail = api.get("cadre_dongshan", "/api/support-projects/" + id).getBody();
+    assertThat((Map<String, Object>) detail.get("project")).containsEntry("category", "REVITALISE");
+    assertThat(detail.get("reviews").toString()).contains("recommended=REVITALISE", "category=REVITALISE",
+        "decidedBy=handler_agri");
+    assertThat(detail.get("ledger").toString()).contains("REGISTERED", "LINKED", "SCORED", "CLASSIFIED",
+        year + "年确定为盘活一批（评估建议：盘活一批）：市场有潜力，引入托管经营");
+  }
+}
