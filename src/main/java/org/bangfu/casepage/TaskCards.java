@@ -189,6 +189,7 @@ public class TaskCards extends OncePerRequestFilter {
       names.add(MeasureDelivery.MEASURE_ID.name());
       names.add(INCOME_SUPPORT_ID.name());
       names.add(ProjectReviewProcess.REVIEW_ID.name());
+      names.add(ProjectReviewProcess.MEASURE_ID.name());
       return taskService.getVariables(taskId, names);
     });
     if (!(values.get(CASE_ID.name()) instanceof Number caseId)) {
@@ -197,7 +198,8 @@ public class TaskCards extends OncePerRequestFilter {
         IncomeSupportBriefs.Brief brief = incomeSupport.of(rowId.longValue());
         summary = brief == null ? null : brief.summary();
       } else if (values.get(ProjectReviewProcess.REVIEW_ID.name()) instanceof Number reviewId) {
-        ProjectBriefs.Brief brief = projects.of(reviewId.longValue());
+        ProjectBriefs.Brief brief = projects.of(reviewId.longValue(), values.get(ProjectReviewProcess.MEASURE_ID
+            .name()) instanceof Number m ? m.longValue() : null);
         summary = brief == null ? null : brief.summary();
       }
       return summary != null && putSummary(json, summary);

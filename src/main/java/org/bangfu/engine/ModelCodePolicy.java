@@ -60,6 +60,7 @@ public final class ModelCodePolicy {
       "periodicScreening", Set.of("villages", "townships", "fourthQuarter"),
       "measureService", Set.of("dueDate", "department", "deliverableIds", "code"),
       "lifecycle", Set.of("visitCycle", "trackingCycle", "exitNoticeDuration"),
+      "supportProjects", Set.of("measureIds"),
       "execution", Set.of("getVariable"));
 
   /**
@@ -72,7 +73,9 @@ public final class ModelCodePolicy {
       "noticeDuration", "greenChannelRequested", "greenChannelStarted", "eligible", "householdType",
       "eligibilityReason", "perCapitaIncome", "adjustedPerCapitaIncome", "incomeThreshold", "decidedBy",
       "rejectReason", "rejectedBy", "rejectedStep", "identificationOutcome", "returnNote", "changesSinceReturn",
-      "lineSource", "assessmentProblem", "reassessReason", "runId", "runKey", "requestedBy");
+      "lineSource", "assessmentProblem", "reassessReason", "runId", "runKey", "requestedBy", "incomeSupportId",
+      "supportIndustry", "supportEmployment", "supportSocial", "projectReviewId", "projectMeasureId",
+      "measureDepartment", "measureDueDate");
 
   /** What a model may read of {@code execution} or {@code task} besides its variables. */
   public static final Set<String> EXECUTION_PROPERTIES = Set.of("processBusinessKey", "businessKey",

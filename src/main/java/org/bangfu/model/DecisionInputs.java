@@ -27,7 +27,8 @@ public final class DecisionInputs {
       "Decision_PriorityIncomeSupport", Set.of("provinceCode", "cityCode", "year", "householdKind",
           "perCapitaIncome"),
       "Decision_ProjectCategory", Set.of("development", "management", "assetReturn", "householdBenefit",
-          "prospects", "idle"));
+          "prospects", "idle"),
+      "Decision_ProjectMeasures", Set.of("category"));
 
   private DecisionInputs() {
   }

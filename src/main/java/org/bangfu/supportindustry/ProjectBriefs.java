@@ -28,6 +28,11 @@ public class ProjectBriefs {
 
   /** The words of the review's task; null for a review that does not exist. */
   public Brief of(long reviewId) {
+    return of(reviewId, null);
+  }
+
+  /** The words of the review's task; a measure's task ({@code measureId}) says what to do and by when. */
+  public Brief of(long reviewId, Long measureId) {
     ProjectReview review = projects.findReview(reviewId);
     SupportProject p = review == null ? null : projects.find(review.projectId());
     if (p == null) {
@@ -40,6 +45,11 @@ public class ProjectBriefs {
     StringBuilder md = new StringBuilder();
     md.append("#### 帮扶项目：").append(escape(p.name())).append(" · ").append(escape(place)).append(" · ")
         .append(review.reviewYear()).append("年评估\n\n");
+    SupportProjects.Measure measure = measureId == null ? null : projects.findMeasure(measureId);
+    if (measure != null) {
+      md.append("- **本任务**：").append(escape(measure.label())).append("；期限 ").append(measure.dueDate())
+          .append('\n');
+    }
     md.append("- **项目库编号**：").append(escape(p.projectNo())).append("；").append(ProjectCodes.label(ProjectCodes
         .INDUSTRY, p.industry())).append("；").append(p.builtYear()).append("年建成\n");
     md.append("- **运营主体**：").append(escape(p.operatorName())).append("；")
@@ -51,6 +61,10 @@ public class ProjectBriefs {
     md.append("- **联农带农**：登记带动农户 ").append(links.size()).append(" 户\n");
     if (p.category() != null) {
       md.append("- **上次分类**：").append(ProjectCodes.label(ProjectCodes.CATEGORY, p.category())).append('\n');
+    }
+    if (review.category() != null) {
+      md.append("- **县里确定**：").append(ProjectCodes.label(ProjectCodes.CATEGORY, review.category())).append("：")
+          .append(escape(review.decisionReason())).append('\n');
     }
     if (review.scoredAt() != null) {
       md.append("- **村里评估**：产业发展水平 ").append(review.development()).append("，经营管理状况 ")

@@ -20,7 +20,12 @@ public final class ProjectReviewProcess {
   public static final String RECOMMEND = "Activity_RecommendCategory";
   public static final String DECIDE = "Activity_DecideCategory";
   public static final String RECORD_DECISION = "Activity_RecordCategory";
+  public static final String ISSUE_MEASURES = "Activity_IssueProjectMeasures";
+  public static final String PREPARE_MEASURE = "Activity_PrepareProjectMeasure";
+  public static final String DELIVER_MEASURE = "Activity_DeliverProjectMeasure";
+  public static final String RECORD_MEASURE = "Activity_RecordProjectMeasure";
   public static final String DECISION = "Decision_ProjectCategory";
+  public static final String MEASURES_DECISION = "Decision_ProjectMeasures";
 
   /** bf_support_project_review.id. */
   public static final Var<Long> REVIEW_ID = longVar("projectReviewId");
@@ -43,7 +48,16 @@ public final class ProjectReviewProcess {
   public static final Var<String> PROJECT_CATEGORY = string("projectCategory");
   public static final Var<String> CATEGORY_REASON = string("categoryReason");
 
-  public static final List<Var<?>> ALL = List.of(REVIEW_ID, SCORE_DEVELOPMENT, SCORE_MANAGEMENT, SCORE_ASSET_RETURN,
+  // the class's measures (multi-instance over supportProjects.measureIds, one per bf_support_project_measure)
+  public static final Var<Long> MEASURE_ID = longVar("projectMeasureId");
+  /** The measure's county department (AGRI, FINANCE …), set per measure by Activity_PrepareProjectMeasure. */
+  public static final Var<String> MEASURE_DEPARTMENT = string("measureDepartment");
+  /** DELIVERED, NOT_DELIVERED. */
+  public static final Var<String> MEASURE_OUTCOME = string("projectMeasureOutcome");
+  public static final Var<String> MEASURE_RESULT = string("projectMeasureResult");
+
+  public static final List<Var<?>> ALL = List.of(REVIEW_ID, MEASURE_ID, MEASURE_DEPARTMENT,
+      MEASURE_OUTCOME, MEASURE_RESULT, SCORE_DEVELOPMENT, SCORE_MANAGEMENT, SCORE_ASSET_RETURN,
       SCORE_HOUSEHOLD_BENEFIT, SCORE_PROSPECTS, PROJECT_REVENUE, HOUSEHOLDS_BENEFITING, PROJECT_IDLE, REVIEW_FINDINGS,
       SCORE_DECISION, PROJECT_CATEGORY, CATEGORY_REASON);
 

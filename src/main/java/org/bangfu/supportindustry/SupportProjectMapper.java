@@ -50,6 +50,17 @@ public interface SupportProjectMapper {
 
   List<LedgerEntry> ledger(@Param("projectId") long projectId);
 
+  int insertMeasure(@Param("m") NewMeasure measure);
+
+  List<Long> measureIdsOf(@Param("reviewId") long reviewId);
+
+  SupportProjects.Measure findMeasure(@Param("id") long id);
+
+  List<SupportProjects.Measure> measuresOf(@Param("projectId") long projectId);
+
+  int recordMeasure(@Param("id") long id, @Param("status") String status, @Param("result") String result,
+      @Param("by") String by, @Param("at") LocalDateTime at);
+
   /** A household a project benefits, and how. */
   record HouseholdLink(Long householdId, String headName, String villageCode, String linkType) {
   }
@@ -77,6 +88,16 @@ public interface SupportProjectMapper {
     public String status;
     public String createdBy;
     public LocalDateTime at;
+  }
+
+  class NewMeasure {
+    public Long id;
+    public long reviewId;
+    public long projectId;
+    public String code;
+    public String label;
+    public String department;
+    public java.time.LocalDate dueDate;
   }
 
   class NewReview {

@@ -53,10 +53,12 @@ public class SupportProjects {
   private final RegionAccess access;
   private final RuleTables tables;
   private final RuntimeService runtime;
+  private final ProjectSignals signals;
 
   public SupportProjects(SupportProjectMapper projects, HouseholdService households, RegionService regions,
-      RegionAccess access, RuleTables tables, RuntimeService runtime) {
+      RegionAccess access, RuleTables tables, RuntimeService runtime, ProjectSignals signals) {
     this.projects = projects;
+    this.signals = signals;
     this.households = households;
     this.regions = regions;
     this.access = access;
@@ -244,6 +246,68 @@ public class SupportProjects {
         + ProjectCodes.label(ProjectCodes.CATEGORY, category) + "（评估建议："
         + ProjectCodes.label(ProjectCodes.CATEGORY, review.recommended()) + "）：" + reason.trim(), actor,
         EngineClock.now());
+  }
+
+  /** A measure of a class, as the review's step issues it. */
+  public record Measure(Long id, Long reviewId, Long projectId, String measureCode, String label, String department,
+      java.time.LocalDate dueDate, String status, String result, String doneBy, java.time.LocalDateTime doneAt) {
+  }
+
+  /**
+   * The class's measures (SupportProjectMeasures.dmn), each with its department and due date; a project classified
+   * 调整一批 (it cannot go on, and does not lift its households) sends each household it benefits into identification
+   * (因产业项目失败), or, with a case open, adds the signal to it for its cadre to re-assess.
+   */
+  public List<Long> issueMeasures(long reviewId, String actor) {
+    ProjectReview review = review(reviewId);
+    SupportProject project = projects.find(review.projectId());
+    List<Long> ids = new ArrayList<>();
+    for (Map<String, Object> row : tables.latest(ProjectReviewProcess.MEASURES_DECISION)
+        .evaluate(Map.of("category", review.category())).getResultList()) {
+      int days = ((Number) row.get("days")).intValue();
+      SupportProjectMapper.NewMeasure measure = new SupportProjectMapper.NewMeasure();
+      measure.reviewId = reviewId;
+      measure.projectId = project.id();
+      measure.code = (String) row.get("measure");
+      measure.label = (String) row.get("label");
+      measure.department = (String) row.get("department");
+      measure.dueDate = EngineClock.today().plusDays(days);
+      projects.insertMeasure(measure);
+      ids.add(measure.id);
+    }
+    projects.insertLedger(project.id(), "MEASURES", "下达" + ProjectCodes.label(ProjectCodes.CATEGORY,
+        review.category()) + "措施 " + ids.size() + " 项", actor, EngineClock.now());
+    if ("ADJUST".equals(review.category())) {
+      signals.signalHouseholds(project, projects.links(project.id()), review.decisionReason(), actor);
+    }
+    return ids;
+  }
+
+  /** The review's measures, for its multi-instance (a model's read: ModelCodePolicy lists it). */
+  public List<Long> measureIds(Long reviewId) {
+    return reviewId == null ? List.of() : projects.measureIdsOf(reviewId);
+  }
+
+  public Measure measure(long id) {
+    Measure measure = projects.findMeasure(id);
+    if (measure == null) {
+      throw new IllegalStateException("project measure " + id + " does not exist");
+    }
+    return measure;
+  }
+
+  /** What the department recorded; in the project's ledger. */
+  public void recordMeasure(long id, String outcome, String result, String actor) {
+    Measure measure = measure(id);
+    projects.recordMeasure(id, outcome, result == null ? null : result.trim(), actor, EngineClock.now());
+    projects.insertLedger(measure.projectId(), "MEASURE", measure.label() + " — "
+        + ("DELIVERED".equals(outcome) ? "已落实" : "无法落实") + "：" + (result == null ? "" : result.trim()), actor,
+        EngineClock.now());
+  }
+
+  public List<Measure> measuresOf(long projectId, BangfuUser user) {
+    get(projectId, user);
+    return projects.measuresOf(projectId);
   }
 
   // --- reading

@@ -94,6 +94,7 @@ class ModelCodePolicyTest {
         "periodicScreening", org.bangfu.screening.PeriodicScreeningService.class,
         "measureService", org.bangfu.measure.MeasureService.class,
         "lifecycle", org.bangfu.lifecycle.LifecycleConfiguration.LifecycleCycles.class,
+        "supportProjects", org.bangfu.supportindustry.SupportProjects.class,
         "execution", org.camunda.bpm.engine.delegate.DelegateExecution.class);
     assertThat(beans.keySet()).isEqualTo(ModelCodePolicy.FUNCTIONS.keySet());
     ModelCodePolicy.FUNCTIONS.forEach((bean, methods) -> {

@@ -45,7 +45,7 @@ class SupportProjectIT extends MariaDbIntegrationTest {
   }
 
   @Test
-  @PolicyRule("R36")
+  @PolicyRule({"R36", "R37", "R38"})
   void aProjectIsRegisteredScoredByItsVillageAndClassifiedByTheCounty() {
     String no = "XM-" + System.nanoTime() % 1_000_000;
     // bad input: every wrong field named in Chinese; the county's other departments and the villages do not register
@@ -84,6 +84,24 @@ class SupportProjectIT extends MariaDbIntegrationTest {
             "householdId", household, "linkType", "DIVIDEND"))), ApiClient.LIST).getBody()).singleElement()
         .satisfies(l -> assertThat(l).containsEntry("linkType", "DIVIDEND"));
 
+    // a second project, in 柳树村, that cannot go on: its households are one without a case and one being identified
+    Map<String, Object> failing = project(no + "-B", DemoData.LIUSHU);
+    failing.put("name", "柳树村食用菌大棚");
+    failing.put("status", "IDLE");
+    long failingId = ((Number) api.post("handler_agri", "/api/support-projects", failing).getBody().get("id"))
+        .longValue();
+    long quiet = api.createHousehold("cadre_liushu", ApiClient.household(DemoData.LIUSHU, "FORMERLY_POOR", 9000, 0,
+        "FULL"));
+    long identifying = api.createHousehold("cadre_liushu", ApiClient.household(DemoData.LIUSHU, "FORMERLY_POOR",
+        9000, 0, "FULL"));
+    String bk = (String) api.openCase("cadre_liushu", Map.of("householdId", identifying, "channel",
+        "CADRE_SCREENING", "riskTypes", List.of("ILLNESS"))).get("businessKey");
+    long existingCase = jdbc.queryForObject("SELECT id FROM bf_case WHERE business_key = ?", Long.class, bk);
+    api.as("handler_agri").exchange("/api/support-projects/" + failingId + "/households",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(List.of(
+            Map.of("householdId", quiet, "linkType", "EMPLOYMENT"), Map.of("householdId", identifying, "linkType",
+                "DIVIDEND"))), ApiClient.LIST);
+
     // read inside the region only
     assertThat(api.getList("cadre_dongshan", "/api/support-projects?region=" + DemoData.DONGSHAN).getBody())
         .extracting(p -> p.get("projectNo")).contains(no);
@@ -98,7 +116,7 @@ class SupportProjectIT extends MariaDbIntegrationTest {
         .getStatusCode().value()).isEqualTo(403);
     Map<String, Object> started = api.post("handler_agri", "/api/support-projects/reviews",
         Map.of("countyCode", DemoData.COUNTY, "year", year)).getBody();
-    assertThat(((Number) started.get("started")).intValue()).isPositive();
+    assertThat(((Number) started.get("started")).intValue()).isGreaterThanOrEqualTo(2);
     assertThat(api.post("handler_agri", "/api/support-projects/reviews", Map.of("countyCode", DemoData.COUNTY,
         "year", year)).getBody()).containsEntry("started", 0);
     String instance = jdbc.queryForObject("SELECT process_instance_id FROM bf_support_project_review WHERE "
@@ -128,11 +146,52 @@ class SupportProjectIT extends MariaDbIntegrationTest {
     assertThat(api.complete("handler_agri", decide, Map.of("projectCategory", "REVITALISE", "categoryReason",
         "市场有潜力，引入托管经营")).getStatusCode().value()).isEqualTo(204);
 
+    // the class's measures go to their departments (盘活: 农业农村局 twice, the banks once), each due on its date
+    List<org.camunda.bpm.engine.task.Task> measures = taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(ProjectReviewProcess.DELIVER_MEASURE).list();
+    assertThat(measures).hasSize(3).allSatisfy(t -> assertThat(t.getDueDate()).isNotNull());
+    String bankTask = taskService.createTaskQuery().processInstanceId(instance).taskCandidateGroup("dept-FINANCE-"
+        + DemoData.COUNTY).singleResult().getId();
+    assertThat(api.get("handler_finance", "/engine-rest/task/" + bankTask + "/form-variables").getBody()
+        .get("caseSummary").toString()).contains("本任务**：租金减免、金融信贷等纾困措施", "县里确定**：盘活一批");
+    api.claim("handler_finance", bankTask);
+    assertThat(api.complete("handler_finance", bankTask, Map.of("projectMeasureOutcome", "DELIVERED",
+        "projectMeasureResult", "合作社贷款展期6个月")).getStatusCode().value()).isEqualTo(204);
+
+    adjust(failingId, year, quiet, identifying, existingCase);
+
     Map<String, Object> detail = api.get("cadre_dongshan", "/api/support-projects/" + id).getBody();
     assertThat((Map<String, Object>) detail.get("project")).containsEntry("category", "REVITALISE");
     assertThat(detail.get("reviews").toString()).contains("recommended=REVITALISE", "category=REVITALISE",
         "decidedBy=handler_agri");
     assertThat(detail.get("ledger").toString()).contains("REGISTERED", "LINKED", "SCORED", "CLASSIFIED",
-        year + "年确定为盘活一批（评估建议：盘活一批）：市场有潜力，引入托管经营");
+        year + "年确定为盘活一批（评估建议：盘活一批）：市场有潜力，引入托管经营", "下达盘活一批措施 3 项",
+        "租金减免、金融信贷等纾困措施（二（三）） — 已落实：合作社贷款展期6个月");
+  }
+
+  /** The failing project of the test above, adjusted: its households go into identification (因产业项目失败). */
+  private void adjust(long projectId, int year, long quiet, long identifying, long existingCase) {
+    String instance = jdbc.queryForObject("SELECT process_instance_id FROM bf_support_project_review WHERE "
+        + "project_id = ? AND review_year = ?", String.class, projectId, year);
+    String score = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    api.claim("cadre_liushu", score);
+    assertThat(api.complete("cadre_liushu", score, Map.of("scoreDecision", "SCORED", "scoreDevelopment", 1,
+        "scoreManagement", 2, "scoreAssetReturn", 1, "scoreHouseholdBenefit", 1, "scoreProspects", 2,
+        "projectRevenue", -20000, "householdsBenefiting", 0, "projectIdle", true, "reviewFindings",
+        "大棚停产两年，菌种技术落后，周边无销路")).getStatusCode().value()).isEqualTo(204);
+    String decide = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+    api.claim("handler_agri", decide);
+    assertThat(api.complete("handler_agri", decide, Map.of("projectCategory", "ADJUST", "categoryReason",
+        "确实难以为继，经村民代表会议同意调整")).getStatusCode().value()).isEqualTo(204);
+    Map<String, Object> opened = jdbc.queryForMap("SELECT channel, risk_types, status FROM bf_case WHERE "
+        + "household_id = ?", quiet);
+    assertThat(opened).containsEntry("channel", "DEPARTMENT_SIGNAL").containsEntry("risk_types", "INDUSTRY_FAILURE")
+        .containsEntry("status", "IDENTIFYING");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_case WHERE household_id = ?", Integer.class,
+        identifying)).as("no second case").isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_case_signal WHERE case_id = ? AND department = 'AGRI'",
+        Integer.class, existingCase)).isEqualTo(1);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(ProjectReviewProcess.DELIVER_MEASURE).count()).isEqualTo(3);
   }
 }

@@ -10,9 +10,12 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.DecisionAuditListener;
@@ -20,7 +23,10 @@ import org.bangfu.policy.PolicyRule;
 import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.process.TaskDriver;
 import org.bangfu.supportindustry.SupportProjectMapper.Scores;
+import org.bangfu.workers.supportindustry.IssueProjectMeasuresDelegate;
+import org.bangfu.workers.supportindustry.PrepareProjectMeasureDelegate;
 import org.bangfu.workers.supportindustry.RecommendCategoryDelegate;
+import org.bangfu.workers.supportindustry.RecordProjectMeasureDelegate;
 import org.bangfu.workers.supportindustry.RecordCategoryDelegate;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -56,6 +62,10 @@ class SupportProjectReviewProcessTest {
     tasks = ProcessTestEngine.begin(processEngine);
     Mocks.register("recommendCategoryDelegate", new RecommendCategoryDelegate(projects));
     Mocks.register("recordCategoryDelegate", new RecordCategoryDelegate(projects));
+    Mocks.register("issueProjectMeasuresDelegate", new IssueProjectMeasuresDelegate(projects));
+    Mocks.register("prepareProjectMeasureDelegate", new PrepareProjectMeasureDelegate(projects));
+    Mocks.register("recordProjectMeasureDelegate", new RecordProjectMeasureDelegate(projects));
+    Mocks.register("supportProjects", projects);
   }
 
   @AfterEach
@@ -69,8 +79,8 @@ class SupportProjectReviewProcessTest {
   }
 
   @Test
-  @PolicyRule("R36")
-  void theVillageScoresAndTheCountysAgricultureBureauDecides() {
+  @PolicyRule({"R36", "R37"})
+  void theVillageScoresTheCountysAgricultureBureauDecidesAndTheClasssMeasuresGoToTheirDepartments() {
     ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey(KEY, "CY-2026-000001",
         Map.of("projectReviewId", 5L, "villageCode", "629901100201", "countyCode", "629901"));
     Task score = task(SCORE, "village-629901100201");
@@ -90,9 +100,31 @@ class SupportProjectReviewProcessTest {
         "categoryReason", "  "))).hasMessageContaining("选择“盘活一批”时必须填写理由");
     verify(projects, never()).recordDecision(anyLong(), anyString(), anyString(), any());
     assertThat(pi).isWaitingAt(DECIDE);
+    // the class's measures: one to 农业农村局, one to the banks, each due on its own date
+    when(projects.measureIds(5L)).thenReturn(List.of(11L, 12L));
+    LocalDate due = LocalDate.of(2027, 3, 1);
+    when(projects.measure(11L)).thenReturn(new SupportProjects.Measure(11L, 5L, 1L, "OPERATION", "委托经营", "AGRI",
+        due, "OPEN", null, null, null));
+    when(projects.measure(12L)).thenReturn(new SupportProjects.Measure(12L, 5L, 1L, "RELIEF", "金融信贷纾困",
+        "FINANCE", due.plusDays(30), "OPEN", null, null, null));
     tasks.decide("handler_agri", decide, Map.of("projectCategory", "REVITALISE", "categoryReason",
         "市场有潜力，引入托管经营"));
     verify(projects).recordDecision(5L, "REVITALISE", "市场有潜力，引入托管经营", "handler_agri");
-    assertThat(pi).isEnded().hasPassed(RECOMMEND, RECORD_DECISION, "Event_Classified");
+    verify(projects).issueMeasures(5L, "handler_agri");
+    assertThat(pi).isWaitingAt(DELIVER_MEASURE);
+    Task agri = task(DELIVER_MEASURE, "dept-AGRI-629901");
+    Task bank = task(DELIVER_MEASURE, "dept-FINANCE-629901");
+    assertThat(agri.getDueDate()).isEqualTo(java.util.Date.from(due.atTime(18, 0)
+        .atZone(java.time.ZoneId.systemDefault()).toInstant()));
+    assertThat(bank.getDueDate()).isAfter(agri.getDueDate());
+    tasks.decide("handler_finance", bank, Map.of("projectMeasureOutcome", "DELIVERED", "projectMeasureResult",
+        "贷款展期6个月"));
+    verify(projects).recordMeasure(12L, "DELIVERED", "贷款展期6个月", "handler_finance");
+    assertThat(pi).isWaitingAt(DELIVER_MEASURE);
+    tasks.decide("handler_agri", agri, Map.of("projectMeasureOutcome", "NOT_DELIVERED", "projectMeasureResult",
+        "暂无托管企业"));
+    verify(projects).recordMeasure(11L, "NOT_DELIVERED", "暂无托管企业", "handler_agri");
+    assertThat(pi).isEnded().hasPassed(RECOMMEND, RECORD_DECISION, ISSUE_MEASURES, RECORD_MEASURE,
+        "Event_Classified");
   }
 }
