@@ -26,15 +26,41 @@ public class SupportProjectController {
 
   /** A project with its households, its reviews and its asset ledger. */
   public record ProjectDetail(SupportProject project, List<SupportProjectMapper.HouseholdLink> households,
-      List<ProjectReview> reviews, List<SupportProjectMapper.LedgerEntry> ledger) {
+      List<ProjectReview> reviews, List<SupportProjects.Measure> measures, List<LedgerLine> ledger) {
+  }
+
+  /** A ledger entry with who made it by name (王建国（东山村）). */
+  public record LedgerLine(String entry, String detail, String actor, String actorName,
+      java.time.LocalDateTime createdAt) {
+  }
+
+  /** The county's villages, for its managers registering a project. */
+  @GetMapping("/villages")
+  public List<java.util.Map<String, String>> villages(@RequestParam(required = false) String countyCode) {
+    return projects.villagesOf(countyCode, currentUser.get());
+  }
+
+  /** The codes and their words, for the page's choices. */
+  @GetMapping("/codes")
+  public java.util.Map<String, java.util.Map<String, String>> codes() {
+    java.util.Map<String, String> departments = new java.util.LinkedHashMap<>();
+    for (org.bangfu.catalogue.Department d : org.bangfu.catalogue.Department.values()) {
+      departments.put(d.name(), d.label());
+    }
+    return java.util.Map.of("industry", ProjectCodes.INDUSTRY, "fundSource", ProjectCodes.FUND_SOURCE,
+        "assetOwner", ProjectCodes.ASSET_OWNER, "status", ProjectCodes.STATUS, "link", ProjectCodes.LINK,
+        "category", ProjectCodes.CATEGORY, "department", departments);
   }
 
   private final SupportProjects projects;
   private final CurrentUser currentUser;
+  private final org.bangfu.security.PersonNames personNames;
 
-  public SupportProjectController(SupportProjects projects, CurrentUser currentUser) {
+  public SupportProjectController(SupportProjects projects, CurrentUser currentUser,
+      org.bangfu.security.PersonNames personNames) {
     this.projects = projects;
     this.currentUser = currentUser;
+    this.personNames = personNames;
   }
 
   @PostMapping
@@ -42,16 +68,21 @@ public class SupportProjectController {
     return ResponseEntity.status(201).body(projects.register(body, currentUser.get()));
   }
 
+  /** The region's projects, each with its latest review. */
   @GetMapping
-  public List<SupportProject> list(@RequestParam(required = false) String region) {
-    return projects.inRegion(region, currentUser.get());
+  public List<SupportProjects.ProjectLine> list(@RequestParam(required = false) String region) {
+    return projects.lines(region, currentUser.get());
   }
 
   @GetMapping("/{id}")
   public ProjectDetail get(@PathVariable long id) {
     var user = currentUser.get();
+    List<SupportProjectMapper.LedgerEntry> ledger = projects.ledger(id, user);
+    java.util.Map<String, String> names = personNames.of(ledger.stream().map(SupportProjectMapper.LedgerEntry::actor)
+        .distinct().toList());
     return new ProjectDetail(projects.get(id, user), projects.links(id, user), projects.reviews(id, user),
-        projects.ledger(id, user));
+        projects.measuresOf(id, user), ledger.stream().map(e -> new LedgerLine(e.entry(), e.detail(), e.actor(),
+            names.getOrDefault(e.actor(), e.actor()), e.createdAt())).toList());
   }
 
   @PutMapping("/{id}/households")

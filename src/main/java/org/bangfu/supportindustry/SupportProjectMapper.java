@@ -35,6 +35,9 @@ public interface SupportProjectMapper {
 
   List<ProjectReview> reviewsOf(@Param("projectId") long projectId);
 
+  /** Each project's latest review, for the projects of a region. */
+  List<ProjectReview> latestReviews(@Param("regionPrefix") String regionPrefix);
+
   int setReviewProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
 
   int recordScores(@Param("id") long id, @Param("s") Scores scores, @Param("revenue") BigDecimal revenue,

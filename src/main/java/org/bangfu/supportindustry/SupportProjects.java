@@ -329,6 +329,37 @@ public class SupportProjects {
     return projects.inRegion(region);
   }
 
+  /** The county's villages (乡镇村 names), where its managers register projects. */
+  public List<Map<String, String>> villagesOf(String county, BangfuUser user) {
+    if (county == null || !county.matches("\\d{6}")) {
+      throw InvalidInputException.of("countyCode", "县级区划代码应为6位数字");
+    }
+    requireManager(user, county);
+    return regions.villages().stream().filter(v -> v.code().startsWith(county))
+        .map(v -> Map.of("code", v.code(), "name", regions.place(v.code()))).toList();
+  }
+
+  /** A project of a list with its latest review (null before the first) and its words. */
+  public record ProjectLine(SupportProject project, ProjectReview latestReview, String place, String industryLabel,
+      String statusLabel, String categoryLabel, String recommendedLabel) {
+  }
+
+  /** The region's projects, each with its latest review, as the county's page lists them. */
+  public List<ProjectLine> lines(String region, BangfuUser user) {
+    List<SupportProject> list = inRegion(region, user);
+    Map<Long, ProjectReview> latest = new HashMap<>();
+    projects.latestReviews(region).forEach(r -> latest.put(r.projectId(), r));
+    Map<String, String> places = new HashMap<>();
+    return list.stream().map(p -> {
+      ProjectReview review = latest.get(p.id());
+      return new ProjectLine(p, review, places.computeIfAbsent(p.villageCode(), regions::place),
+          ProjectCodes.label(ProjectCodes.INDUSTRY, p.industry()), ProjectCodes.label(ProjectCodes.STATUS, p.status()),
+          p.category() == null ? null : ProjectCodes.label(ProjectCodes.CATEGORY, p.category()),
+          review == null || review.recommended() == null ? null
+              : ProjectCodes.label(ProjectCodes.CATEGORY, review.recommended()));
+    }).toList();
+  }
+
   public List<SupportProjectMapper.HouseholdLink> links(long id, BangfuUser user) {
     get(id, user);
     return projects.links(id);

@@ -104,7 +104,7 @@ class SupportProjectIT extends MariaDbIntegrationTest {
 
     // read inside the region only
     assertThat(api.getList("cadre_dongshan", "/api/support-projects?region=" + DemoData.DONGSHAN).getBody())
-        .extracting(p -> p.get("projectNo")).contains(no);
+        .extracting(p -> ((Map<String, Object>) p.get("project")).get("projectNo")).contains(no);
     assertThat(api.get("cadre_liushu", "/api/support-projects/" + id).getStatusCode().value()).isEqualTo(404);
     assertThat(api.get("cadre_liushu", "/api/support-projects?region=" + DemoData.DONGSHAN).getStatusCode().value())
         .isEqualTo(404);

@@ -10,6 +10,7 @@ const FOR = {
   '/supervision.html': g => g.some(x => x.startsWith('supervisor-')),
   '/robots.html': g => g.some(x => x.startsWith('admin-')),
   '/registry.html': g => g.some(x => /^(village|township|county|supervisor)-/.test(x)),
+  '/support-projects.html': g => g.some(x => /^(village|township|county|supervisor)-|^dept-AGRI-/.test(x)),
   '/income-support.html': g => g.some(x => /^(village|township|county|supervisor)-|^dept-(AGRI|HRSS|CIVIL)-/.test(x)),
   '/swagger-ui.html': g => g.includes('process-owners')
 };
