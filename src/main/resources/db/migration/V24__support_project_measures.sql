@@ -14,3 +14,6 @@ CREATE TABLE bf_support_project_measure (
   done_at      TIMESTAMP(3)  NULL
 );
 CREATE INDEX ix_support_project_measure ON bf_support_project_measure (project_id, review_id);
+
+-- whether the village found the project standing idle at the review (成而不用 is warned from it)
+ALTER TABLE bf_support_project_review ADD COLUMN idle BOOLEAN NULL;

@@ -11,7 +11,7 @@ public record ProjectReview(Long id, Long projectId, int reviewYear, String stat
     Integer management, Integer assetReturn, Integer householdBenefit, Integer prospects, BigDecimal revenue,
     Integer householdsBenefiting, String findings, String scoredBy, LocalDateTime scoredAt, String recommended,
     String recommendation, String category, String decisionReason, String decidedBy, LocalDateTime decidedAt,
-    String processInstanceId) {
+    String processInstanceId, Boolean idle) {
 
   public static final String SCORING = "SCORING";
   public static final String DECIDING = "DECIDING";

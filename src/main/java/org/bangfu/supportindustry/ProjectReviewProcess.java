@@ -26,6 +26,7 @@ public final class ProjectReviewProcess {
   public static final String RECORD_MEASURE = "Activity_RecordProjectMeasure";
   public static final String DECISION = "Decision_ProjectCategory";
   public static final String MEASURES_DECISION = "Decision_ProjectMeasures";
+  public static final String WARNING_DECISION = "Decision_ProjectWarning";
 
   /** bf_support_project_review.id. */
   public static final Var<Long> REVIEW_ID = longVar("projectReviewId");

@@ -34,6 +34,12 @@ public class SupportProjectController {
       java.time.LocalDateTime createdAt) {
   }
 
+  /** The region's projects to watch: 建而不成、成而不用、用而不好, with why (the supervisors' dashboard). */
+  @GetMapping("/warnings")
+  public List<SupportProjects.Warning> warnings(@RequestParam(required = false) String region) {
+    return projects.warnings(region, currentUser.get());
+  }
+
   /** The county's villages, for its managers registering a project. */
   @GetMapping("/villages")
   public List<java.util.Map<String, String>> villages(@RequestParam(required = false) String countyCode) {

@@ -41,8 +41,8 @@ public interface SupportProjectMapper {
   int setReviewProcess(@Param("id") long id, @Param("processInstanceId") String processInstanceId);
 
   int recordScores(@Param("id") long id, @Param("s") Scores scores, @Param("revenue") BigDecimal revenue,
-      @Param("households") Integer households, @Param("findings") String findings, @Param("by") String by,
-      @Param("at") LocalDateTime at, @Param("recommended") String recommended,
+      @Param("households") Integer households, @Param("idle") boolean idle, @Param("findings") String findings,
+      @Param("by") String by, @Param("at") LocalDateTime at, @Param("recommended") String recommended,
       @Param("recommendation") String recommendation);
 
   int recordDecision(@Param("id") long id, @Param("category") String category, @Param("reason") String reason,

@@ -220,8 +220,8 @@ public class SupportProjects {
         .getFirstResult();
     String category = (String) result.get("category");
     String reason = (String) result.get("reason");
-    projects.recordScores(reviewId, scores, revenue, householdsBenefiting, findings == null ? null : findings.trim(),
-        actor, EngineClock.now(), category, reason);
+    projects.recordScores(reviewId, scores, revenue, householdsBenefiting, idle,
+        findings == null ? null : findings.trim(), actor, EngineClock.now(), category, reason);
     projects.insertLedger(review.projectId(), "SCORED", review.reviewYear() + "年评估：产业发展水平 "
         + scores.development() + "、经营管理状况 " + scores.management() + "、项目资产收益 " + scores.assetReturn()
         + "、联农带农效果 " + scores.householdBenefit() + "、产业发展前景 " + scores.prospects() + (idle ? "；停产闲置" : "")
@@ -358,6 +358,50 @@ public class SupportProjects {
           review == null || review.recommended() == null ? null
               : ProjectCodes.label(ProjectCodes.CATEGORY, review.recommended()));
     }).toList();
+  }
+
+  /** A project that needs watching, with why (建而不成、成而不用、用而不好). */
+  public record Warning(ProjectLine line, List<String> kinds, List<String> reasons) {
+  }
+
+  public static final Map<String, String> WARNING_KINDS = Map.of("NOT_BUILT", "建而不成", "NOT_USED", "成而不用",
+      "POORLY_USED", "用而不好");
+
+  /**
+   * The region's projects still run that SupportProjectWarnings.dmn warns about, from their registered state and
+   * their latest review (例 thresholds the county sets).
+   */
+  public List<Warning> warnings(String region, BangfuUser user) {
+    List<Warning> warnings = new ArrayList<>();
+    int year = EngineClock.today().getYear();
+    RuleTables.Table table = tables.latest(ProjectReviewProcess.WARNING_DECISION);
+    for (ProjectLine line : lines(region, user)) {
+      SupportProject p = line.project();
+      if ("RETIRED".equals(p.status())) {
+        continue;
+      }
+      ProjectReview r = line.latestReview();
+      Map<String, Object> inputs = new HashMap<>();
+      inputs.put("status", p.status());
+      inputs.put("yearsSinceBuilt", year - p.builtYear());
+      inputs.put("idle", r != null && Boolean.TRUE.equals(r.idle()));
+      inputs.put("assetReturn", r == null ? null : r.assetReturn());
+      inputs.put("householdBenefit", r == null ? null : r.householdBenefit());
+      inputs.put("revenue", r == null || r.revenue() == null ? null : r.revenue().doubleValue());
+      List<String> kinds = new ArrayList<>();
+      List<String> reasons = new ArrayList<>();
+      for (Map<String, Object> row : table.evaluate(inputs).getResultList()) {
+        String kind = WARNING_KINDS.get((String) row.get("warning"));
+        if (!kinds.contains(kind)) {
+          kinds.add(kind);
+        }
+        reasons.add((String) row.get("reason"));
+      }
+      if (!kinds.isEmpty()) {
+        warnings.add(new Warning(line, kinds, reasons));
+      }
+    }
+    return warnings;
   }
 
   public List<SupportProjectMapper.HouseholdLink> links(long id, BangfuUser user) {

@@ -45,7 +45,7 @@ class SupportProjectIT extends MariaDbIntegrationTest {
   }
 
   @Test
-  @PolicyRule({"R36", "R37", "R38"})
+  @PolicyRule({"R36", "R37", "R38", "R39"})
   void aProjectIsRegisteredScoredByItsVillageAndClassifiedByTheCounty() {
     String no = "XM-" + System.nanoTime() % 1_000_000;
     // bad input: every wrong field named in Chinese; the county's other departments and the villages do not register
@@ -159,6 +159,14 @@ class SupportProjectIT extends MariaDbIntegrationTest {
         "projectMeasureResult", "合作社贷款展期6个月")).getStatusCode().value()).isEqualTo(204);
 
     adjust(failingId, year, quiet, identifying, existingCase);
+    // the failing project is on the supervisors' watch list (成而不用、用而不好); a village reads only its own
+    List<Map<String, Object>> watched = api.getList("supervisor_county", "/api/support-projects/warnings?region="
+        + DemoData.COUNTY).getBody();
+    assertThat(watched).filteredOn(w -> w.toString().contains("柳树村食用菌大棚")).singleElement()
+        .satisfies(w -> assertThat(w.get("kinds").toString()).contains("成而不用", "用而不好"));
+    assertThat(watched.toString()).doesNotContain("东山村肉牛养殖合作社");
+    assertThat(api.getList("cadre_dongshan", "/api/support-projects/warnings?region=" + DemoData.DONGSHAN)
+        .getBody().toString()).doesNotContain("柳树村食用菌大棚");
 
     Map<String, Object> detail = api.get("cadre_dongshan", "/api/support-projects/" + id).getBody();
     assertThat((Map<String, Object>) detail.get("project")).containsEntry("category", "REVITALISE");
