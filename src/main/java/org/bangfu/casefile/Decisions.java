@@ -36,7 +36,8 @@ public final class Decisions {
       Map.entry("NOT_PLACED", "暂未就业"), Map.entry("DIBAO", "纳入农村低保"), Map.entry("TEKUN", "纳入特困人员救助供养"),
       Map.entry("OTHER_AID", "给予专项救助或临时救助"), Map.entry("NOT_ELIGIBLE", "不符合兜底保障条件"),
       Map.entry("SCORED", "已评估"), Map.entry("CONSOLIDATE", "巩固一批"), Map.entry("UPGRADE", "升级一批"),
-      Map.entry("REVITALISE", "盘活一批"), Map.entry("ADJUST", "调整一批"));
+      Map.entry("REVITALISE", "盘活一批"), Map.entry("ADJUST", "调整一批"),
+      Map.entry("ADJUST_TO_NEW", "同意调整为新产业"), Map.entry("RETIRE", "同意销号退出"), Map.entry("KEEP", "不同意调整"));
 
   private Decisions() {
   }

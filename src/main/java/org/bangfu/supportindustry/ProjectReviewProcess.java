@@ -24,6 +24,15 @@ public final class ProjectReviewProcess {
   public static final String PREPARE_MEASURE = "Activity_PrepareProjectMeasure";
   public static final String DELIVER_MEASURE = "Activity_DeliverProjectMeasure";
   public static final String RECORD_MEASURE = "Activity_RecordProjectMeasure";
+  public static final String VILLAGE_DELIBERATION = "Activity_VillageDeliberation";
+  public static final String TOWNSHIP_APPROVAL = "Activity_TownshipApproveAdjustment";
+  public static final String COUNTY_APPROVAL = "Activity_CountyApproveAdjustment";
+  public static final String PUBLISH_NOTICE = "Activity_PublishAdjustmentNotice";
+  public static final String NOTICE_OVER = "Event_AdjustmentNoticeOver";
+  public static final String RECORD_ADJUSTMENT = "Activity_RecordAdjustment";
+  public static final String RECORD_DELIBERATION = "Activity_RecordDeliberation";
+  public static final String RECORD_TOWNSHIP_APPROVAL = "Activity_RecordTownshipApproval";
+  public static final String RECORD_COUNTY_APPROVAL = "Activity_RecordCountyApproval";
   public static final String DECISION = "Decision_ProjectCategory";
   public static final String MEASURES_DECISION = "Decision_ProjectMeasures";
   public static final String WARNING_DECISION = "Decision_ProjectWarning";
@@ -57,7 +66,24 @@ public final class ProjectReviewProcess {
   public static final Var<String> MEASURE_OUTCOME = string("projectMeasureOutcome");
   public static final Var<String> MEASURE_RESULT = string("projectMeasureResult");
 
-  public static final List<Var<?>> ALL = List.of(REVIEW_ID, MEASURE_ID, MEASURE_DEPARTMENT,
+  // 调整、销号退出: the village's deliberation (respecting farmers' wishes), the township's and the county's approval
+  /** ADJUST_TO_NEW (调整为新产业), RETIRE (销号退出) or KEEP (村民代表会议不同意调整). */
+  public static final Var<String> ADJUSTMENT_OUTCOME = string("adjustmentOutcome");
+  public static final Var<String> ADJUSTMENT_PLAN = string("adjustmentPlan");
+  public static final Var<String> DELIBERATION_DATE = string("deliberationDate");
+  public static final Var<Long> DELIBERATION_ATTENDEES = longVar("deliberationAttendees");
+  public static final Var<Long> DELIBERATION_AGREED = longVar("deliberationAgreed");
+  /** APPROVE or RETURN. */
+  public static final Var<String> TOWNSHIP_ADJUSTMENT_DECISION = string("townshipAdjustmentDecision");
+  public static final Var<String> TOWNSHIP_ADJUSTMENT_REASON = string("townshipAdjustmentReason");
+  public static final Var<String> COUNTY_ADJUSTMENT_DECISION = string("countyAdjustmentDecision");
+  public static final Var<String> COUNTY_ADJUSTMENT_REASON = string("countyAdjustmentReason");
+  /** The notice's duration (ISO 8601), from bangfu.support-projects.notice-days: written by the step only. */
+  public static final Var<String> ADJUSTMENT_NOTICE = string("adjustmentNoticeDuration");
+
+  public static final List<Var<?>> ALL = List.of(REVIEW_ID, MEASURE_ID, ADJUSTMENT_OUTCOME, ADJUSTMENT_PLAN,
+      DELIBERATION_DATE, DELIBERATION_ATTENDEES, DELIBERATION_AGREED, TOWNSHIP_ADJUSTMENT_DECISION,
+      TOWNSHIP_ADJUSTMENT_REASON, COUNTY_ADJUSTMENT_DECISION, COUNTY_ADJUSTMENT_REASON, ADJUSTMENT_NOTICE, MEASURE_DEPARTMENT,
       MEASURE_OUTCOME, MEASURE_RESULT, SCORE_DEVELOPMENT, SCORE_MANAGEMENT, SCORE_ASSET_RETURN,
       SCORE_HOUSEHOLD_BENEFIT, SCORE_PROSPECTS, PROJECT_REVENUE, HOUSEHOLDS_BENEFITING, PROJECT_IDLE, REVIEW_FINDINGS,
       SCORE_DECISION, PROJECT_CATEGORY, CATEGORY_REASON);

@@ -22,6 +22,8 @@ public interface SupportProjectMapper {
 
   int setCategory(@Param("id") long id, @Param("category") String category, @Param("at") LocalDateTime at);
 
+  int setStatus(@Param("id") long id, @Param("status") String status, @Param("at") LocalDateTime at);
+
   int deleteLinks(@Param("projectId") long projectId);
 
   int insertLink(@Param("projectId") long projectId, @Param("householdId") long householdId,

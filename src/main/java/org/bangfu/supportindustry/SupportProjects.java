@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and the county deciding the 四个一批 class; every registration, score and class in the project's asset ledger.
  */
 @Service
+@org.springframework.boot.context.properties.EnableConfigurationProperties(SupportProjectProperties.class)
 public class SupportProjects {
 
   private static final Logger LOG = LoggerFactory.getLogger(SupportProjects.class);
@@ -54,11 +55,14 @@ public class SupportProjects {
   private final RuleTables tables;
   private final RuntimeService runtime;
   private final ProjectSignals signals;
+  private final SupportProjectProperties properties;
 
   public SupportProjects(SupportProjectMapper projects, HouseholdService households, RegionService regions,
-      RegionAccess access, RuleTables tables, RuntimeService runtime, ProjectSignals signals) {
+      RegionAccess access, RuleTables tables, RuntimeService runtime, ProjectSignals signals,
+      SupportProjectProperties properties) {
     this.projects = projects;
     this.signals = signals;
+    this.properties = properties;
     this.households = households;
     this.regions = regions;
     this.access = access;
@@ -195,6 +199,7 @@ public class SupportProjects {
       Map<String, Object> variables = new HashMap<>();
       variables.put(ProjectReviewProcess.REVIEW_ID.name(), review.id);
       variables.put(CaseVariables.VILLAGE_CODE.name(), project.villageCode());
+      variables.put(CaseVariables.TOWNSHIP_CODE.name(), project.villageCode().substring(0, 9));
       variables.put(CaseVariables.COUNTY_CODE.name(), project.countyCode());
       String instance = runtime.startProcessInstanceByKey(ProjectReviewProcess.KEY, "CY-" + year + "-"
           + String.format("%06d", project.id()), variables).getId();
@@ -303,6 +308,63 @@ public class SupportProjects {
     projects.insertLedger(measure.projectId(), "MEASURE", measure.label() + " — "
         + ("DELIVERED".equals(outcome) ? "已落实" : "无法落实") + "：" + (result == null ? "" : result.trim()), actor,
         EngineClock.now());
+  }
+
+  // --- 调整、销号退出: the decision procedure (seed 003 二（四）)
+
+  /**
+   * The village's deliberation (村民代表会议): an adjustment or retirement needs more than half of those present
+   * (村民委员会组织法: a meeting's decision by a majority of those present); a meeting that does not agree keeps the
+   * project. Kept in the ledger.
+   */
+  public void recordDeliberation(long reviewId, String outcome, String plan, String date, Long attendees,
+      Long agreed, String actor) {
+    ProjectReview review = review(reviewId);
+    String field = ProjectReviewProcess.DELIBERATION_AGREED.name();
+    if (attendees == null || attendees < 1 || agreed == null || agreed < 0 || agreed > attendees) {
+      throw new org.bangfu.engine.InvalidDecisionException(field, "同意人数应在0到到会人数之间");
+    }
+    boolean majority = agreed * 2 > attendees;
+    if (!"KEEP".equals(outcome) && !majority) {
+      throw new org.bangfu.engine.InvalidDecisionException(field, "同意人数（" + agreed + "/" + attendees
+          + "）未过到会人数半数，不能调整或销号退出：请选择“不同意调整，继续经营”");
+    }
+    String what = switch (outcome) {
+      case "ADJUST_TO_NEW" -> "同意调整为新产业";
+      case "RETIRE" -> "同意销号退出";
+      default -> "不同意调整，继续经营";
+    };
+    projects.insertLedger(review.projectId(), "DELIBERATED", "村民代表会议（" + date + "，到会 " + attendees + " 人，同意 "
+        + agreed + " 人）" + what + "：" + plan.trim(), actor, EngineClock.now());
+  }
+
+  /** An approval of the township or the county, or its return to the village, in the ledger. */
+  public void recordApproval(long reviewId, String level, String decision, String reason, String actor) {
+    ProjectReview review = review(reviewId);
+    projects.insertLedger(review.projectId(), "APPROVAL", level + ("APPROVE".equals(decision) ? "审核同意"
+        : "退回村里重新议定") + (reason == null || reason.isBlank() ? "" : "：" + reason.trim()), actor, EngineClock.now());
+  }
+
+  /** The approved adjustment is publicly noticed: the notice's duration for the model's timer. */
+  public String publishNotice(long reviewId, String outcome, String plan) {
+    ProjectReview review = review(reviewId);
+    projects.insertLedger(review.projectId(), "NOTICE", "公示" + properties.noticeDays() + "天："
+        + ("RETIRE".equals(outcome) ? "销号退出" : "调整为新产业") + "，" + plan.trim(), "system", EngineClock.now());
+    return properties.noticeIso();
+  }
+
+  /**
+   * After the notice: a retired project is 销号退出 (kept, never deleted, its assets to be disposed of by the ledger's
+   * procedure); an adjusted one keeps its record with the new plan in the ledger.
+   */
+  public void recordAdjustment(long reviewId, String outcome, String plan) {
+    ProjectReview review = review(reviewId);
+    if ("RETIRE".equals(outcome)) {
+      projects.setStatus(review.projectId(), "RETIRED", EngineClock.now());
+    }
+    projects.insertLedger(review.projectId(), "RETIRE".equals(outcome) ? "RETIRED" : "ADJUSTED",
+        ("RETIRE".equals(outcome) ? "公示期满，销号退出（项目和资产记录保留，资产按程序处置）：" : "公示期满，调整为新产业：")
+            + plan.trim(), "system", EngineClock.now());
   }
 
   public List<Measure> measuresOf(long projectId, BangfuUser user) {

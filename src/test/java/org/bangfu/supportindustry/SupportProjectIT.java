@@ -45,7 +45,7 @@ class SupportProjectIT extends MariaDbIntegrationTest {
   }
 
   @Test
-  @PolicyRule({"R36", "R37", "R38", "R39"})
+  @PolicyRule({"R36", "R37", "R38", "R39", "R40"})
   void aProjectIsRegisteredScoredByItsVillageAndClassifiedByTheCounty() {
     String no = "XM-" + System.nanoTime() % 1_000_000;
     // bad input: every wrong field named in Chinese; the county's other departments and the villages do not register
@@ -159,14 +159,6 @@ class SupportProjectIT extends MariaDbIntegrationTest {
         "projectMeasureResult", "合作社贷款展期6个月")).getStatusCode().value()).isEqualTo(204);
 
     adjust(failingId, year, quiet, identifying, existingCase);
-    // the failing project is on the supervisors' watch list (成而不用、用而不好); a village reads only its own
-    List<Map<String, Object>> watched = api.getList("supervisor_county", "/api/support-projects/warnings?region="
-        + DemoData.COUNTY).getBody();
-    assertThat(watched).filteredOn(w -> w.toString().contains("柳树村食用菌大棚")).singleElement()
-        .satisfies(w -> assertThat(w.get("kinds").toString()).contains("成而不用", "用而不好"));
-    assertThat(watched.toString()).doesNotContain("东山村肉牛养殖合作社");
-    assertThat(api.getList("cadre_dongshan", "/api/support-projects/warnings?region=" + DemoData.DONGSHAN)
-        .getBody().toString()).doesNotContain("柳树村食用菌大棚");
 
     Map<String, Object> detail = api.get("cadre_dongshan", "/api/support-projects/" + id).getBody();
     assertThat((Map<String, Object>) detail.get("project")).containsEntry("category", "REVITALISE");
@@ -201,5 +193,50 @@ class SupportProjectIT extends MariaDbIntegrationTest {
         Integer.class, existingCase)).isEqualTo(1);
     assertThat(taskService.createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(ProjectReviewProcess.DELIVER_MEASURE).count()).isEqualTo(3);
+
+    // the failing project is on the supervisors' watch list (成而不用、用而不好); a village reads only its own
+    List<Map<String, Object>> watched = api.getList("supervisor_county", "/api/support-projects/warnings?region="
+        + DemoData.COUNTY).getBody();
+    assertThat(watched).filteredOn(w -> w.toString().contains("柳树村食用菌大棚")).singleElement()
+        .satisfies(w -> assertThat(w.get("kinds").toString()).contains("成而不用", "用而不好"));
+    assertThat(watched.toString()).doesNotContain("东山村肉牛养殖合作社");
+    assertThat(api.getList("cadre_dongshan", "/api/support-projects/warnings?region=" + DemoData.DONGSHAN)
+        .getBody().toString()).doesNotContain("柳树村食用菌大棚");
+
+    // the decision procedure: the villagers' meeting (a majority of those present), township, county, the notice
+    String meeting = taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(ProjectReviewProcess.VILLAGE_DELIBERATION).singleResult().getId();
+    api.claim("cadre_liushu", meeting);
+    Map<String, Object> minority = new HashMap<>(Map.of("adjustmentOutcome", "RETIRE", "adjustmentPlan",
+        "销号退出，大棚资产交村集体出租", "deliberationDate", "2026-11-20", "deliberationAttendees", 25,
+        "deliberationAgreed", 10));
+    ResponseEntity<Map<String, Object>> refused = api.complete("cadre_liushu", meeting, minority);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().toString()).contains("同意人数（10/25）未过到会人数半数");
+    minority.put("deliberationAgreed", 19);
+    assertThat(api.complete("cadre_liushu", meeting, minority).getStatusCode().value()).isEqualTo(204);
+    String township = taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(ProjectReviewProcess.TOWNSHIP_APPROVAL).singleResult().getId();
+    assertThat(api.claim("reviewer_heping", township).getStatusCode().value()).as("another township").isNotEqualTo(204);
+    api.claim("reviewer_fumin", township);
+    assertThat(api.complete("reviewer_fumin", township, Map.of("townshipAdjustmentDecision", "APPROVE"))
+        .getStatusCode().value()).isEqualTo(204);
+    String county = taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(ProjectReviewProcess.COUNTY_APPROVAL).singleResult().getId();
+    api.claim("approver_county", county);
+    assertThat(api.complete("approver_county", county, Map.of("countyAdjustmentDecision", "APPROVE"))
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(jdbc.queryForObject("SELECT status FROM bf_support_project WHERE id = ?", String.class, projectId))
+        .as("not before the notice is over").isEqualTo("IDLE");
+    var notice = managementService.createJobQuery().processInstanceId(instance).timers().singleResult();
+    assertThat(notice.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 6L * 86_400_000));
+    managementService.executeJob(notice.getId());
+    assertThat(jdbc.queryForObject("SELECT status FROM bf_support_project WHERE id = ?", String.class, projectId))
+        .isEqualTo("RETIRED");
+    assertThat(api.get("approver_county", "/api/support-projects/" + projectId).getBody().get("ledger").toString())
+        .contains("村民代表会议（2026-11-20，到会 25 人，同意 19 人）同意销号退出", "乡镇审核同意", "县级审核同意", "公示7天",
+            "公示期满，销号退出（项目和资产记录保留");
+    assertThat(api.getList("supervisor_county", "/api/support-projects/warnings?region=" + DemoData.COUNTY)
+        .getBody().toString()).as("a retired project is not watched").doesNotContain("柳树村食用菌大棚");
   }
 }

@@ -24,6 +24,11 @@ import org.bangfu.process.ProcessTestEngine;
 import org.bangfu.process.TaskDriver;
 import org.bangfu.supportindustry.SupportProjectMapper.Scores;
 import org.bangfu.workers.supportindustry.IssueProjectMeasuresDelegate;
+import org.bangfu.workers.supportindustry.PublishAdjustmentNoticeDelegate;
+import org.bangfu.workers.supportindustry.RecordAdjustmentDelegate;
+import org.bangfu.workers.supportindustry.RecordCountyApprovalDelegate;
+import org.bangfu.workers.supportindustry.RecordDeliberationDelegate;
+import org.bangfu.workers.supportindustry.RecordTownshipApprovalDelegate;
 import org.bangfu.workers.supportindustry.PrepareProjectMeasureDelegate;
 import org.bangfu.workers.supportindustry.RecommendCategoryDelegate;
 import org.bangfu.workers.supportindustry.RecordProjectMeasureDelegate;
@@ -66,6 +71,11 @@ class SupportProjectReviewProcessTest {
     Mocks.register("prepareProjectMeasureDelegate", new PrepareProjectMeasureDelegate(projects));
     Mocks.register("recordProjectMeasureDelegate", new RecordProjectMeasureDelegate(projects));
     Mocks.register("supportProjects", projects);
+    Mocks.register("recordDeliberationDelegate", new RecordDeliberationDelegate(projects));
+    Mocks.register("recordTownshipApprovalDelegate", new RecordTownshipApprovalDelegate(projects));
+    Mocks.register("recordCountyApprovalDelegate", new RecordCountyApprovalDelegate(projects));
+    Mocks.register("publishAdjustmentNoticeDelegate", new PublishAdjustmentNoticeDelegate(projects));
+    Mocks.register("recordAdjustmentDelegate", new RecordAdjustmentDelegate(projects));
   }
 
   @AfterEach
@@ -126,5 +136,69 @@ class SupportProjectReviewProcessTest {
     verify(projects).recordMeasure(11L, "NOT_DELIVERED", "暂无托管企业", "handler_agri");
     assertThat(pi).isEnded().hasPassed(RECOMMEND, RECORD_DECISION, ISSUE_MEASURES, RECORD_MEASURE,
         "Event_Classified");
+  }
+
+  /** A project the county decided to adjust, waiting for its village's meeting (no class measures, to keep it short). */
+  private ProcessInstance adjusting(long reviewId) {
+    ProcessInstance pi = processEngine.getRuntimeService().startProcessInstanceByKey(KEY, "CY-2026-" + reviewId,
+        Map.of("projectReviewId", reviewId, "villageCode", "629901101201", "townshipCode", "629901101",
+            "countyCode", "629901"));
+    tasks.decide("cadre_liushu", task(SCORE, "village-629901101201"), Map.of("scoreDecision", "SCORED",
+        "scoreDevelopment", 1, "scoreManagement", 2, "scoreAssetReturn", 1, "scoreHouseholdBenefit", 1,
+        "scoreProspects", 2, "projectRevenue", -20000, "householdsBenefiting", 0, "projectIdle", true,
+        "reviewFindings", "停产两年"));
+    tasks.decide("handler_agri", task(DECIDE, "dept-AGRI-629901"), Map.of("projectCategory", "ADJUST",
+        "categoryReason", "难以为继"));
+    assertThat(pi).isWaitingAt(VILLAGE_DELIBERATION);
+    return pi;
+  }
+
+  private void deliberate(String outcome) {
+    tasks.decide("cadre_liushu", task(VILLAGE_DELIBERATION, "village-629901101201"), Map.of("adjustmentOutcome",
+        outcome, "adjustmentPlan", "销号退出，大棚资产交村集体出租", "deliberationDate", "2026-11-20",
+        "deliberationAttendees", 25, "deliberationAgreed", 19));
+  }
+
+  @Test
+  @PolicyRule("R40")
+  void anAdjustmentIsDeliberatedApprovedNoticedAndRecordedAndEitherLevelSendsItBack() {
+    when(projects.publishNotice(anyLong(), anyString(), anyString())).thenReturn("P7D");
+    ProcessInstance pi = adjusting(6L);
+    deliberate("RETIRE");
+    verify(projects).recordDeliberation(6L, "RETIRE", "销号退出，大棚资产交村集体出租", "2026-11-20", 25L, 19L,
+        "cadre_liushu");
+    tasks.decide("reviewer_fumin", task(TOWNSHIP_APPROVAL, "township-629901101"), Map.of(
+        "townshipAdjustmentDecision", "RETURN", "townshipAdjustmentReason", "资产处置方案不清楚"));
+    verify(projects).recordApproval(6L, "乡镇", "RETURN", "资产处置方案不清楚", "reviewer_fumin");
+    assertThat(pi).isWaitingAt(VILLAGE_DELIBERATION);
+    deliberate("RETIRE");
+    tasks.decide("reviewer_fumin", task(TOWNSHIP_APPROVAL, "township-629901101"), Map.of(
+        "townshipAdjustmentDecision", "APPROVE"));
+    tasks.decide("approver_county", task(COUNTY_APPROVAL, "county-629901"), Map.of("countyAdjustmentDecision",
+        "RETURN", "countyAdjustmentReason", "请补充村民意见"));
+    assertThat(pi).isWaitingAt(VILLAGE_DELIBERATION);
+    deliberate("RETIRE");
+    tasks.decide("reviewer_fumin", task(TOWNSHIP_APPROVAL, "township-629901101"), Map.of(
+        "townshipAdjustmentDecision", "APPROVE"));
+    tasks.decide("approver_county", task(COUNTY_APPROVAL, "county-629901"), Map.of("countyAdjustmentDecision",
+        "APPROVE"));
+    // noticed for the configured days, then recorded
+    assertThat(pi).isWaitingAt(NOTICE_OVER);
+    verify(projects, never()).recordAdjustment(anyLong(), anyString(), anyString());
+    var timer = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
+        .singleResult();
+    assertThat(timer.getDuedate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(6, 
+        java.time.temporal.ChronoUnit.DAYS)));
+    processEngine.getManagementService().executeJob(timer.getId());
+    verify(projects).recordAdjustment(6L, "RETIRE", "销号退出，大棚资产交村集体出租");
+    assertThat(pi).isEnded().hasPassed(PUBLISH_NOTICE, RECORD_ADJUSTMENT, "Event_AdjustmentDone", "Event_Classified");
+  }
+
+  @Test
+  void villagersWhoDoNotAgreeKeepTheProject() {
+    ProcessInstance pi = adjusting(7L);
+    deliberate("KEEP");
+    assertThat(pi).isEnded().hasPassed("Event_AdjustmentDeclined").hasNotPassed(TOWNSHIP_APPROVAL, PUBLISH_NOTICE);
+    verify(projects, never()).recordAdjustment(anyLong(), anyString(), anyString());
   }
 }
