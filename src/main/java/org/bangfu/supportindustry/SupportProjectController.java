@@ -40,6 +40,26 @@ public class SupportProjectController {
     return projects.warnings(region, currentUser.get());
   }
 
+  /** The county's projects from an XLSX or CSV file, all or nothing (the layout: template.csv). */
+  @PostMapping(path = "/import", consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+  public ProjectImports.Result load(@RequestParam(required = false) String countyCode,
+      @RequestParam(required = false) org.springframework.web.multipart.MultipartFile file)
+      throws java.io.IOException {
+    if (file == null || file.isEmpty()) {
+      throw org.bangfu.shared.InvalidInputException.of("file", "请选择要导入的项目文件");
+    }
+    return imports.load(countyCode, file.getOriginalFilename(), file.getInputStream(), currentUser.get());
+  }
+
+  @GetMapping("/template.csv")
+  public ResponseEntity<byte[]> template() {
+    return ResponseEntity.ok().contentType(new org.springframework.http.MediaType("text", "csv",
+            java.nio.charset.StandardCharsets.UTF_8))
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"support-projects-template.csv\"")
+        .body(ProjectImports.template().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** The county's villages, for its managers registering a project. */
   @GetMapping("/villages")
   public List<java.util.Map<String, String>> villages(@RequestParam(required = false) String countyCode) {
@@ -59,12 +79,14 @@ public class SupportProjectController {
   }
 
   private final SupportProjects projects;
+  private final ProjectImports imports;
   private final CurrentUser currentUser;
   private final org.bangfu.security.PersonNames personNames;
 
-  public SupportProjectController(SupportProjects projects, CurrentUser currentUser,
+  public SupportProjectController(SupportProjects projects, ProjectImports imports, CurrentUser currentUser,
       org.bangfu.security.PersonNames personNames) {
     this.projects = projects;
+    this.imports = imports;
     this.currentUser = currentUser;
     this.personNames = personNames;
   }

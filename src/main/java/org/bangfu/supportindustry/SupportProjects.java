@@ -82,8 +82,8 @@ public class SupportProjects {
         || user.inGroup(CandidateGroups.department("AGRI", villageCode.substring(0, 6)));
   }
 
-  @Transactional
-  public SupportProject register(ProjectRequest request, BangfuUser user) {
+  /** Checks a project as registering it would (its fields, its village), without registering it. */
+  public void check(ProjectRequest request) {
     List<FieldError> errors = new ArrayList<>();
     if (request == null) {
       throw InvalidInputException.of("body", "请提交项目信息");
@@ -113,6 +113,13 @@ public class SupportProjects {
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
+  }
+
+  @Transactional
+  public SupportProject register(ProjectRequest request, BangfuUser user) {
+    check(request);
+    String village = request.villageCode();
+    String status = request.status() == null ? "OPERATING" : request.status();
     String county = village.substring(0, 6);
     requireManager(user, county);
     if (projects.findByNo(county, request.projectNo().trim()) != null) {
