@@ -63,12 +63,14 @@ public class DemoData {
   private final String password;
   private final String adminPassword;
   private final DemoCases cases;
+  private final DemoProjects projects;
   private int idSequence = 100;
 
   public DemoData(RegionProvisioning regionProvisioning, HouseholdService households,
       AccessProvisioning provisioning, @Value("${bangfu.demo.password}") String password,
-      @Value("${bangfu.demo.admin-password}") String adminPassword, DemoCases cases) {
+      @Value("${bangfu.demo.admin-password}") String adminPassword, DemoCases cases, DemoProjects projects) {
     this.cases = cases;
+    this.projects = projects;
     this.regionProvisioning = regionProvisioning;
     this.households = households;
     this.provisioning = provisioning;
@@ -85,6 +87,7 @@ public class DemoData {
       seedHouseholds();
       LOG.info("demo data: {} households in 幸福县", households.count());
       cases.seed();
+      projects.seed();
     }
   }
 
