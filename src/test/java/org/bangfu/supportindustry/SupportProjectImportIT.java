@@ -76,7 +76,7 @@ class SupportProjectImportIT extends MariaDbIntegrationTest {
     for (int c = 0; c < header.length; c++) {
       sheet.value(0, c, header[c]);
     }
-    Object[] row = {p + "X", "柳树村食用菌大棚", "629901101201", "种植业", "柳树村合作社", "定点帮扶资金", 300000, "村集体", 2023,
+    Object[] row = {p + "X", "柳树村蔬菜大棚", "629901101201", "种植业", "柳树村合作社", "定点帮扶资金", 300000, "村集体", 2023,
         "停产闲置"};
     for (int c = 0; c < row.length; c++) {
       if (row[c] instanceof Number n) {
