@@ -230,8 +230,9 @@ public class SupportProjects {
     inputs.put("idle", idle);
     DmnDecisionResultEntries result = tables.latest(ProjectReviewProcess.DECISION).evaluate(inputs)
         .getFirstResult();
-    String category = (String) result.get("category");
-    String reason = (String) result.get("reason");
+    // a table a process owner edited may give no row for these scores: no recommendation, the county decides
+    String category = result == null ? null : (String) result.get("category");
+    String reason = result == null ? "决策表没有给出分类建议，请县里研判" : (String) result.get("reason");
     projects.recordScores(reviewId, scores, revenue, householdsBenefiting, idle,
         findings == null ? null : findings.trim(), actor, EngineClock.now(), category, reason);
     projects.insertLedger(review.projectId(), "SCORED", review.reviewYear() + "年评估：产业发展水平 "
@@ -256,7 +257,8 @@ public class SupportProjects {
     projects.setCategory(review.projectId(), category, EngineClock.now());
     projects.insertLedger(review.projectId(), "CLASSIFIED", review.reviewYear() + "年确定为"
         + ProjectCodes.label(ProjectCodes.CATEGORY, category) + "（评估建议："
-        + ProjectCodes.label(ProjectCodes.CATEGORY, review.recommended()) + "）：" + reason.trim(), actor,
+        + (review.recommended() == null ? "无" : ProjectCodes.label(ProjectCodes.CATEGORY, review.recommended()))
+        + "）：" + reason.trim(), actor,
         EngineClock.now());
   }
 
