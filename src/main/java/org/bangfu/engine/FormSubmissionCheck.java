@@ -30,7 +30,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * browser, but the engine REST API takes whatever a client sends. For each field of the deployed form the task uses
  * (latest binding included): a required field that is shown (its {@code conditional.hide} FEEL expression false)
  * must have a value; text within {@code minLength}/{@code maxLength} and matching {@code pattern}; numbers numeric
- * and within {@code min}/{@code max}; a checkbox true or false; a radio or select one of its options. The first
+ * and within {@code min}/{@code max}, with at most the form's {@code decimalDigits}; a checkbox true or false; a radio
+ * or select one of its options. The first
  * violation refuses the completion with the field's label in the message (HTTP 400); nothing is written.
  */
 final class FormSubmissionCheck {
@@ -75,7 +76,7 @@ final class FormSubmissionCheck {
     }
     switch (field.path("type").asText()) {
       case "textfield", "textarea" -> text(key, label, value, rules);
-      case "number" -> number(key, label, value, rules);
+      case "number" -> number(key, label, value, rules, field.path("decimalDigits"));
       case "checkbox" -> {
         if (!(value instanceof Boolean)) {
           throw new InvalidDecisionException(key, "“" + label + "”只能选择是或否");
@@ -114,7 +115,7 @@ final class FormSubmissionCheck {
     }
   }
 
-  private static void number(String key, String label, Object value, JsonNode rules) {
+  private static void number(String key, String label, Object value, JsonNode rules, JsonNode decimalDigits) {
     if (!(value instanceof Number number)) {
       throw new InvalidDecisionException(key, "“" + label + "”应为数字");
     }
@@ -129,6 +130,11 @@ final class FormSubmissionCheck {
     }
     if (rules.has("max") && decimal.compareTo(rules.get("max").decimalValue()) > 0) {
       throw new InvalidDecisionException(key, "“" + label + "”不能大于" + rules.get("max").asText());
+    }
+    // the form's decimal places (0: a whole number), as form-js lets the user type them
+    if (decimalDigits.isInt() && decimal.stripTrailingZeros().scale() > decimalDigits.asInt()) {
+      throw new InvalidDecisionException(key, decimalDigits.asInt() == 0 ? "“" + label + "”应为整数"
+          : "“" + label + "”最多保留" + decimalDigits.asInt() + "位小数");
     }
   }
 

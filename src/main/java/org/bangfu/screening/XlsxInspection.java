@@ -56,6 +56,10 @@ public final class XlsxInspection {
       if (zip.size() > MAX_ENTRIES) {
         throw refused("文件内部的部件超过 " + MAX_ENTRIES + " 个，不是常见的Excel文件");
       }
+      // a ZIP of anything else (named .xlsx) has no workbook for the reader to open
+      if (zip.getEntry("[Content_Types].xml") == null || zip.getEntry("xl/workbook.xml") == null) {
+        throw refused("文件无法读取：不是有效的XLSX（Excel 2007及以上）文件");
+      }
       Enumeration<? extends ZipEntry> entries = zip.entries();
       while (entries.hasMoreElements()) {
         ZipEntry entry = entries.nextElement();

@@ -24,6 +24,9 @@ public class InvalidInputException extends RuntimeException {
     if (page < 0 || size < 1 || size > 200) {
       throw of("size", "每页条数应在1到200之间，页码不能为负");
     }
+    if ((long) page * size > 10_000_000L) {
+      throw of("page", "页码过大");
+    }
   }
 
   public List<FieldError> errors() {

@@ -37,6 +37,7 @@ public class SupportProjects {
 
   private static final Logger LOG = LoggerFactory.getLogger(SupportProjects.class);
   static final BigDecimal MAX_INVESTMENT = new BigDecimal("10000000000");
+  static final int MAX_LINKS = 5000;
 
   /** A project as registered (or imported). */
   public record ProjectRequest(String projectNo, String villageCode, String name, String industry,
@@ -117,6 +118,11 @@ public class SupportProjects {
 
   @Transactional
   public SupportProject register(ProjectRequest request, BangfuUser user) {
+    // who may register at all is answered before what was sent is (no field errors for others)
+    if (user.groups().stream().noneMatch(g -> g.startsWith(CandidateGroups.department("AGRI", ""))
+        || g.startsWith(CandidateGroups.COUNTY))) {
+      throw new ForbiddenException("只有本县农业农村局或县乡村振兴部门可以登记帮扶产业项目、启动年度评估");
+    }
     check(request);
     String village = request.villageCode();
     String status = request.status() == null ? "OPERATING" : request.status();
@@ -154,6 +160,9 @@ public class SupportProjects {
     requireManager(user, project.countyCode());
     List<FieldError> errors = new ArrayList<>();
     List<LinkRequest> given = links == null ? List.of() : links;
+    if (given.size() > MAX_LINKS) {
+      throw InvalidInputException.of("households", "一个项目一次最多登记 " + MAX_LINKS + " 户带动农户");
+    }
     java.util.Set<Long> seen = new java.util.HashSet<>();
     for (int i = 0; i < given.size(); i++) {
       LinkRequest link = given.get(i);
@@ -329,6 +338,15 @@ public class SupportProjects {
   public void recordDeliberation(long reviewId, String outcome, String plan, String date, Long attendees,
       Long agreed, String actor) {
     ProjectReview review = review(reviewId);
+    try {
+      if (java.time.LocalDate.parse(date).isAfter(EngineClock.today())) {
+        throw new org.bangfu.engine.InvalidDecisionException(ProjectReviewProcess.DELIBERATION_DATE.name(),
+            "会议日期不能晚于今天");
+      }
+    } catch (java.time.format.DateTimeParseException | NullPointerException e) {
+      throw new org.bangfu.engine.InvalidDecisionException(ProjectReviewProcess.DELIBERATION_DATE.name(),
+          "会议日期不是有效的日期（例如 2026-12-01）");
+    }
     String field = ProjectReviewProcess.DELIBERATION_AGREED.name();
     if (attendees == null || attendees < 1 || agreed == null || agreed < 0 || agreed > attendees) {
       throw new org.bangfu.engine.InvalidDecisionException(field, "同意人数应在0到到会人数之间");
@@ -475,9 +493,14 @@ public class SupportProjects {
     return warnings;
   }
 
+  /**
+   * The households the project benefits that the reader may see: a project of one village may benefit households of
+   * others, whose names are for their own region (and the county's managers) only.
+   */
   public List<SupportProjectMapper.HouseholdLink> links(long id, BangfuUser user) {
-    get(id, user);
-    return projects.links(id);
+    SupportProject project = get(id, user);
+    boolean manager = user.inGroup(CandidateGroups.department("AGRI", project.countyCode()));
+    return projects.links(id).stream().filter(l -> manager || access.canSee(user, l.villageCode())).toList();
   }
 
   public List<ProjectReview> reviews(long id, BangfuUser user) {

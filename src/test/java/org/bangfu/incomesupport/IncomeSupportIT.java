@@ -163,6 +163,8 @@ class IncomeSupportIT extends MariaDbIntegrationTest {
     assertThat(api.get("reviewer_fumin", "/api/income-support/" + pRow.get("id")).getStatusCode().value())
         .isEqualTo(404);
     assertThat(row("approver_county", x.id(), DemoData.LIUSHU)).isNotNull();
+    assertThat(api.get("approver_county", "/api/income-support?region=" + DemoData.COUNTY
+        + "&size=200&page=10737419").getStatusCode().value()).as("a page past any offset").isEqualTo(400);
     assertThat(row("handler_agri", p.id(), DemoData.COUNTY)).as("no path chosen yet").isNull();
 
     // the village's task opens with the analysis and the household, read from the ledger (never a variable)

@@ -102,6 +102,21 @@ class SupportProjectIT extends MariaDbIntegrationTest {
             Map.of("householdId", quiet, "linkType", "EMPLOYMENT"), Map.of("householdId", identifying, "linkType",
                 "DIVIDEND"))), ApiClient.LIST);
 
+    // a household of another township benefits the 东山村 project too: its name is for its own region only
+    long elsewhere = api.createHousehold("cadre_liushu", ApiClient.household(DemoData.LIUSHU, "FORMERLY_POOR", 9000,
+        0, "FULL"));
+    api.as("handler_agri").exchange("/api/support-projects/" + id + "/households",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(List.of(
+            Map.of("householdId", household, "linkType", "DIVIDEND"), Map.of("householdId", elsewhere, "linkType",
+                "EMPLOYMENT"))), ApiClient.LIST);
+    assertThat(api.get("cadre_dongshan", "/api/support-projects/" + id).getBody().get("households").toString())
+        .contains("householdId=" + household).doesNotContain("householdId=" + elsewhere);
+    assertThat(api.get("handler_agri", "/api/support-projects/" + id).getBody().get("households").toString())
+        .contains("householdId=" + elsewhere);
+    api.as("handler_agri").exchange("/api/support-projects/" + id + "/households",
+        org.springframework.http.HttpMethod.PUT, new org.springframework.http.HttpEntity<>(List.of(
+            Map.of("householdId", household, "linkType", "DIVIDEND"))), ApiClient.LIST);
+
     // read inside the region only
     assertThat(api.getList("cadre_dongshan", "/api/support-projects?region=" + DemoData.DONGSHAN).getBody())
         .extracting(p -> ((Map<String, Object>) p.get("project")).get("projectNo")).contains(no);
@@ -137,6 +152,9 @@ class SupportProjectIT extends MariaDbIntegrationTest {
     Map<String, Object> outOfRange = new HashMap<>(scores);
     outOfRange.put("scoreProspects", 9);
     assertThat(api.complete("cadre_dongshan", score, outOfRange).getBody().toString()).contains("不能大于5");
+    Map<String, Object> half = new HashMap<>(scores);
+    half.put("scoreDevelopment", 3.5);
+    assertThat(api.complete("cadre_dongshan", score, half).getBody().toString()).contains("产业发展水平（1—5）”应为整数");
     assertThat(api.complete("cadre_dongshan", score, scores).getStatusCode().value()).isEqualTo(204);
 
     String decide = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
@@ -214,6 +232,10 @@ class SupportProjectIT extends MariaDbIntegrationTest {
     ResponseEntity<Map<String, Object>> refused = api.complete("cadre_liushu", meeting, minority);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getBody().toString()).contains("同意人数（10/25）未过到会人数半数");
+    Map<String, Object> noDate = new HashMap<>(minority);
+    noDate.put("deliberationAgreed", 19);
+    noDate.put("deliberationDate", "2026-13-45");
+    assertThat(api.complete("cadre_liushu", meeting, noDate).getBody().toString()).contains("会议日期不是有效的日期");
     minority.put("deliberationAgreed", 19);
     assertThat(api.complete("cadre_liushu", meeting, minority).getStatusCode().value()).isEqualTo(204);
     String township = taskService.createTaskQuery().processInstanceId(instance)

@@ -90,6 +90,17 @@ class SupportProjectImportIT extends MariaDbIntegrationTest {
     assertThat(jdbc.queryForMap("SELECT built_year, status FROM bf_support_project WHERE project_no = ?", p + "X"))
         .containsEntry("built_year", 2023).containsEntry("status", "IDLE");
 
+    // a ZIP of something else, named .xlsx: refused as not a workbook, not a server error
+    ByteArrayOutputStream zip = new ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+      z.putNextEntry(new java.util.zip.ZipEntry("a.txt"));
+      z.write("not a workbook".getBytes(StandardCharsets.UTF_8));
+      z.closeEntry();
+    }
+    ResponseEntity<Map<String, Object>> notExcel = load("handler_agri", "z.xlsx", zip.toByteArray());
+    assertThat(notExcel.getStatusCode().value()).isEqualTo(400);
+    assertThat(notExcel.getBody().toString()).contains("不是有效的XLSX");
+
     String template = api.as("handler_agri").getForObject("/api/support-projects/template.csv", String.class);
     assertThat(template).startsWith("\uFEFF项目库编号,项目名称,行政区划代码").contains("示例");
   }
