@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class BackupRestoreIT extends MariaDbIntegrationTest {
 
+  static final java.util.Set<String> METRICS = java.util.Set.of("ACT_RU_METER_LOG", "ACT_RU_TASK_METER_LOG");
+
   @Autowired
   JdbcTemplate jdbc;
 
@@ -66,6 +68,11 @@ class BackupRestoreIT extends MariaDbIntegrationTest {
         + "WHERE table_schema = 'bangfu' AND table_type = 'BASE TABLE' ORDER BY table_name", String.class);
     assertThat(tables).contains("bf_case", "bf_case_audit", "bf_member", "ACT_RU_TASK", "ACT_HI_PROCINST");
     for (String table : tables) {
+      // the engine's metrics are flushed on their own schedule while the app runs (once seen between the dump and
+      // this comparison): not data a restore is judged by
+      if (METRICS.contains(table.toUpperCase(java.util.Locale.ROOT))) {
+        continue;
+      }
       assertThat(checksum("bangfu_restore." + table)).as(table).isEqualTo(checksum("bangfu." + table));
     }
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bangfu_restore.bf_case_audit WHERE case_id = ?",
