@@ -56,9 +56,9 @@ final class RegistryFile {
         if (++rows > limits.maxRows()) {
           throw limits.tooManyRows();
         }
-        Row row = new Row(raw.rowNo(), cell(header, raw, NUMBER), cell(header, raw, VILLAGE), cell(header, raw, NAME),
-            cell(header, raw, ID_NUMBER).toUpperCase(java.util.Locale.ROOT), cell(header, raw, RELATION),
-            cell(header, raw, LABOUR), cell(header, raw, KIND), cell(header, raw, RELOCATED));
+        Row row = new Row(raw.rowNo(), raw.cell(header, NUMBER), raw.cell(header, VILLAGE), raw.cell(header, NAME),
+            raw.cell(header, ID_NUMBER).toUpperCase(java.util.Locale.ROOT), raw.cell(header, RELATION),
+            raw.cell(header, LABOUR), raw.cell(header, KIND), raw.cell(header, RELOCATED));
         households.computeIfAbsent(row.number(), n -> new ArrayList<>()).add(row);
       }
       if (rows == 0) {
@@ -68,10 +68,6 @@ final class RegistryFile {
     return households;
   }
 
-  private static String cell(List<String> header, PushFileReader.RawRow row, String column) {
-    int i = header.indexOf(column);
-    return i < 0 || i >= row.cells().size() || row.cells().get(i) == null ? "" : row.cells().get(i).trim();
-  }
 
   /** 与户主关系 in the export's words → ours; null when unknown. */
   static String relation(String value) {

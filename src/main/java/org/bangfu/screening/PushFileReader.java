@@ -36,6 +36,12 @@ public abstract class PushFileReader implements Closeable {
     public boolean blank() {
       return cells.stream().allMatch(c -> c == null || c.isBlank());
     }
+
+    /** The trimmed text under the column of this title in {@code header}; "" when there is none. */
+    public String cell(List<String> header, String column) {
+      int i = header.indexOf(column);
+      return i < 0 || i >= cells.size() || cells.get(i) == null ? "" : cells.get(i).trim();
+    }
   }
 
   public enum Format {

@@ -81,17 +81,17 @@ public class ProjectImports {
             throw imports.limits().tooManyRows();
           }
           String row = "第 " + raw.rowNo() + " 行";
-          String no = cell(header, raw, "项目库编号");
+          String no = raw.cell(header, "项目库编号");
           if (!no.isEmpty() && !numbers.add(no)) {
             errors.add(new FieldError(row, "项目库编号 " + no + " 在文件中出现两次"));
           }
-          requests.add(new SupportProjects.ProjectRequest(no, cell(header, raw, "行政区划代码"),
-              cell(header, raw, "项目名称"), code(ProjectCodes.INDUSTRY, cell(header, raw, "产业类型")),
-              cell(header, raw, "运营主体"), code(ProjectCodes.FUND_SOURCE, cell(header, raw, "资金来源")),
-              decimal(cell(header, raw, "投资额（元）")), code(ProjectCodes.ASSET_OWNER, cell(header, raw, "资产权属")),
-              year(cell(header, raw, "建成年份")), cell(header, raw, "运营状态").isEmpty() ? null
-                  : code(ProjectCodes.STATUS, cell(header, raw, "运营状态"))));
-          String village = cell(header, raw, "行政区划代码");
+          requests.add(new SupportProjects.ProjectRequest(no, raw.cell(header, "行政区划代码"),
+              raw.cell(header, "项目名称"), code(ProjectCodes.INDUSTRY, raw.cell(header, "产业类型")),
+              raw.cell(header, "运营主体"), code(ProjectCodes.FUND_SOURCE, raw.cell(header, "资金来源")),
+              decimal(raw.cell(header, "投资额（元）")), code(ProjectCodes.ASSET_OWNER, raw.cell(header, "资产权属")),
+              year(raw.cell(header, "建成年份")), raw.cell(header, "运营状态").isEmpty() ? null
+                  : code(ProjectCodes.STATUS, raw.cell(header, "运营状态"))));
+          String village = raw.cell(header, "行政区划代码");
           if (!village.startsWith(county)) {
             errors.add(new FieldError(row, "行政区划代码 " + village + " 不是本县的村"));
             continue;
@@ -140,10 +140,6 @@ public class ProjectImports {
         + "衔接推进乡村振兴补助资金（专项扶贫资金）,1200000,村集体,2021,正常运营\r\n";
   }
 
-  private static String cell(List<String> header, PushFileReader.RawRow row, String column) {
-    int i = header.indexOf(column);
-    return i < 0 || i >= row.cells().size() || row.cells().get(i) == null ? "" : row.cells().get(i).trim();
-  }
 
   /** A value in the page's words → its code; unknown words as they are (refused by the check with the choices). */
   private static String code(Map<String, String> codes, String words) {
