@@ -54,7 +54,13 @@ public final class CaseApi {
       LocalDateTime decidedAt, String decisionReason, LocalDate monitoringSince, LocalDateTime closedAt,
       Long previousCaseId, List<Long> relapseCaseIds, List<PlanView> plans, List<MeasureView> measures,
       List<VisitView> visits, List<IncomeView> incomes, List<OpenTask> openTasks, List<TimelineEntry> audit,
-      String place, String decidedByName, String householdTypeLabel, String openedByName) {
+      String place, String decidedByName, String householdTypeLabel, String openedByName,
+      List<PushedIncomeView> pushedIncomes) {
+  }
+
+  /** What a department pushed of the household's income in a month (部门收入数据), beside the village's records. */
+  public record PushedIncomeView(String period, String departmentLabel, String kindLabel, String item,
+      BigDecimal amount) {
   }
 
   public record MeasureView(Long id, String code, String label, String department, boolean urgent, String status,

@@ -21,10 +21,14 @@ import org.bangfu.casefile.Decisions;
 import org.bangfu.casepage.CaseApi.CaseDiagram;
 import org.bangfu.casepage.CaseApi.CaseView;
 import org.bangfu.household.HouseholdApi.IncomeView;
+import org.bangfu.household.IncomeItems;
+import org.bangfu.catalogue.Department;
+import org.bangfu.shared.EngineClock;
 import org.bangfu.casepage.CaseApi.MeasureView;
 import org.bangfu.casepage.CaseApi.OpenTask;
 import org.bangfu.casepage.CaseApi.PlanMeasureView;
 import org.bangfu.casepage.CaseApi.PlanView;
+import org.bangfu.casepage.CaseApi.PushedIncomeView;
 import org.bangfu.casepage.CaseApi.TimelineEntry;
 import org.bangfu.casepage.CaseApi.VisitView;
 import org.bangfu.catalogue.CaseStatus;
@@ -65,10 +69,12 @@ public class CaseViews {
   private final PersonNames personNames;
   private final CaseBriefs briefs;
   private final RepositoryService repositoryService;
+  private final IncomeItems incomeItems;
 
   public CaseViews(CaseFileService caseFiles, HouseholdService households, TaskService taskService,
       MeasureService measures, PlanService plans, FollowUpService followUps, HistoryService historyService,
-      PersonNames personNames, CaseBriefs briefs, RepositoryService repositoryService) {
+      PersonNames personNames, CaseBriefs briefs, RepositoryService repositoryService, IncomeItems incomeItems) {
+    this.incomeItems = incomeItems;
     this.repositoryService = repositoryService;
     this.historyService = historyService;
     this.personNames = personNames;
@@ -122,7 +128,18 @@ public class CaseViews {
         households.incomes(c.getHouseholdId()).stream().map(IncomeView::of).toList(),
         tasks.stream().map(t -> openTask(t, groupsOfTask.get(t.getId()), groups, names)).toList(),
         timeline(c, audit, names), briefs.place(c.getVillageCode()), names.getOrDefault(c.getDecidedBy(), ""),
-        HouseholdType.labelOf(c.getHouseholdType()), names.getOrDefault(c.getOpenedBy(), ""));
+        HouseholdType.labelOf(c.getHouseholdType()), names.getOrDefault(c.getOpenedBy(), ""),
+        pushedIncomes(c.getHouseholdId()));
+  }
+
+  /** The departments' income items of the household's last 24 months, latest first. */
+  private List<PushedIncomeView> pushedIncomes(Long householdId) {
+    java.time.YearMonth now = java.time.YearMonth.from(EngineClock.today());
+    List<PushedIncomeView> items = new java.util.ArrayList<>(incomeItems.of(householdId, now.minusMonths(23), now)
+        .stream().map(i -> new PushedIncomeView(i.period(), Department.valueOf(i.department()).label(),
+            i.kind().label(), i.item(), i.amount())).toList());
+    java.util.Collections.reverse(items);
+    return items;
   }
 
   /**

@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.bangfu.household.IncomeItem;
+import org.bangfu.household.IncomeKind;
 import org.bangfu.household.IncomeRecord;
 import org.bangfu.household.Member;
 
@@ -39,6 +41,15 @@ public record IncomeAnalysis(BigDecimal perCapita, BigDecimal previousPerCapita,
    * ignored).
    */
   public static IncomeAnalysis of(List<Member> members, List<IncomeRecord> records, YearMonth to) {
+    return of(members, records, List.of(), to);
+  }
+
+  /**
+   * The same, with what departments pushed of the household's incomes (部门收入数据): what they paid in the 12 months
+   * by kind, and the months where the village recorded less of a kind than they paid — to be checked on a visit.
+   */
+  public static IncomeAnalysis of(List<Member> members, List<IncomeRecord> records, List<IncomeItem> pushed,
+      YearMonth to) {
     int people = Math.max(1, members.size());
     List<IncomeRecord> year = between(records, to.minusMonths(11), to);
     List<IncomeRecord> before = between(records, to.minusMonths(23), to.minusMonths(12));
@@ -81,6 +92,7 @@ public record IncomeAnalysis(BigDecimal perCapita, BigDecimal previousPerCapita,
       findings.add("近12个月中只有 " + byKind + " 个月按四类（经营性、工资性、财产性、转移性）登记收入，不能按类别分析原因："
           + "请在回访时按四类登记");
     }
+    findings.addAll(pushedFindings(year, pushed, to, people));
     long full = members.stream().filter(m -> "FULL".equals(m.getLabourCapacity())).count();
     long weak = members.stream().filter(m -> "WEAK".equals(m.getLabourCapacity())
         || "HALF".equals(m.getLabourCapacity())).count();
@@ -104,6 +116,90 @@ public record IncomeAnalysis(BigDecimal perCapita, BigDecimal previousPerCapita,
     boolean industry = kinds != null && kinds[0].signum() != 0;
     boolean employment = full + weak > 0 && (noWages || wagesFalling);
     return new IncomeAnalysis(perCapita, previous, List.copyOf(findings), labour != null, industry, employment);
+  }
+
+  /** How many months whose record falls short of the departments' items are named (the others are counted). */
+  private static final int SHORT_MONTHS_NAMED = 3;
+
+  /**
+   * The departments' items of the 12 months: their sum per kind and who paid it, the months recorded by kind with
+   * less of a kind than the departments paid, and the months with items but no record.
+   */
+  private static List<String> pushedFindings(List<IncomeRecord> year, List<IncomeItem> pushed, YearMonth to,
+      int people) {
+    YearMonth from = to.minusMonths(11);
+    List<IncomeItem> items = pushed.stream().filter(i -> {
+      YearMonth month = YearMonth.parse(i.period());
+      return !month.isBefore(from) && !month.isAfter(to);
+    }).toList();
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    List<String> findings = new ArrayList<>();
+    java.util.Map<IncomeKind, BigDecimal> byKind = new java.util.EnumMap<>(IncomeKind.class);
+    java.util.Map<IncomeKind, java.util.Set<String>> payers = new java.util.EnumMap<>(IncomeKind.class);
+    // month → kind → the departments' sum
+    java.util.Map<String, java.util.Map<IncomeKind, BigDecimal>> monthly = new java.util.TreeMap<>();
+    for (IncomeItem item : items) {
+      byKind.merge(item.kind(), item.amount(), BigDecimal::add);
+      payers.computeIfAbsent(item.kind(), k -> new java.util.TreeSet<>()).add(departmentLabel(item.department()));
+      monthly.computeIfAbsent(item.period(), p -> new java.util.EnumMap<>(IncomeKind.class))
+          .merge(item.kind(), item.amount(), BigDecimal::add);
+    }
+    StringBuilder line = new StringBuilder("部门推送的收入（近12个月，人均）：");
+    boolean first = true;
+    for (var kind : byKind.entrySet()) {
+      line.append(first ? "" : "，").append(kind.getKey().label()).append(' ')
+          .append(money(perHead(kind.getValue(), people))).append(" 元（")
+          .append(String.join("、", payers.get(kind.getKey()))).append('）');
+      first = false;
+    }
+    findings.add(line.toString());
+    java.util.Map<String, IncomeRecord> recorded = new java.util.HashMap<>();
+    year.forEach(r -> recorded.put(r.getPeriod(), r));
+    List<String> short_ = new ArrayList<>();
+    List<String> unrecorded = new ArrayList<>();
+    for (var month : monthly.entrySet()) {
+      IncomeRecord record = recorded.get(month.getKey());
+      if (record == null) {
+        unrecorded.add(month.getKey());
+        continue;
+      }
+      for (var kind : month.getValue().entrySet()) {
+        BigDecimal mine = record.hasKinds() ? kind.getKey().of(record) : null;
+        if (mine != null && mine.compareTo(kind.getValue()) < 0) {
+          short_.add(month.getKey() + " " + kind.getKey().label() + "登记 " + money(mine) + " 元，部门推送 "
+              + money(kind.getValue()) + " 元");
+        }
+      }
+      if (!record.hasKinds() && record.getNetIncome().compareTo(sum(month.getValue())) < 0) {
+        short_.add(month.getKey() + " 纯收入登记 " + money(record.getNetIncome()) + " 元，少于部门推送的 "
+            + money(sum(month.getValue())) + " 元");
+      }
+    }
+    if (!short_.isEmpty()) {
+      findings.add(short_.size() + " 处登记的收入少于部门推送的金额，请回访核实并更正："
+          + String.join("；", short_.subList(0, Math.min(SHORT_MONTHS_NAMED, short_.size())))
+          + (short_.size() > SHORT_MONTHS_NAMED ? "；等" : ""));
+    }
+    if (!unrecorded.isEmpty()) {
+      findings.add(unrecorded.size() + " 个月部门推送了收入但村里没有登记该月收入（" + String.join("、",
+          unrecorded.subList(0, Math.min(SHORT_MONTHS_NAMED, unrecorded.size())))
+          + (unrecorded.size() > SHORT_MONTHS_NAMED ? "等" : "") + "）：请回访时补登");
+    }
+    return findings;
+  }
+
+  private static BigDecimal sum(java.util.Map<IncomeKind, BigDecimal> amounts) {
+    return amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  private static String departmentLabel(String code) {
+    try {
+      return org.bangfu.catalogue.Department.valueOf(code).label();
+    } catch (IllegalArgumentException e) {
+      return code;
+    }
   }
 
   /** The findings as the ledger and the forms show them: one per line. */

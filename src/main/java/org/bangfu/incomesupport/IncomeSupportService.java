@@ -8,6 +8,7 @@ import org.bangfu.casefile.CaseFile;
 import org.bangfu.catalogue.RiskType;
 import org.bangfu.engine.InvalidDecisionException;
 import org.bangfu.household.HouseholdService;
+import org.bangfu.household.IncomeItems;
 import org.bangfu.lifecycle.CaseOpening;
 import org.bangfu.lifecycle.OpenCase;
 import org.bangfu.screening.PeriodicScreeningService;
@@ -44,10 +45,12 @@ public class IncomeSupportService {
   private final EngineUsers users;
   private final RegionAccess access;
   private final RuntimeService runtime;
+  private final IncomeItems incomeItems;
 
   public IncomeSupportService(IncomeSupportMapper ledger, PeriodicScreeningService screening,
       HouseholdService households, CaseOpening opening, EngineUsers users, RegionAccess access,
-      RuntimeService runtime) {
+      RuntimeService runtime, IncomeItems incomeItems) {
+    this.incomeItems = incomeItems;
     this.ledger = ledger;
     this.screening = screening;
     this.households = households;
@@ -108,7 +111,8 @@ public class IncomeSupportService {
     Run run = screening.run(row.runId());
     YearMonth to = YearMonth.parse(run.incomeTo());
     IncomeAnalysis analysis = IncomeAnalysis.of(households.members(row.householdId()),
-        households.incomesBetween(row.householdId(), to.minusMonths(23), to), to);
+        households.incomesBetween(row.householdId(), to.minusMonths(23), to),
+        incomeItems.of(row.householdId(), to.minusMonths(11), to), to);
     String text = "收入调查：" + row.analysis().lines().findFirst().orElse("") + "\n" + analysis.text()
         + suggestions(analysis);
     ledger.recordAnalysis(id, analysis.perCapita(), analysis.previousPerCapita(), text, analysis.labourShort(),

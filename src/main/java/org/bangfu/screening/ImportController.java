@@ -33,7 +33,8 @@ import org.springframework.web.multipart.MultipartFile;
 public class ImportController {
 
   /** Progress as the page and API clients read it. */
-  public record ImportView(Long id, String department, String departmentLabel, String countyCode, String fileName,
+  public record ImportView(Long id, String department, String departmentLabel, String dataset, String datasetLabel,
+      String countyCode, String fileName,
       String fileFormat, String status, String statusLabel, int totalRows, int rowsDone, int percent,
       Double rowsPerSecond, int rowsFlagged, int casesOpened, int signalsAttached, int rowsDuplicate, int rowsError,
       String failure, String startedBy, LocalDateTime startedAt, LocalDateTime finishedAt,
@@ -45,8 +46,9 @@ public class ImportController {
         case DONE -> "已完成";
         case FAILED -> "失败";
       };
+      PushDataset dataset = PushDataset.valueOf(i.getDataset());
       return new ImportView(i.getId(), i.getDepartment(), Department.valueOf(i.getDepartment()).label(),
-          i.getCountyCode(), i.getFileName(), i.getFileFormat(), i.getStatus(), label, i.getTotalRows(),
+          dataset.name(), dataset.label(), i.getCountyCode(), i.getFileName(), i.getFileFormat(), i.getStatus(), label, i.getTotalRows(),
           i.getRowsDone(), i.getTotalRows() == 0 ? 0 : (int) (100L * i.getRowsDone() / i.getTotalRows()),
           i.getBusyMillis() == 0 ? null : Math.round(i.getRowsDone() * 10000.0 / i.getBusyMillis()) / 10.0,
           i.getRowsFlagged(), i.getCasesOpened(), i.getSignalsAttached(), i.getRowsDuplicate(), i.getRowsError(),
@@ -57,8 +59,13 @@ public class ImportController {
   public record ColumnView(String header, String role, boolean required, List<String> allowed, String hint) {
   }
 
-  public record LayoutView(String department, String departmentLabel, String description, List<ColumnView> columns,
-      String sample) {
+  /**
+   * A push layout as the page lists it.
+   *
+   * @param key CIVIL for 民政's signals, CIVIL-INCOME for its incomes: the name in the sample's URL
+   */
+  public record LayoutView(String key, String department, String departmentLabel, String dataset,
+      String datasetLabel, String description, List<ColumnView> columns, String sample) {
   }
 
   private final ImportService imports;
@@ -71,9 +78,13 @@ public class ImportController {
     this.currentUser = currentUser;
   }
 
-  /** Uploads a department's push file; it is checked now and processed in the background. */
+  /**
+   * Uploads a department's push file — its risk signals, or with {@code dataset=INCOME} its incomes by kind; it is
+   * checked now and processed in the background.
+   */
   @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   public ResponseEntity<ImportView> upload(@RequestParam("department") String department,
+      @RequestParam(value = "dataset", required = false) String dataset,
       @RequestParam(value = "county", required = false) String county,
       @RequestParam("file") MultipartFile file) throws IOException {
     if (file.isEmpty()) {
@@ -81,7 +92,8 @@ public class ImportController {
     }
     PushImport pushImport;
     try (InputStream in = file.getInputStream()) {
-      pushImport = imports.upload(department, county, file.getOriginalFilename(), in, currentUser.get());
+      pushImport = imports.upload(department, PushDataset.of(dataset), county, file.getOriginalFilename(), in,
+          currentUser.get());
     }
     runner.kick();
     return ResponseEntity.status(HttpStatus.ACCEPTED).body(ImportView.of(pushImport));
@@ -130,34 +142,37 @@ public class ImportController {
 
   @GetMapping("/layouts")
   public List<LayoutView> layouts() {
-    return PushLayouts.all().stream().map(l -> new LayoutView(l.department().name(), l.department().label(),
-        l.description(), l.columns().stream().map(c -> new ColumnView(c.header(), c.role().name(), c.required(),
-            c.allowed(), c.hint())).toList(),
-        "/api/imports/layouts/" + l.department().name() + "/sample.csv")).toList();
+    return PushLayouts.all().stream().map(l -> new LayoutView(l.key(), l.department().name(),
+        l.department().label(), l.dataset().name(), l.dataset().label(), l.description(),
+        l.columns().stream().map(c -> new ColumnView(c.header(), c.role().name(), c.required(), c.allowed(),
+            c.hint())).toList(),
+        "/api/imports/layouts/" + l.key() + "/sample.csv")).toList();
   }
 
   /**
-   * The sample file of a department (fictional people of the demo county), as CSV with a BOM (Excel on a Chinese
-   * Windows opens it as UTF-8).
+   * The sample file of a layout (CIVIL, CIVIL-INCOME…; fictional people of the demo county), as CSV with a BOM
+   * (Excel on a Chinese Windows opens it as UTF-8).
    */
-  @GetMapping("/layouts/{department}/sample.csv")
-  public ResponseEntity<byte[]> sample(@PathVariable String department) throws IOException {
-    Department d = ImportService.department(department);
-    String csv = sampleText(d);
-    return download(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8), d.name() + "-sample.csv",
+  @GetMapping("/layouts/{key}/sample.csv")
+  public ResponseEntity<byte[]> sample(@PathVariable String key) throws IOException {
+    PushLayout layout = ImportService.layout(key);
+    String csv = sampleText(layout);
+    return download(("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8), layout.key() + "-sample.csv",
         "text/csv;charset=UTF-8");
   }
 
   /** The same sample as an Excel workbook: the header styled, frozen and filterable, the rows as text. */
-  @GetMapping("/layouts/{department}/sample.xlsx")
-  public ResponseEntity<byte[]> sampleWorkbook(@PathVariable String department) throws IOException {
-    Department d = ImportService.department(department);
+  @GetMapping("/layouts/{key}/sample.xlsx")
+  public ResponseEntity<byte[]> sampleWorkbook(@PathVariable String key) throws IOException {
+    PushLayout layout = ImportService.layout(key);
+    Department d = layout.department();
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     org.dhatim.fastexcel.Workbook workbook = new org.dhatim.fastexcel.Workbook(out, "Bangfu", "1.0");
-    org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet(d.label());
+    org.dhatim.fastexcel.Worksheet sheet = workbook.newWorksheet(layout.dataset() == PushDataset.SIGNAL ? d.label()
+        : d.label() + layout.dataset().label());
     List<List<String>> rows = new java.util.ArrayList<>();
     try (org.apache.commons.csv.CSVParser parser = org.apache.commons.csv.CSVFormat.DEFAULT
-        .parse(new java.io.StringReader(sampleText(d)))) {
+        .parse(new java.io.StringReader(sampleText(layout)))) {
       parser.forEach(record -> rows.add(record.toList()));
     }
     for (int r = 0; r < rows.size(); r++) {
@@ -172,12 +187,12 @@ public class ImportController {
     sheet.freezePane(0, 1);
     sheet.setAutoFilter(0, 0, rows.get(0).size() - 1);
     workbook.finish();
-    return download(out.toByteArray(), d.name() + "-sample.xlsx",
+    return download(out.toByteArray(), layout.key() + "-sample.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   }
 
-  private static String sampleText(Department d) throws IOException {
-    ClassPathResource resource = new ClassPathResource("imports/samples/" + d.name() + ".csv");
+  private static String sampleText(PushLayout layout) throws IOException {
+    ClassPathResource resource = new ClassPathResource("imports/samples/" + layout.key() + ".csv");
     if (!resource.exists()) {
       throw new NotFoundException("没有该部门的示例文件");
     }
@@ -187,10 +202,15 @@ public class ImportController {
     }
   }
 
-  /** The samples' dates are kept relative ({today-20}) so that they stay within the two years a push may cover. */
+  /**
+   * The samples' dates and months are kept relative ({today-20}, {month-1}) so that they stay within the two years a
+   * push may cover.
+   */
   static String sampleFor(String template, java.time.LocalDate today) {
-    return java.util.regex.Pattern.compile("\\{today-(\\d+)}").matcher(template)
+    String dated = java.util.regex.Pattern.compile("\\{today-(\\d+)}").matcher(template)
         .replaceAll(m -> today.minusDays(Long.parseLong(m.group(1))).toString());
+    return java.util.regex.Pattern.compile("\\{month-(\\d+)}").matcher(dated)
+        .replaceAll(m -> java.time.YearMonth.from(today).minusMonths(Long.parseLong(m.group(1))).toString());
   }
 
   private static ResponseEntity<byte[]> download(byte[] body, String fileName, String type) {

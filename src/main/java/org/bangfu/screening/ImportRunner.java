@@ -106,7 +106,8 @@ public class ImportRunner implements DisposableBean {
     try (PushFileReader reader = PushFileReader.open(Path.of(pushImport.getStoredPath()),
         Format.valueOf(pushImport.getFileFormat()), properties.limits())) {
       PushRowParser parser = PushRowParser.forHeader(
-          PushLayouts.of(Department.valueOf(pushImport.getDepartment())), reader.header());
+          PushLayouts.of(Department.valueOf(pushImport.getDepartment()),
+              PushDataset.valueOf(pushImport.getDataset())), reader.header());
       reader.skip(done);
       LOG.info("import {}: {} from row {} of {}", id, done == 0 ? "starting" : "resuming", done,
           pushImport.getTotalRows());

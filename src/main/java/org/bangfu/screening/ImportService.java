@@ -11,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,6 +23,9 @@ import org.bangfu.casefile.CaseFile;
 import org.bangfu.casefile.CaseFileService;
 import org.bangfu.catalogue.CaseStatus;
 import org.bangfu.catalogue.Department;
+import org.bangfu.household.IncomeItem;
+import org.bangfu.household.IncomeItems;
+import org.bangfu.household.IncomeKind;
 import org.bangfu.lifecycle.CaseOpening;
 import org.bangfu.lifecycle.Reassessment;
 import org.bangfu.lifecycle.OpenCase.DepartmentSignal;
@@ -67,9 +71,12 @@ public class ImportService {
   private final CaseOpening opening;
   private final CaseFileService caseFiles;
   private final EngineUsers users;
+  private final IncomeItems incomeItems;
 
   public ImportService(ImportMapper imports, ImportProperties properties, DepartmentScreening screening,
-      CaseOpening opening, CaseFileService caseFiles, EngineUsers users, Reassessment reassessment) {
+      CaseOpening opening, CaseFileService caseFiles, EngineUsers users, Reassessment reassessment,
+      IncomeItems incomeItems) {
+    this.incomeItems = incomeItems;
     this.reassessment = reassessment;
     this.imports = imports;
     this.properties = properties;
@@ -92,8 +99,14 @@ public class ImportService {
    */
   public PushImport upload(String departmentCode, String county, String fileName, InputStream content,
       BangfuUser user) {
-    Department department = department(departmentCode);
-    PushLayout layout = PushLayouts.of(department);
+    return upload(departmentCode, PushDataset.SIGNAL, county, fileName, content, user);
+  }
+
+  /** The same for a push of a dataset: a department's risk signals, or its incomes by kind. */
+  public PushImport upload(String departmentCode, PushDataset dataset, String county, String fileName,
+      InputStream content, BangfuUser user) {
+    PushLayout layout = layout(departmentCode, dataset);
+    Department department = layout.department();
     String countyCode = county == null || county.isBlank() ? countyOf(user, department) : county.trim();
     if (!countyCode.matches("\\d{6}")) {
       throw InvalidInputException.of("county", "县级区划代码应为6位数字");
@@ -129,13 +142,14 @@ public class ImportService {
       }
       int rows = countRows(layout, incoming, format, properties.limits());
       // a name of its own: the same file uploaded twice at once must not share (and lose) one stored file
-      stored = properties.dir().resolve(department.name() + "-" + countyCode + "-" + sha.substring(0, 16) + "-"
+      stored = properties.dir().resolve(layout.key() + "-" + countyCode + "-" + sha.substring(0, 16) + "-"
           + incoming.getFileName().toString().replace("upload-", "").replace(".part", "") + "."
           + format.name().toLowerCase(java.util.Locale.ROOT));
       Files.move(incoming, stored);
       incoming = null;
       PushImport pushImport = new PushImport();
       pushImport.setDepartment(department.name());
+      pushImport.setDataset(dataset.name());
       pushImport.setCountyCode(countyCode);
       pushImport.setFileName(fileName.length() > 200 ? fileName.substring(fileName.length() - 200) : fileName);
       pushImport.setFileFormat(format.name());
@@ -153,7 +167,7 @@ public class ImportService {
         throw winner == null ? new ConflictException("该文件正在由另一请求导入，没有重复导入") : alreadyImported(winner);
       }
       stored = null;
-      LOG.info("import {} of {} for county {}: {} rows from {} by {}", pushImport.getId(), department, countyCode,
+      LOG.info("import {} of {} for county {}: {} rows from {} by {}", pushImport.getId(), layout.key(), countyCode,
           rows, format, user.id());
       return pushImport;
     } catch (IOException e) {
@@ -213,9 +227,17 @@ public class ImportService {
     BatchWork work = new BatchWork(pushImport.getDepartment(), pushImport.getCountyCode(), EngineClock.today());
     List<PushRow> valid = parse(work, parser, batch);
     List<PushRow> matched = matchRegistry(work, valid);
-    List<PushRow> fresh = dropKnownAndRepeated(work, matched);
-    List<PushRow> flagged = screenAndStore(work, pushImport.getId(), fresh);
-    openOrAttach(work, users.of(pushImport.getStartedBy()), flagged);
+    boolean incomes = PushDataset.INCOME.name().equals(pushImport.getDataset());
+    List<PushRow> fresh = dropKnownAndRepeated(work, matched, incomes);
+    // an income push stores its rows beside the village's records; a signal push screens them into cases
+    int stored;
+    if (incomes) {
+      stored = storeIncomes(work, pushImport.getId(), fresh);
+    } else {
+      List<PushRow> flagged = screenAndStore(work, pushImport.getId(), fresh);
+      openOrAttach(work, users.of(pushImport.getStartedBy()), flagged);
+      stored = flagged.size();
+    }
     if (!work.errors.isEmpty()) {
       List<RowError> kept = keptErrors(pushImport.getId(), work.errors);
       if (!kept.isEmpty()) {
@@ -223,7 +245,7 @@ public class ImportService {
       }
     }
     long busyMillis = (System.nanoTime() - startedNanos) / 1_000_000;
-    int updated = imports.advance(pushImport.getId(), owner, fromRow, fromRow + batch.size(), flagged.size(),
+    int updated = imports.advance(pushImport.getId(), owner, fromRow, fromRow + batch.size(), stored,
         work.opened, work.attached, work.duplicates, work.errorRows.size(), busyMillis, leaseUntil);
     if (updated != 1) {
       throw new LeaseLostException(pushImport.getId());
@@ -318,9 +340,11 @@ public class ImportService {
   }
 
   /** A record number the department pushed before, or twice in this file, counts once. */
-  private List<PushRow> dropKnownAndRepeated(BatchWork work, List<PushRow> matched) {
-    Set<String> known = matched.isEmpty() ? Set.of() : new HashSet<>(imports.findKnownRecordNos(work.department,
-        work.county, matched.stream().map(PushRow::recordNo).distinct().toList()));
+  private List<PushRow> dropKnownAndRepeated(BatchWork work, List<PushRow> matched, boolean incomes) {
+    List<String> numbers = matched.stream().map(PushRow::recordNo).distinct().toList();
+    Set<String> known = matched.isEmpty() ? Set.of() : new HashSet<>(incomes
+        ? incomeItems.knownRecordNos(work.department, work.county, numbers)
+        : imports.findKnownRecordNos(work.department, work.county, numbers));
     Set<String> seen = new HashSet<>();
     List<PushRow> fresh = new ArrayList<>();
     for (PushRow row : matched) {
@@ -366,6 +390,19 @@ public class ImportService {
       imports.insertRecords(records);
     }
     return flagged;
+  }
+
+  /** Stores an income push's rows as the household's items of their months; answers how many. */
+  private int storeIncomes(BatchWork work, Long importId, List<PushRow> fresh) {
+    List<IncomeItem> items = new ArrayList<>();
+    for (PushRow row : fresh) {
+      IncomeKind kind = IncomeKind.ofShortLabel(row.category()).orElseThrow();
+      items.add(new IncomeItem(null, work.department, work.county, row.recordNo(), importId, row.rowNo(),
+          work.person(row).householdId(), YearMonth.from(row.eventDate()).toString(), kind, row.text(),
+          row.amount()));
+    }
+    incomeItems.store(items);
+    return items.size();
   }
 
   /** A flagged row opens its household's case, or is attached as a signal to the case already open. */
@@ -513,16 +550,25 @@ public class ImportService {
         .orElseThrow(() -> InvalidInputException.of("county", "请指定导入数据所属的县（6位区划代码）"));
   }
 
-  static Department department(String code) {
+  /** The layout of a department's push of a dataset; a department without one is refused in words. */
+  static PushLayout layout(String code, PushDataset dataset) {
     Department department;
     try {
       department = Department.valueOf(code);
     } catch (IllegalArgumentException | NullPointerException e) {
       throw InvalidInputException.of("department", "未知的推送部门：" + code);
     }
-    if (PushLayouts.of(department) == null) {
-      throw InvalidInputException.of("department", department.label() + "没有部门推送数据的导入模板");
+    PushLayout layout = PushLayouts.of(department, dataset);
+    if (layout == null) {
+      throw InvalidInputException.of("department", department.label() + "没有" + dataset.label() + "的导入模板");
     }
-    return department;
+    return layout;
+  }
+
+  /** The layout a URL names by its key: CIVIL (预警数据) or CIVIL-INCOME (收入数据). */
+  static PushLayout layout(String key) {
+    int dash = key.indexOf("-INCOME");
+    return dash > 0 && key.endsWith("-INCOME") ? layout(key.substring(0, dash), PushDataset.INCOME)
+        : layout(key, PushDataset.SIGNAL);
   }
 }

@@ -13,9 +13,12 @@ import java.util.List;
  */
 public record PushColumn(String header, Role role, boolean required, List<String> allowed, int max, String hint) {
 
-  /** The fields a push row can carry; every layout has RECORD_NO, ID_NUMBER, NAME and DATE. */
+  /**
+   * The fields a push row can carry; every layout has RECORD_NO, ID_NUMBER, NAME and DATE or MONTH (an income's
+   * month, kept as its first day).
+   */
   public enum Role {
-    RECORD_NO, ID_NUMBER, NAME, DATE, CATEGORY, AMOUNT, NUMBER, FLAG, TEXT
+    RECORD_NO, ID_NUMBER, NAME, DATE, MONTH, CATEGORY, AMOUNT, NUMBER, FLAG, TEXT
   }
 
   static PushColumn required(String header, Role role, String hint) {

@@ -9,6 +9,7 @@ public class PushImport {
 
   private Long id;
   private String department;
+  private String dataset;
   private String countyCode;
   private String fileName;
   private String fileFormat;
@@ -41,6 +42,8 @@ public class PushImport {
 
   public Long getId() { return id; }
   public void setId(Long id) { this.id = id; }
+  public String getDataset() { return dataset; }
+  public void setDataset(String dataset) { this.dataset = dataset; }
   public String getDepartment() { return department; }
   public void setDepartment(String department) { this.department = department; }
   public String getCountyCode() { return countyCode; }

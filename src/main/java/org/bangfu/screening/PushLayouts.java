@@ -9,16 +9,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bangfu.catalogue.Department;
+import org.bangfu.household.IncomeKind;
 import org.bangfu.screening.PushColumn.Role;
 
 /**
- * The documented layout of each department's push (docs/domain.md §2, channel 3). Every file starts with the record
+ * The documented layout of each department's push (docs/domain.md §2, channel 3), and of the departments that push
+ * incomes by kind (收入数据). Every file starts with the record
  * number, the person's ID number and name; the rest is what the department knows. The README lists them and
  * {@code /api/imports/layouts/{department}/sample.csv} serves a sample.
  */
 public final class PushLayouts {
 
   private static final Map<Department, PushLayout> LAYOUTS = new LinkedHashMap<>();
+  private static final Map<Department, PushLayout> INCOME_LAYOUTS = new LinkedHashMap<>();
 
   static {
     add(Department.MEDINS, "医保结算：合规自付费用（按上年农村居民人均可支配收入的比例筛查）", "医疗自付",
@@ -58,6 +61,16 @@ public final class PushLayouts {
         category("就业状态", "失业、未就业或已就业", "失业", "未就业", "已就业"),
         required("登记日期", Role.DATE, "登记或核实日期"),
         number("本年务工月数", 12, "0到12"));
+
+    // 收入数据: what a department paid or knows a household earned in a month, by the kinds it can know
+    income(Department.HRSS, "人社：公益性岗位工资、就业帮扶车间和务工登记的工资，城乡居民养老保险待遇",
+        IncomeKind.WAGE, IncomeKind.TRANSFER);
+    income(Department.CIVIL, "民政：低保金、特困供养金、临时救助金、残疾人两项补贴", IncomeKind.TRANSFER);
+    income(Department.AGRI, "农业农村：扶贫项目资产收益分红、土地流转租金（财产性），耕地地力保护等补贴（转移性），"
+        + "产业奖补（经营性）", IncomeKind.BUSINESS, IncomeKind.PROPERTY, IncomeKind.TRANSFER);
+    income(Department.FORESTRY, "林草：生态护林员工资（工资性），生态公益林补偿（转移性）", IncomeKind.WAGE,
+        IncomeKind.TRANSFER);
+    income(Department.DISABLED, "残联：困难残疾人生活补贴和重度残疾人护理补贴", IncomeKind.TRANSFER);
   }
 
   private PushLayouts() {
@@ -70,15 +83,37 @@ public final class PushLayouts {
         required("身份证号", Role.ID_NUMBER, "18位公民身份号码（Excel中请设为文本格式）"),
         required("姓名", Role.NAME, "与身份证号对应的姓名")));
     columns.addAll(List.of(specific));
-    LAYOUTS.put(department, new PushLayout(department, description, fixedCategory, List.copyOf(columns)));
+    LAYOUTS.put(department, new PushLayout(department, PushDataset.SIGNAL, description, fixedCategory,
+        List.copyOf(columns)));
   }
 
-  /** The layout of a department that pushes data, or null when the department does not push. */
+  /** One layout for every department's incomes; the kinds it may give are those it can know. */
+  private static void income(Department department, String description, IncomeKind... kinds) {
+    String[] allowed = java.util.Arrays.stream(kinds).map(IncomeKind::shortLabel).toArray(String[]::new);
+    INCOME_LAYOUTS.put(department, new PushLayout(department, PushDataset.INCOME, description, null, List.of(
+        required("推送编号", Role.RECORD_NO, "部门系统中该条收入的唯一编号，重复推送以此去重"),
+        required("身份证号", Role.ID_NUMBER, "领取人的18位公民身份号码（Excel中请设为文本格式）"),
+        required("姓名", Role.NAME, "与身份证号对应的姓名"),
+        required("所属月份", Role.MONTH, "收入所属的月份，如 2026-03（近24个月内）"),
+        category("收入类别", String.join("、", allowed), allowed),
+        optional("项目", Role.TEXT, "如 低保金、公益性岗位工资、资产收益分红"),
+        required("金额（元）", Role.AMOUNT, "该月发放或取得的金额"))));
+  }
+
+  /** The signal layout of a department that pushes data, or null when the department does not push. */
   public static PushLayout of(Department department) {
     return LAYOUTS.get(department);
   }
 
+  /** The layout of a department's push of this dataset, or null when the department has none. */
+  public static PushLayout of(Department department, PushDataset dataset) {
+    return dataset == PushDataset.INCOME ? INCOME_LAYOUTS.get(department) : LAYOUTS.get(department);
+  }
+
+  /** Every layout: the signals', then the incomes'. */
   public static List<PushLayout> all() {
-    return List.copyOf(LAYOUTS.values());
+    List<PushLayout> all = new java.util.ArrayList<>(LAYOUTS.values());
+    all.addAll(INCOME_LAYOUTS.values());
+    return List.copyOf(all);
   }
 }

@@ -113,6 +113,7 @@ public final class PushRowParser {
           case ID_NUMBER -> idNumber = idNumber(value);
           case NAME -> name = name(value);
           case DATE -> date = date(value, today);
+          case MONTH -> date = month(value, today).atDay(1);
           case CATEGORY -> category = category(column, value);
           case AMOUNT -> amount = amount(value);
           case NUMBER -> number = number(value, column.max());
@@ -157,6 +158,21 @@ public final class PushRowParser {
   }
 
   static LocalDate date(String value, LocalDate today) {
+    LocalDate date = parseDate(value);
+    if (date == null) {
+      throw new IllegalArgumentException("日期格式不正确（应为 2026-03-15 这样的格式）：" + abbreviate(value));
+    }
+    if (date.isAfter(today)) {
+      throw new IllegalArgumentException("日期不能晚于今天：" + date);
+    }
+    if (date.isBefore(today.minusYears(2))) {
+      throw new IllegalArgumentException("日期早于两年前，不再作为预警数据：" + date);
+    }
+    return date;
+  }
+
+  /** A date in one of the accepted formats, or an Excel date cell; null when it is none. */
+  private static LocalDate parseDate(String value) {
     LocalDate date = null;
     if (value.matches("\\d{5}(\\.0+)?")) {
       // an Excel date cell holds the days since 1899-12-30
@@ -172,16 +188,39 @@ public final class PushRowParser {
         }
       }
     }
-    if (date == null) {
-      throw new IllegalArgumentException("日期格式不正确（应为 2026-03-15 这样的格式）：" + abbreviate(value));
-    }
-    if (date.isAfter(today)) {
-      throw new IllegalArgumentException("日期不能晚于今天：" + date);
-    }
-    if (date.isBefore(today.minusYears(2))) {
-      throw new IllegalArgumentException("日期早于两年前，不再作为预警数据：" + date);
-    }
     return date;
+  }
+
+  private static final java.util.regex.Pattern MONTH = java.util.regex.Pattern.compile(
+      "(\\d{4})(?:[-/.年](\\d{1,2})月?|(\\d{2}))");
+
+  /**
+   * An income's month: 2026-03, 2026/3, 2026.3, 202603, 2026年3月, or a date or Excel date cell of it; within the
+   * 24 months up to {@code today}'s.
+   */
+  static java.time.YearMonth month(String value, LocalDate today) {
+    java.time.YearMonth month = null;
+    java.util.regex.Matcher m = MONTH.matcher(value.strip());
+    if (m.matches()) {
+      int number = Integer.parseInt(m.group(2) != null ? m.group(2) : m.group(3));
+      if (number >= 1 && number <= 12) {
+        month = java.time.YearMonth.of(Integer.parseInt(m.group(1)), number);
+      }
+    } else {
+      LocalDate date = parseDate(value);
+      month = date == null ? null : java.time.YearMonth.from(date);
+    }
+    if (month == null) {
+      throw new IllegalArgumentException("月份格式不正确（应为 2026-03 这样的格式）：" + abbreviate(value));
+    }
+    java.time.YearMonth current = java.time.YearMonth.from(today);
+    if (month.isAfter(current)) {
+      throw new IllegalArgumentException("月份不能晚于本月：" + month);
+    }
+    if (month.isBefore(current.minusMonths(23))) {
+      throw new IllegalArgumentException("月份早于近24个月，不再导入：" + month);
+    }
+    return month;
   }
 
   private static String category(PushColumn column, String value) {

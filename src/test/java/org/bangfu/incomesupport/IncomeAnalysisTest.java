@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.bangfu.household.IncomeItem;
+import org.bangfu.household.IncomeKind;
 import org.bangfu.household.IncomeRecord;
 import org.bangfu.household.Member;
 import org.bangfu.policy.PolicyRule;
@@ -65,6 +67,47 @@ class IncomeAnalysisTest {
         + "请在回访时按四类登记");
     assertThat(analysis.suggestEmployment()).as("unknown wages are not no wages").isFalse();
     assertThat(analysis.suggestIndustry()).isFalse();
+  }
+
+  @Test
+  @PolicyRule({"R31"})
+  void departmentsPaymentsAreSummedByKindAndMonthsRecordedShortOfThemAreNamed() {
+    List<IncomeRecord> records = new ArrayList<>();
+    months(records, TO.minusMonths(11), 10, "100", "300", "0", "50");
+    // two months recorded as one figure only, one of them below what was paid
+    for (int i = 10; i < 12; i++) {
+      IncomeRecord r = record(TO.minusMonths(11).plusMonths(i));
+      r.setNetIncome(new BigDecimal(i == 10 ? "400" : "900"));
+      records.add(r);
+    }
+    List<IncomeItem> pushed = new ArrayList<>();
+    // 民政 paid 450 低保金 a month for the whole year; 人社 a 300 wage in one month; one item a year before (ignored)
+    for (int i = 0; i < 12; i++) {
+      pushed.add(item("CIVIL", TO.minusMonths(11).plusMonths(i), IncomeKind.TRANSFER, "450"));
+    }
+    pushed.add(item("HRSS", TO.minusMonths(11), IncomeKind.WAGE, "300"));
+    pushed.add(item("HRSS", TO.minusMonths(13), IncomeKind.WAGE, "9999"));
+    IncomeAnalysis analysis = IncomeAnalysis.of(members("FULL", "NONE"), records, pushed, TO);
+    assertThat(analysis.findings()).contains(
+        "部门推送的收入（近12个月，人均）：工资性收入 150 元（人力资源和社会保障局），转移性净收入 2,700 元（民政局）",
+        "11 处登记的收入少于部门推送的金额，请回访核实并更正：2025-12 转移性净收入登记 50 元，部门推送 450 元；"
+            + "2026-01 转移性净收入登记 50 元，部门推送 450 元；2026-02 转移性净收入登记 50 元，部门推送 450 元；等");
+    // wages as recorded (300) are not short of 人社's 300; 2026-10's 400 is short of 450; 2026-11's 900 is not
+    String shortLine = analysis.findings().stream().filter(f -> f.contains("处登记的收入少于")).findFirst()
+        .orElseThrow();
+    assertThat(shortLine).doesNotContain("工资性收入登记");
+    assertThat(analysis.findings()).noneMatch(f -> f.contains("没有登记该月收入"));
+    // the same items without the village's records of the last three months: those months are named to fill in
+    IncomeAnalysis gaps = IncomeAnalysis.of(members("FULL", "NONE"), records.subList(0, 9), pushed, TO);
+    assertThat(gaps.findings()).contains("3 个月部门推送了收入但村里没有登记该月收入（2026-09、2026-10、2026-11）：请回访时补登");
+    // no items, no findings of them
+    assertThat(IncomeAnalysis.of(members("FULL", "NONE"), records, List.of(), TO).findings())
+        .noneMatch(f -> f.contains("部门推送"));
+  }
+
+  private static IncomeItem item(String department, YearMonth month, IncomeKind kind, String amount) {
+    return new IncomeItem(null, department, "629901", department + month, 1L, 2, 1L, month.toString(), kind, null,
+        new BigDecimal(amount));
   }
 
   static void months(List<IncomeRecord> records, YearMonth from, int count, String business, String wage,

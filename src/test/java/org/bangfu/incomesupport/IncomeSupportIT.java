@@ -11,10 +11,14 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bangfu.catalogue.Department;
 import org.bangfu.demo.DemoData;
 import org.bangfu.policy.PolicyRule;
 import org.bangfu.screening.PeriodicScreening;
+import org.bangfu.screening.PushDataset;
+import org.bangfu.screening.PushLayouts;
 import org.bangfu.testing.ApiClient;
+import org.bangfu.testing.ImportHelper;
 import org.bangfu.testing.MariaDbIntegrationTest;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -130,6 +134,19 @@ class IncomeSupportIT extends MariaDbIntegrationTest {
     assertThat(jdbc.queryForObject("SELECT net_income FROM bf_income WHERE household_id = ? AND period = ?",
         BigDecimal.class, p.id(), "2025-09")).as("the kinds' sum").isEqualByComparingTo("2000");
 
+    // 人社 pushed p's wages of the survey's last three months: 2,000 a month, where the village recorded 1,500
+    Map<String, Object> member = jdbc.queryForMap("SELECT name, id_number FROM bf_member WHERE household_id = ? "
+        + "ORDER BY id LIMIT 1", p.id());
+    List<List<String>> wages = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      wages.add(List.of("RSSR-ZS-" + p.id() + "-" + i, (String) member.get("id_number"), (String) member.get("name"),
+          SURVEY_TO.minusMonths(i).toString(), "工资性", "就业帮扶车间工资", "2000"));
+    }
+    Map<String, Object> pushed = new ImportHelper(api).finished(new ImportHelper(api).post("handler_hrss",
+        Department.HRSS, "INCOME", null, "wages.csv", ImportHelper.csv(PushLayouts.of(
+            Department.HRSS, PushDataset.INCOME), wages)));
+    assertThat(pushed).containsEntry("rowsFlagged", 3).containsEntry("rowsError", 0);
+
     // the run of 1 October 2025: the quarter's warnings are reviewed, then the survey lists and starts
     ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse("2025-10-01T02:00:00").atZone(ZoneId.systemDefault())
         .toInstant()));
@@ -151,6 +168,8 @@ class IncomeSupportIT extends MariaDbIntegrationTest {
     assertThat((String) pRow.get("analysis")).contains(
         "近12个月（2024-10 至 2025-09）人均纯收入 8,000 元，上一年度 10,000 元，下降 20%",
         "工资性收入下降 25%（人均 8,000 → 6,000 元）",
+        "部门推送的收入（近12个月，人均）：工资性收入 2,000 元（人力资源和社会保障局）",
+        "3 处登记的收入少于部门推送的金额，请回访核实并更正：2025-07 工资性收入登记 1,500 元，部门推送 2,000 元；",
         "建议的帮扶路径：产业帮扶（有经营性收入）；就业帮扶（有劳动力，工资性收入没有或下降）");
     Map<String, Object> wRow = row("cadre_dongshan", w.id(), DemoData.DONGSHAN);
     assertThat(wRow).containsEntry("labourShort", true);

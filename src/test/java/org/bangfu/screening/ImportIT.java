@@ -191,13 +191,17 @@ class ImportIT extends MariaDbIntegrationTest {
   @Test
   void layoutsAndSamplesAreServedWithRecentDates() {
     ResponseEntity<List<Map<String, Object>>> layouts = api.getList("handler_medins", "/api/imports/layouts");
-    assertThat(layouts.getBody()).hasSize(9);
+    // nine departments' signals, five departments' incomes
+    assertThat(layouts.getBody()).hasSize(14);
+    assertThat(layouts.getBody()).filteredOn(l -> "INCOME".equals(l.get("dataset"))).extracting(l -> l.get("key"))
+        .containsExactly("HRSS-INCOME", "CIVIL-INCOME", "AGRI-INCOME", "FORESTRY-INCOME", "DISABLED-INCOME");
     for (Map<String, Object> layout : layouts.getBody()) {
       ResponseEntity<String> sample = api.as("handler_medins")
           .getForEntity((String) layout.get("sample"), String.class);
       assertThat(sample.getStatusCode().value()).isEqualTo(200);
-      assertThat(sample.getBody()).startsWith("\uFEFF推送编号,身份证号,姓名").doesNotContain("{today")
-          .contains(LocalDate.now().getYear() + "-");
+      assertThat(sample.getBody()).startsWith("\uFEFF推送编号,身份证号,姓名").doesNotContain("{today", "{month")
+          .contains("INCOME".equals(layout.get("dataset")) ? java.time.YearMonth.now().minusMonths(1).toString()
+              : LocalDate.now().getYear() + "-");
     }
   }
 
@@ -350,11 +354,7 @@ class ImportIT extends MariaDbIntegrationTest {
   }
 
   static byte[] csv(PushLayout layout, List<List<String>> rows) {
-    StringBuilder out = new StringBuilder("\uFEFF").append(String.join(",", layout.headers())).append("\r\n");
-    for (List<String> row : rows) {
-      out.append(String.join(",", row)).append("\r\n");
-    }
-    return out.toString().getBytes(StandardCharsets.UTF_8);
+    return ImportHelper.csv(layout, rows);
   }
 
   static byte[] xlsx(PushLayout layout, List<List<String>> rows) throws IOException {

@@ -17,13 +17,31 @@ public class ImportHelper {
 
   public ResponseEntity<Map<String, Object>> post(String user, Department department, String county,
       String fileName, byte[] content) {
+    return post(user, department, null, county, fileName, content);
+  }
+
+  /** The same for a dataset: null or "SIGNAL" (预警数据), "INCOME" (收入数据). */
+  public ResponseEntity<Map<String, Object>> post(String user, Department department, String dataset, String county,
+      String fileName, byte[] content) {
     MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
     form.add("department", department.name());
+    if (dataset != null) {
+      form.add("dataset", dataset);
+    }
     if (county != null) {
       form.add("county", county);
     }
     form.add("file", ApiClient.file(fileName, content));
     return api.postForm(user, "/api/imports", form);
+  }
+
+  /** A push file of the layout as CSV (UTF-8 with a BOM, as Excel saves it): the header, then the rows. */
+  public static byte[] csv(org.bangfu.screening.PushLayout layout, java.util.List<java.util.List<String>> rows) {
+    StringBuilder out = new StringBuilder("\uFEFF").append(String.join(",", layout.headers())).append("\r\n");
+    for (java.util.List<String> row : rows) {
+      out.append(String.join(",", row)).append("\r\n");
+    }
+    return out.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   /** Uploads and returns the import's progress once it is no longer running. */
