@@ -75,7 +75,8 @@ public final class ModelCodePolicy {
       "rejectReason", "rejectedBy", "rejectedStep", "identificationOutcome", "returnNote", "changesSinceReturn",
       "lineSource", "assessmentProblem", "reassessReason", "runId", "runKey", "requestedBy", "incomeSupportId",
       "supportIndustry", "supportEmployment", "supportSocial", "projectReviewId", "projectMeasureId",
-      "measureDepartment", "measureDueDate", "adjustmentNoticeDuration");
+      "measureDepartment", "measureDueDate", "adjustmentNoticeDuration",
+      "adjustmentObjection");
 
   /** What a model may read of {@code execution} or {@code task} besides its variables. */
   public static final Set<String> EXECUTION_PROPERTIES = Set.of("processBusinessKey", "businessKey",

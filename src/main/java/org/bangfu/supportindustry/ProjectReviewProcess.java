@@ -28,7 +28,12 @@ public final class ProjectReviewProcess {
   public static final String TOWNSHIP_APPROVAL = "Activity_TownshipApproveAdjustment";
   public static final String COUNTY_APPROVAL = "Activity_CountyApproveAdjustment";
   public static final String PUBLISH_NOTICE = "Activity_PublishAdjustmentNotice";
+  /** The event-based gateway the notice waits at: its end (timer) or an objection (message). */
+  public static final String NOTICE_OUTCOME = "Gateway_AdjustmentNoticeOutcome";
   public static final String NOTICE_OVER = "Event_AdjustmentNoticeOver";
+  public static final String OBJECTION_RAISED = "Event_AdjustmentObjectionRaised";
+  /** Correlated by SupportProjects.raiseObjection while the adjustment is noticed: back to the villagers' meeting. */
+  public static final String MESSAGE_OBJECTION = "Message_AdjustmentObjectionRaised";
   public static final String RECORD_ADJUSTMENT = "Activity_RecordAdjustment";
   public static final String RECORD_DELIBERATION = "Activity_RecordDeliberation";
   public static final String RECORD_TOWNSHIP_APPROVAL = "Activity_RecordTownshipApproval";
@@ -80,10 +85,12 @@ public final class ProjectReviewProcess {
   public static final Var<String> COUNTY_ADJUSTMENT_REASON = string("countyAdjustmentReason");
   /** The notice's duration (ISO 8601), from bangfu.support-projects.notice-days: written by the step only. */
   public static final Var<String> ADJUSTMENT_NOTICE = string("adjustmentNoticeDuration");
+  /** An objection raised during the notice, as registered (shown to the villagers' next meeting). */
+  public static final Var<String> ADJUSTMENT_OBJECTION = string("adjustmentObjection");
 
   public static final List<Var<?>> ALL = List.of(REVIEW_ID, MEASURE_ID, ADJUSTMENT_OUTCOME, ADJUSTMENT_PLAN,
       DELIBERATION_DATE, DELIBERATION_ATTENDEES, DELIBERATION_AGREED, TOWNSHIP_ADJUSTMENT_DECISION,
-      TOWNSHIP_ADJUSTMENT_REASON, COUNTY_ADJUSTMENT_DECISION, COUNTY_ADJUSTMENT_REASON, ADJUSTMENT_NOTICE, MEASURE_DEPARTMENT,
+      TOWNSHIP_ADJUSTMENT_REASON, COUNTY_ADJUSTMENT_DECISION, COUNTY_ADJUSTMENT_REASON, ADJUSTMENT_NOTICE, ADJUSTMENT_OBJECTION, MEASURE_DEPARTMENT,
       MEASURE_OUTCOME, MEASURE_RESULT, SCORE_DEVELOPMENT, SCORE_MANAGEMENT, SCORE_ASSET_RETURN,
       SCORE_HOUSEHOLD_BENEFIT, SCORE_PROSPECTS, PROJECT_REVENUE, HOUSEHOLDS_BENEFITING, PROJECT_IDLE, REVIEW_FINDINGS,
       SCORE_DECISION, PROJECT_CATEGORY, CATEGORY_REASON);

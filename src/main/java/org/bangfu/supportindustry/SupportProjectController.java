@@ -24,9 +24,10 @@ public class SupportProjectController {
   public record ReviewStart(String countyCode, Integer year) {
   }
 
-  /** A project with its households, its reviews and its asset ledger. */
+  /** A project with its households, its reviews and its asset ledger; whether its adjustment is being noticed. */
   public record ProjectDetail(SupportProject project, List<SupportProjectMapper.HouseholdLink> households,
-      List<ProjectReview> reviews, List<SupportProjects.Measure> measures, List<LedgerLine> ledger) {
+      List<ProjectReview> reviews, List<SupportProjects.Measure> measures, List<LedgerLine> ledger,
+      boolean inNotice) {
   }
 
   /** A ledger entry with who made it by name (王建国（东山村）). */
@@ -110,7 +111,17 @@ public class SupportProjectController {
         .distinct().toList());
     return new ProjectDetail(projects.get(id, user), projects.links(id, user), projects.reviews(id, user),
         projects.measuresOf(id, user), ledger.stream().map(e -> new LedgerLine(e.entry(), e.detail(), e.actor(),
-            names.getOrDefault(e.actor(), e.actor()), e.createdAt())).toList());
+            names.getOrDefault(e.actor(), e.actor()), e.createdAt())).toList(), projects.inNotice(id, user));
+  }
+
+  /** An objection during an adjustment's notice (公示期间有异议): the procedure goes back to the villagers' meeting. */
+  public record Objection(String content) {
+  }
+
+  @PostMapping("/{id}/objections")
+  public ResponseEntity<Void> objection(@PathVariable long id, @RequestBody(required = false) Objection body) {
+    projects.raiseObjection(id, body == null ? null : body.content(), currentUser.get());
+    return ResponseEntity.noContent().build();
   }
 
   @PutMapping("/{id}/households")

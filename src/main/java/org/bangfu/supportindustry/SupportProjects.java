@@ -381,6 +381,46 @@ public class SupportProjects {
   }
 
   /**
+   * An objection raised while an adjustment is noticed (公示期间有异议), registered by someone who may read the
+   * project: kept in the ledger, and the procedure goes back to the villagers' meeting, which sees it.
+   */
+  @Transactional
+  public void raiseObjection(long projectId, String content, BangfuUser user) {
+    SupportProject project = get(projectId, user);
+    if (user.groups().stream().noneMatch(g -> g.startsWith(CandidateGroups.VILLAGE)
+        || g.startsWith(CandidateGroups.TOWNSHIP) || g.startsWith(CandidateGroups.COUNTY))
+        && !user.inGroup(CandidateGroups.department("AGRI", project.countyCode()))) {
+      throw new ForbiddenException("公示异议由村、乡镇、县级或县农业农村局的人员登记");
+    }
+    if (content == null || content.isBlank() || content.strip().length() > 1000) {
+      throw InvalidInputException.of("content", "请填写异议内容（不超过1000字）");
+    }
+    String noticed = noticedIn(projectId)
+        .orElseThrow(() -> new ConflictException("该项目当前不在调整公示期，不能登记公示异议"));
+    projects.insertLedger(projectId, "OBJECTION", "公示期间有异议，退回村民代表会议重新议定：" + content.strip(), user.id(),
+        EngineClock.now());
+    runtime.createMessageCorrelation(ProjectReviewProcess.MESSAGE_OBJECTION)
+        .processInstanceId(noticed)
+        .setVariable(ProjectReviewProcess.ADJUSTMENT_OBJECTION.name(), content.strip())
+        .correlate();
+  }
+
+  /** Whether the project's adjustment is being noticed now (objections may be registered). */
+  public boolean inNotice(long projectId, BangfuUser user) {
+    get(projectId, user);
+    return noticedIn(projectId).isPresent();
+  }
+
+  /** The process instance whose adjustment notice runs (of the latest review, unless an adjustment runs late). */
+  private java.util.Optional<String> noticedIn(long projectId) {
+    return projects.reviewsOf(projectId).stream().map(ProjectReview::processInstanceId)
+        .filter(java.util.Objects::nonNull)
+        .filter(instance -> runtime.createExecutionQuery().processInstanceId(instance)
+            .messageEventSubscriptionName(ProjectReviewProcess.MESSAGE_OBJECTION).count() > 0)
+        .findFirst();
+  }
+
+  /**
    * After the notice: a retired project is 销号退出 (kept, never deleted, its assets to be disposed of by the ledger's
    * procedure); an adjusted one keeps its record with the new plan in the ledger.
    */

@@ -188,6 +188,23 @@ class SupportProjectIT extends MariaDbIntegrationTest {
   }
 
   /** The failing project of the test above, adjusted: its households go into identification (因产业项目失败). */
+  /** The township and the county approve the villagers' plan: it is noticed, the project not yet retired. */
+  private void approveAndNotice(String instance) {
+    String township = taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(ProjectReviewProcess.TOWNSHIP_APPROVAL).singleResult().getId();
+    api.claim("reviewer_fumin", township);
+    assertThat(api.complete("reviewer_fumin", township, Map.of("townshipAdjustmentDecision", "APPROVE"))
+        .getStatusCode().value()).isEqualTo(204);
+    String county = taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(ProjectReviewProcess.COUNTY_APPROVAL).singleResult().getId();
+    api.claim("approver_county", county);
+    assertThat(api.complete("approver_county", county, Map.of("countyAdjustmentDecision", "APPROVE"))
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(jdbc.queryForObject("SELECT p.status FROM bf_support_project p JOIN bf_support_project_review r "
+        + "ON r.project_id = p.id WHERE r.process_instance_id = ?", String.class, instance))
+        .as("not before the notice is over").isEqualTo("IDLE");
+  }
+
   private void adjust(long projectId, int year, long quiet, long identifying, long existingCase) {
     String instance = jdbc.queryForObject("SELECT process_instance_id FROM bf_support_project_review WHERE "
         + "project_id = ? AND review_year = ?", String.class, projectId, year);
@@ -225,6 +242,10 @@ class SupportProjectIT extends MariaDbIntegrationTest {
     // the decision procedure: the villagers' meeting (a majority of those present), township, county, the notice
     String meeting = taskService.createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(ProjectReviewProcess.VILLAGE_DELIBERATION).singleResult().getId();
+    ResponseEntity<Map<String, Object>> early = api.post("cadre_liushu", "/api/support-projects/" + projectId
+        + "/objections", Map.of("content", "大棚还能用"));
+    assertThat(early.getStatusCode().value()).as("no notice yet").isEqualTo(409);
+    assertThat(early.getBody().toString()).contains("不在调整公示期");
     api.claim("cadre_liushu", meeting);
     Map<String, Object> minority = new HashMap<>(Map.of("adjustmentOutcome", "RETIRE", "adjustmentPlan",
         "销号退出，大棚资产交村集体出租", "deliberationDate", "2026-11-20", "deliberationAttendees", 25,
@@ -241,16 +262,35 @@ class SupportProjectIT extends MariaDbIntegrationTest {
     String township = taskService.createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(ProjectReviewProcess.TOWNSHIP_APPROVAL).singleResult().getId();
     assertThat(api.claim("reviewer_heping", township).getStatusCode().value()).as("another township").isNotEqualTo(204);
-    api.claim("reviewer_fumin", township);
-    assertThat(api.complete("reviewer_fumin", township, Map.of("townshipAdjustmentDecision", "APPROVE"))
+    approveAndNotice(instance);
+
+    // an objection during the notice: registered by the village (others may not), back to the villagers' meeting
+    String objections = "/api/support-projects/" + projectId + "/objections";
+    assertThat(api.get("cadre_liushu", "/api/support-projects/" + projectId).getBody()).containsEntry("inNotice", true);
+    assertThat(api.post("cadre_dongshan", objections, Map.of("content", "x")).getStatusCode().value())
+        .as("another village").isEqualTo(404);
+    assertThat(api.post("handler_civil", objections, Map.of("content", "x")).getStatusCode().value())
+        .as("another department").isIn(403, 404);
+    assertThat(api.post("cadre_liushu", objections, Map.of("content", " ")).getStatusCode().value()).isEqualTo(400);
+    assertThat(runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance)
+        .variableName(ProjectReviewProcess.ADJUSTMENT_OBJECTION.name()).count()).isZero();
+    assertThat(api.post("cadre_liushu", objections, Map.of("content", "村民张某：大棚出租方案未征求承包户意见"))
         .getStatusCode().value()).isEqualTo(204);
-    String county = taskService.createTaskQuery().processInstanceId(instance)
-        .taskDefinitionKey(ProjectReviewProcess.COUNTY_APPROVAL).singleResult().getId();
-    api.claim("approver_county", county);
-    assertThat(api.complete("approver_county", county, Map.of("countyAdjustmentDecision", "APPROVE"))
-        .getStatusCode().value()).isEqualTo(204);
-    assertThat(jdbc.queryForObject("SELECT status FROM bf_support_project WHERE id = ?", String.class, projectId))
-        .as("not before the notice is over").isEqualTo("IDLE");
+    assertThat(managementService.createJobQuery().processInstanceId(instance).timers().count())
+        .as("the notice's timer is gone").isZero();
+    String again = taskService.createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(ProjectReviewProcess.VILLAGE_DELIBERATION).singleResult().getId();
+    assertThat(runtimeService.getVariable(instance, ProjectReviewProcess.ADJUSTMENT_OBJECTION.name()))
+        .isEqualTo("村民张某：大棚出租方案未征求承包户意见");
+    Map<String, Object> detail = api.get("cadre_liushu", "/api/support-projects/" + projectId).getBody();
+    assertThat(detail).containsEntry("inNotice", false);
+    assertThat(detail.get("ledger").toString()).contains("公示期间有异议，退回村民代表会议重新议定：村民张某：大棚出租方案未征求承包户意见");
+    assertThat(api.post("cadre_liushu", objections, Map.of("content", "再提一次")).getStatusCode().value())
+        .as("no notice while the villagers deliberate again").isEqualTo(409);
+    api.claim("cadre_liushu", again);
+    minority.put("adjustmentPlan", "销号退出，大棚资产经承包户同意后交村集体出租");
+    assertThat(api.complete("cadre_liushu", again, minority).getStatusCode().value()).isEqualTo(204);
+    approveAndNotice(instance);
     var notice = managementService.createJobQuery().processInstanceId(instance).timers().singleResult();
     assertThat(notice.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis() + 6L * 86_400_000));
     managementService.executeJob(notice.getId());

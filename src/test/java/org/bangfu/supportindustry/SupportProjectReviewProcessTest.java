@@ -183,7 +183,7 @@ class SupportProjectReviewProcessTest {
     tasks.decide("approver_county", task(COUNTY_APPROVAL, "county-629901"), Map.of("countyAdjustmentDecision",
         "APPROVE"));
     // noticed for the configured days, then recorded
-    assertThat(pi).isWaitingAt(NOTICE_OVER);
+    assertThat(pi).isWaitingAt(NOTICE_OUTCOME);
     verify(projects, never()).recordAdjustment(anyLong(), anyString(), anyString());
     var timer = processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers()
         .singleResult();
@@ -191,7 +191,29 @@ class SupportProjectReviewProcessTest {
         java.time.temporal.ChronoUnit.DAYS)));
     processEngine.getManagementService().executeJob(timer.getId());
     verify(projects).recordAdjustment(6L, "RETIRE", "销号退出，大棚资产交村集体出租");
-    assertThat(pi).isEnded().hasPassed(PUBLISH_NOTICE, RECORD_ADJUSTMENT, "Event_AdjustmentDone", "Event_Classified");
+    assertThat(pi).isEnded().hasPassed(PUBLISH_NOTICE, NOTICE_OVER, RECORD_ADJUSTMENT, "Event_AdjustmentDone",
+        "Event_Classified");
+  }
+
+  @Test
+  @PolicyRule("R40")
+  void anObjectionDuringTheNoticeSendsThePlanBackToTheVillagersMeeting() {
+    when(projects.publishNotice(anyLong(), anyString(), anyString())).thenReturn("P7D");
+    ProcessInstance pi = adjusting(8L);
+    deliberate("RETIRE");
+    tasks.decide("reviewer_fumin", task(TOWNSHIP_APPROVAL, "township-629901101"), Map.of(
+        "townshipAdjustmentDecision", "APPROVE"));
+    tasks.decide("approver_county", task(COUNTY_APPROVAL, "county-629901"), Map.of("countyAdjustmentDecision",
+        "APPROVE"));
+    assertThat(pi).isWaitingAt(NOTICE_OUTCOME);
+    processEngine.getRuntimeService().createMessageCorrelation(MESSAGE_OBJECTION).processInstanceId(pi.getId())
+        .setVariable(ADJUSTMENT_OBJECTION.name(), "承包户不同意").correlate();
+    assertThat(pi).isWaitingAt(VILLAGE_DELIBERATION).hasPassed(OBJECTION_RAISED).hasNotPassed(RECORD_ADJUSTMENT);
+    assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().count())
+        .isZero();
+    deliberate("KEEP");
+    assertThat(pi).isEnded().hasPassed("Event_AdjustmentDeclined");
+    verify(projects, never()).recordAdjustment(anyLong(), anyString(), anyString());
   }
 
   @Test
