@@ -120,6 +120,23 @@ class IncomePushIT extends MariaDbIntegrationTest {
     assertThat(county).containsEntry("rowsError", 1).containsEntry("rowsFlagged", 0);
   }
 
+  /** Each income sample, as served, imports whole into the demo registry: its people and kinds are right. */
+  @Test
+  void everyIncomeSampleImportsIntoTheDemoRegistryWithoutAnError() {
+    for (PushLayout layout : PushLayouts.all()) {
+      if (layout.dataset() != PushDataset.INCOME) {
+        continue;
+      }
+      byte[] sample = api.as("approver_county").getForObject("/api/imports/layouts/" + layout.key() + "/sample.csv",
+          byte[].class);
+      long rows = new String(sample, StandardCharsets.UTF_8).lines().count() - 1;
+      Map<String, Object> done = imports().finished(imports().post("approver_county", layout.department(), "INCOME",
+          null, layout.key() + "-sample.csv", sample));
+      assertThat(done).as(layout.key()).containsEntry("status", "DONE").containsEntry("rowsError", 0)
+          .containsEntry("rowsFlagged", (int) rows);
+    }
+  }
+
   @Test
   void theIncomeLayoutsAndTheirSamplesAreServed() {
     ResponseEntity<List<Map<String, Object>>> layouts = api.getList("handler_civil", "/api/imports/layouts");
