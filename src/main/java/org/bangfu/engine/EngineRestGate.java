@@ -289,11 +289,20 @@ public class EngineRestGate extends OncePerRequestFilter {
         if (task.isCoSign()) {
           return Refusal.forbidden("会签任务请在“审批操作”中选择同意或不同意并签署意见后提交");
         }
+        List<String> typed = unsupportedTypes(body);
+        if (!typed.isEmpty()) {
+          return new Refusal(400, "表单只能提交文字、数字、是否和日期，以下字段的类型不能提交：" + String.join("、", typed));
+        }
         Map<String, Object> submitted = variables(body);
         List<String> refused = task.refused(submitted);
         if (!refused.isEmpty()) {
           return new Refusal(400, "只能提交本环节表单中可填写的内容，以下字段不能提交：" + String.join("、", refused)
               + "（案件的区划、类型、收入和决定由系统步骤填写）");
+        }
+        try {
+          FormSubmissionCheck.checkValues(task.form(), submitted);
+        } catch (InvalidDecisionException e) {
+          return new Refusal(400, e.getMessage());
         }
         return null;
       }
@@ -322,6 +331,27 @@ public class EngineRestGate extends OncePerRequestFilter {
   private static String text(JsonNode body, String field) {
     JsonNode value = body == null ? null : body.get(field);
     return value == null || value.isNull() ? null : value.asText();
+  }
+
+  /** The types a form submits (Tasklist and form-js send these; the engine infers one when none is given). */
+  private static final java.util.Set<String> FORM_TYPES = java.util.Set.of("string", "boolean", "integer", "long",
+      "short", "double", "date", "null");
+
+  /** The names of submitted variables of another type (Object, Json, Xml, File, Bytes…), in the order given. */
+  static List<String> unsupportedTypes(JsonNode body) {
+    List<String> names = new java.util.ArrayList<>();
+    if (body != null) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = body.path("variables").fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> entry = it.next();
+        String type = entry.getValue().path("type").asText("");
+        JsonNode value = entry.getValue().path("value");
+        if (!type.isEmpty() && !FORM_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT))
+            || value.isObject() || value.isArray()) {
+          names.add(entry.getKey());
+        }
+      }
+    }
+    return names;
   }
 
   /** The variables of a completion body, by name, with their values ({@code {"x":{"value":…}}}). */

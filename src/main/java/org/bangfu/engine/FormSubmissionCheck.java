@@ -74,6 +74,33 @@ final class FormSubmissionCheck {
       }
       return;
     }
+    value(key, label, value, field);
+  }
+
+  /**
+   * The submitted values the form's fields would refuse (length, pattern, number, option), before anything is
+   * written: a delegated task's {@code resolve} — and {@code submit-form} on it — stores the values without
+   * completing, so the completion's check would come too late. Required fields are checked at the completion.
+   */
+  static void checkValues(JsonNode form, Map<String, Object> submitted) {
+    if (form == null) {
+      return;
+    }
+    List<JsonNode> fields = new ArrayList<>();
+    collect(form.path("components"), fields);
+    for (JsonNode field : fields) {
+      String key = field.path("key").asText();
+      Object value = submitted.get(key);
+      if (field.path("disabled").asBoolean(false) || field.path("readonly").asBoolean(false) || value == null
+          || value instanceof String text && text.isEmpty()) {
+        continue;
+      }
+      value(key, field.path("label").asText(key), value, field);
+    }
+  }
+
+  private static void value(String key, String label, Object value, JsonNode field) {
+    JsonNode rules = field.path("validate");
     switch (field.path("type").asText()) {
       case "textfield", "textarea" -> text(key, label, value, rules);
       case "number" -> number(key, label, value, rules, field.path("decimalDigits"));

@@ -28,9 +28,10 @@ public final class TaskSubmission {
    * @param editable fields the user may submit
    * @param readOnly read-only fields with their current values (may be sent back unchanged)
    * @param candidateGroups groups offered the task, {@code candidateUsers} users offered it
+   * @param form the step's deployed form, or null
    */
   public record Facts(String taskId, String assignee, String parentTaskId, boolean hasForm, Set<String> editable,
-      Map<String, Object> readOnly, Set<String> candidateUsers, Set<String> candidateGroups) {
+      Map<String, Object> readOnly, Set<String> candidateUsers, Set<String> candidateGroups, JsonNode form) {
 
     public boolean isCoSign() {
       return parentTaskId != null;
@@ -103,7 +104,7 @@ public final class TaskSubmission {
         }
       }
       return new Facts(task.getId(), task.getAssignee(), task.getParentTaskId(), form != null, Set.copyOf(editable),
-          readOnly, Set.copyOf(users), Set.copyOf(groups));
+          readOnly, Set.copyOf(users), Set.copyOf(groups), form);
     });
   }
 }

@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,7 +24,7 @@ import org.bangfu.region.CandidateGroups;
 import org.bangfu.region.RegionService;
 import org.bangfu.screening.ImportProperties;
 import org.bangfu.screening.PushFileReader;
-import org.bangfu.screening.XlsxInspection;
+import org.bangfu.screening.StoredUpload;
 import org.bangfu.security.BangfuUser;
 import org.bangfu.shared.ConflictException;
 import org.bangfu.shared.EngineClock;
@@ -105,33 +100,19 @@ public class RegistryLoads {
     if (format == null) {
       throw InvalidInputException.of("file", "只能导入 CSV 或 XLSX 文件（从国家防止返贫监测信息系统导出）");
     }
-    Path incoming = null;
-    Path stored = null;
-    try {
-      Files.createDirectories(imports.dir());
-      incoming = Files.createTempFile(imports.dir(), "registry-", ".part");
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(content, digest)) {
-        Files.copy(in, incoming, StandardCopyOption.REPLACE_EXISTING);
-      }
-      String sha = HexFormat.of().formatHex(digest.digest());
-      RegistryLoad earlier = mapper.findBySha(county, sha);
+    try (StoredUpload upload = StoredUpload.receive(imports.dir(), "registry-", content)) {
+      RegistryLoad earlier = mapper.findBySha(county, upload.sha256());
       if (earlier != null) {
         throw new ConflictException("同一文件已于 " + earlier.loadedAt().toLocalDate() + " 上传（第 " + earlier.id()
             + " 次导入），尚未应用：请打开该次导入查看或应用");
       }
-      if (format == PushFileReader.Format.XLSX) {
-        XlsxInspection.check(incoming, imports.limits());
-      }
-      Map<String, List<RegistryFile.Row>> rows = RegistryFile.read(incoming, format, imports.limits());
-      stored = imports.dir().resolve(incoming.getFileName().toString().replace(".part", "") + "-" + county + "."
-          + format.name().toLowerCase(Locale.ROOT));
-      Files.move(incoming, stored);
-      incoming = null;
+      upload.inspect(format, imports.limits());
+      Map<String, List<RegistryFile.Row>> rows = RegistryFile.read(upload.path(), format, imports.limits());
+      Path stored = upload.keep("registry-", "-" + county + "." + format.name().toLowerCase(Locale.ROOT));
       RegistryLoadMapper.LoadRow load = new RegistryLoadMapper.LoadRow();
       load.countyCode = county;
       load.fileName = fileName.length() > 200 ? fileName.substring(fileName.length() - 200) : fileName;
-      load.sha256 = sha;
+      load.sha256 = upload.sha256();
       load.storedPath = stored.toAbsolutePath().toString();
       load.fileFormat = format.name();
       load.rowsRead = rows.values().stream().mapToInt(List::size).sum();
@@ -139,19 +120,12 @@ public class RegistryLoads {
       load.loadedBy = user.id();
       load.loadedAt = EngineClock.now();
       mapper.insert(load);
-      stored = null;
+      upload.committed();
       LOG.info("registry load {} of county {} uploaded by {}: {} households in {} rows", load.id, county, user.id(),
           load.householdsTotal, load.rowsRead);
       return mapper.find(load.id);
     } catch (IOException e) {
       throw InvalidInputException.of("file", "文件无法读取：" + e.getMessage());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    } finally {
-      // a refused upload leaves nothing behind: only this request's own files
-      for (Path left : new Path[] {incoming, stored}) {
-        deleteQuietly(left);
-      }
     }
   }
 

@@ -5,17 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -116,37 +111,16 @@ public class ImportService {
     if (format == null) {
       throw InvalidInputException.of("file", "只能导入CSV或XLSX（Excel）文件");
     }
-    Path incoming;
-    String sha;
-    try {
-      Files.createDirectories(properties.dir());
-      incoming = Files.createTempFile(properties.dir(), "upload-", ".part");
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(content, digest)) {
-        Files.copy(in, incoming, StandardCopyOption.REPLACE_EXISTING);
-      }
-      sha = HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store the upload", e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    Path stored = null;
-    try {
+    try (StoredUpload upload = StoredUpload.receive(properties.dir(), "upload-", content)) {
+      String sha = upload.sha256();
       PushImport earlier = imports.findBySha(department.name(), countyCode, sha);
       if (earlier != null) {
         throw alreadyImported(earlier);
       }
-      if (format == Format.XLSX) {
-        XlsxInspection.check(incoming, properties.limits());
-      }
-      int rows = countRows(layout, incoming, format, properties.limits());
-      // a name of its own: the same file uploaded twice at once must not share (and lose) one stored file
-      stored = properties.dir().resolve(layout.key() + "-" + countyCode + "-" + sha.substring(0, 16) + "-"
-          + incoming.getFileName().toString().replace("upload-", "").replace(".part", "") + "."
-          + format.name().toLowerCase(java.util.Locale.ROOT));
-      Files.move(incoming, stored);
-      incoming = null;
+      upload.inspect(format, properties.limits());
+      int rows = countRows(layout, upload.path(), format, properties.limits());
+      Path stored = upload.keep(layout.key() + "-" + countyCode + "-" + sha.substring(0, 16) + "-",
+          "." + format.name().toLowerCase(java.util.Locale.ROOT));
       PushImport pushImport = new PushImport();
       pushImport.setDepartment(department.name());
       pushImport.setDataset(dataset.name());
@@ -166,23 +140,12 @@ public class ImportService {
         PushImport winner = imports.findBySha(department.name(), countyCode, sha);
         throw winner == null ? new ConflictException("该文件正在由另一请求导入，没有重复导入") : alreadyImported(winner);
       }
-      stored = null;
+      upload.committed();
       LOG.info("import {} of {} for county {}: {} rows from {} by {}", pushImport.getId(), layout.key(), countyCode,
           rows, format, user.id());
       return pushImport;
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } finally {
-      // a refused upload leaves nothing behind: only this request's own files
-      for (Path left : new Path[] {incoming, stored}) {
-        if (left != null) {
-          try {
-            Files.deleteIfExists(left);
-          } catch (IOException e) {
-            LOG.warn("cannot delete {}", left, e);
-          }
-        }
-      }
+      throw new UncheckedIOException("cannot store the upload", e);
     }
   }
 

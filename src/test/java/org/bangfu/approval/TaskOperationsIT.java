@@ -18,6 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** 转办 and 催办 through the API: within the group only, by the holder only, urged once a day, all audited. */
 class TaskOperationsIT extends MariaDbIntegrationTest {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  org.camunda.bpm.engine.TaskService engineTasks;
+
+
   static final String COLLEAGUE = "cadre_dongshan_ops"; // BadInputIT has its own second cadre, without mail
 
   @Autowired
@@ -85,6 +89,25 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
     assertThat(status(api.post("cadre_dongshan", url, Map.of("toUser", COLLEAGUE, "reason", "请代为入户核实"))))
         .isEqualTo(200);
     assertThat(status(api.post("cadre_dongshan", url, Map.of("toUser", COLLEAGUE, "reason", "再委派")))).isEqualTo(403);
+
+    // handing back stores the values without completing: what the form refuses is refused here, nothing stored
+    String resolve = "/engine-rest/task/" + task + "/resolve";
+    ResponseEntity<Map<String, Object>> tooLong = api.post(COLLEAGUE, resolve, Map.of("variables", Map.of(
+        "verifyFindings", Map.of("value", "很".repeat(5_000)))));
+    assertThat(status(tooLong)).isEqualTo(400);
+    assertThat(String.valueOf(tooLong.getBody())).contains("“核实情况”不能超过1000个字");
+    ResponseEntity<Map<String, Object>> notOption = api.post(COLLEAGUE, resolve, Map.of("variables", Map.of(
+        "authorisationSigned", Map.of("value", "yes"))));
+    assertThat(status(notOption)).isEqualTo(400);
+    ResponseEntity<Map<String, Object>> object = api.post(COLLEAGUE, resolve, Map.of("variables", Map.of(
+        "verifyFindings", Map.of("value", "rO0ABXQAAXg=", "type", "Object", "valueInfo", Map.of(
+            "objectTypeName", "java.lang.String", "serializationDataFormat", "application/x-java-serialized-object")))));
+    assertThat(status(object)).isEqualTo(400);
+    assertThat(String.valueOf(object.getBody())).contains("类型不能提交：verifyFindings");
+    assertThat(runtimeService.createVariableInstanceQuery().variableName("verifyFindings")
+        .processInstanceIdIn(engineTasks.createTaskQuery().taskId(task).singleResult().getProcessInstanceId())
+        .count()).as("nothing stored").isZero();
+    assertThat(api.tasks("cadre_dongshan", bk)).extracting(t -> t.get("delegationState")).containsExactly("PENDING");
 
     // the colleague fills in the findings and hands it back (resolve), the way Tasklist does for a delegated task
     Map<String, Object> typed = Map.of("variables", Map.of("verifyFindings", Map.of("value", "入户核实：情况属实"),
