@@ -77,6 +77,11 @@ public class UserErrorInterceptor extends CommandInterceptor {
           backOff(attempt);
           continue;
         }
+        if (completion && e instanceof AuthorizationException && taskGone(command)) {
+          // the task was completed by another request a moment earlier: its candidates' grants went with it, so
+          // the engine's check refused this one — it lost a race, it is not unauthorised
+          throw new RestException(Response.Status.CONFLICT, "任务不存在或已经办结（可能已由他人办理），请刷新待办列表");
+        }
         throw translate(e, command, completion, passwordPolicy);
       }
     }
@@ -123,6 +128,26 @@ public class UserErrorInterceptor extends CommandInterceptor {
       }
     }
     return e;
+  }
+
+  /** Whether the task a completion names no longer exists (read in a command of its own). */
+  private boolean taskGone(Command<?> command) {
+    String taskId;
+    try {
+      java.lang.reflect.Field field = command.getClass().getDeclaredField("taskId");
+      field.setAccessible(true);
+      taskId = (String) field.get(command);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+    if (taskId == null) {
+      return false;
+    }
+    try {
+      return next.execute(context -> context.getTaskManager().findTaskById(taskId) == null);
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static void backOff(int attempt) {

@@ -45,6 +45,14 @@ class BadInputIT extends MariaDbIntegrationTest {
     assertThat(nullRow.getStatusCode().value()).isEqualTo(400);
     assertThat(nullRow.getBody().toString()).contains("第 1 条调整是空的");
 
+    // a method an address does not take, an address nothing serves: said in words, not a system error
+    var wrongMethod = api.put("cadre_dongshan", "/api/support-projects/reviews", Map.of());
+    assertThat(wrongMethod.getStatusCode().value()).isEqualTo(405);
+    assertThat(wrongMethod.getBody().get("error").toString()).isEqualTo("此地址不支持该请求方法");
+    var nowhere = api.get("cadre_dongshan", "/api/no-such-thing");
+    assertThat(nowhere.getStatusCode().value()).isEqualTo(404);
+    assertThat(nowhere.getBody().get("error").toString()).isEqualTo("地址不存在");
+
     var unknownTask = api.get("cadre_dongshan", "/engine-rest/task/no-such-task/variables");
     assertThat(unknownTask.getStatusCode().value()).isEqualTo(404);
     assertThat(unknownTask.getBody().get("message").toString()).contains("不存在");
