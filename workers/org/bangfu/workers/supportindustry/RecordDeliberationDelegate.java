@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Activity_RecordDeliberation: the villagers' meeting, checked (a change needs a majority) and in the ledger. */
+/**
+ * Activity_RecordDeliberation: the villagers' meeting, checked (two thirds of its members present, a change agreed by
+ * a majority of those present) and in the ledger.
+ */
 @Component
 public class RecordDeliberationDelegate implements JavaDelegate {
 
@@ -21,7 +24,8 @@ public class RecordDeliberationDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     projects.recordDeliberation(REVIEW_ID.get(execution), ADJUSTMENT_OUTCOME.get(execution),
-        ADJUSTMENT_PLAN.get(execution), DELIBERATION_DATE.get(execution), DELIBERATION_ATTENDEES.get(execution),
+        ADJUSTMENT_PLAN.get(execution), DELIBERATION_DATE.get(execution), DELIBERATION_MEMBERS.get(execution),
+        DELIBERATION_ATTENDEES.get(execution),
         DELIBERATION_AGREED.get(execution), DECIDED_BY.get(execution));
   }
 }

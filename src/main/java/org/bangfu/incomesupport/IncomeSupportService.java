@@ -252,6 +252,7 @@ public class IncomeSupportService {
    * security): they read the rows of their path only; null for everyone else.
    */
   private static String departmentPath(BangfuUser user, String region) {
+    RegionAccess.requireRegionCode(region);
     if (region == null || region.length() < 6) {
       return null;
     }

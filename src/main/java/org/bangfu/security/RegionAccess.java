@@ -47,11 +47,16 @@ public class RegionAccess {
    * answered as a bad request or as not found.
    */
   public void requireRegionScope(BangfuUser user, String region) {
-    if (region == null || !region.matches("\\d{6}|\\d{9}|\\d{12}")) {
-      throw org.bangfu.shared.InvalidInputException.of("region", "区划代码应为6位（县）、9位（乡镇）或12位（村）数字");
-    }
+    requireRegionCode(region);
     if (!canSeeRegion(user, region)) {
       throw new NotFoundException("该区域不在您的辖区内");
+    }
+  }
+
+  /** A region's code as lists take it: a county's (6 digits), a township's (9) or a village's (12). */
+  public static void requireRegionCode(String region) {
+    if (region == null || !region.matches("\\d{6}|\\d{9}|\\d{12}")) {
+      throw org.bangfu.shared.InvalidInputException.of("region", "区划代码应为6位（县）、9位（乡镇）或12位（村）数字");
     }
   }
 

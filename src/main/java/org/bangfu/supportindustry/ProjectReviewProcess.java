@@ -76,6 +76,8 @@ public final class ProjectReviewProcess {
   public static final Var<String> ADJUSTMENT_OUTCOME = string("adjustmentOutcome");
   public static final Var<String> ADJUSTMENT_PLAN = string("adjustmentPlan");
   public static final Var<String> DELIBERATION_DATE = string("deliberationDate");
+  /** The meeting's members (组成人员): two thirds must attend for it to sit (村民委员会组织法 第二十六条). */
+  public static final Var<Long> DELIBERATION_MEMBERS = longVar("deliberationMembers");
   public static final Var<Long> DELIBERATION_ATTENDEES = longVar("deliberationAttendees");
   public static final Var<Long> DELIBERATION_AGREED = longVar("deliberationAgreed");
   /** APPROVE or RETURN. */
@@ -89,7 +91,7 @@ public final class ProjectReviewProcess {
   public static final Var<String> ADJUSTMENT_OBJECTION = string("adjustmentObjection");
 
   public static final List<Var<?>> ALL = List.of(REVIEW_ID, MEASURE_ID, ADJUSTMENT_OUTCOME, ADJUSTMENT_PLAN,
-      DELIBERATION_DATE, DELIBERATION_ATTENDEES, DELIBERATION_AGREED, TOWNSHIP_ADJUSTMENT_DECISION,
+      DELIBERATION_DATE, DELIBERATION_MEMBERS, DELIBERATION_ATTENDEES, DELIBERATION_AGREED, TOWNSHIP_ADJUSTMENT_DECISION,
       TOWNSHIP_ADJUSTMENT_REASON, COUNTY_ADJUSTMENT_DECISION, COUNTY_ADJUSTMENT_REASON, ADJUSTMENT_NOTICE, ADJUSTMENT_OBJECTION, MEASURE_DEPARTMENT,
       MEASURE_OUTCOME, MEASURE_RESULT, SCORE_DEVELOPMENT, SCORE_MANAGEMENT, SCORE_ASSET_RETURN,
       SCORE_HOUSEHOLD_BENEFIT, SCORE_PROSPECTS, PROJECT_REVENUE, HOUSEHOLDS_BENEFITING, PROJECT_IDLE, REVIEW_FINDINGS,

@@ -331,12 +331,12 @@ public class SupportProjects {
   // --- 调整、销号退出: the decision procedure (seed 003 二（四）)
 
   /**
-   * The village's deliberation (村民代表会议): an adjustment or retirement needs more than half of those present
-   * (村民委员会组织法: a meeting's decision by a majority of those present); a meeting that does not agree keeps the
-   * project. Kept in the ledger.
+   * The village's deliberation (村民代表会议, 村民委员会组织法 第二十六条): it sits only with two thirds of its
+   * members present, and an adjustment or retirement needs more than half of those present; a meeting that does not
+   * agree keeps the project. Kept in the ledger.
    */
-  public void recordDeliberation(long reviewId, String outcome, String plan, String date, Long attendees,
-      Long agreed, String actor) {
+  public void recordDeliberation(long reviewId, String outcome, String plan, String date, Long members,
+      Long attendees, Long agreed, String actor) {
     ProjectReview review = review(reviewId);
     try {
       if (java.time.LocalDate.parse(date).isAfter(EngineClock.today())) {
@@ -346,6 +346,14 @@ public class SupportProjects {
     } catch (java.time.format.DateTimeParseException | NullPointerException e) {
       throw new org.bangfu.engine.InvalidDecisionException(ProjectReviewProcess.DELIBERATION_DATE.name(),
           "会议日期不是有效的日期（例如 2026-12-01）");
+    }
+    String present = ProjectReviewProcess.DELIBERATION_ATTENDEES.name();
+    if (members == null || members < 1 || attendees == null || attendees > members) {
+      throw new org.bangfu.engine.InvalidDecisionException(present, "到会人数应在1到组成人员数之间");
+    }
+    if (attendees * 3 < members * 2) {
+      throw new org.bangfu.engine.InvalidDecisionException(present, "到会人数（" + attendees + "/" + members
+          + "）不足组成人员的三分之二，会议不能召开：请另行召开后再登记");
     }
     String field = ProjectReviewProcess.DELIBERATION_AGREED.name();
     if (attendees == null || attendees < 1 || agreed == null || agreed < 0 || agreed > attendees) {
@@ -361,7 +369,7 @@ public class SupportProjects {
       case "RETIRE" -> "同意销号退出";
       default -> "不同意调整，继续经营";
     };
-    projects.insertLedger(review.projectId(), "DELIBERATED", "村民代表会议（" + date + "，到会 " + attendees + " 人，同意 "
+    projects.insertLedger(review.projectId(), "DELIBERATED", "村民代表会议（" + date + "，组成人员 " + members + " 人，到会 " + attendees + " 人，同意 "
         + agreed + " 人）" + what + "：" + plan.trim(), actor, EngineClock.now());
   }
 

@@ -233,6 +233,9 @@ class IncomeSupportIT extends MariaDbIntegrationTest {
     // the departments: each reads the rows of its own path, and acts on its task
     assertThat(row("handler_agri", p.id(), DemoData.COUNTY)).containsEntry("paths", "产业帮扶、就业帮扶");
     assertThat(row("handler_agri", w.id(), DemoData.COUNTY)).isNull();
+    // a department's region is a code like everyone's, not a pattern
+    assertThat(api.get("handler_agri", "/api/income-support?region=" + DemoData.COUNTY + "%25&year=2025")
+        .getStatusCode().value()).isEqualTo(400);
     assertThat(api.get("handler_agri", "/api/income-support/" + wPlanned.get("id")).getStatusCode().value())
         .isEqualTo(404);
     assertThat(row("handler_civil", w.id(), DemoData.COUNTY)).isNotNull();

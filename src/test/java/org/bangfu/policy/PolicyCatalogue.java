@@ -28,14 +28,14 @@ import org.yaml.snakeyaml.Yaml;
 public final class PolicyCatalogue {
 
   /**
-   * A catalogued rule: {@code kind} is 政策原文, 国家程序 or 数据规则; {@code examples}, whether the models carry example
+   * A catalogued rule: {@code kind} is 政策原文, 国家程序, 数据规则 or 本系统程序; {@code examples}, whether the models carry example
    * figures for it that a province replaces with its own.
    */
   public record Rule(String id, String title, String kind, boolean examples, String source, String text) {
   }
 
   /** The kinds of source a rule may have. */
-  public static final java.util.Set<String> KINDS = java.util.Set.of("政策原文", "国家程序", "数据规则");
+  public static final java.util.Set<String> KINDS = java.util.Set.of("政策原文", "国家程序", "数据规则", "本系统程序");
 
   /** Where a marker was found: "BPMN RiskIdentificationProcess / Activity_VerifyHousehold 入户核实". */
   public record Marker(String ruleId, String where) {

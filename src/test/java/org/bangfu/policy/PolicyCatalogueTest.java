@@ -29,7 +29,7 @@ class PolicyCatalogueTest {
       assertThat(rule.id()).matches(PolicyCatalogue.RULE_ID);
       assertThat(List.of(rule.title(), rule.source(), rule.text())).as("规则 %s 的标题、出处和原文", rule.id())
           .allSatisfy(text -> assertThat(text).isNotBlank());
-      assertThat(rule.kind()).as("规则 %s 的性质（政策原文、国家程序或数据规则）", rule.id())
+      assertThat(rule.kind()).as("规则 %s 的性质（政策原文、国家程序、数据规则或本系统程序）", rule.id())
           .isIn(PolicyCatalogue.KINDS);
     }
   }

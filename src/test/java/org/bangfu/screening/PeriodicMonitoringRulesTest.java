@@ -81,10 +81,12 @@ class PeriodicMonitoringRulesTest {
 
   @Test
   @PolicyRule("R26")
-  void priorityIncomeSupportIsFormerlyPoorUnder10000() throws IOException {
+  void priorityIncomeSupportIsFormerlyPoorAt10000OrLess() throws IOException {
     RuleTables.Table table = RuleTables.standalone().parse(PeriodicScreening.DECISION_PRIORITY, xml());
     assertThat(priority(table, "450102100201", 2023, "FORMERLY_POOR", 9999.0)).isTrue();
-    assertThat(priority(table, "450102100201", 2023, "FORMERLY_POOR", 10000.0)).isFalse();
+    // §26 says 1万元以下, which includes 10,000 (《民法典》第一千二百五十九条); §33's warning says 低于 (below)
+    assertThat(priority(table, "450102100201", 2023, "FORMERLY_POOR", 10000.0)).isTrue();
+    assertThat(priority(table, "450102100201", 2023, "FORMERLY_POOR", 10000.01)).isFalse();
     assertThat(priority(table, "450102100201", 2023, "ORDINARY", 5000.0)).isFalse();
     // Guangxi's survey, not anybody's: after its plan's years, and in other provinces, nobody is listed by it
     assertThat(priority(table, "450102100201", 2026, "FORMERLY_POOR", 5000.0)).isFalse();

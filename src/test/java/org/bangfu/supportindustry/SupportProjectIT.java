@@ -45,7 +45,7 @@ class SupportProjectIT extends MariaDbIntegrationTest {
   }
 
   @Test
-  @PolicyRule({"R36", "R37", "R38", "R39", "R40"})
+  @PolicyRule({"R36", "R37", "R38", "R39", "R40", "R41"})
   void aProjectIsRegisteredScoredByItsVillageAndClassifiedByTheCounty() {
     String no = "XM-" + System.nanoTime() % 1_000_000;
     // bad input: every wrong field named in Chinese; the county's other departments and the villages do not register
@@ -248,8 +248,13 @@ class SupportProjectIT extends MariaDbIntegrationTest {
     assertThat(early.getBody().toString()).contains("不在调整公示期");
     api.claim("cadre_liushu", meeting);
     Map<String, Object> minority = new HashMap<>(Map.of("adjustmentOutcome", "RETIRE", "adjustmentPlan",
-        "销号退出，大棚资产交村集体出租", "deliberationDate", "2026-11-20", "deliberationAttendees", 25,
-        "deliberationAgreed", 10));
+        "销号退出，大棚资产交村集体出租", "deliberationDate", "2026-11-20", "deliberationMembers", 40,
+        "deliberationAttendees", 25, "deliberationAgreed", 10));
+    // 25 of 40 members: under two thirds, the meeting could not sit
+    ResponseEntity<Map<String, Object>> noQuorum = api.complete("cadre_liushu", meeting, minority);
+    assertThat(noQuorum.getStatusCode().value()).isEqualTo(400);
+    assertThat(noQuorum.getBody().toString()).contains("到会人数（25/40）不足组成人员的三分之二，会议不能召开");
+    minority.put("deliberationMembers", 30);
     ResponseEntity<Map<String, Object>> refused = api.complete("cadre_liushu", meeting, minority);
     assertThat(refused.getStatusCode().value()).isEqualTo(400);
     assertThat(refused.getBody().toString()).contains("同意人数（10/25）未过到会人数半数");
@@ -297,7 +302,7 @@ class SupportProjectIT extends MariaDbIntegrationTest {
     assertThat(jdbc.queryForObject("SELECT status FROM bf_support_project WHERE id = ?", String.class, projectId))
         .isEqualTo("RETIRED");
     assertThat(api.get("approver_county", "/api/support-projects/" + projectId).getBody().get("ledger").toString())
-        .contains("村民代表会议（2026-11-20，到会 25 人，同意 19 人）同意销号退出", "乡镇审核同意", "县级审核同意", "公示7天",
+        .contains("村民代表会议（2026-11-20，组成人员 30 人，到会 25 人，同意 19 人）同意销号退出", "乡镇审核同意", "县级审核同意", "公示7天",
             "公示期满，销号退出（项目和资产记录保留");
     assertThat(api.getList("supervisor_county", "/api/support-projects/warnings?region=" + DemoData.COUNTY)
         .getBody().toString()).as("a retired project is not watched").doesNotContain(failingNo);

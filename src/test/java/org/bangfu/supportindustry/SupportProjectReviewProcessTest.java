@@ -156,16 +156,16 @@ class SupportProjectReviewProcessTest {
   private void deliberate(String outcome) {
     tasks.decide("cadre_liushu", task(VILLAGE_DELIBERATION, "village-629901101201"), Map.of("adjustmentOutcome",
         outcome, "adjustmentPlan", "销号退出，大棚资产交村集体出租", "deliberationDate", "2026-11-20",
-        "deliberationAttendees", 25, "deliberationAgreed", 19));
+        "deliberationMembers", 30, "deliberationAttendees", 25, "deliberationAgreed", 19));
   }
 
   @Test
-  @PolicyRule("R40")
+  @PolicyRule({"R40", "R41"})
   void anAdjustmentIsDeliberatedApprovedNoticedAndRecordedAndEitherLevelSendsItBack() {
     when(projects.publishNotice(anyLong(), anyString(), anyString())).thenReturn("P7D");
     ProcessInstance pi = adjusting(6L);
     deliberate("RETIRE");
-    verify(projects).recordDeliberation(6L, "RETIRE", "销号退出，大棚资产交村集体出租", "2026-11-20", 25L, 19L,
+    verify(projects).recordDeliberation(6L, "RETIRE", "销号退出，大棚资产交村集体出租", "2026-11-20", 30L, 25L, 19L,
         "cadre_liushu");
     tasks.decide("reviewer_fumin", task(TOWNSHIP_APPROVAL, "township-629901101"), Map.of(
         "townshipAdjustmentDecision", "RETURN", "townshipAdjustmentReason", "资产处置方案不清楚"));
@@ -196,7 +196,7 @@ class SupportProjectReviewProcessTest {
   }
 
   @Test
-  @PolicyRule("R40")
+  @PolicyRule({"R40", "R41"})
   void anObjectionDuringTheNoticeSendsThePlanBackToTheVillagersMeeting() {
     when(projects.publishNotice(anyLong(), anyString(), anyString())).thenReturn("P7D");
     ProcessInstance pi = adjusting(8L);
