@@ -153,6 +153,14 @@ class SupportProjectReviewProcessTest {
     return pi;
   }
 
+  /** The township and the county approve the villagers' plan. */
+  private void approveBoth() {
+    tasks.decide("reviewer_fumin", task(TOWNSHIP_APPROVAL, "township-629901101"), Map.of(
+        "townshipAdjustmentDecision", "APPROVE"));
+    tasks.decide("approver_county", task(COUNTY_APPROVAL, "county-629901"), Map.of("countyAdjustmentDecision",
+        "APPROVE"));
+  }
+
   private void deliberate(String outcome) {
     tasks.decide("cadre_liushu", task(VILLAGE_DELIBERATION, "village-629901101201"), Map.of("adjustmentOutcome",
         outcome, "adjustmentPlan", "销号退出，大棚资产交村集体出租", "deliberationDate", "2026-11-20",
@@ -178,10 +186,7 @@ class SupportProjectReviewProcessTest {
         "RETURN", "countyAdjustmentReason", "请补充村民意见"));
     assertThat(pi).isWaitingAt(VILLAGE_DELIBERATION);
     deliberate("RETIRE");
-    tasks.decide("reviewer_fumin", task(TOWNSHIP_APPROVAL, "township-629901101"), Map.of(
-        "townshipAdjustmentDecision", "APPROVE"));
-    tasks.decide("approver_county", task(COUNTY_APPROVAL, "county-629901"), Map.of("countyAdjustmentDecision",
-        "APPROVE"));
+    approveBoth();
     // noticed for the configured days, then recorded
     assertThat(pi).isWaitingAt(NOTICE_OUTCOME);
     verify(projects, never()).recordAdjustment(anyLong(), anyString(), anyString());
@@ -201,10 +206,7 @@ class SupportProjectReviewProcessTest {
     when(projects.publishNotice(anyLong(), anyString(), anyString())).thenReturn("P7D");
     ProcessInstance pi = adjusting(8L);
     deliberate("RETIRE");
-    tasks.decide("reviewer_fumin", task(TOWNSHIP_APPROVAL, "township-629901101"), Map.of(
-        "townshipAdjustmentDecision", "APPROVE"));
-    tasks.decide("approver_county", task(COUNTY_APPROVAL, "county-629901"), Map.of("countyAdjustmentDecision",
-        "APPROVE"));
+    approveBoth();
     assertThat(pi).isWaitingAt(NOTICE_OUTCOME);
     processEngine.getRuntimeService().createMessageCorrelation(MESSAGE_OBJECTION).processInstanceId(pi.getId())
         .setVariable(ADJUSTMENT_OBJECTION.name(), "承包户不同意").correlate();
