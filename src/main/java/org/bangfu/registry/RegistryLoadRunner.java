@@ -93,7 +93,7 @@ public class RegistryLoadRunner implements DisposableBean {
     } catch (Exception e) {
       LOG.error("registry load {} failed", id, e);
       loads.fail(id, owner, (RegistryLoad.READING.equals(load.status()) ? "读取比对" : "应用") + "时出错："
-          + e.getMessage());
+          + org.bangfu.shared.SystemErrors.forUser(e));
     }
   }
 

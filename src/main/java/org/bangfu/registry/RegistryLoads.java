@@ -124,8 +124,8 @@ public class RegistryLoads {
       LOG.info("registry load {} of county {} uploaded by {}: {} households in {} rows", load.id, county, user.id(),
           load.householdsTotal, load.rowsRead);
       return mapper.find(load.id);
-    } catch (IOException e) {
-      throw InvalidInputException.of("file", "文件无法读取：" + e.getMessage());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw InvalidInputException.of("file", PushFileReader.unreadable(format, e));
     }
   }
 

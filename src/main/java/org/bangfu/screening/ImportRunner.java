@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bangfu.catalogue.Department;
 import org.bangfu.screening.PushFileReader.Format;
 import org.bangfu.screening.PushFileReader.RawRow;
+import org.bangfu.shared.SystemErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -135,7 +136,7 @@ public class ImportRunner implements DisposableBean {
     } catch (Exception e) {
       LOG.error("import {} failed after row {}", id, done, e);
       imports.finish(id, owner, PushImport.Status.FAILED.name(),
-          truncate("处理第 " + (done + 1) + " 条数据附近时出错：" + e.getMessage()), LocalDateTime.now());
+          truncate("处理第 " + (done + 1) + " 条数据附近时出错：" + SystemErrors.forUser(e)), LocalDateTime.now());
     } finally {
       activeImport.set(0);
     }

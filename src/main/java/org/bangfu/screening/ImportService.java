@@ -174,8 +174,7 @@ public class ImportService {
     } catch (InvalidInputException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw InvalidInputException.of("file", format == Format.XLSX
-          ? "文件无法读取：不是有效的XLSX（Excel 2007及以上）文件" : "文件无法读取：CSV格式有误（" + e.getMessage() + "）");
+      throw InvalidInputException.of("file", PushFileReader.unreadable(format, e));
     }
   }
 
@@ -229,7 +228,8 @@ public class ImportService {
     for (RowError error : errors) {
       if (rows.contains(error.rowNo()) || rows.size() < room) {
         rows.add(error.rowNo());
-        kept.add(error);
+        // the report's columns are bounded (32, 300): a reason never fails the batch it reports on
+        kept.add(new RowError(error.rowNo(), truncate(error.columnName(), 32), truncate(error.reason(), 300)));
       }
     }
     return kept;

@@ -281,4 +281,27 @@ public abstract class PushFileReader implements Closeable {
       }
     }
   }
+
+  private static final java.util.regex.Pattern LINE = java.util.regex.Pattern.compile("(?:startline|line) (\\d+)");
+
+  /**
+   * Why a file could not be read, in words a cadre understands: the CSV parser's own message is English and names
+   * its classes, so only its line number is kept.
+   */
+  public static String unreadable(Format format, Exception e) {
+    if (format == Format.XLSX) {
+      return "文件无法读取：不是有效的XLSX（Excel 2007及以上）文件";
+    }
+    String message = String.valueOf(e.getMessage()) + (e.getCause() == null ? "" : " " + e.getCause().getMessage());
+    java.util.regex.Matcher line = LINE.matcher(message);
+    String at = line.find() ? "（第 " + line.group(1) + " 行起）" : "";
+    if (message.contains("EOF reached before encapsulated token finished")) {
+      return "文件无法读取：CSV中有未配对的引号" + at + "，请检查该行的英文双引号";
+    }
+    if (message.contains("Invalid character between encapsulated token and delimiter")
+        || message.contains("invalid char between encapsulated token and delimiter")) {
+      return "文件无法读取：CSV中引号后面紧接着其他字符" + at + "，请检查该行的英文双引号";
+    }
+    return "文件无法读取：CSV格式有误，请在Excel中打开后另存为“CSV UTF-8（逗号分隔）”再导入";
+  }
 }

@@ -237,14 +237,16 @@ public final class PushRowParser {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("金额应为数字（单位：元）：" + abbreviate(value));
     }
+    // the reasons quote the cell as written: a number like 1e308 written out would be 309 digits (1e999999999 a
+    // billion), too long for the report and for memory
     if (amount.signum() < 0) {
-      throw new IllegalArgumentException("金额不能为负数：" + amount.toPlainString());
+      throw new IllegalArgumentException("金额不能为负数：" + abbreviate(value));
     }
     if (amount.compareTo(MAX_AMOUNT) > 0) {
-      throw new IllegalArgumentException("金额超过1亿元，请核对是否多输了位数：" + amount.toPlainString());
+      throw new IllegalArgumentException("金额超过1亿元，请核对是否多输了位数：" + abbreviate(value));
     }
     if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
-      throw new IllegalArgumentException("金额最多两位小数：" + amount.toPlainString());
+      throw new IllegalArgumentException("金额最多两位小数：" + abbreviate(value));
     }
     return amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
   }

@@ -120,8 +120,8 @@ public class ProjectImports {
         registered++;
       }
       return new Result(registered, already);
-    } catch (IOException e) {
-      throw InvalidInputException.of("file", "文件无法读取：" + e.getMessage());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw InvalidInputException.of("file", PushFileReader.unreadable(format, e));
     } finally {
       if (file != null) {
         try {

@@ -120,6 +120,41 @@ class IncomePushIT extends MariaDbIntegrationTest {
     assertThat(county).containsEntry("rowsError", 1).containsEntry("rowsFlagged", 0);
   }
 
+  /**
+   * An amount written as 1e308 (or 1e-400) is one bad row with a short reason, not a failed import whose message shows
+   * the database's error (found by an attack: the reason, written out, overflowed the report's column); a CSV with an
+   * unclosed quote is refused in words, without the parser's English.
+   */
+  @Test
+  void absurdAmountsAreBadRowsAndABrokenCsvIsRefusedInWords() {
+    Map<String, Object> body = ApiClient.household(DemoData.DONGSHAN, "ORDINARY", 7000, 0, "FULL");
+    long household = api.createHousehold("cadre_dongshan", body);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> head = ((List<Map<String, Object>>) body.get("members")).get(0);
+    String id = (String) head.get("idNumber");
+    String name = (String) head.get("name");
+    String month = YearMonth.now().minusMonths(1).toString();
+    String prefix = "ABS-" + System.nanoTime() + "-";
+    Map<String, Object> done = imports().finished(imports().post("handler_hrss", Department.HRSS, "INCOME", null,
+        "absurd.csv", csv(Department.HRSS, List.of(
+            List.of(prefix + "1", id, name, month, "工资性", "", "1e308"),
+            List.of(prefix + "2", id, name, month, "工资性", "", "1e-400"),
+            List.of(prefix + "3", id, name, month, "工资性", "", "800")))));
+    assertThat(done).containsEntry("status", "DONE").containsEntry("rowsError", 2).containsEntry("rowsFlagged", 1);
+    String report = new String(api.as("handler_hrss").getForObject("/api/imports/" + done.get("id") + "/errors.csv",
+        byte[].class), StandardCharsets.UTF_8);
+    assertThat(report).contains("2,金额（元）,金额超过1亿元，请核对是否多输了位数：1e308", "3,金额（元）,金额最多两位小数：1e-400");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_income_item WHERE household_id = ?", Integer.class,
+        household)).isEqualTo(1);
+
+    byte[] broken = ("\uFEFF" + String.join(",", PushLayouts.of(Department.AGRI, PushDataset.INCOME).headers())
+        + "\r\nN-1," + id + "," + name + "," + month + ",财产性,\"abc,300\r\n").getBytes(StandardCharsets.UTF_8);
+    ResponseEntity<Map<String, Object>> refused = imports().post("handler_agri", Department.AGRI, "INCOME", null,
+        "broken.csv", broken);
+    assertThat(refused.getStatusCode().value()).isEqualTo(400);
+    assertThat(refused.getBody().toString()).contains("CSV中有未配对的引号（第 2 行起）").doesNotContain("Exception", "EOF");
+  }
+
   /** Each income sample, as served, imports whole into the demo registry: its people and kinds are right. */
   @Test
   void everyIncomeSampleImportsIntoTheDemoRegistryWithoutAnError() {
