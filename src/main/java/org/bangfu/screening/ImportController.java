@@ -41,11 +41,7 @@ public class ImportController {
       LocalDateTime fileDeletedAt) {
 
     static ImportView of(PushImport i) {
-      String label = switch (PushImport.Status.valueOf(i.getStatus())) {
-        case RUNNING -> "导入中";
-        case DONE -> "已完成";
-        case FAILED -> "失败";
-      };
+      String label = PushImport.Status.valueOf(i.getStatus()).label();
       PushDataset dataset = PushDataset.valueOf(i.getDataset());
       return new ImportView(i.getId(), i.getDepartment(), Department.valueOf(i.getDepartment()).label(),
           dataset.name(), dataset.label(), i.getCountyCode(), i.getFileName(), i.getFileFormat(), i.getStatus(), label, i.getTotalRows(),

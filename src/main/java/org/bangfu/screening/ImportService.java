@@ -67,10 +67,12 @@ public class ImportService {
   private final CaseFileService caseFiles;
   private final EngineUsers users;
   private final IncomeItems incomeItems;
+  private final org.bangfu.region.RegionService regions;
 
   public ImportService(ImportMapper imports, ImportProperties properties, DepartmentScreening screening,
       CaseOpening opening, CaseFileService caseFiles, EngineUsers users, Reassessment reassessment,
-      IncomeItems incomeItems) {
+      IncomeItems incomeItems, org.bangfu.region.RegionService regions) {
+    this.regions = regions;
     this.incomeItems = incomeItems;
     this.reassessment = reassessment;
     this.imports = imports;
@@ -107,6 +109,10 @@ public class ImportService {
       throw InvalidInputException.of("county", "县级区划代码应为6位数字");
     }
     requireImporter(user, department, countyCode);
+    if (regions.find(countyCode).isEmpty()) {
+      // an administrator may import for any county, but only for one that exists
+      throw InvalidInputException.of("county", "没有区划代码为 " + countyCode + " 的县");
+    }
     Format format = Format.of(fileName);
     if (format == null) {
       throw InvalidInputException.of("file", "只能导入CSV或XLSX（Excel）文件");
@@ -485,7 +491,8 @@ public class ImportService {
     PushImport pushImport = find(id, user);
     requireImporter(user, Department.valueOf(pushImport.getDepartment()), pushImport.getCountyCode());
     if (!imports.reopen(id)) {
-      throw new ConflictException("只有失败的导入可以继续；该批次当前状态为" + pushImport.getStatus());
+      throw new ConflictException("只有失败的导入可以继续；该批次当前状态为“"
+          + PushImport.Status.valueOf(pushImport.getStatus()).label() + "”");
     }
     return imports.findImport(id);
   }

@@ -5,7 +5,19 @@ import java.time.LocalDateTime;
 /** One uploaded push file and its progress (bf_import); rowsDone is the committed checkpoint. */
 public class PushImport {
 
-  public enum Status { RUNNING, DONE, FAILED }
+  public enum Status {
+    RUNNING("导入中"), DONE("已完成"), FAILED("失败");
+
+    private final String label;
+
+    Status(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
 
   private Long id;
   private String department;

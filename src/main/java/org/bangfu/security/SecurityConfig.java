@@ -124,6 +124,16 @@ public class SecurityConfig {
     return registration;
   }
 
+  /** The engine API's refusals in Chinese (before the gate, so that the gate's own refusals pass through it too). */
+  @Bean
+  FilterRegistrationBean<org.bangfu.engine.EngineErrorWords> engineErrorWords() {
+    var registration = new FilterRegistrationBean<>(new org.bangfu.engine.EngineErrorWords());
+    registration.setName("bangfu-engine-error-words");
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    registration.setOrder(ENGINE_AUTHENTICATION_ORDER - 1);
+    return registration;
+  }
+
   /** The engine's REST API, both doors, limited to what users need ({@link EngineRestGate}); after sign-in. */
   @Bean
   FilterRegistrationBean<EngineRestGate> engineRestGate(ObjectProvider<ProcessEngine> engine) {

@@ -114,6 +114,11 @@ class IncomePushIT extends MariaDbIntegrationTest {
     assertThat(asSignals.getStatusCode().value()).isEqualTo(400);
     assertThat(asSignals.getBody().toString()).contains("缺少", "救助类别");
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM bf_import", Integer.class)).isEqualTo(before);
+    // an administrator may import for any county that exists
+    ResponseEntity<Map<String, Object>> nowhere = imports().post("admin", Department.CIVIL, "INCOME", "123456",
+        "civil.csv", file);
+    assertThat(nowhere.getStatusCode().value()).isEqualTo(400);
+    assertThat(nowhere.getBody().toString()).contains("没有区划代码为 123456 的县");
     // the county may import any department's incomes; the person is unknown, so the row is reported, not stored
     Map<String, Object> county = imports().finished(imports().post("approver_county", Department.CIVIL, "INCOME", null,
         "civil.csv", file));

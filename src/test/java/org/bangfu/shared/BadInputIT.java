@@ -53,6 +53,24 @@ class BadInputIT extends MariaDbIntegrationTest {
     assertThat(nowhere.getStatusCode().value()).isEqualTo(404);
     assertThat(nowhere.getBody().get("error").toString()).isEqualTo("地址不存在");
 
+    // the engine API's own refusals, which Tasklist shows, in Chinese too (found by an attack: English and prefixed)
+    var engineNowhere = api.get("cadre_dongshan", "/engine-rest/nope");
+    assertThat(engineNowhere.getStatusCode().value()).isEqualTo(404);
+    assertThat(engineNowhere.getBody().get("message")).isEqualTo("地址不存在");
+    var badPaging = api.get("cadre_dongshan", "/engine-rest/task?maxResults=abc");
+    assertThat(badPaging.getBody().get("message").toString()).startsWith("查询参数有误");
+    Map<String, Object> other = openCase();
+    String othersTask = (String) api.tasks("cadre_dongshan", (String) other.get("businessKey")).get(0).get("id");
+    var notYours = api.post("cadre_xihe", "/engine-rest/task/" + othersTask + "/complete", Map.of("variables",
+        Map.of()));
+    assertThat(notYours.getStatusCode().value()).isEqualTo(403);
+    assertThat(notYours.getBody().get("message")).isEqualTo("您没有办理此任务的权限");
+    api.claim("cadre_dongshan", othersTask);
+    var textAsNumber = api.post("cadre_dongshan", "/engine-rest/task/" + othersTask + "/complete", Map.of("variables",
+        Map.of("verifyFindings", Map.of("value", 5))));
+    assertThat(textAsNumber.getStatusCode().value()).isEqualTo(400);
+    assertThat(textAsNumber.getBody().get("message")).isEqualTo("“核实情况”应为文字");
+
     var unknownTask = api.get("cadre_dongshan", "/engine-rest/task/no-such-task/variables");
     assertThat(unknownTask.getStatusCode().value()).isEqualTo(404);
     assertThat(unknownTask.getBody().get("message").toString()).contains("不存在");
