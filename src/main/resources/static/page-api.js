@@ -32,6 +32,9 @@ const BangfuPage = (() => {
     }
     return answer;
   }
+  /** A file upload (multipart) with the session's CSRF token: the response, for the page to read. */
+  const upload = (path, data) => fetch(path, { method: 'POST', body: data, credentials: 'same-origin',
+    headers: { Accept: 'application/json', 'X-XSRF-TOKEN': me.csrfToken } });
   const when = d => d ? esc(d.replace('T', ' ').substring(0, 16)) : '';
   /**
    * The regions a user may choose on a list page: the county where they see more than one township, each township
@@ -48,5 +51,5 @@ const BangfuPage = (() => {
     villages.forEach(v => regions.push({ code: v.code, name: v.name }));
     return regions;
   }
-  return { esc, get, send, show, signedIn, when, regionChoices };
+  return { esc, get, send, upload, show, signedIn, when, regionChoices };
 })();
