@@ -9,6 +9,7 @@ import org.bangfu.casefile.CaseFileService;
 import org.bangfu.engine.InvalidDecisionException;
 import org.bangfu.household.HouseholdApi.IncomeRequest;
 import org.bangfu.household.HouseholdService;
+import org.bangfu.household.IncomeKind;
 import org.bangfu.catalogue.MeasureCode;
 import org.bangfu.measure.MeasureImplementation;
 import org.bangfu.measure.MeasureService;
@@ -119,16 +120,16 @@ public class FollowUpService {
     Double[] values = {kinds.business(), kinds.wage(), kinds.property(), kinds.transfer()};
     String[] fields = {MeasureImplementation.VISIT_BUSINESS_INCOME.name(), MeasureImplementation.VISIT_WAGE_INCOME
         .name(), MeasureImplementation.VISIT_PROPERTY_INCOME.name(), MeasureImplementation.VISIT_TRANSFER_INCOME.name()};
-    String[] labels = {"经营性净收入", "工资性收入", "财产性净收入", "转移性净收入"};
     BigDecimal[] amounts = new BigDecimal[4];
     for (int k = 0; k < 4; k++) {
+      IncomeKind kind = IncomeKind.values()[k];
       if (values[k] == null) {
-        throw new InvalidDecisionException(fields[k], "按四类登记收入时四项都要填写（没有的填0）：请填写" + labels[k]);
+        throw new InvalidDecisionException(fields[k], "按四类登记收入时四项都要填写（没有的填0）：请填写" + kind.label());
       }
       amounts[k] = BigDecimal.valueOf(values[k]).setScale(2, java.math.RoundingMode.HALF_UP);
-      if ((k == 1 || k == 3) && amounts[k].signum() < 0 || amounts[k].abs().compareTo(MAX_MONTHLY) > 0) {
-        throw new InvalidDecisionException(fields[k], labels[k] + (k == 1 || k == 3 ? "应在0到1000万元之间"
-            : "应在正负1000万元之间"));
+      if (!kind.mayBeLoss() && amounts[k].signum() < 0 || amounts[k].abs().compareTo(MAX_MONTHLY) > 0) {
+        throw new InvalidDecisionException(fields[k], kind.label() + (kind.mayBeLoss() ? "应在正负1000万元之间"
+            : "应在0到1000万元之间"));
       }
     }
     BigDecimal sum = amounts[0].add(amounts[1]).add(amounts[2]).add(amounts[3]);

@@ -149,17 +149,17 @@ public class HouseholdValidator {
     BigDecimal[] kinds = {income.businessIncome(), income.wageIncome(), income.propertyIncome(),
         income.transferIncome()};
     String[] fields = {"businessIncome", "wageIncome", "propertyIncome", "transferIncome"};
-    String[] labels = {"经营性净收入", "工资性收入", "财产性净收入", "转移性净收入"};
     int before = errors.size();
     for (int k = 0; k < 4; k++) {
+      IncomeKind kind = IncomeKind.values()[k];
       if (kinds[k] == null) {
-        errors.add(new FieldError(prefix + fields[k], "按收入类别登记时四类收入都要填写（没有的填0）：缺少" + labels[k]));
-      } else if (k == 1 || k == 3) {
-        checkAmount(errors, prefix + fields[k], kinds[k], labels[k], true);
+        errors.add(new FieldError(prefix + fields[k], "按收入类别登记时四类收入都要填写（没有的填0）：缺少" + kind.label()));
+      } else if (!kind.mayBeLoss()) {
+        checkAmount(errors, prefix + fields[k], kinds[k], kind.label(), true);
       } else if (kinds[k].abs().compareTo(MAX_MONTHLY_AMOUNT) > 0) {
-        errors.add(new FieldError(prefix + fields[k], labels[k] + "超过一千万元，请核对是否多写了位数"));
+        errors.add(new FieldError(prefix + fields[k], kind.label() + "超过一千万元，请核对是否多写了位数"));
       } else if (kinds[k].scale() > 2) {
-        errors.add(new FieldError(prefix + fields[k], labels[k] + "最多保留两位小数（分）"));
+        errors.add(new FieldError(prefix + fields[k], kind.label() + "最多保留两位小数（分）"));
       }
     }
     if (errors.size() > before) {

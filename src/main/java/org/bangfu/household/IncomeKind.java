@@ -32,6 +32,11 @@ public enum IncomeKind {
     return shortLabel;
   }
 
+  /** Whether a month's figure of this kind may be negative: a business or property may make a loss, wages not. */
+  public boolean mayBeLoss() {
+    return this == BUSINESS || this == PROPERTY;
+  }
+
   /** The kind a push file names (经营性, 工资性, 财产性 or 转移性). */
   public static Optional<IncomeKind> ofShortLabel(String value) {
     return Arrays.stream(values()).filter(k -> k.shortLabel.equals(value)).findFirst();

@@ -29,9 +29,8 @@ import org.bangfu.household.Member;
 public record IncomeAnalysis(BigDecimal perCapita, BigDecimal previousPerCapita, List<String> findings,
     boolean labourShort, boolean suggestIndustry, boolean suggestEmployment) {
 
-  static final String[] KINDS = {"经营性净收入", "工资性收入", "财产性净收入", "转移性净收入"};
-  private static final List<Function<IncomeRecord, BigDecimal>> KIND_OF = List.of(IncomeRecord::getBusinessIncome,
-      IncomeRecord::getWageIncome, IncomeRecord::getPropertyIncome, IncomeRecord::getTransferIncome);
+  /** The four kinds, in the statistics' order (the index of {@code kinds} below). */
+  private static final IncomeKind[] KINDS = IncomeKind.values();
   /** A kind's change worth naming: at least a tenth, and at least 100 元 a head. */
   private static final BigDecimal NOTABLE_SHARE = new BigDecimal("0.10");
   private static final BigDecimal NOTABLE_AMOUNT = new BigDecimal("100");
@@ -68,20 +67,20 @@ public record IncomeAnalysis(BigDecimal perCapita, BigDecimal previousPerCapita,
     long byKind = year.stream().filter(IncomeRecord::hasKinds).count();
     BigDecimal[] kinds = null;
     if (byKind == 12 && year.size() == 12) {
-      kinds = new BigDecimal[4];
+      kinds = new BigDecimal[KINDS.length];
       StringBuilder line = new StringBuilder("收入构成（人均）：");
-      for (int k = 0; k < 4; k++) {
-        kinds[k] = perHead(sum(year, KIND_OF.get(k)), people);
-        line.append(k == 0 ? "" : "，").append(KINDS[k]).append(' ').append(money(kinds[k])).append(" 元");
+      for (int k = 0; k < KINDS.length; k++) {
+        kinds[k] = perHead(sum(year, KINDS[k]::of), people);
+        line.append(k == 0 ? "" : "，").append(KINDS[k].label()).append(' ').append(money(kinds[k])).append(" 元");
       }
       findings.add(line.toString());
       if (before.size() == 12 && before.stream().allMatch(IncomeRecord::hasKinds)) {
-        for (int k = 0; k < 4; k++) {
-          BigDecimal then = perHead(sum(before, KIND_OF.get(k)), people);
+        for (int k = 0; k < KINDS.length; k++) {
+          BigDecimal then = perHead(sum(before, KINDS[k]::of), people);
           BigDecimal difference = kinds[k].subtract(then);
           if (difference.abs().compareTo(NOTABLE_AMOUNT) >= 0 && then.signum() != 0
               && difference.abs().divide(then.abs(), 4, RoundingMode.HALF_UP).compareTo(NOTABLE_SHARE) >= 0) {
-            findings.add(KINDS[k] + (difference.signum() < 0 ? "下降 " : "增加 ")
+            findings.add(KINDS[k].label() + (difference.signum() < 0 ? "下降 " : "增加 ")
                 + percent(difference.abs(), then.abs()) + "%（人均 " + money(then) + " → " + money(kinds[k]) + " 元）");
           }
         }
@@ -107,13 +106,13 @@ public record IncomeAnalysis(BigDecimal perCapita, BigDecimal previousPerCapita,
     if (labour != null) {
       findings.add(labour + "：列入重点监测，由民政部门审核是否纳入农村低保或特困人员救助供养");
     }
-    boolean noWages = kinds != null && kinds[1].signum() == 0;
+    boolean noWages = kinds != null && kinds[IncomeKind.WAGE.ordinal()].signum() == 0;
     if (full + weak > 0 && noWages) {
       findings.add("有劳动力（" + (full + weak) + " 人）但没有工资性收入");
     }
     boolean wagesFalling = kinds != null && before.size() == 12 && before.stream().allMatch(IncomeRecord::hasKinds)
-        && kinds[1].compareTo(perHead(sum(before, IncomeRecord::getWageIncome), people)) < 0;
-    boolean industry = kinds != null && kinds[0].signum() != 0;
+        && kinds[IncomeKind.WAGE.ordinal()].compareTo(perHead(sum(before, IncomeKind.WAGE::of), people)) < 0;
+    boolean industry = kinds != null && kinds[IncomeKind.BUSINESS.ordinal()].signum() != 0;
     boolean employment = full + weak > 0 && (noWages || wagesFalling);
     return new IncomeAnalysis(perCapita, previous, List.copyOf(findings), labour != null, industry, employment);
   }
