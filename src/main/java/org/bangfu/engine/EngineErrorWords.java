@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bangfu.shared.ChineseErrorAttributes;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,6 +32,7 @@ public class EngineErrorWords extends OncePerRequestFilter {
   /** "Cannot complete task ID: …", "Cannot submit task form ID: …", "Cannot resolve task ID: …". */
   private static final Pattern ACTION_PREFIX = Pattern.compile("^Cannot [A-Za-z ]+? \\S+: (.*)$", Pattern.DOTALL);
   private static final Pattern CHINESE = Pattern.compile("[\\u4e00-\\u9fff]");
+  private static final Pattern HTTP_REASON = Pattern.compile("HTTP \\d{3} [A-Za-z ]+");
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -63,13 +65,13 @@ public class EngineErrorWords extends OncePerRequestFilter {
       return "查询参数有误：" + (message.contains("maxResults") || message.contains("firstResult")
           ? "分页参数应为整数" : "请检查参数的写法");
     }
-    return switch (message) {
-      case "HTTP 404 Not Found" -> "地址不存在";
-      case "HTTP 405 Method Not Allowed" -> "此地址不支持该请求方法";
-      case "HTTP 415 Unsupported Media Type" -> "请求内容的格式不支持：请以 JSON 提交";
-      case "HTTP 406 Not Acceptable" -> "无法按请求的格式返回内容";
-      default -> null;
-    };
+    // JAX-RS's own refusals ("HTTP 404 Not Found"): the words the application's error page uses for the status
+    if (!HTTP_REASON.matcher(message).matches()) {
+      return null;
+    }
+    String words = ChineseErrorAttributes.words(status);
+    // the engine API takes JSON only: a wrong content type is told so
+    return status == 415 && words != null ? words + "：请以 JSON 提交" : words;
   }
 
   /** Passes a response through, except a refusal's body, which is kept to be rewritten. */

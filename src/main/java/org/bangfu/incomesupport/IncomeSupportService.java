@@ -253,9 +253,6 @@ public class IncomeSupportService {
    */
   private static String departmentPath(BangfuUser user, String region) {
     RegionAccess.requireRegionCode(region);
-    if (region == null || region.length() < 6) {
-      return null;
-    }
     String county = region.substring(0, 6);
     for (Map.Entry<String, String> d : Map.of("AGRI", "INDUSTRY", "HRSS", "EMPLOYMENT", "CIVIL", "SOCIAL")
         .entrySet()) {

@@ -537,8 +537,8 @@ public class ImportService {
 
   /** The layout a URL names by its key: CIVIL (预警数据) or CIVIL-INCOME (收入数据). */
   static PushLayout layout(String key) {
-    int dash = key.indexOf("-INCOME");
-    return dash > 0 && key.endsWith("-INCOME") ? layout(key.substring(0, dash), PushDataset.INCOME)
+    String income = "-" + PushDataset.INCOME.name();
+    return key.endsWith(income) ? layout(key.substring(0, key.length() - income.length()), PushDataset.INCOME)
         : layout(key, PushDataset.SIGNAL);
   }
 }

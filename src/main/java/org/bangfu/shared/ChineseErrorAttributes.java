@@ -26,7 +26,8 @@ public class ChineseErrorAttributes extends DefaultErrorAttributes {
     return attributes;
   }
 
-  static String words(int status) {
+  /** What a refusal of this status says when nothing more particular is known; null for others. */
+  public static String words(int status) {
     return switch (status) {
       case 400 -> "请求格式不正确";
       case 401 -> "请先登录";

@@ -395,8 +395,10 @@ public class SupportProjects {
   @Transactional
   public void raiseObjection(long projectId, String content, BangfuUser user) {
     SupportProject project = get(projectId, user);
-    if (user.groups().stream().noneMatch(g -> g.startsWith(CandidateGroups.VILLAGE)
-        || g.startsWith(CandidateGroups.TOWNSHIP) || g.startsWith(CandidateGroups.COUNTY))
+    // the project's own village, township or county, or the county's 农业农村局 (readers such as supervisors do not)
+    String village = project.villageCode();
+    if (!user.inGroup(CandidateGroups.village(village)) && !user.inGroup(CandidateGroups.township(
+        village.substring(0, 9))) && !user.inGroup(CandidateGroups.county(project.countyCode()))
         && !user.inGroup(CandidateGroups.department("AGRI", project.countyCode()))) {
       throw new ForbiddenException("公示异议由村、乡镇、县级或县农业农村局的人员登记");
     }
