@@ -2,6 +2,7 @@ package org.bangfu.engine;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import org.bangfu.shared.EngineClock;
@@ -58,7 +59,9 @@ public class SlaService {
       throw new IllegalStateException("no SLA configured for step '" + step + "' (bangfu.sla.days." + step + ")");
     }
     ZoneId zone = ZoneId.systemDefault();
-    LocalDateTime now = EngineClock.now();
+    // to the second: MySQL-family DATETIME columns keep no fraction (MariaDB cuts it, MySQL rounds it), so a due date
+    // to the millisecond would be one value in the engine's row and another in the inbox's
+    LocalDateTime now = EngineClock.now().truncatedTo(ChronoUnit.SECONDS);
     LocalDateTime dueAt = workingDays
         ? calendar.plusWorkingDays(now.toLocalDate(), allowance).atTime(now.toLocalTime())
         : now.plusDays(allowance);
