@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.EntityTypes;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.FilterServiceImpl;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
@@ -41,7 +44,10 @@ public class InboxFilterService extends FilterServiceImpl {
   private final AtomicLong fromInbox = new AtomicLong();
   private final AtomicLong fromEngine = new AtomicLong();
 
-  public InboxFilterService() {
+  private final KeptReads kept;
+
+  InboxFilterService(KeptReads kept) {
+    this.kept = kept;
     for (InboxFilter filter : InboxFilter.values()) {
       standardQueries.put(filter, filter.queryJson());
     }
@@ -113,17 +119,27 @@ public class InboxFilterService extends FilterServiceImpl {
         || extendingQuery != null && !(extendingQuery instanceof TaskQueryImpl)) {
       return null;
     }
-    // with the engine's check that the user may read the filter (AuthorizationException otherwise)
-    FilterEntity filter = context.getFilterManager().findFilterById(filterId);
-    if (filter == null || !EntityTypes.TASK.equals(filter.getResourceType())) {
+    // with the engine's check that the user may read the filter (AuthorizationException otherwise), or that check
+    // passed for this user and these groups a moment ago (KeptReads)
+    long before = kept.generation();
+    KeptReads.KnownFilter filter = kept.filter(filterId, () -> {
+      FilterEntity found = context.getFilterManager().findFilterById(filterId);
+      return found == null ? null : new KeptReads.KnownFilter(kindOf(found), found.getResourceType());
+    });
+    if (filter == null || !EntityTypes.TASK.equals(filter.resourceType()) || filter.kind() == null) {
       return null;
     }
-    InboxFilter kind = kindOf(filter);
+    if (!kept.mayRead(user.getUserId(), user.getGroupIds(), filterId)) {
+      context.getAuthorizationManager().checkAuthorization(Permissions.READ, Resources.FILTER, filterId);
+      kept.allowed(user.getUserId(), user.getGroupIds(), filterId, before);
+    }
+    InboxFilter kind = filter.kind();
     JsonObject extending = extendingQuery == null ? noCriteria : criteria((TaskQueryImpl) extendingQuery);
     if (kind == null || !extending.equals(noCriteria) && !extending.equals(activeOnly)) {
       return null;
     }
-    TaskQueryImpl query = filter.getQuery();
+    // the stored query is exactly the standard one (kindOf compared them)
+    TaskQueryImpl query = (TaskQueryImpl) kind.query();
     TaskQueryImpl effective = extendingQuery == null ? query : (TaskQueryImpl) query.extend((TaskQuery) extendingQuery);
     List<InboxTable.Sort> sorts = sorts(effective.getOrderingProperties());
     if (sorts == null) {
@@ -132,8 +148,9 @@ public class InboxFilterService extends FilterServiceImpl {
     List<String> parties = new ArrayList<>();
     if (kind.readsCandidateUser()) {
       // as the engine's candidate-user query: the user's groups as the identity service has them now
-      context.getReadOnlyIdentityProvider().createGroupQuery().groupMember(user.getUserId()).list()
-          .forEach(group -> parties.add(InboxTable.GROUP + group.getId()));
+      kept.groupsOf(user.getUserId(), () -> context.getReadOnlyIdentityProvider().createGroupQuery()
+          .groupMember(user.getUserId()).list().stream().map(Group::getId).toList())
+          .forEach(group -> parties.add(InboxTable.GROUP + group));
       parties.add(InboxTable.CANDIDATE_USER + user.getUserId());
     } else if (kind.readsCurrentUserGroups() && user.getGroupIds() != null) {
       // ${currentUserGroups()}: the groups of the signed-in user's authentication

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -13,6 +14,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.stereotype.Component;
 
@@ -27,14 +30,25 @@ public class InboxPlugin extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(InboxPlugin.class);
 
-  private final InboxFilterService filterService = new InboxFilterService();
+  private final KeptReads kept;
+  private final InboxFilterService filterService;
+
+  /**
+   * @param keptReads how long a user's groups and filter permission are kept between pages (KeptReads); 0s: read
+   *     on every request
+   */
+  @Autowired
+  public InboxPlugin(@Value("${bangfu.inbox.kept-reads}") Duration keptReads) {
+    this.kept = new KeptReads(keptReads);
+    this.filterService = new InboxFilterService(kept);
+  }
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     if (configuration.getCustomSessionFactories() == null) {
       configuration.setCustomSessionFactories(new ArrayList<SessionFactory>());
     }
-    configuration.getCustomSessionFactories().add(new InboxSession.Factory());
+    configuration.getCustomSessionFactories().add(new InboxSession.Factory(kept));
     if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
       configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<CommandInterceptor>());
     }
@@ -68,6 +82,10 @@ public class InboxPlugin extends AbstractProcessEnginePlugin {
     if (tasks > 0) {
       LOG.info("Inbox filled from the engine's {} open tasks", tasks);
     }
+  }
+
+  KeptReads keptReads() {
+    return kept;
   }
 
   public InboxFilterService filterService() {

@@ -1,6 +1,7 @@
 package org.bangfu.inbox;
 
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -9,16 +10,23 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessDefinitionStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractSetProcessInstanceStateCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractUpdateProcessInstancesSuspendStateCmd;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
+import org.camunda.bpm.engine.impl.db.entitymanager.operation.DbBulkOperation;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.FilterEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.MembershipEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 
@@ -40,10 +48,15 @@ final class InboxSession implements Session {
   /** Tasks whose candidates changed although the task itself was not loaded. */
   private final Set<String> linksChanged = new LinkedHashSet<>();
   private boolean changedInBulk;
+  /** The command changed memberships, groups, filters or their authorizations: the kept reads are dropped. */
+  private boolean accessChanged;
   private int depth;
 
-  private InboxSession(CommandContext commandContext) {
+  private final KeptReads kept;
+
+  private InboxSession(CommandContext commandContext, KeptReads kept) {
     this.commandContext = commandContext;
+    this.kept = kept;
   }
 
   /**
@@ -68,7 +81,20 @@ final class InboxSession implements Session {
       } else if (cached.getEntity() instanceof IdentityLinkEntity link && link.getTaskId() != null
           && (deleted || state == DbEntityState.TRANSIENT)) {
         linksChanged.add(link.getTaskId());
+      } else if (!accessChanged && (deleted || state == DbEntityState.TRANSIENT || cached.isDirty())
+          && changesAccess(cached.getEntity())) {
+        accessChanged = true;
       }
+    }
+    if (!accessChanged) {
+      accessChanged = commandContext.getDbEntityManager().getDbOperationManager().bulkOperations.values().stream()
+          .flatMap(Collection::stream).anyMatch(bulk -> changesAccess(bulk));
+    }
+    if (accessChanged) {
+      // now, and again when the change is committed: a read between the two saw the old state
+      kept.accessChanged();
+      commandContext.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+          committed -> kept.accessChanged());
     }
     for (String taskId : linksChanged) {
       TaskEntity task = commandContext.getDbEntityManager().getDbEntityCache().get(TaskEntity.class, taskId);
@@ -78,6 +104,31 @@ final class InboxSession implements Session {
     }
     linksChanged.removeAll(changed.keySet());
     linksChanged.removeAll(removed);
+  }
+
+  /** What the kept reads ({@link KeptReads}) depend on: memberships, groups, filters, and who may read those. */
+  private static boolean changesAccess(Object entity) {
+    if (entity instanceof AuthorizationEntity authorization) {
+      return governsKeptReads(authorization.getResourceType());
+    }
+    return entity instanceof MembershipEntity || entity instanceof GroupEntity || entity instanceof FilterEntity;
+  }
+
+  /** A bulk statement (deleting a user's or a group's memberships, a resource's authorizations…). */
+  private static boolean changesAccess(DbBulkOperation bulk) {
+    Class<?> type = bulk.getEntityType();
+    if (AuthorizationEntity.class.isAssignableFrom(type)) {
+      // the engine deletes a task's authorizations with its task: those do not matter here
+      return !(bulk.getParameter() instanceof Map<?, ?> parameters
+          && parameters.get("resourceType") instanceof Integer resourceType && !governsKeptReads(resourceType));
+    }
+    return MembershipEntity.class.isAssignableFrom(type) || GroupEntity.class.isAssignableFrom(type)
+        || FilterEntity.class.isAssignableFrom(type);
+  }
+
+  private static boolean governsKeptReads(int resourceType) {
+    return resourceType == Resources.FILTER.resourceType() || resourceType == Resources.GROUP.resourceType()
+        || resourceType == Resources.GROUP_MEMBERSHIP.resourceType();
   }
 
   @Override
@@ -142,6 +193,13 @@ final class InboxSession implements Session {
   }
 
   static final class Factory implements SessionFactory {
+
+    private final KeptReads kept;
+
+    Factory(KeptReads kept) {
+      this.kept = kept;
+    }
+
     @Override
     public Class<?> getSessionType() {
       return InboxSession.class;
@@ -149,7 +207,7 @@ final class InboxSession implements Session {
 
     @Override
     public Session openSession() {
-      return new InboxSession(Context.getCommandContext());
+      return new InboxSession(Context.getCommandContext(), kept);
     }
   }
 }

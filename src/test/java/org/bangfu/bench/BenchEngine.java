@@ -132,7 +132,9 @@ final class BenchEngine {
     } catch (SQLException | IOException e) {
       throw new IllegalStateException(e);
     }
-    configuration.getProcessEnginePlugins().add(new InboxPlugin());
+    // -Dbangfu.bench.inbox-kept-reads (the application's 60s; 0s: the groups and the filter's permission every time)
+    configuration.getProcessEnginePlugins().add(new InboxPlugin(
+        java.time.Duration.parse("PT" + System.getProperty("bangfu.bench.inbox-kept-reads", "60s").toUpperCase())));
   }
 
   /** Like the starter's: a pool of core..max threads with a queue, acquiring up to maxJobs per round. */

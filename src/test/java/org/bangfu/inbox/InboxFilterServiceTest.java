@@ -11,6 +11,9 @@ import java.sql.Statement;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -45,7 +48,7 @@ class InboxFilterServiceTest {
     configuration.setAuthorizationEnabled(true);
     configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9_-]+");
     configuration.setEnforceHistoryTimeToLive(false);
-    plugin = new InboxPlugin();
+    plugin = new InboxPlugin(java.time.Duration.ofSeconds(60));
     configuration.getProcessEnginePlugins().add(plugin);
     engine = configuration.buildProcessEngine();
   }
@@ -81,6 +84,66 @@ class InboxFilterServiceTest {
     } finally {
       workout.cleanUp();
       ClockUtil.reset();
+    }
+  }
+
+  /**
+   * The user's groups and filter permission are kept between pages (KeptReads), yet a removed membership and a
+   * revoked filter count from the next page and count; the engine's task writes (its task authorizations among them)
+   * keep them.
+   */
+  @Test
+  void aRemovedMembershipOrARevokedFilterCountsFromTheNextRequest() {
+    var identity = engine.getIdentityService();
+    identity.saveGroup(identity.newGroup("kept-g"));
+    identity.saveUser(identity.newUser("kept-u"));
+    identity.createMembership("kept-u", "kept-g");
+    Task task = engine.getTaskService().newTask();
+    engine.getTaskService().saveTask(task);
+    engine.getTaskService().addCandidateGroup(task.getId(), "kept-g");
+    String filterId = InboxFilter.GROUP.ensure(engine.getFilterService(), engine.getAuthorizationService()).getId();
+    try {
+      identity.setAuthentication("kept-u", List.of("kept-g"));
+      assertThat(engine.getFilterService().count(filterId)).isEqualTo(1);
+      long generation = plugin.keptReads().generation();
+      identity.clearAuthentication();
+      Task other = engine.getTaskService().newTask();
+      engine.getTaskService().saveTask(other);
+      engine.getTaskService().addCandidateGroup(other.getId(), "kept-g");
+      engine.getTaskService().complete(other.getId());
+      assertThat(plugin.keptReads().generation()).as("task writes keep the kept reads").isEqualTo(generation);
+
+      identity.deleteMembership("kept-u", "kept-g");
+      identity.setAuthentication("kept-u", List.of());
+      assertThat(engine.getFilterService().count(filterId)).as("the group's task, after the membership went")
+          .isZero();
+      assertThat(engine.getFilterService().<Task>listPage(filterId, 0, 10)).isEmpty();
+
+      identity.clearAuthentication();
+      identity.createMembership("kept-u", "kept-g");
+      identity.setAuthentication("kept-u", List.of("kept-g"));
+      assertThat(engine.getFilterService().count(filterId)).isEqualTo(1);
+      identity.clearAuthentication();
+      Authorization revoke = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+      revoke.setUserId("kept-u");
+      revoke.setResource(Resources.FILTER);
+      revoke.setResourceId(filterId);
+      revoke.removePermission(Permissions.READ);
+      engine.getAuthorizationService().saveAuthorization(revoke);
+      identity.setAuthentication("kept-u", List.of("kept-g"));
+      try {
+        assertThatThrownBy(() -> engine.getFilterService().count(filterId)).isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> engine.getFilterService().listPage(filterId, 0, 10))
+            .isInstanceOf(AuthorizationException.class);
+      } finally {
+        identity.clearAuthentication();
+        engine.getAuthorizationService().deleteAuthorization(revoke.getId());
+      }
+    } finally {
+      identity.clearAuthentication();
+      engine.getTaskService().deleteTask(task.getId(), true);
+      identity.deleteUser("kept-u");
+      identity.deleteGroup("kept-g");
     }
   }
 
