@@ -67,6 +67,42 @@ class InboxIT extends MariaDbIntegrationTest {
     }
   }
 
+  /**
+   * The inbox keeps a user's groups between pages (KeptReads); a membership the administrator removes in Admin
+   * counts from the user's next Tasklist request, on this node, though the Tasklist session still holds its groups.
+   */
+  @Test
+  void aMembershipRemovedInAdminCountsFromTheNextTasklistRequest() throws Exception {
+    openIdentification(DemoData.DONGSHAN, "cadre_dongshan");
+    String user = "kept_reader";
+    var identity = engine.getIdentityService();
+    var made = identity.newUser(user);
+    made.setPassword("Kept-Reader-2026");
+    identity.saveUser(made);
+    String village = "village-" + DemoData.DONGSHAN;
+    identity.createMembership(user, village);
+    try {
+      WebappSession tasklist = WebappSession.signIn("http://localhost:" + port, "tasklist", user, "Kept-Reader-2026");
+      String filter = engine.getFilterService().createFilterQuery().filterName(InboxFilter.GROUP.title()).singleResult()
+          .getId();
+      String count = "/camunda/api/engine/engine/default/filter/" + filter + "/count";
+      long before = JSON.readTree(tasklist.get(count).body()).get("count").asLong();
+      assertThat(before).as("the village's open tasks").isPositive();
+      assertThat(JSON.readTree(tasklist.get(count).body()).get("count").asLong()).isEqualTo(before);
+
+      WebappSession admin = WebappSession.signIn("http://localhost:" + port, "admin", "admin", "admin");
+      assertThat(admin.send("DELETE", "/camunda/api/engine/engine/default/group/" + village + "/members/" + user, null)
+          .statusCode()).isEqualTo(204);
+      assertThat(JSON.readTree(tasklist.get(count).body()).get("count").asLong()).as("after Admin removed the membership")
+          .isZero();
+      JsonNode page = JSON.readTree(tasklist.postHal("/camunda/api/engine/engine/default/filter/" + filter
+          + "/list?firstResult=0&maxResults=15", TASKLIST_QUERY).body());
+      assertThat(page.path("_embedded").path("task").size()).isZero();
+    } finally {
+      identity.deleteUser(user);
+    }
+  }
+
   @Test
   void tasklistsRequestsForACadresFiltersAreAnsweredFromTheInbox() throws Exception {
     String businessKey = openIdentification(DemoData.DONGSHAN, "cadre_dongshan");
