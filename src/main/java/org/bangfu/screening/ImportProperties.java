@@ -14,7 +14,7 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties(prefix = "bangfu.imports")
 public record ImportProperties(Path dir, int batchSize, Duration lease, boolean run, Duration keepFilesFor,
-    Limits limits) {
+    Limits limits, Double busyShare) {
 
   public ImportProperties {
     if (batchSize <= 0) {
@@ -31,6 +31,20 @@ public record ImportProperties(Path dir, int batchSize, Duration lease, boolean 
     if (limits == null) {
       throw new IllegalStateException("bangfu.imports.limits is not set: the limits an uploaded file must keep to");
     }
+    // how much of its time an import may work: a choice between people's waits and the import's, not a default
+    if (busyShare == null || !(busyShare > 0 && busyShare <= 1)) {
+      throw new IllegalStateException("bangfu.imports.busy-share must be set, above 0 and at most 1 (1: no pause "
+          + "between batches; 0.5: after each batch, a pause as long as the batch took): " + busyShare);
+    }
+  }
+
+  /**
+   * The pause after a batch that took {@code batch}, so that the import works {@link #busyShare} of its time: at
+   * most a quarter of the lease, which the next batch renews.
+   */
+  public Duration pauseAfter(Duration batch) {
+    long nanos = (long) (batch.toNanos() * (1 / busyShare - 1));
+    return Duration.ofNanos(Math.min(nanos, lease.toNanos() / 4));
   }
 
   /**

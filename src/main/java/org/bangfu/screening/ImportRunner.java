@@ -130,9 +130,15 @@ public class ImportRunner implements DisposableBean {
         }
         service.processBatch(pushImport, parser, batch, done, owner, batchStart, leaseEnd());
         done += batch.size();
+        // people's requests come first: the import works its share of the time (bangfu.imports.busy-share)
+        Thread.sleep(properties.pauseAfter(Duration.ofNanos(System.nanoTime() - batchStart)).toMillis());
       }
     } catch (ImportService.LeaseLostException e) {
       LOG.warn("import {}: {}, stopping here", id, e.getMessage());
+    } catch (InterruptedException e) {
+      // the node is stopping: the import stays running, and its lease runs out for the next node to resume it
+      Thread.currentThread().interrupt();
+      LOG.info("import {}: stopped at row {} with the node", id, done);
     } catch (Exception e) {
       LOG.error("import {} failed after row {}", id, done, e);
       imports.finish(id, owner, PushImport.Status.FAILED.name(),

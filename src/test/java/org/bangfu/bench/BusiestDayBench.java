@@ -65,7 +65,9 @@ class BusiestDayBench {
       server.createDatabase("day");
       Path work = Files.createTempDirectory("bangfu-bench-day-");
       try (AppNode node = AppNode.start(server.url("day"), work, 0, "--camunda.bpm.job-execution.enabled=true",
-          "--bangfu.imports.poll-interval=PT1S")) {
+          "--bangfu.imports.poll-interval=PT1S",
+          // -Dbangfu.bench.day.import-share: the import's share of its time (the application's setting: 0.5)
+          "--bangfu.imports.busy-share=" + System.getProperty("bangfu.bench.day.import-share", "0.5"))) {
         try (Connection db = BenchEngine.seeding(server, "day")) {
           SyntheticPush.seedRegistry(db, SyntheticPush.villages(db, DemoData.COUNTY), 20_000);
         }

@@ -68,6 +68,29 @@ abstract class BrowserTest extends MariaDbIntegrationTest {
     tasklist = new TasklistPage(browser, wait, "http://localhost:" + port);
   }
 
+  /** Part of a role's day in the browser. */
+  @FunctionalInterface
+  protected interface Steps {
+    void run() throws Exception;
+  }
+
+  /**
+   * Opens a browser for part of a role's day, leaves target/screenshots/failure-{name}.png when a step fails, and
+   * closes the browser either way.
+   */
+  protected void inBrowser(String name, Steps steps) throws Exception {
+    openBrowser();
+    try {
+      steps.run();
+    } catch (Exception | AssertionError e) {
+      screenshot("failure-" + name);
+      throw e;
+    } finally {
+      browser.quit();
+      browser = null;
+    }
+  }
+
   /** The id of the user's open task at this step of the case (through the API, as the user). */
   protected String taskId(String user, String businessKey, String step) {
     return api.tasks(user, businessKey).stream().filter(t -> step.equals(t.get("taskDefinitionKey")))

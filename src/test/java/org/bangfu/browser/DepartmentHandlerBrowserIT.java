@@ -23,12 +23,11 @@ class DepartmentHandlerBrowserIT extends BrowserTest {
    * and 西河村's cadre has 李春生's home verification to do.
    */
   @Test
-  void aDepartmentHandlerImportsTheSampleAndTheVillageGetsTheIdentification() throws IOException {
+  void aDepartmentHandlerImportsTheSampleAndTheVillageGetsTheIdentification() throws Exception {
     Path sample = Files.createTempFile("MEDINS-sample-", ".csv");
     Files.write(sample, api.as("handler_medins").getForObject("/api/imports/layouts/MEDINS/sample.csv",
         byte[].class));
-    openBrowser();
-    try {
+    inBrowser("imports", () -> {
       tasklist.signIn("handler_medins");
       browser.get("http://localhost:" + port + "/imports.html");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
@@ -47,13 +46,7 @@ class DepartmentHandlerBrowserIT extends BrowserTest {
       screenshot("imports-done");
       docScreenshot("department-handler-imports");
       assertThat(row).isNotNull();
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-imports");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
     Map<String, Object> opened = api.getList("cadre_xihe", "/api/cases?region=" + org.bangfu.demo.DemoData.XIHE
         + "&status=IDENTIFYING&size=100").getBody().stream()
         .map(c -> api.get("cadre_xihe", "/api/cases/" + c.get("id")).getBody())
@@ -68,7 +61,7 @@ class DepartmentHandlerBrowserIT extends BrowserTest {
    * village's cadre reads the payment on the case page, by department and kind, at phone width too.
    */
   @Test
-  void aDepartmentsIncomesAreImportedOnThePageAndReadOnTheCasePage() throws IOException {
+  void aDepartmentsIncomesAreImportedOnThePageAndReadOnTheCasePage() throws Exception {
     Map<String, Object> body = ApiClient.household(org.bangfu.demo.DemoData.DONGSHAN, "ORDINARY", 6000, 0, "FULL",
         "NONE");
     long household = api.createHousehold("cadre_dongshan", body);
@@ -81,8 +74,7 @@ class DepartmentHandlerBrowserIT extends BrowserTest {
     Files.writeString(file, "\uFEFF推送编号,身份证号,姓名,所属月份,收入类别,项目,金额（元）\r\n"
         + "MZSR-B-" + System.nanoTime() + "," + head.get("idNumber") + "," + head.get("name") + "," + month
         + ",转移性,低保金,450\r\n");
-    openBrowser();
-    try {
+    inBrowser("imports-income", () -> {
       tasklist.signIn("handler_civil");
       browser.get("http://localhost:" + port + "/imports.html");
       WebElement option = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
@@ -99,15 +91,8 @@ class DepartmentHandlerBrowserIT extends BrowserTest {
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("import-" + id), "已完成"));
       assertThat(browser.findElement(By.id("import-" + id)).getText()).contains("民政局 · 收入数据", "收入入库 1 条");
       screenshot("imports-income-done");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-imports-income");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
-    openBrowser();
-    try {
+    });
+    inBrowser("case-pushed-incomes", () -> {
       tasklist.signIn("cadre_dongshan");
       browser.get("http://localhost:" + port + "/case.html?id=" + opened.get("id"));
       WebElement pushed = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("pushedIncomes")));
@@ -116,12 +101,6 @@ class DepartmentHandlerBrowserIT extends BrowserTest {
       phoneWidth();
       assertThat(browser.findElement(By.id("pushedIncomes")).getText()).contains("低保金");
       screenshot("case-pushed-incomes-phone");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-case-pushed-incomes");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
   }
 }

@@ -33,7 +33,7 @@ class IncomeSupportBrowserIT extends BrowserTest {
   TaskService taskService;
 
   @Test
-  void theCadrePlansAPriorityHouseholdInTasklistAndTheCountyReadsItsLedgerRow() {
+  void theCadrePlansAPriorityHouseholdInTasklistAndTheCountyReadsItsLedgerRow() throws Exception {
     // a formerly poor household whose wages fell, listed by a survey (its run and list as the survey writes them)
     Map<String, Object> body = ApiClient.household(DemoData.DONGSHAN, "FORMERLY_POOR", 12000, 0, "FULL", "FULL",
         "NONE");
@@ -64,8 +64,7 @@ class IncomeSupportBrowserIT extends BrowserTest {
         .singleResult().getId();
     String businessKey = String.format("ZS-2024-%06d", ((Number) row.get("id")).longValue());
 
-    openBrowser();
-    try {
+    inBrowser("income-support-plan", () -> {
       tasklist.signIn("cadre_dongshan");
       assertThat(tasklist.cardOf(businessKey, taskId, "增收帮扶")).contains(headName + " · 和平镇东山村 · 增收帮扶 2024")
           .contains("增收重点帮扶对象 · 人均纯收入 8,000 元/年（上年 10,000 元）");
@@ -83,16 +82,9 @@ class IncomeSupportBrowserIT extends BrowserTest {
       tasklist.choose("增收帮扶计划已制定");
       tasklist.complete();
       wait.until(d -> taskService.createTaskQuery().taskId(taskId).count() == 0);
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-income-support-plan");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
 
-    openBrowser();
-    try {
+    inBrowser("income-support-ledger", () -> {
       tasklist.signIn("approver_county");
       browser.get("http://localhost:" + port + "/income-support.html");
       wait.until(d -> !d.findElements(By.cssSelector("#region option")).isEmpty());
@@ -113,12 +105,6 @@ class IncomeSupportBrowserIT extends BrowserTest {
       browser.navigate().refresh();
       wait.until(d -> !d.findElements(By.cssSelector("#ledger tbody tr")).isEmpty());
       assertThat(tasklist.overflow()).as("the ledger at 390 px").isEmpty();
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-income-support-ledger");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
   }
 }

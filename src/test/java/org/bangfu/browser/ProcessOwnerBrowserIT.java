@@ -22,13 +22,12 @@ class ProcessOwnerBrowserIT extends BrowserTest {
    * diagram on request) and a deployed form.
    */
   @Test
-  void aProcessOwnerViewsADeployedProcessDecisionTableAndForm() {
+  void aProcessOwnerViewsADeployedProcessDecisionTableAndForm() throws Exception {
     String process = repositoryService.createProcessDefinitionQuery().processDefinitionKey("RiskIdentificationProcess")
         .latestVersion().singleResult().getId();
     String decision = repositoryService.createDecisionDefinitionQuery()
         .decisionDefinitionKey("Decision_MonitoringEligibility").latestVersion().singleResult().getId();
-    openBrowser();
-    try {
+    inBrowser("viewer", () -> {
       tasklist.signIn("owner_province");
       browser.get("http://localhost:" + port + "/viewer.html?id=" + process);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
@@ -62,13 +61,7 @@ class ProcessOwnerBrowserIT extends BrowserTest {
       assertThat(browser.findElement(By.id("shown")).getText()).contains("表单", "VerifyHouseholdForm");
       assertThat(browser.findElement(By.id("canvas")).getText()).contains("入户核实");
       screenshot("viewer-form");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-viewer");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
   }
 
   /**
@@ -76,7 +69,7 @@ class ProcessOwnerBrowserIT extends BrowserTest {
    * a new version of the DMN holds the edited text, and comparing it with the version before marks that rule changed.
    */
   @Test
-  void aProcessOwnerEditsADecisionTableInTheBrowserAndPublishesIt() throws IOException {
+  void aProcessOwnerEditsADecisionTableInTheBrowserAndPublishesIt() throws Exception {
     String before = repositoryService.createDecisionDefinitionQuery()
         .decisionDefinitionKey("Decision_MonitoringThreshold").latestVersion().singleResult().getId();
     openBrowser();
@@ -125,7 +118,7 @@ class ProcessOwnerBrowserIT extends BrowserTest {
 
   /** A process owner's models page lists the processes with their versions; an approver gets no list. */
   @Test
-  void aProcessOwnerSeesTheProcessVersions() {
+  void aProcessOwnerSeesTheProcessVersions() throws Exception {
     openBrowser();
     try {
       tasklist.signIn("owner_province");
@@ -144,7 +137,7 @@ class ProcessOwnerBrowserIT extends BrowserTest {
 
   /** A process owner's what-if on its page: the table of townships with households entering the range. */
   @Test
-  void aProcessOwnerSeesWhatARaisedLineWouldDo() {
+  void aProcessOwnerSeesWhatARaisedLineWouldDo() throws Exception {
     openBrowser();
     try {
       tasklist.signIn("owner_province");

@@ -24,11 +24,10 @@ class SupportProjectBrowserIT extends BrowserTest {
   TaskService taskService;
 
   @Test
-  void theCountyRegistersAndReviewsAProjectAndTheVillageScoresIt() {
+  void theCountyRegistersAndReviewsAProjectAndTheVillageScoresIt() throws Exception {
     String no = "BX-" + System.nanoTime() % 1_000_000;
     String name = "东山村光伏帮扶电站" + no.substring(3);
-    openBrowser();
-    try {
+    inBrowser("support-projects-register", () -> {
       tasklist.signIn("handler_agri");
       browser.get("http://localhost:" + port + "/support-projects.html");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("registerSection")));
@@ -51,21 +50,14 @@ class SupportProjectBrowserIT extends BrowserTest {
       browser.findElement(By.id("startReviews")).click();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "已开始本年度评估"));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projects"), "待村里评估"));
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-support-projects-register");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
 
     long projectId = jdbc.queryForObject("SELECT id FROM bf_support_project WHERE project_no = ?", Long.class, no);
     String instance = jdbc.queryForObject("SELECT process_instance_id FROM bf_support_project_review WHERE "
         + "project_id = ?", String.class, projectId);
     String scoreTask = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
     String businessKey = String.format("CY-%d-%06d", org.bangfu.shared.EngineClock.today().getYear(), projectId);
-    openBrowser();
-    try {
+    inBrowser("support-projects-score", () -> {
       tasklist.signIn("cadre_dongshan");
       assertThat(tasklist.cardOf(businessKey, scoreTask, "四个一批")).contains(name + " · 和平镇东山村 · 四个一批评估")
           .contains("光伏帮扶 · 运营主体 东山村股份经济合作社 · 正常运营");
@@ -82,21 +74,14 @@ class SupportProjectBrowserIT extends BrowserTest {
       tasklist.complete();
       wait.until(d -> taskService.createTaskQuery().processInstanceId(instance)
           .taskDefinitionKey(ProjectReviewProcess.DECIDE).count() == 1);
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-support-projects-score");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
     // the county decides in Tasklist as well (its form is tested like the others); here through the API
     String decide = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
     api.claim("handler_agri", decide);
     assertThat(api.complete("handler_agri", decide, Map.of("projectCategory", "CONSOLIDATE", "categoryReason",
         "收益稳定，带动面广")).getStatusCode().value()).isEqualTo(204);
 
-    openBrowser();
-    try {
+    inBrowser("support-projects-list", () -> {
       tasklist.signIn("handler_agri");
       browser.get("http://localhost:" + port + "/support-projects.html");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projects"), name));
@@ -114,12 +99,6 @@ class SupportProjectBrowserIT extends BrowserTest {
       browser.navigate().refresh();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projects"), name));
       assertThat(tasklist.overflow()).as("the projects page at 390 px").isEmpty();
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-support-projects-list");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
   }
 }

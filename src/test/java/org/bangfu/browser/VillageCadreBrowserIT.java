@@ -172,19 +172,12 @@ class VillageCadreBrowserIT extends BrowserTest {
     noticePeriodPasses(bk);
 
     String townshipTask = taskId("reviewer_heping", bk, RiskIdentification.TOWNSHIP_REVIEW);
-    openBrowser();
-    try {
+    inBrowser("township", () -> {
       tasklist.signIn("reviewer_heping");
       tasklist.openTask(townshipTask);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h2.task"), "乡镇审核"));
       screenshot("township-review");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-township");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
 
     // the reviewer of 富民乡 has a task of their own (a self-application in 柳树村), but not 和平镇's review
     long ownHousehold = api.createHousehold("cadre_liushu",
@@ -209,7 +202,7 @@ class VillageCadreBrowserIT extends BrowserTest {
    * configured for the county are shown as such, a wrong mobile number is refused in Chinese.
    */
   @Test
-  void aCadreReadsANewTaskInTheMessageCentreAndOpensIt() {
+  void aCadreReadsANewTaskInTheMessageCentreAndOpensIt() throws Exception {
     Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE");
     String headName = (String) body.get("headName");
     String bk = (String) illnessFoundInDongshan(body).get("businessKey");
@@ -259,7 +252,7 @@ class VillageCadreBrowserIT extends BrowserTest {
    * labour capacity and sees the change in the household's log; the county's approver reads who changed what.
    */
   @Test
-  void aCadreCorrectsAHouseholdOnTheRegistryPageAndTheCountySeesWhoChangedIt() {
+  void aCadreCorrectsAHouseholdOnTheRegistryPageAndTheCountySeesWhoChangedIt() throws Exception {
     Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "FULL");
     String headName = (String) body.get("headName");
     api.createHousehold("cadre_dongshan", body);
@@ -297,25 +290,18 @@ class VillageCadreBrowserIT extends BrowserTest {
       browser.quit();
       browser = null;
     }
-    openBrowser();
-    try {
+    inBrowser("registry-county", () -> {
       tasklist.signIn("approver_county");
       browser.get("http://localhost:" + port + "/registry.html");
       wait.until(d -> !d.findElements(By.cssSelector("#region option")).isEmpty());
       assertThat(browser.findElement(By.cssSelector("#region option")).getText()).isEqualTo("全县");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("changes"), headName));
       assertThat(browser.findElement(By.id("changes")).getText()).contains(headName, "弱劳动能力", "王建国（东山村）");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-registry-county");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
   }
 
   @Test
-  void theCadresPagesFitAPhone() {
+  void theCadresPagesFitAPhone() throws Exception {
     Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE");
     String headName = (String) body.get("headName");
     Map<String, Object> opened = illnessFoundInDongshan(body);
@@ -364,7 +350,7 @@ class VillageCadreBrowserIT extends BrowserTest {
   }
 
   @Test
-  void aCadreDraftsThePlanAndRecordsAVisitInTasklist() {
+  void aCadreDraftsThePlanAndRecordsAVisitInTasklist() throws Exception {
     long household = api.createHousehold("cadre_dongshan",
         ApiClient.household(DONGSHAN, "FORMERLY_POOR", 7200, 0, "FULL", "FULL", "NONE", "NONE"));
     Map<String, Object> opened = api.openCase("cadre_dongshan", Map.of("householdId", household,
@@ -372,8 +358,7 @@ class VillageCadreBrowserIT extends BrowserTest {
     String bk = (String) opened.get("businessKey");
     includeThroughAllLevels(bk, "cadre_dongshan", "reviewer_heping");
 
-    openBrowser();
-    try {
+    inBrowser("plan", () -> {
       tasklist.signIn("cadre_dongshan");
       tasklist.openTask(taskId("cadre_dongshan", bk, HouseholdPlan.DRAFT_PLAN));
       tasklist.claim();
@@ -390,13 +375,7 @@ class VillageCadreBrowserIT extends BrowserTest {
       tasklist.complete();
       wait.until(d -> api.tasks("reviewer_heping", bk).stream()
           .anyMatch(t -> HouseholdPlan.TOWNSHIP_REVIEW.equals(t.get("taskDefinitionKey"))));
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-plan");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
     Map<String, Object> drafted = api.get("cadre_dongshan", "/api/cases/" + opened.get("id")).getBody();
     @SuppressWarnings("unchecked")
     Map<String, Object> plan = ((List<Map<String, Object>>) drafted.get("plans")).get(0);
@@ -446,7 +425,7 @@ class VillageCadreBrowserIT extends BrowserTest {
    * runs again once they are typed in — a line for a month outside the window is named in the case file, not taken.
    */
   @Test
-  void aCadreCompletesTheMissingIncomeMonthsInTasklist() {
+  void aCadreCompletesTheMissingIncomeMonthsInTasklist() throws Exception {
     Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE");
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> incomes = new java.util.ArrayList<>((List<Map<String, Object>>) body.get("incomes"));
@@ -491,12 +470,11 @@ class VillageCadreBrowserIT extends BrowserTest {
 
   /** A village cadre registers a household's self-application on our page; the township then has it to accept. */
   @Test
-  void aCadreRegistersASelfApplicationAndTheTownshipHasItToAccept() {
+  void aCadreRegistersASelfApplicationAndTheTownshipHasItToAccept() throws Exception {
     Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 8000, 0, "FULL", "HALF", "NONE");
     long household = api.createHousehold("cadre_dongshan", body);
     String head = (String) body.get("headName");
-    openBrowser();
-    try {
+    inBrowser("signal", () -> {
       tasklist.signIn("cadre_dongshan");
       browser.get("http://localhost:" + port + "/signal.html");
       WebElement select = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
@@ -513,13 +491,7 @@ class VillageCadreBrowserIT extends BrowserTest {
       WebElement created = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("created")));
       assertThat(created.getText()).contains("已登记").contains("待乡镇受理");
       screenshot("signal-registered");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-signal");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
     List<Map<String, Object>> cases = api.getList("reviewer_heping", "/api/cases?region=" + DONGSHAN + "&size=100")
         .getBody();
     Map<String, Object> opened = cases.stream().filter(c -> ((Number) c.get("householdId")).longValue() == household)
@@ -534,7 +506,7 @@ class VillageCadreBrowserIT extends BrowserTest {
    * overdue task but not one due next week.
    */
   @Test
-  void aCadreFindsTheOverdueTaskUnderTheOverdueFilterInChinese() {
+  void aCadreFindsTheOverdueTaskUnderTheOverdueFilterInChinese() throws Exception {
     String overdueCase = openIdentification(DONGSHAN, "cadre_dongshan");
     String laterCase = openIdentification(DONGSHAN, "cadre_dongshan");
     String overdue = taskId("cadre_dongshan", overdueCase, RiskIdentification.VERIFY_HOUSEHOLD);
@@ -566,7 +538,7 @@ class VillageCadreBrowserIT extends BrowserTest {
    * Tasklist plugin fills from the registry for the cadre's village.
    */
   @Test
-  void aCadreReadsTheVillagesScreeningListInItsTab() {
+  void aCadreReadsTheVillagesScreeningListInItsTab() throws Exception {
     ClockUtil.setCurrentTime(java.util.Date.from(java.time.LocalDateTime.parse("2028-03-01T02:00:00")
         .atZone(java.time.ZoneId.systemDefault()).toInstant()));
     try {

@@ -26,6 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
     // the tests run the outbox worker, the deadline watcher and the digest themselves, on a moved engine clock
     "bangfu.mail.dispatch=false",
     "bangfu.supervision.watch=false",
+    // the tests wait for their imports; the pause between batches is ImportPropertiesTest's
+    "bangfu.imports.busy-share=1",
     "spring.mail.host=127.0.0.1"})
 @ActiveProfiles("demo")
 @AutoConfigureObservability(tracing = false) // metrics exported as in production (OperationsIT reads them)
