@@ -86,8 +86,7 @@ class CountyAdministratorBrowserIT extends BrowserTest {
         + prefix + "4," + DemoData.DONGSHAN + ",邻居丙," + ApiClient.newIdNumber(1969) + ",邻居,普通劳动力,一般户,否\n";
     Path file = Files.createTempDirectory("registry").resolve("监测系统导出.csv");
     Files.writeString(file, csv);
-    openBrowser();
-    try {
+    inBrowser("registry-load", () -> {
       tasklist.signIn("admin_county");
       browser.get("http://localhost:" + port + "/registry.html");
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("loadSection")));
@@ -126,12 +125,6 @@ class CountyAdministratorBrowserIT extends BrowserTest {
       browser.navigate().refresh();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#loads tbody tr"), "已应用"));
       assertThat(tasklist.overflow()).as("the registry load at 390 px").isEmpty();
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-registry-load");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
   }
 }

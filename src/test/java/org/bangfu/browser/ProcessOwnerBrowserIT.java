@@ -119,20 +119,13 @@ class ProcessOwnerBrowserIT extends BrowserTest {
   /** A process owner's models page lists the processes with their versions; an approver gets no list. */
   @Test
   void aProcessOwnerSeesTheProcessVersions() throws Exception {
-    openBrowser();
-    try {
+    inBrowser("models", () -> {
       tasklist.signIn("owner_province");
       browser.get("http://localhost:" + port + "/models.html");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("processes"), "AssistanceCaseProcess"));
       assertThat(browser.findElement(By.id("processes")).getText()).contains("第 ", "版");
       screenshot("models");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-models");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
   }
 
   /** A process owner's what-if on its page: the table of townships with households entering the range. */

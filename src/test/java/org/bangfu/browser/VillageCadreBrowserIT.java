@@ -256,8 +256,7 @@ class VillageCadreBrowserIT extends BrowserTest {
     Map<String, Object> body = ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "FULL");
     String headName = (String) body.get("headName");
     api.createHousehold("cadre_dongshan", body);
-    openBrowser();
-    try {
+    inBrowser("registry", () -> {
       tasklist.signIn("cadre_dongshan");
       browser.get("http://localhost:" + port + "/registry.html");
       wait.until(d -> !d.findElements(By.cssSelector("#region option")).isEmpty());
@@ -283,13 +282,7 @@ class VillageCadreBrowserIT extends BrowserTest {
       browser.navigate().refresh();
       wait.until(d -> !d.findElements(By.cssSelector("#households tbody tr")).isEmpty());
       assertThat(tasklist.overflow()).as("the registry page at 390 px").isEmpty();
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-registry");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
     inBrowser("registry-county", () -> {
       tasklist.signIn("approver_county");
       browser.get("http://localhost:" + port + "/registry.html");
@@ -439,8 +432,7 @@ class VillageCadreBrowserIT extends BrowserTest {
     api.decide("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
         "verifyFindings", "户主慢性病", "verifyDecision", "CONFIRM"));
     String task = taskId("cadre_dongshan", bk, RiskIdentification.COMPLETE_INCOME_RECORDS);
-    openBrowser();
-    try {
+    inBrowser("incomes", () -> {
       tasklist.signIn("cadre_dongshan");
       // the card does not make a yearly income of ten months
       assertThat(tasklist.cardOf(bk, task)).contains((String) body.get("headName"), "补录收入记录")
@@ -453,13 +445,7 @@ class VillageCadreBrowserIT extends BrowserTest {
       screenshot("incomes-completed");
       tasklist.complete();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bangfu-completed"), "任务已办理完成"));
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-incomes");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
     assertThat(api.tasks("cadre_dongshan", bk)).extracting(t -> t.get("taskDefinitionKey"))
         .contains(RiskIdentification.DEMOCRATIC_REVIEW);
     Map<String, Object> caseFile = api.get("cadre_dongshan", "/api/cases/" + opened.get("id")).getBody();
