@@ -138,7 +138,7 @@ public class InboxFilterService extends FilterServiceImpl {
     }
     InboxFilter kind = filter.kind();
     JsonObject extending = extendingQuery == null ? noCriteria : criteria((TaskQueryImpl) extendingQuery);
-    if (kind == null || !extending.equals(noCriteria) && !extending.equals(activeOnly)) {
+    if (!extending.equals(noCriteria) && !extending.equals(activeOnly)) {
       return null;
     }
     // the stored query is exactly the standard one (kindOf compared them)

@@ -81,8 +81,9 @@ final class InboxSession implements Session {
       } else if (cached.getEntity() instanceof IdentityLinkEntity link && link.getTaskId() != null
           && (deleted || state == DbEntityState.TRANSIENT)) {
         linksChanged.add(link.getTaskId());
-      } else if (!accessChanged && (deleted || state == DbEntityState.TRANSIENT || cached.isDirty())
-          && changesAccess(cached.getEntity())) {
+      } else if (!accessChanged && changesAccess(cached.getEntity())
+          && (deleted || state == DbEntityState.TRANSIENT || cached.isDirty())) {
+        // the type first: isDirty() compares an entity's whole state, and every command holds many entities
         accessChanged = true;
       }
     }
