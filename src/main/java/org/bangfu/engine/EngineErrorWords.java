@@ -67,7 +67,8 @@ public class EngineErrorWords extends OncePerRequestFilter {
     }
     // JAX-RS's own refusals ("HTTP 404 Not Found"): the words the application's error page uses for the status
     if (!HTTP_REASON.matcher(message).matches()) {
-      return null;
+      // the resources' own "No matching task with id …" (also for another region's task): as the engine's commands
+      return status == 404 ? UserErrorInterceptor.NOT_FOUND : null;
     }
     String words = ChineseErrorAttributes.words(status);
     // the engine API takes JSON only: a wrong content type is told so

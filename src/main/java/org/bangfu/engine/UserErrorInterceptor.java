@@ -57,6 +57,9 @@ public class UserErrorInterceptor extends CommandInterceptor {
     this(() -> null);
   }
 
+  /** An id nobody may see: gone, mistyped, or another region's (the same words, so that nothing is given away). */
+  static final String NOT_FOUND = "请求的任务或记录不存在（可能已经办结或被删除）";
+
   /** With the engine's password policy, looked up when a password is refused (it is made after the interceptors). */
   public UserErrorInterceptor(Supplier<PasswordPolicy> passwordPolicy) {
     this.passwordPolicy = passwordPolicy;
@@ -99,7 +102,7 @@ public class UserErrorInterceptor extends CommandInterceptor {
     if (e instanceof NullPointerException && command instanceof org.camunda.bpm.engine.impl.GetDeployedTaskFormCmd) {
       // the engine's authorization check of a task's deployed form dereferences the task before asking whether it
       // exists: an unknown task id there is a 404, as everywhere else
-      return new RestException(Response.Status.NOT_FOUND, "请求的任务或记录不存在（可能已经办结或被删除）");
+      return new RestException(Response.Status.NOT_FOUND, NOT_FOUND);
     }
     if (e instanceof org.camunda.bpm.engine.TaskAlreadyClaimedException) {
       // claimed by another user a moment earlier (their name is on the task once the list is refreshed)
@@ -113,7 +116,7 @@ public class UserErrorInterceptor extends CommandInterceptor {
     if (e instanceof NullValueException && e.getMessage() != null
         && (e.getMessage().contains("doesn't exist") || e.getMessage().contains("Cannot find"))) {
       // an id nobody has (a task done and gone, a typo): not a system error
-      return new RestException(Response.Status.NOT_FOUND, "请求的任务或记录不存在（可能已经办结或被删除）");
+      return new RestException(Response.Status.NOT_FOUND, NOT_FOUND);
     }
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof org.bangfu.shared.MissingSettingException missing) {

@@ -65,6 +65,10 @@ class BadInputIT extends MariaDbIntegrationTest {
         Map.of()));
     assertThat(notYours.getStatusCode().value()).isEqualTo(403);
     assertThat(notYours.getBody().get("message")).isEqualTo("您没有办理此任务的权限");
+    // another village's task read through the engine API: not found, in words (was "No matching task with id …")
+    var notYoursToRead = api.get("cadre_xihe", "/engine-rest/task/" + othersTask);
+    assertThat(notYoursToRead.getStatusCode().value()).isEqualTo(404);
+    assertThat(notYoursToRead.getBody().get("message")).isEqualTo("请求的任务或记录不存在（可能已经办结或被删除）");
     api.claim("cadre_dongshan", othersTask);
     var textAsNumber = api.post("cadre_dongshan", "/engine-rest/task/" + othersTask + "/complete", Map.of("variables",
         Map.of("verifyFindings", Map.of("value", 5))));
