@@ -12,8 +12,12 @@ import org.springframework.stereotype.Component;
  * statements are kept per connection. The engine flushes a command's inserts as JDBC batches, which the driver sent
  * one statement at a time: rewritten, a batch of inserts is one multi-row statement (a case started by a department
  * push went from 129 insert statements to 17; ScreeningBench). The engine's optimistic-locking updates and deletes
- * still get their row counts (batches of those are sent as multi-statements, each counted). A setting given in the
- * configuration ({@code spring.datasource.hikari.data-source-properties}) wins.
+ * still get their row counts (batches of those are sent as multi-statements, each counted). And the driver keeps the
+ * session's auto-commit, isolation and read-only state itself (as the pool and the engine set them through JDBC; nothing
+ * here sets them in SQL) instead of asking the server: by default it sent {@code SELECT @@session.transaction_read_only}
+ * before every insert, update and delete — a quarter of all statements of a task's completion (CompletionBench, the
+ * server's general log). A setting given in the configuration ({@code spring.datasource.hikari.data-source-properties})
+ * wins.
  */
 @Component
 public class MySqlDriverSettings implements BeanPostProcessor {
@@ -22,7 +26,8 @@ public class MySqlDriverSettings implements BeanPostProcessor {
       "cachePrepStmts", "true",
       "prepStmtCacheSize", "500",
       "prepStmtCacheSqlLimit", "65536",
-      "rewriteBatchedStatements", "true");
+      "rewriteBatchedStatements", "true",
+      "useLocalSessionState", "true");
 
   @Override
   public Object postProcessAfterInitialization(Object bean, String beanName) {

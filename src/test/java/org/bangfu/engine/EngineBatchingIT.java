@@ -56,6 +56,33 @@ class EngineBatchingIT extends MariaDbIntegrationTest {
   }
 
   @Test
+  void aBatchIsOneStatementWithoutAskingTheServerWhetherTheSessionIsReadOnly() throws Exception {
+    try (java.sql.Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      long before = statementsOfThisSession(connection);
+      try (java.sql.PreparedStatement update = connection.prepareStatement(
+          "UPDATE ACT_RU_TASK SET PRIORITY_ = PRIORITY_ WHERE ID_ = ?")) {
+        // as the engine flushes its writes: as a JDBC batch
+        update.setString(1, tasks.get(0));
+        update.addBatch();
+        assertThat(update.executeBatch()).containsExactly(1);
+      }
+      // the update and the next count (without useLocalSessionState the driver sent SELECT
+      // @@session.transaction_read_only before each batch: 3)
+      assertThat(statementsOfThisSession(connection) - before).isEqualTo(2);
+      connection.rollback();
+    }
+  }
+
+  private static long statementsOfThisSession(java.sql.Connection connection) throws java.sql.SQLException {
+    try (java.sql.Statement statement = connection.createStatement();
+        java.sql.ResultSet status = statement.executeQuery("SHOW SESSION STATUS LIKE 'Questions'")) {
+      status.next();
+      return status.getLong(2);
+    }
+  }
+
+  @Test
   void aBatchOfUpdatesWithOneStaleRowFailsWholeAndChangesNothing() {
     TaskService taskService = engine.getTaskService();
     ProcessEngineConfigurationImpl configuration =
