@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -45,8 +46,10 @@ final class BenchEngine {
    * history tables from disk. Both configurations of a benchmark run on this one server.
    */
   static EmbeddedMariaDb.Server newServer() {
-    return EmbeddedMariaDb.newServer("--innodb-buffer-pool-size="
-        + System.getProperty("bangfu.bench.db-buffer-pool", "2G"));
+    String pool = "--innodb-buffer-pool-size=" + System.getProperty("bangfu.bench.db-buffer-pool", "2G");
+    // -Dbangfu.bench.db-digests=true: the server's statement statistics on, for where its time goes (CompletionBench)
+    return Boolean.getBoolean("bangfu.bench.db-digests")
+        ? EmbeddedMariaDb.newServer(pool, "--performance-schema=ON") : EmbeddedMariaDb.newServer(pool);
   }
 
   /**
@@ -96,25 +99,37 @@ final class BenchEngine {
    * ({@link InboxPlugin}) the application keeps for every task.
    */
   static StandaloneProcessEngineConfiguration ours(EmbeddedMariaDb.Server server, String database) {
-    StandaloneProcessEngineConfiguration configuration = ours(server.url(database));
+    return ours(server, database, Map.of());
+  }
+
+  /** The same with more driver settings (a benchmark's variant: {@code useServerPrepStmts}…). */
+  static StandaloneProcessEngineConfiguration ours(EmbeddedMariaDb.Server server, String database,
+      Map<String, String> driverSettings) {
+    StandaloneProcessEngineConfiguration configuration = ours(server.url(database), driverSettings);
     configuration.setProcessEngineName("bench-" + database);
     return configuration;
   }
 
   /** The same on the database of a JDBC URL (a benchmark's separate JVM). */
   static StandaloneProcessEngineConfiguration ours(String url) {
+    return ours(url, Map.of());
+  }
+
+  private static StandaloneProcessEngineConfiguration ours(String url, Map<String, String> driverSettings) {
     StandaloneProcessEngineConfiguration configuration = stock(url);
     HikariDataSource pool = (HikariDataSource) configuration.getDataSource();
+    driverSettings.forEach(pool::addDataSourceProperty);
     new MySqlDriverSettings().postProcessAfterInitialization(pool, "dataSource");
     configuration.setJobExecutor(jobExecutor(setting("camunda.bpm.job-execution.core-pool-size", 3),
         setting("camunda.bpm.job-execution.max-pool-size", 10), setting("camunda.bpm.job-execution.queue-capacity", 3),
         setting("camunda.bpm.job-execution.max-jobs-per-acquisition", 3),
         setting("camunda.bpm.job-execution.wait-time-in-millis", 5_000)));
     // authorization checks per row, as application.yml sets them (the stock default "auto" joins every row)
-    configuration.setAuthorizationCheckRevokes(
-        APPLICATION.getProperty("camunda.bpm.authorization.authorization-check-revokes"));
+    configuration.setAuthorizationCheckRevokes(System.getProperty("bangfu.bench.authorization-check-revokes",
+        APPLICATION.getProperty("camunda.bpm.authorization.authorization-check-revokes")));
     // the application's history level: full without the rows nobody reads
     configuration.setHistoryLevel(org.bangfu.engine.CaseHistoryLevel.INSTANCE);
+    configuration.getProcessEnginePlugins().add(new org.bangfu.engine.AuthorizationChecks());
     withInbox(configuration); // after the pool's settings: it opens the pool
     return configuration;
   }

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bangfu.testing.EmbeddedMariaDb;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.task.Task;
@@ -41,8 +42,23 @@ class CompletionBench {
       // the configurations share this JVM: an unreported first run compiles the engine's hot paths, so that the
       // first reported configuration does not pay for the JIT the later ones use
       run("stock", server, "completions_jit");
-      List<Map<String, Object>> rows = List.of(run("stock", server, "completions_stock"),
-          run("ours", server, "completions_ours"), run("ours, full", server, "completions_full"));
+      // -Dbangfu.bench.completion-configs=ours for a profile of one configuration (then no ratios)
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (String config : System.getProperty("bangfu.bench.completion-configs", "stock,ours,full").split(",")) {
+        String name = config.equals("full") ? "ours, full" : config;
+        rows.add(run(name, server, "completions_" + config.replace('-', '_')));
+      }
+      System.out.printf("%nSTATEMENTS per completion (the server's counters over the measured window)%n");
+      System.out.printf("%-12s %10s %10s %10s %10s %10s %14s%n", "config", "all", "select", "insert", "update",
+          "delete", "rows read");
+      for (Map<String, Object> r : rows) {
+        @SuppressWarnings("unchecked")
+        Map<String, Double> statements = (Map<String, Double>) r.get("statements");
+        System.out.printf("%-12s %10.1f %10.1f %10.1f %10.1f %10.1f %14.1f%n", r.get("name"),
+            statements.get("Questions"), statements.get("Com_select"), statements.get("Com_insert"),
+            statements.get("Com_update"), statements.get("Com_delete"), statements.get("Handler_read_key")
+            + statements.get("Handler_read_next") + statements.get("Handler_read_rnd_next"));
+      }
       System.out.printf("%nCOMPLETIONS through the engine's Java API: %d clients, %d s after %d s of warm-up, cases"
           + " of %d user tasks%n", CLIENTS, SECONDS, WARM_UP_SECONDS, STEPS);
       System.out.printf("%-12s %10s %14s %14s %14s %8s %16s %16s %16s%n", "config", "cases/s", "completions/s",
@@ -52,9 +68,71 @@ class CompletionBench {
             r.get("cases"), r.get("completions"), r.get("p50"), r.get("p99"), r.get("errors"), r.get("appCpu"),
             r.get("dbCpu"), (double) r.get("appCpu") + (double) r.get("dbCpu"));
       }
-      System.out.printf("ratio ours/stock completions/s: %.2fx; CPU per completion: %.2fx (ours with full history:"
-          + " %.2fx)%n", (double) rows.get(1).get("completions") / (double) rows.get(0).get("completions"),
-          cpu(rows.get(1)) / cpu(rows.get(0)), cpu(rows.get(2)) / cpu(rows.get(0)));
+      // every configuration against the first (stock, unless -Dbangfu.bench.completion-configs leaves it out)
+      for (Map<String, Object> r : rows.subList(1, rows.size())) {
+        System.out.printf("ratio %s/%s: completions/s %.2fx, CPU per completion %.2fx%n", r.get("name"),
+            rows.get(0).get("name"), (double) r.get("completions") / (double) rows.get(0).get("completions"),
+            cpu(r) / cpu(rows.get(0)));
+      }
+    }
+  }
+
+  /**
+   * The server's statement and row counters ({@code SHOW GLOBAL STATUS}): what a completion asks of the database,
+   * process start and the client's find included (the counters' own query adds one statement per read).
+   */
+  private static Map<String, Long> counters(EmbeddedMariaDb.Server server) {
+    Map<String, Long> counters = new LinkedHashMap<>();
+    try (java.sql.Connection connection = BenchEngine.seeding(server, "mysql");
+        java.sql.ResultSet status = connection.createStatement().executeQuery("SHOW GLOBAL STATUS WHERE Variable_name"
+            + " IN ('Questions', 'Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Handler_read_key',"
+            + " 'Handler_read_next', 'Handler_read_rnd_next')")) {
+      while (status.next()) {
+        counters.put(status.getString(1), Long.parseLong(status.getString(2)));
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+    return counters;
+  }
+
+  /** The statements that took the server's time over the window, per completion (-Dbangfu.bench.db-digests=true). */
+  private static void printDigests(EmbeddedMariaDb.Server server, String name, int completions) {
+    try (java.sql.Connection connection = BenchEngine.seeding(server, "mysql");
+        java.sql.ResultSet digests = connection.createStatement().executeQuery("SELECT COUNT_STAR, SUM_TIMER_WAIT,"
+            + " SUM_ROWS_EXAMINED, DIGEST_TEXT FROM performance_schema.events_statements_summary_by_digest"
+            + " ORDER BY SUM_TIMER_WAIT DESC LIMIT 25")) {
+      System.out.printf("%nSERVER TIME by statement (%s): per completion, count, time (ms), rows examined%n", name);
+      while (digests.next()) {
+        System.out.printf("%6.2f %8.3f ms %8.1f  %s%n", digests.getLong(1) / (double) completions,
+            digests.getLong(2) / 1e9 / completions, digests.getLong(3) / (double) completions,
+            String.valueOf(digests.getString(4)).replaceAll("\\s+", " ").substring(0,
+                Math.min(160, String.valueOf(digests.getString(4)).replaceAll("\\s+", " ").length())));
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void sql(EmbeddedMariaDb.Server server, String statement) {
+    try (java.sql.Connection connection = BenchEngine.seeding(server, "mysql");
+        java.sql.Statement jdbc = connection.createStatement()) {
+      jdbc.execute(statement);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void generalLog(EmbeddedMariaDb.Server server, String file, boolean on) {
+    try (java.sql.Connection connection = BenchEngine.seeding(server, "mysql");
+        java.sql.Statement statement = connection.createStatement()) {
+      if (on) {
+        statement.execute("SET GLOBAL log_output = 'FILE'");
+        statement.execute("SET GLOBAL general_log_file = " + file);
+      }
+      statement.execute("SET GLOBAL general_log = " + (on ? "ON" : "OFF"));
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -65,8 +143,13 @@ class CompletionBench {
   private static Map<String, Object> run(String name, EmbeddedMariaDb.Server server, String database)
       throws InterruptedException {
     server.createDatabase(database);
-    StandaloneProcessEngineConfiguration configuration = name.equals("stock")
-        ? BenchEngine.stock(server, database) : BenchEngine.ours(server, database);
+    // variants for a comparison (-Dbangfu.bench.completion-configs=stock,ours,ours-auto,ours-sps): the engine's default
+    // authorization checks (a join unless the user has a REVOKE), or statements prepared on the server
+    StandaloneProcessEngineConfiguration configuration = name.equals("stock") ? BenchEngine.stock(server, database)
+        : BenchEngine.ours(server, database, name.contains("sps") ? Map.of("useServerPrepStmts", "true") : Map.of());
+    if (name.contains("auto")) {
+      configuration.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+    }
     if (name.equals("ours, full")) {
       // ours with Camunda's full history instead of the level "case": what the history level alone saves
       configuration.setHistoryLevel(org.camunda.bpm.engine.impl.history.HistoryLevel.HISTORY_LEVEL_FULL);
@@ -128,11 +211,28 @@ class CompletionBench {
       Thread.sleep(Math.max(0, measuredFrom - System.currentTimeMillis()));
       double appFrom = ProcessCpu.ofThisJvm();
       double dbFrom = ProcessCpu.seconds(databasePid);
+      Map<String, Long> countersFrom = counters(server);
+      boolean digests = Boolean.getBoolean("bangfu.bench.db-digests");
+      if (digests) {
+        sql(server, "TRUNCATE TABLE performance_schema.events_statements_summary_by_digest");
+      }
+      String log = System.getProperty("bangfu.bench.completion-log");
+      if (log != null) {
+        // -Dbangfu.bench.completion-log=/tmp/x: every statement of two seconds of the window, into /tmp/x-<config>.log
+        Thread.sleep(10_000);
+        generalLog(server, "'" + log + "-" + name.replace(", ", "-") + ".log'", true);
+        Thread.sleep(2_000);
+        generalLog(server, null, false);
+      }
       for (Thread client : clients) {
         client.join();
       }
       double appCpu = ProcessCpu.ofThisJvm() - appFrom;
       double dbCpu = ProcessCpu.seconds(databasePid) - dbFrom;
+      Map<String, Long> countersTo = counters(server);
+      if (digests) {
+        printDigests(server, name, Math.max(1, latencies.size()));
+      }
       double seconds = (System.currentTimeMillis() - measuredFrom) / 1e3;
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("name", name);
@@ -143,6 +243,10 @@ class CompletionBench {
       row.put("errors", errors.get());
       row.put("appCpu", appCpu * 1000 / Math.max(1, latencies.size()));
       row.put("dbCpu", dbCpu * 1000 / Math.max(1, latencies.size()));
+      Map<String, Double> statements = new LinkedHashMap<>();
+      countersTo.forEach((counter, to) -> statements.put(counter,
+          (to - countersFrom.get(counter)) / (double) Math.max(1, latencies.size())));
+      row.put("statements", statements);
       return row;
     } finally {
       BenchEngine.close(engine);
