@@ -1,6 +1,7 @@
 package org.bangfu.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,7 +28,7 @@ import org.springframework.stereotype.Component;
  * <li><b>A check of one resource</b> (may this user claim, complete, read this task…) <b>in the engine's short form
  * unless the user has a REVOKE.</b> The application checks row by row ({@code authorization-check-revokes: always}:
  * queries over many tasks, such as the inbox page's, are index lookups that way; InboxBench). For a single
- * resource the row-by-row statement is the same long form, about four times the database's time of the short one the
+ * resource the row-by-row statement is the same long form, three to four times the database's time of the short one the
  * engine uses when nobody revokes anything (CompletionBench, the server's statement statistics). So for these checks
  * the engine's own "auto" rule applies: the short form, unless a REVOKE names the user, one of their groups or
  * everyone (one indexed read a command). The two forms differ only in the REVOKEs they read: neither counts a GRANT
@@ -99,7 +100,7 @@ public class AuthorizationChecks extends AbstractProcessEnginePlugin {
         return super.isRevokeAuthCheckEnabled(userId, groupIds); // as configured: row by row
       }
       List<String> groups = filterAuthenticatedGroupIds(groupIds);
-      return rowByRow.computeIfAbsent(java.util.Arrays.asList(userId, groups), key -> {
+      return rowByRow.computeIfAbsent(Arrays.asList(userId, groups), key -> {
         Map<String, Object> parameters = new HashMap<>();
         parameters.put("userId", userId);
         parameters.put("authGroupIds", groups);

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
  * still get their row counts (batches of those are sent as multi-statements, each counted). And the driver keeps the
  * session's auto-commit, isolation and read-only state itself (as the pool and the engine set them through JDBC; nothing
  * here sets them in SQL) instead of asking the server: by default it sent {@code SELECT @@session.transaction_read_only}
- * before every insert, update and delete — a quarter of all statements of a task's completion (CompletionBench, the
- * server's general log). A setting given in the configuration ({@code spring.datasource.hikari.data-source-properties})
+ * before every batch of writes — a quarter of all statements of a task's completion (CompletionBench, the server's
+ * general log; EngineBatchingIT). A setting given in the configuration ({@code spring.datasource.hikari.data-source-properties})
  * wins.
  */
 @Component

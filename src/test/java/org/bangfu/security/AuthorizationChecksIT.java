@@ -32,8 +32,12 @@ class AuthorizationChecksIT extends MariaDbIntegrationTest {
 
   @Test
   void theEngineChecksPerRow() {
-    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getAuthorizationCheckRevokes()).isEqualTo("always");
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getAuthorizationCheckRevokes()).isEqualTo("always");
+    // checks of one task in the short form unless a REVOKE names the user (AuthorizationChecksTest)
+    assertThat(configuration.getCommandExecutorTxRequired().execute(context -> context.getAuthorizationManager())
+        .getClass().getEnclosingClass()).isEqualTo(org.bangfu.engine.AuthorizationChecks.class);
   }
 
   @Test
