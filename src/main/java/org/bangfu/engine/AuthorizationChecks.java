@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -76,19 +77,18 @@ public class AuthorizationChecks extends AbstractProcessEnginePlugin {
 
     @Override
     public boolean isAuthorized(String userId, List<String> groupIds, PermissionCheck permissionCheck) {
-      singleCheck = true;
-      try {
-        return super.isAuthorized(userId, groupIds, permissionCheck);
-      } finally {
-        singleCheck = false;
-      }
+      return asSingleCheck(() -> super.isAuthorized(userId, groupIds, permissionCheck));
     }
 
     @Override
     public boolean isAuthorized(String userId, List<String> groupIds, CompositePermissionCheck check) {
+      return asSingleCheck(() -> super.isAuthorized(userId, groupIds, check));
+    }
+
+    private boolean asSingleCheck(BooleanSupplier check) {
       singleCheck = true;
       try {
-        return super.isAuthorized(userId, groupIds, check);
+        return check.getAsBoolean();
       } finally {
         singleCheck = false;
       }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.task.Task;
@@ -55,18 +58,12 @@ class AuthorizationChecksTest {
 
   @Test
   void aRevokeStillRefusesTheCheckOfOneTaskAndTheQuery() {
-    Task task = engine.getTaskService().newTask();
-    task.setName("县级审批");
-    engine.getTaskService().saveTask(task);
+    Task task = task("县级审批");
     engine.getTaskService().addCandidateGroup(task.getId(), "county");
-    org.camunda.bpm.engine.authorization.Authorization revoke = engine.getAuthorizationService()
-        .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE);
-    revoke.setUserId("suspended-approver");
-    revoke.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
-    revoke.setResourceId(task.getId());
-    revoke.removePermission(org.camunda.bpm.engine.authorization.Permissions.UPDATE);
-    revoke.removePermission(org.camunda.bpm.engine.authorization.Permissions.TASK_WORK);
-    revoke.removePermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+    Authorization revoke = authorization(Authorization.AUTH_TYPE_REVOKE, "suspended-approver", task);
+    revoke.removePermission(Permissions.UPDATE);
+    revoke.removePermission(Permissions.TASK_WORK);
+    revoke.removePermission(Permissions.READ);
     engine.getAuthorizationService().saveAuthorization(revoke);
     try {
       engine.getIdentityService().setAuthentication("suspended-approver", List.of("county"));
@@ -77,42 +74,51 @@ class AuthorizationChecksTest {
       engine.getIdentityService().setAuthentication("approver", List.of("county"));
       engine.getTaskService().claim(task.getId(), "approver");
     } finally {
-      engine.getIdentityService().clearAuthentication();
-      engine.getAuthorizationService().deleteAuthorization(revoke.getId());
-      engine.getTaskService().deleteTask(task.getId(), true);
+      remove(task, revoke);
     }
   }
 
   @Test
   void aGrantToAnyUserCountsForNobodyInChecksAsInQueries() {
-    Task task = engine.getTaskService().newTask();
-    task.setName("民主评议");
-    engine.getTaskService().saveTask(task);
-    org.camunda.bpm.engine.authorization.Authorization toAnyone = engine.getAuthorizationService()
-        .createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
-    toAnyone.setUserId(org.camunda.bpm.engine.authorization.Authorization.ANY);
-    toAnyone.setResource(org.camunda.bpm.engine.authorization.Resources.TASK);
-    toAnyone.setResourceId(task.getId());
-    toAnyone.addPermission(org.camunda.bpm.engine.authorization.Permissions.ALL);
+    Task task = task("民主评议");
+    Authorization toAnyone = authorization(Authorization.AUTH_TYPE_GRANT, Authorization.ANY, task);
+    toAnyone.addPermission(Permissions.ALL);
     engine.getAuthorizationService().saveAuthorization(toAnyone);
     try {
       engine.getIdentityService().setAuthentication("passer-by", List.of("village-c"));
       assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isZero();
-      // the engine's short form would count the GRANT to '*': the check stays row by row while one exists
+      // neither form of the check of one task reads a GRANT to user '*'
       assertThatThrownBy(() -> engine.getTaskService().claim(task.getId(), "passer-by"))
           .isInstanceOf(AuthorizationException.class);
     } finally {
-      engine.getIdentityService().clearAuthentication();
-      engine.getAuthorizationService().deleteAuthorization(toAnyone.getId());
-      engine.getTaskService().deleteTask(task.getId(), true);
+      remove(task, toAnyone);
     }
+  }
+
+  private static Task task(String name) {
+    Task task = engine.getTaskService().newTask();
+    task.setName(name);
+    engine.getTaskService().saveTask(task);
+    return task;
+  }
+
+  private static Authorization authorization(int type, String user, Task task) {
+    Authorization authorization = engine.getAuthorizationService().createNewAuthorization(type);
+    authorization.setUserId(user);
+    authorization.setResource(Resources.TASK);
+    authorization.setResourceId(task.getId());
+    return authorization;
+  }
+
+  private static void remove(Task task, Authorization authorization) {
+    engine.getIdentityService().clearAuthentication();
+    engine.getAuthorizationService().deleteAuthorization(authorization.getId());
+    engine.getTaskService().deleteTask(task.getId(), true);
   }
 
   @Test
   void aGroupWithoutAuthorizationsGrantsNothingAndTheOtherGroupGrantsItsTask() {
-    Task task = engine.getTaskService().newTask();
-    task.setName("入户核实");
-    engine.getTaskService().saveTask(task);
+    Task task = task("入户核实");
     // the default authorization provider grants the candidate group the task (an authorization row for village-b)
     engine.getTaskService().addCandidateGroup(task.getId(), "village-b");
     try {
