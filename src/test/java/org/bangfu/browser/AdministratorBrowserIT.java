@@ -2,7 +2,6 @@ package org.bangfu.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,8 @@ class AdministratorBrowserIT extends BrowserTest {
 
   /** Cockpit speaks Chinese: its sign-in, dashboard and the processes page. */
   @Test
-  void cockpitSpeaksChinese() {
-    openBrowser();
-    try {
+  void cockpitSpeaksChinese() throws Exception {
+    inBrowser("cockpit-zh", () -> {
       tasklist.signIn("cockpit", "admin", "admin");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "部署"));
       browser.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");
@@ -30,18 +28,14 @@ class AdministratorBrowserIT extends BrowserTest {
       assertThat(page).contains("流程定义", "监控台").doesNotContain("Process Definitions", "Dashboard");
       screenshot("cockpit-processes");
       docScreenshot("administrator-cockpit");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-cockpit-zh");
-      throw e;
-    }
+    });
   }
 
   /** Cockpit draws every deployed process (their diagrams in docs/diagrams are these screenshots). */
   @Test
-  void cockpitDrawsEveryProcessOfTheLifecycle() throws IOException {
-    openBrowser();
-    browser.manage().window().setSize(new org.openqa.selenium.Dimension(2600, 1100));
-    try {
+  void cockpitDrawsEveryProcessOfTheLifecycle() throws Exception {
+    inBrowser("cockpit", () -> {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(2600, 1100));
       tasklist.signIn("admin", "admin", "admin"); // one sign-in for all webapps
       for (String key : List.of("AssistanceCaseProcess", "RiskIdentificationProcess", "HouseholdPlanProcess",
           "MeasureImplementationProcess", "MeasureDeliveryProcess", "ExitReviewProcess", "PeriodicScreeningProcess",
@@ -59,25 +53,18 @@ class AdministratorBrowserIT extends BrowserTest {
         WebElement diagram = browser.findElement(By.cssSelector(".djs-container"));
         Files.write(SCREENSHOTS.resolve("diagram-" + key + ".png"), diagram.getScreenshotAs(OutputType.BYTES));
       }
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-cockpit");
-      throw e;
-    }
+    });
   }
 
   @Test
-  void theAdministratorManagesUsersInChinese() {
-    openBrowser();
-    try {
+  void theAdministratorManagesUsersInChinese() throws Exception {
+    inBrowser("admin", () -> {
       tasklist.signIn("admin", "admin", "admin");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "授权"));
       browser.get("http://localhost:" + port + "/camunda/app/admin/default/#/users");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "用户列表"));
       assertThat(browser.findElement(By.tagName("body")).getText()).contains("添加用户").contains("cadre_dongshan").contains("王建国");
       screenshot("admin-users");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-admin");
-      throw e;
-    }
+    });
   }
 }

@@ -17,12 +17,11 @@ class SupervisorBrowserIT extends BrowserTest {
 
   /** The county supervisor's dashboard: the seeded overdue cases, their figures and the diagram heat view. */
   @Test
-  void theSupervisorSeesOverdueCasesOnTheDashboard() {
+  void theSupervisorSeesOverdueCasesOnTheDashboard() throws Exception {
     Map<String, Object> overview = api.get("supervisor_county", "/api/supervision/629901").getBody();
     long overdue = ((Number) overview.get("overdue")).longValue();
     assertThat(overdue).as("the demo county has overdue cases").isPositive();
-    openBrowser();
-    try {
+    inBrowser("supervision", () -> {
       tasklist.signIn("supervisor_county");
       browser.get("http://localhost:" + port + "/supervision.html");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("overdue"), String.valueOf(overdue)));
@@ -61,9 +60,6 @@ class SupervisorBrowserIT extends BrowserTest {
       browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
       tasklist.click(browser.findElement(By.cssSelector("#oldest a")));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "收到风险线索"));
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-supervision");
-      throw e;
-    }
+    });
   }
 }
