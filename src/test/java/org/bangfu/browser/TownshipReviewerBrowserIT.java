@@ -136,7 +136,7 @@ class TownshipReviewerBrowserIT extends BrowserTest {
    * sign-in and its CSRF token): the village cadre gets 入户核实 again with the reason.
    */
   @Test
-  void aReviewerReturnsACaseFromTasklistsOperationsTab() {
+  void aReviewerReturnsACaseFromTasklistsOperationsTab() throws Exception {
     String bk = caseAtTownshipReview(DONGSHAN, "cadre_dongshan");
     String review = taskId("reviewer_heping", bk, RiskIdentification.TOWNSHIP_REVIEW);
     openBrowser();
@@ -169,8 +169,7 @@ class TownshipReviewerBrowserIT extends BrowserTest {
     assertThat(api.tasks("reviewer_heping", bk)).isEmpty();
     browser.quit();
     // the village cadre's form says why
-    openBrowser();
-    try {
+    inBrowser("tasklist-returned", () -> {
       tasklist.signIn("cadre_dongshan");
       tasklist.openTask(verify);
       WebElement note = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
@@ -178,10 +177,7 @@ class TownshipReviewerBrowserIT extends BrowserTest {
       assertThat(note.getAttribute("value")).contains("从“乡镇审核”退回（材料不全）：缺少医疗费用票据，请补充");
       assertThat(browser.findElement(By.cssSelector(".fjs-container")).getText()).contains("退回或撤回说明");
       screenshot("tasklist-returned-verification");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-tasklist-returned");
-      throw e;
-    }
+    });
   }
 
   /**
@@ -189,12 +185,11 @@ class TownshipReviewerBrowserIT extends BrowserTest {
    * households past public notice, returns one with a reason and approves the others in one action.
    */
   @Test
-  void aTownshipReviewerApprovesAVillagesHouseholdsInOneAction() {
+  void aTownshipReviewerApprovesAVillagesHouseholdsInOneAction() throws Exception {
     List<String> cases = List.of(caseAtTownshipReview(XINGHUA, "cadre_xinghua"),
         caseAtTownshipReview(XINGHUA, "cadre_xinghua"), caseAtTownshipReview(XINGHUA, "cadre_xinghua"));
     String returned = taskId("reviewer_fumin", cases.get(1), RiskIdentification.TOWNSHIP_REVIEW);
-    openBrowser();
-    try {
+    inBrowser("approvals-batch", () -> {
       tasklist.signIn("reviewer_fumin");
       tasklist.click(wait.until(ExpectedConditions.elementToBeClickable(By.id("bangfu-approvals-link"))));
       // the village is chosen by name among the township's villages, not typed as a code
@@ -223,10 +218,7 @@ class TownshipReviewerBrowserIT extends BrowserTest {
       assertThat(message.getText()).startsWith("已审批 " + households + " 户：")
           .contains("同意 " + (households - 1) + " 户", "退回 1 户");
       screenshot("approvals-batch");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-approvals-batch");
-      throw e;
-    }
+    });
     assertThat(api.tasks("cadre_xinghua", cases.get(1))).extracting(t -> t.get("taskDefinitionKey"))
         .containsExactly(RiskIdentification.VERIFY_HOUSEHOLD);
     for (String bk : List.of(cases.get(0), cases.get(2))) {
