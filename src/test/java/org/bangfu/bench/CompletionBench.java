@@ -104,10 +104,10 @@ class CompletionBench {
             + " ORDER BY SUM_TIMER_WAIT DESC LIMIT 25")) {
       System.out.printf("%nSERVER TIME by statement (%s): per completion, count, time (ms), rows examined%n", name);
       while (digests.next()) {
+        String text = String.valueOf(digests.getString(4)).replaceAll("\\s+", " ");
         System.out.printf("%6.2f %8.3f ms %8.1f  %s%n", digests.getLong(1) / (double) completions,
             digests.getLong(2) / 1e9 / completions, digests.getLong(3) / (double) completions,
-            String.valueOf(digests.getString(4)).replaceAll("\\s+", " ").substring(0,
-                Math.min(160, String.valueOf(digests.getString(4)).replaceAll("\\s+", " ").length())));
+            text.substring(0, Math.min(160, text.length())));
       }
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
@@ -124,16 +124,11 @@ class CompletionBench {
   }
 
   private static void generalLog(EmbeddedMariaDb.Server server, String file, boolean on) {
-    try (java.sql.Connection connection = BenchEngine.seeding(server, "mysql");
-        java.sql.Statement statement = connection.createStatement()) {
-      if (on) {
-        statement.execute("SET GLOBAL log_output = 'FILE'");
-        statement.execute("SET GLOBAL general_log_file = " + file);
-      }
-      statement.execute("SET GLOBAL general_log = " + (on ? "ON" : "OFF"));
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
+    if (on) {
+      sql(server, "SET GLOBAL log_output = 'FILE'");
+      sql(server, "SET GLOBAL general_log_file = " + file);
     }
+    sql(server, "SET GLOBAL general_log = " + (on ? "ON" : "OFF"));
   }
 
   private static double cpu(Map<String, Object> row) {
@@ -230,8 +225,9 @@ class CompletionBench {
       double appCpu = ProcessCpu.ofThisJvm() - appFrom;
       double dbCpu = ProcessCpu.seconds(databasePid) - dbFrom;
       Map<String, Long> countersTo = counters(server);
+      int completions = Math.max(1, latencies.size());
       if (digests) {
-        printDigests(server, name, Math.max(1, latencies.size()));
+        printDigests(server, name, completions);
       }
       double seconds = (System.currentTimeMillis() - measuredFrom) / 1e3;
       Map<String, Object> row = new LinkedHashMap<>();
@@ -241,11 +237,11 @@ class CompletionBench {
       row.put("p50", BenchEngine.percentileOf(latencies, 50));
       row.put("p99", BenchEngine.percentileOf(latencies, 99));
       row.put("errors", errors.get());
-      row.put("appCpu", appCpu * 1000 / Math.max(1, latencies.size()));
-      row.put("dbCpu", dbCpu * 1000 / Math.max(1, latencies.size()));
+      row.put("appCpu", appCpu * 1000 / completions);
+      row.put("dbCpu", dbCpu * 1000 / completions);
       Map<String, Double> statements = new LinkedHashMap<>();
       countersTo.forEach((counter, to) -> statements.put(counter,
-          (to - countersFrom.get(counter)) / (double) Math.max(1, latencies.size())));
+          (to - countersFrom.get(counter)) / (double) completions));
       row.put("statements", statements);
       return row;
     } finally {
