@@ -22,7 +22,7 @@ class CountyApproverBrowserIT extends BrowserTest {
    * demo users of each level, the administrator cutting the 5-day notice short with the demo-only endpoint.
    */
   @Test
-  void theDemoCaseIsTakenToItsExitInTasklist() {
+  void theDemoCaseIsTakenToItsExitInTasklist() throws Exception {
     List<Map<String, Object>> cases = api.getList("approver_county",
         "/api/cases?region=" + DONGSHAN + "&size=100").getBody();
     Map<String, Object> demo = cases.stream()
@@ -36,8 +36,7 @@ class CountyApproverBrowserIT extends BrowserTest {
     assertThat(timer(bk).getDuedate()).as("the seventh visit is due").isBefore(new java.util.Date());
     managementService.executeJob(timer(bk).getId()); // the job executor would, were it not off in the tests
 
-    openBrowser();
-    try {
+    inBrowser("exit-village", () -> {
       tasklist.signIn("cadre_dongshan");
       tasklist.openTask(taskId("cadre_dongshan", bk, MeasureImplementation.FOLLOW_UP_VISIT));
       tasklist.claim();
@@ -70,13 +69,7 @@ class CountyApproverBrowserIT extends BrowserTest {
           return false;
         }
       });
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-exit-village");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
     String endWaiting = "/api/demo/cases/" + demo.get("id") + "/end-waiting";
     assertThat(api.post("cadre_dongshan", endWaiting, Map.of()).getStatusCode().value()).isEqualTo(403);
     assertThat(rest.withBasicAuth("admin", "admin").postForEntity(endWaiting, Map.of(), Map.class)
@@ -84,8 +77,7 @@ class CountyApproverBrowserIT extends BrowserTest {
 
     for (String[] level : new String[][] {{"reviewer_heping", ExitReview.TOWNSHIP_REVIEW, "同意，报县级审定"},
         {"approver_county", ExitReview.COUNTY_APPROVAL, "同意，标注风险消除"}}) {
-      openBrowser();
-      try {
+      inBrowser("exit-" + level[0], () -> {
         tasklist.signIn(level[0]);
         tasklist.openTask(taskId(level[0], bk, level[1]));
         tasklist.claim();
@@ -96,13 +88,7 @@ class CountyApproverBrowserIT extends BrowserTest {
         }
         tasklist.complete();
         wait.until(d -> api.tasks(level[0], bk).isEmpty());
-      } catch (RuntimeException | AssertionError e) {
-        screenshot("failure-exit-" + level[0]);
-        throw e;
-      } finally {
-        browser.quit();
-        browser = null;
-      }
+      });
     }
     Map<String, Object> exited = api.get("approver_county", "/api/cases/" + demo.get("id")).getBody();
     assertThat(exited).containsEntry("status", "ELIMINATED");

@@ -72,41 +72,37 @@ class ProcessOwnerBrowserIT extends BrowserTest {
   void aProcessOwnerEditsADecisionTableInTheBrowserAndPublishesIt() throws Exception {
     String before = repositoryService.createDecisionDefinitionQuery()
         .decisionDefinitionKey("Decision_MonitoringThreshold").latestVersion().singleResult().getId();
-    openBrowser();
     try {
-      tasklist.signIn("owner_province");
-      browser.get("http://localhost:" + port + "/viewer.html?id=" + before);
-      WebElement annotation = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-          "td.annotation[data-row-id='Rule_Threshold_3'] [contenteditable]")));
-      tasklist.click(annotation);
-      annotation.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END), "（浏览器中修改）");
-      browser.findElement(By.id("password")).sendKeys(ApiClient.PASSWORD);
-      tasklist.click(browser.findElement(By.id("publish")));
-      WebElement published = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-          "#published, #error")));
-      assertThat(published.getAttribute("id")).as(published.getText()).isEqualTo("published");
-      assertThat(published.getText()).contains("Decision_MonitoringThreshold 第 ", "Decision_MonitoringEligibility 第 ");
-      screenshot("viewer-published");
+      inBrowser("viewer-edit", () -> {
+        tasklist.signIn("owner_province");
+        browser.get("http://localhost:" + port + "/viewer.html?id=" + before);
+        WebElement annotation = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+            "td.annotation[data-row-id='Rule_Threshold_3'] [contenteditable]")));
+        tasklist.click(annotation);
+        annotation.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, org.openqa.selenium.Keys.END), "（浏览器中修改）");
+        browser.findElement(By.id("password")).sendKeys(ApiClient.PASSWORD);
+        tasklist.click(browser.findElement(By.id("publish")));
+        WebElement published = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+            "#published, #error")));
+        assertThat(published.getAttribute("id")).as(published.getText()).isEqualTo("published");
+        assertThat(published.getText()).contains("Decision_MonitoringThreshold 第 ", "Decision_MonitoringEligibility 第 ");
+        screenshot("viewer-published");
 
-      String after = repositoryService.createDecisionDefinitionQuery()
-          .decisionDefinitionKey("Decision_MonitoringThreshold").latestVersion().singleResult().getId();
-      assertThat(after).isNotEqualTo(before);
-      String xml = new String(repositoryService.getDecisionModel(after).readAllBytes(),
-          java.nio.charset.StandardCharsets.UTF_8);
-      assertThat(xml).contains("云南省 2024 年公布的监测范围 8700 元；农村居民人均可支配收入为示例数字 [policy: R02]（浏览器中修改）");
+        String after = repositoryService.createDecisionDefinitionQuery()
+            .decisionDefinitionKey("Decision_MonitoringThreshold").latestVersion().singleResult().getId();
+        assertThat(after).isNotEqualTo(before);
+        String xml = new String(repositoryService.getDecisionModel(after).readAllBytes(),
+            java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(xml).contains("云南省 2024 年公布的监测范围 8700 元；农村居民人均可支配收入为示例数字 [policy: R02]（浏览器中修改）");
 
-      browser.get("http://localhost:" + port + "/viewer.html?id=" + after + "&compare=" + before);
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-          "td.diff-changed[data-row-id='Rule_Threshold_3']")));
-      assertThat(browser.findElement(By.id("diff")).getText()).contains("修改", "Rule_Threshold_3");
-      assertThat(browser.findElements(By.cssSelector("td.diff-changed[data-row-id='Rule_Threshold_1']"))).isEmpty();
-      screenshot("viewer-dmn-diff");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-viewer-edit");
-      throw e;
+        browser.get("http://localhost:" + port + "/viewer.html?id=" + after + "&compare=" + before);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+            "td.diff-changed[data-row-id='Rule_Threshold_3']")));
+        assertThat(browser.findElement(By.id("diff")).getText()).contains("修改", "Rule_Threshold_3");
+        assertThat(browser.findElements(By.cssSelector("td.diff-changed[data-row-id='Rule_Threshold_1']"))).isEmpty();
+        screenshot("viewer-dmn-diff");
+      });
     } finally {
-      browser.quit();
-      browser = null;
       // roll back: the class path's DMN again (a new version with the old content), as a process owner would
       org.springframework.util.LinkedMultiValueMap<String, Object> original =
           new org.springframework.util.LinkedMultiValueMap<>();
@@ -131,8 +127,7 @@ class ProcessOwnerBrowserIT extends BrowserTest {
   /** A process owner's what-if on its page: the table of townships with households entering the range. */
   @Test
   void aProcessOwnerSeesWhatARaisedLineWouldDo() throws Exception {
-    openBrowser();
-    try {
+    inBrowser("whatif", () -> {
       tasklist.signIn("owner_province");
       browser.get("http://localhost:" + port + "/whatif.html");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("province"))).sendKeys("62");
@@ -145,12 +140,6 @@ class ProcessOwnerBrowserIT extends BrowserTest {
       assertThat(table.getText()).contains("和平镇", "新进入");
       assertThat(browser.findElement(By.id("summary")).getText()).contains("62 省").contains("新进入");
       screenshot("whatif");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-whatif");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
   }
 }

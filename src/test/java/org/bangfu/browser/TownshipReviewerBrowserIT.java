@@ -23,14 +23,13 @@ class TownshipReviewerBrowserIT extends BrowserTest {
    * 办理完成 does not finish it, nor does 不同意 without a reason; only a signed opinion does, and it is audited.
    */
   @Test
-  void aCoSignTaskOpensOnItsOpinionAndFinishesOnlyWithOne() {
+  void aCoSignTaskOpensOnItsOpinionAndFinishesOnlyWithOne() throws Exception {
     String bk = caseAtTownshipReview(DONGSHAN, "cadre_dongshan");
     String review = taskId("reviewer_heping", bk, RiskIdentification.TOWNSHIP_REVIEW);
     assertThat(api.claim("reviewer_heping", review).getStatusCode().value()).isEqualTo(204);
     String sub = (String) api.post("reviewer_heping", "/api/tasks/" + review + "/co-signers",
         Map.of("coSigner", "approver_county", "reason", "家庭情况复杂，请县里会签")).getBody().get("taskId");
-    openBrowser();
-    try {
+    inBrowser("co-sign", () -> {
       tasklist.signIn("approver_county");
       browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + sub);
       WebElement opinion = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bangfu-opinion")));
@@ -72,10 +71,7 @@ class TownshipReviewerBrowserIT extends BrowserTest {
       tasklist.click(browser.findElement(By.cssSelector("button[data-op='co-sign']")));
       tasklist.answerConfirmation(true);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bangfu-result"), "请刷新任务列表"));
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-co-sign");
-      throw e;
-    }
+    });
     assertThat(taskService.createTaskQuery().taskId(sub).count()).isZero();
     assertThat(api.get("approver_county", "/api/cases/" + bk.substring(bk.lastIndexOf('-') + 1)).getBody()
         .get("audit").toString()).contains("CO_SIGN_AGREE", "会签意见：同意：同意纳入");
@@ -86,7 +82,7 @@ class TownshipReviewerBrowserIT extends BrowserTest {
    * reads the rule's hint and the line's source, is told what is missing, and goes on with a type and a reason.
    */
   @Test
-  void theRulesOutOfRangeIsTheTownshipsToDecideOnAPhone() {
+  void theRulesOutOfRangeIsTheTownshipsToDecideOnAPhone() throws Exception {
     Map<String, Object> body = org.bangfu.testing.ApiClient.household(DONGSHAN, "ORDINARY", 12000, 0, "FULL",
         "FULL", "NONE");
     long household = api.createHousehold("cadre_dongshan", body);
@@ -96,9 +92,8 @@ class TownshipReviewerBrowserIT extends BrowserTest {
     api.decide("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
         "verifyFindings", "户主工厂停工，已两个月没有工资", "verifyDecision", "CONFIRM"));
     String task = taskId("reviewer_heping", bk, RiskIdentification.REVIEW_OUT_OF_RANGE);
-    openBrowser();
-    phoneWidth();
-    try {
+    inBrowser("out-of-range", () -> {
+      phoneWidth();
       tasklist.signIn("reviewer_heping");
       assertThat(tasklist.cardOf(bk, task)).contains(headName, "乡镇研判");
       tasklist.openTask(task);
@@ -117,12 +112,7 @@ class TownshipReviewerBrowserIT extends BrowserTest {
       tasklist.type("outOfRangeReason", "户主停工两个月，收入骤减，按收入大幅缩减纳入识别");
       tasklist.complete();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bangfu-completed"), "任务已办理完成"));
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-out-of-range");
-      throw e;
-    }
-    browser.quit();
-    browser = null;
+    });
     assertThat(api.tasks("cadre_dongshan", bk)).extracting(t -> t.get("taskDefinitionKey"))
         .contains(RiskIdentification.DEMOCRATIC_REVIEW);
     Map<String, Object> caseFile = api.get("approver_county", "/api/cases/" + bk.substring(bk.lastIndexOf('-') + 1))
@@ -139,8 +129,7 @@ class TownshipReviewerBrowserIT extends BrowserTest {
   void aReviewerReturnsACaseFromTasklistsOperationsTab() throws Exception {
     String bk = caseAtTownshipReview(DONGSHAN, "cadre_dongshan");
     String review = taskId("reviewer_heping", bk, RiskIdentification.TOWNSHIP_REVIEW);
-    openBrowser();
-    try {
+    inBrowser("tasklist-return", () -> {
       tasklist.signIn("reviewer_heping");
       tasklist.openTask(review);
       // the review opens with the case and what the village found
@@ -159,15 +148,11 @@ class TownshipReviewerBrowserIT extends BrowserTest {
       tasklist.answerConfirmation(true);
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bangfu-result"), "已退回至“入户核实”"));
       screenshot("tasklist-return");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-tasklist-return");
-      throw e;
-    }
+    });
     String verify = taskId("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD);
     assertThat(taskService.getVariableLocal(verify, "returnNote").toString())
         .contains("reviewer_heping", "材料不全", "缺少医疗费用票据，请补充");
     assertThat(api.tasks("reviewer_heping", bk)).isEmpty();
-    browser.quit();
     // the village cadre's form says why
     inBrowser("tasklist-returned", () -> {
       tasklist.signIn("cadre_dongshan");
