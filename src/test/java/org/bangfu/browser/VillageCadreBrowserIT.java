@@ -32,8 +32,7 @@ class VillageCadreBrowserIT extends BrowserTest {
     Map<String, Object> opened = illnessFoundInDongshan(body);
     String bk = (String) opened.get("businessKey");
 
-    openBrowser();
-    try {
+    inBrowser("cadre", () -> {
       tasklist.signIn("cadre_dongshan");
       String verifyTask = taskId("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD);
       // the card says whose case it is: 户主 · 乡镇村 · case number, and the risk with the income
@@ -152,13 +151,7 @@ class VillageCadreBrowserIT extends BrowserTest {
           .as("Camunda's end-of-life notice is for administrators").isEmpty();
       docScreenshot("village-cadre-welcome");
       screenshot("welcome");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-cadre");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
 
     Map<String, Object> afterVerify = api.get("cadre_dongshan", "/api/cases/" + opened.get("id")).getBody();
     assertThat(afterVerify.get("audit").toString()).contains("step=Activity_VerifyHousehold, stepName=入户核实, "
@@ -184,16 +177,17 @@ class VillageCadreBrowserIT extends BrowserTest {
         ApiClient.household(LIUSHU, "ORDINARY", 8000, 0, "FULL", "NONE"));
     api.openCase("cadre_liushu", Map.of("householdId", ownHousehold, "channel", "SELF_APPLICATION",
         "riskTypes", List.of("ILLNESS")));
-    openBrowser();
-    try {
-      tasklist.signIn("reviewer_fumin");
-      wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-          "//li[contains(@class,'task')]//*[normalize-space(text())='乡镇受理农户申请']")));
-      assertThat(browser.findElements(TasklistPage.taskLink(townshipTask))).isEmpty();
-      assertThat(browser.getPageSource()).doesNotContain("乡镇审核");
-    } finally {
-      screenshot("other-township");
-    }
+    inBrowser("other-township", () -> {
+      try {
+        tasklist.signIn("reviewer_fumin");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+            "//li[contains(@class,'task')]//*[normalize-space(text())='乡镇受理农户申请']")));
+        assertThat(browser.findElements(TasklistPage.taskLink(townshipTask))).isEmpty();
+        assertThat(browser.getPageSource()).doesNotContain("乡镇审核");
+      } finally {
+        screenshot("other-township");
+      }
+    });
   }
 
   /**
@@ -208,42 +202,38 @@ class VillageCadreBrowserIT extends BrowserTest {
     String bk = (String) illnessFoundInDongshan(body).get("businessKey");
     String task = taskId("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD);
 
-    openBrowser();
-    MessageCentrePage messages = new MessageCentrePage(browser, wait, "http://localhost:" + port);
     try {
-      tasklist.signIn("cadre_dongshan");
-      assertThat(messages.tasklistLink()).matches("消息（\\d+ 条未读）");
-      browser.findElement(By.id("bangfu-messages-link")).click();
-      messages.open();
-      WebElement message = messages.message(bk);
-      assertThat(message.getText()).contains("新待办", "新待办：入户核实 · " + headName + " · 和平镇东山村",
-          "案件 " + bk, "待您办理", "打开任务", "查看案件", "标为已读");
-      assertThat(message.getAttribute("class")).contains("unread");
-      assertThat(browser.findElement(By.tagName("header")).getText()).contains("消息（").contains("条未读）");
-      assertThat(messages.settingsText()).contains("新待办", "退回", "到期提醒", "逾期督办", "抄送", "催办", "消息中心",
-          "邮件", "企业微信群", "钉钉群", "本县尚未配置企业微信群机器人");
-      assertThat(messages.channelBoxes("WECOM")).isNotEmpty().allMatch(b -> !b.isEnabled());
-      assertThat(messages.channelBoxes("MAIL")).isNotEmpty().allMatch(WebElement::isEnabled);
-      assertThat(messages.saveMobile("12345")).contains("手机号应为11位数字");
-      assertThat(messages.saveMobile("13800000009")).contains("接收设置已保存");
-      docScreenshot("village-cadre-messages");
-      phoneWidth();
-      browser.navigate().refresh();
-      messages.open();
-      assertThat(tasklist.overflow()).as("the message centre at 390 px").isEmpty();
-      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
-      tasklist.click(messages.message(bk).findElement(By.linkText("打开任务")));
-      wait.until(d -> d.getCurrentUrl().contains("task=" + task));
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), "入户核实"));
-      messages.open();
-      assertThat(messages.message(bk).getAttribute("class")).as("read once opened").doesNotContain("unread");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-messages");
-      throw e;
+      inBrowser("messages", () -> {
+        MessageCentrePage messages = new MessageCentrePage(browser, wait, "http://localhost:" + port);
+        tasklist.signIn("cadre_dongshan");
+        assertThat(messages.tasklistLink()).matches("消息（\\d+ 条未读）");
+        browser.findElement(By.id("bangfu-messages-link")).click();
+        messages.open();
+        WebElement message = messages.message(bk);
+        assertThat(message.getText()).contains("新待办", "新待办：入户核实 · " + headName + " · 和平镇东山村",
+            "案件 " + bk, "待您办理", "打开任务", "查看案件", "标为已读");
+        assertThat(message.getAttribute("class")).contains("unread");
+        assertThat(browser.findElement(By.tagName("header")).getText()).contains("消息（").contains("条未读）");
+        assertThat(messages.settingsText()).contains("新待办", "退回", "到期提醒", "逾期督办", "抄送", "催办", "消息中心",
+            "邮件", "企业微信群", "钉钉群", "本县尚未配置企业微信群机器人");
+        assertThat(messages.channelBoxes("WECOM")).isNotEmpty().allMatch(b -> !b.isEnabled());
+        assertThat(messages.channelBoxes("MAIL")).isNotEmpty().allMatch(WebElement::isEnabled);
+        assertThat(messages.saveMobile("12345")).contains("手机号应为11位数字");
+        assertThat(messages.saveMobile("13800000009")).contains("接收设置已保存");
+        docScreenshot("village-cadre-messages");
+        phoneWidth();
+        browser.navigate().refresh();
+        messages.open();
+        assertThat(tasklist.overflow()).as("the message centre at 390 px").isEmpty();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        tasklist.click(messages.message(bk).findElement(By.linkText("打开任务")));
+        wait.until(d -> d.getCurrentUrl().contains("task=" + task));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), "入户核实"));
+        messages.open();
+        assertThat(messages.message(bk).getAttribute("class")).as("read once opened").doesNotContain("unread");
+      });
     } finally {
       api.put("cadre_dongshan", "/api/messages/settings", Map.of());
-      browser.quit();
-      browser = null;
     }
   }
 
@@ -300,9 +290,8 @@ class VillageCadreBrowserIT extends BrowserTest {
     Map<String, Object> opened = illnessFoundInDongshan(body);
     String bk = (String) opened.get("businessKey");
 
-    openBrowser();
-    phoneWidth();
-    try {
+    inBrowser("phone", () -> {
+      phoneWidth();
       tasklist.signIn("cadre_dongshan");
       String task = taskId("cadre_dongshan", bk, RiskIdentification.VERIFY_HOUSEHOLD);
       assertThat(tasklist.cardOf(bk, task)).contains(headName);
@@ -333,13 +322,7 @@ class VillageCadreBrowserIT extends BrowserTest {
       browser.get("http://localhost:" + port + "/no-such-page.html");
       assertThat(browser.findElement(By.tagName("body")).getText()).contains("页面不存在").contains("返回任务列表")
           .doesNotContain("Whitelabel");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-phone");
-      throw e;
-    } finally {
-      browser.quit();
-      browser = null;
-    }
+    });
   }
 
   @Test
@@ -384,8 +367,7 @@ class VillageCadreBrowserIT extends BrowserTest {
     api.decide("approver_county", bk, HouseholdPlan.COUNTY_APPROVAL, Map.of("planCountyDecision", "APPROVE"));
     noticePeriodPasses(bk); // here: the first visit falls due
     String period = java.time.YearMonth.now().minusMonths(1).toString();
-    openBrowser();
-    try {
+    inBrowser("visit", () -> {
       tasklist.signIn("cadre_dongshan");
       tasklist.openTask(taskId("cadre_dongshan", bk, MeasureImplementation.FOLLOW_UP_VISIT));
       tasklist.claim();
@@ -407,10 +389,7 @@ class VillageCadreBrowserIT extends BrowserTest {
       assertThat(browser.findElement(By.id("timeline")).getText()).contains("制定帮扶计划（农户签字确认） 提交")
           .contains("计划生效 生效").contains("入户回访 继续帮扶");
       screenshot("case-file-lifecycle");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-visit");
-      throw e;
-    }
+    });
   }
 
   /**
@@ -499,8 +478,7 @@ class VillageCadreBrowserIT extends BrowserTest {
     String later = taskId("cadre_dongshan", laterCase, RiskIdentification.VERIFY_HOUSEHOLD);
     taskService.setDueDate(overdue, new java.util.Date(System.currentTimeMillis() - 86_400_000L));
     taskService.setDueDate(later, new java.util.Date(System.currentTimeMillis() + 7 * 86_400_000L));
-    openBrowser();
-    try {
+    inBrowser("overdue-filter", () -> {
       tasklist.signIn("cadre_dongshan");
       WebElement filters = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
           ".task-filters, [cam-tasklist-filters]")));
@@ -513,10 +491,7 @@ class VillageCadreBrowserIT extends BrowserTest {
       String page = browser.findElement(By.tagName("body")).getText();
       assertThat(page).contains("入户核实", "创建时间", "请在列表中选择一个任务").doesNotContain("Filters", "Created", "Select a task");
       screenshot("tasklist-overdue-filter");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-overdue-filter");
-      throw e;
-    }
+    });
   }
 
   /**
@@ -539,20 +514,18 @@ class VillageCadreBrowserIT extends BrowserTest {
         .orderByTaskCreateTime().desc().list().get(0);
     List<String> names = jdbc.queryForList("SELECT head_name FROM bf_household WHERE village_code = ?",
         String.class, DONGSHAN);
-    openBrowser();
     try {
-      tasklist.signIn("cadre_dongshan");
-      tasklist.openTask(task.getId());
-      tasklist.click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-          "//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='筛查名单']"))));
-      WebElement list = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-          ".bangfu-screening-list")));
-      assertThat(list.getText()).contains("东山村 集中排查名单", "共 " + names.size() + " 户", names.get(0));
-      assertThat(list.findElements(By.cssSelector("tbody tr"))).hasSize(names.size());
-      screenshot("tasklist-screening-list");
-    } catch (RuntimeException | AssertionError e) {
-      screenshot("failure-tasklist-screening-list");
-      throw e;
+      inBrowser("tasklist-screening-list", () -> {
+        tasklist.signIn("cadre_dongshan");
+        tasklist.openTask(task.getId());
+        tasklist.click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+            "//ul[contains(@class,'nav-tabs')]//a[normalize-space(.)='筛查名单']"))));
+        WebElement list = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+            ".bangfu-screening-list")));
+        assertThat(list.getText()).contains("东山村 集中排查名单", "共 " + names.size() + " 户", names.get(0));
+        assertThat(list.findElements(By.cssSelector("tbody tr"))).hasSize(names.size());
+        screenshot("tasklist-screening-list");
+      });
     } finally {
       runtimeService.deleteProcessInstance(task.getProcessInstanceId(), "browser test done");
     }
