@@ -95,8 +95,9 @@ final class BenchEngine {
 
   /**
    * The stock engine with the application's settings: the job executor of application.yml, the driver settings of
-   * {@link MySqlDriverSettings} (statement cache, rewritten batches), the authorization checks per row, and the inbox
-   * ({@link InboxPlugin}) the application keeps for every task.
+   * {@link MySqlDriverSettings} (statement cache, rewritten batches), the application's Camunda schema (with its
+   * indexes), the authorization checks per row, and the inbox ({@link InboxPlugin}) the application keeps for every
+   * task.
    */
   static StandaloneProcessEngineConfiguration ours(EmbeddedMariaDb.Server server, String database) {
     return ours(server, database, Map.of());
@@ -120,6 +121,9 @@ final class BenchEngine {
     HikariDataSource pool = (HikariDataSource) configuration.getDataSource();
     driverSettings.forEach(pool::addDataSourceProperty);
     new MySqlDriverSettings().postProcessAfterInitialization(pool, "dataSource");
+    // the application's Camunda schema: Camunda's scripts and the application's indexes on them (CamundaSchema)
+    org.bangfu.operations.CamundaSchema.migrate(pool);
+    configuration.setDatabaseSchemaUpdate("false");
     configuration.setJobExecutor(jobExecutor(setting("camunda.bpm.job-execution.core-pool-size", 3),
         setting("camunda.bpm.job-execution.max-pool-size", 10), setting("camunda.bpm.job-execution.queue-capacity", 3),
         setting("camunda.bpm.job-execution.max-jobs-per-acquisition", 3),
