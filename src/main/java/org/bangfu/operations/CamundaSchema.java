@@ -161,13 +161,10 @@ public class CamundaSchema {
    * date and id serves each page from where the last ended, where Camunda's schema has none on the due date.
    */
   @SuppressWarnings("checkstyle:TypeName")
-  static class V7_24_0_2__Task_due_date_index extends BaseJavaMigration {
+  static class V7_24_0_2__Task_due_date_index extends OneStatement {
 
-    @Override
-    public void migrate(Context context) throws Exception {
-      try (Statement statement = context.getConnection().createStatement()) {
-        statement.executeUpdate("CREATE INDEX BF_IDX_TASK_DUE ON ACT_RU_TASK (DUE_DATE_, ID_)");
-      }
+    V7_24_0_2__Task_due_date_index() {
+      super("CREATE INDEX BF_IDX_TASK_DUE ON ACT_RU_TASK (DUE_DATE_, ID_)");
     }
   }
 
@@ -179,12 +176,26 @@ public class CamundaSchema {
    * statistics). With the index it reads the task's subtasks, usually none.
    */
   @SuppressWarnings("checkstyle:TypeName")
-  static class V7_24_0_3__Task_parent_index extends BaseJavaMigration {
+  static class V7_24_0_3__Task_parent_index extends OneStatement {
+
+    V7_24_0_3__Task_parent_index() {
+      super("CREATE INDEX BF_IDX_TASK_PARENT ON ACT_RU_TASK (PARENT_TASK_ID_)");
+    }
+  }
+
+  /** A migration of one statement (Flyway takes its version from the subclass's name). */
+  abstract static class OneStatement extends BaseJavaMigration {
+
+    private final String sql;
+
+    OneStatement(String sql) {
+      this.sql = sql;
+    }
 
     @Override
     public void migrate(Context context) throws Exception {
       try (Statement statement = context.getConnection().createStatement()) {
-        statement.executeUpdate("CREATE INDEX BF_IDX_TASK_PARENT ON ACT_RU_TASK (PARENT_TASK_ID_)");
+        statement.executeUpdate(sql);
       }
     }
   }
