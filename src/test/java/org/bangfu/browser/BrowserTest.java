@@ -110,6 +110,18 @@ abstract class BrowserTest extends MariaDbIntegrationTest {
     browser.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
   }
 
+  /**
+   * The page as a phone shows it: at 390 px, opened again by {@code reopen}, nothing wider than the screen (named
+   * {@code what} in the failure); then back to a desk's width.
+   */
+  protected void fitsAPhone(String what, Runnable reopen) {
+    phoneWidth();
+    browser.navigate().refresh();
+    reopen.run();
+    assertThat(tasklist.overflow()).as(what + " at 390 px").isEmpty();
+    browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+  }
+
   /** A screenshot for the project's documentation (docs/screenshots), written on every run. */
   protected void docScreenshot(String name) {
     try {

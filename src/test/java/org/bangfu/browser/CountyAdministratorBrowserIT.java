@@ -38,11 +38,7 @@ class CountyAdministratorBrowserIT extends BrowserTest {
         assertThat(page.robotButton("幸福县帮扶群", "测试发送")).contains("发送成功");
         assertThat(stub.posts()).singleElement().satisfies(p -> assertThat(p.content()).contains("测试消息"));
         docScreenshot("county-administrator-robots");
-        phoneWidth();
-        browser.navigate().refresh();
-        page.openRobots();
-        assertThat(tasklist.overflow()).as("the robots page at 390 px").isEmpty();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        fitsAPhone("the robots page", page::openRobots);
         page.clickRobotButton("幸福县帮扶群", "删除"); // asks first
         assertThat(page.robotButton("幸福县帮扶群", "确认删除？")).contains("机器人已删除");
         assertThat(page.robotsText()).contains("尚未配置机器人");

@@ -221,11 +221,7 @@ class VillageCadreBrowserIT extends BrowserTest {
         assertThat(messages.saveMobile("12345")).contains("手机号应为11位数字");
         assertThat(messages.saveMobile("13800000009")).contains("接收设置已保存");
         docScreenshot("village-cadre-messages");
-        phoneWidth();
-        browser.navigate().refresh();
-        messages.open();
-        assertThat(tasklist.overflow()).as("the message centre at 390 px").isEmpty();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        fitsAPhone("the message centre", messages::open);
         tasklist.click(messages.message(bk).findElement(By.linkText("打开任务")));
         wait.until(d -> d.getCurrentUrl().contains("task=" + task));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details"), "入户核实"));
