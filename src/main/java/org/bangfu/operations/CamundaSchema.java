@@ -145,14 +145,11 @@ public class CamundaSchema {
    * its level from the engine's first start; a level other than full (an operator's own choice) is left alone.
    */
   @SuppressWarnings("checkstyle:TypeName")
-  static class V7_24_0_1__Case_history_level extends BaseJavaMigration {
+  static class V7_24_0_1__Case_history_level extends OneStatement {
 
-    @Override
-    public void migrate(Context context) throws Exception {
-      try (Statement statement = context.getConnection().createStatement()) {
-        statement.executeUpdate("UPDATE ACT_GE_PROPERTY SET VALUE_ = '" + org.bangfu.engine.CaseHistoryLevel.ID
-            + "' WHERE NAME_ = 'historyLevel' AND VALUE_ = '3'");
-      }
+    V7_24_0_1__Case_history_level() {
+      super("UPDATE ACT_GE_PROPERTY SET VALUE_ = '" + org.bangfu.engine.CaseHistoryLevel.ID
+          + "' WHERE NAME_ = 'historyLevel' AND VALUE_ = '3'");
     }
   }
 
