@@ -66,10 +66,7 @@ class AuthorizationChecksTest {
     revoke.removePermission(Permissions.READ);
     engine.getAuthorizationService().saveAuthorization(revoke);
     try {
-      engine.getIdentityService().setAuthentication("suspended-approver", List.of("county"));
-      assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isZero();
-      assertThatThrownBy(() -> engine.getTaskService().claim(task.getId(), "suspended-approver"))
-          .isInstanceOf(AuthorizationException.class);
+      assertHiddenAndRefused("suspended-approver", List.of("county"), task);
       // the same group without the REVOKE: granted, in the short form
       engine.getIdentityService().setAuthentication("approver", List.of("county"));
       engine.getTaskService().claim(task.getId(), "approver");
@@ -85,14 +82,19 @@ class AuthorizationChecksTest {
     toAnyone.addPermission(Permissions.ALL);
     engine.getAuthorizationService().saveAuthorization(toAnyone);
     try {
-      engine.getIdentityService().setAuthentication("passer-by", List.of("village-c"));
-      assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isZero();
-      // neither form of the check of one task reads a GRANT to user '*'
-      assertThatThrownBy(() -> engine.getTaskService().claim(task.getId(), "passer-by"))
-          .isInstanceOf(AuthorizationException.class);
+      // neither the query nor either form of the check of one task reads a GRANT to user '*'
+      assertHiddenAndRefused("passer-by", List.of("village-c"), task);
     } finally {
       remove(task, toAnyone);
     }
+  }
+
+  /** Signed in with these groups, the user neither finds the task nor may claim it. */
+  private static void assertHiddenAndRefused(String user, List<String> groups, Task task) {
+    engine.getIdentityService().setAuthentication(user, groups);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isZero();
+    assertThatThrownBy(() -> engine.getTaskService().claim(task.getId(), user))
+        .isInstanceOf(AuthorizationException.class);
   }
 
   private static Task task(String name) {
@@ -122,10 +124,7 @@ class AuthorizationChecksTest {
     // the default authorization provider grants the candidate group the task (an authorization row for village-b)
     engine.getTaskService().addCandidateGroup(task.getId(), "village-b");
     try {
-      engine.getIdentityService().setAuthentication("outsider", List.of("village-a"));
-      assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isZero();
-      assertThatThrownBy(() -> engine.getTaskService().claim(task.getId(), "outsider"))
-          .isInstanceOf(AuthorizationException.class);
+      assertHiddenAndRefused("outsider", List.of("village-a"), task);
 
       engine.getIdentityService().setAuthentication("cadre", List.of("village-a", "village-b"));
       assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).count()).isOne();
