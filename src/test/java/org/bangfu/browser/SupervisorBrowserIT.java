@@ -53,11 +53,8 @@ class SupervisorBrowserIT extends BrowserTest {
       screenshot("supervision-dashboard");
       js.executeScript("document.getElementById('charts').scrollIntoView()");
       docScreenshot("supervisor-dashboard");
-      phoneWidth();
-      browser.navigate().refresh();
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#charts[data-drawn='true']")));
-      assertThat(tasklist.overflow()).as("the dashboard at 390 px").isEmpty();
-      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+      fitsAPhone("the dashboard", () -> wait.until(ExpectedConditions.presenceOfElementLocated(
+          By.cssSelector("#charts[data-drawn='true']"))));
       tasklist.click(browser.findElement(By.cssSelector("#oldest a")));
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("timeline"), "收到风险线索"));
     });

@@ -95,10 +95,8 @@ class SupportProjectBrowserIT extends BrowserTest {
           "确定为巩固一批（评估建议：巩固一批）：收益稳定，带动面广", "王建国（东山村）").doesNotContain("handler_agri", "AGRI");
       assertThat(browser.findElement(By.id("counts")).getText()).contains("巩固一批");
       docScreenshot("county-support-projects");
-      phoneWidth();
-      browser.navigate().refresh();
-      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projects"), name));
-      assertThat(tasklist.overflow()).as("the projects page at 390 px").isEmpty();
+      fitsAPhone("the projects page",
+          () -> wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projects"), name)));
     });
   }
 }
