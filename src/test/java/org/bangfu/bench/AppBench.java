@@ -26,7 +26,8 @@ import org.springframework.http.ResponseEntity;
  * Benchmarks of the whole application as separately started JVMs (run with {@code ./mvnw -B verify -Pbench}; never in
  * CI): its start-up and memory on the embedded default against a stock Camunda Spring Boot application with the same
  * models, and the lifecycle of cases through the API by concurrent clients on one node and on two nodes of one
- * database, with the engine settings of application.yml against the starter's defaults.
+ * database, with the engine settings of application.yml against the starter's defaults — and against stock Camunda
+ * through its own REST API (StockCounty: the same user tasks, HTTP Basic, authorization on).
  */
 class AppBench {
 
@@ -103,29 +104,41 @@ class AppBench {
 
   @Test
   void casesThroughTheApiOnOneAndTwoNodes() throws Exception {
+    // -Dbangfu.bench.lifecycle-configs: a part of them (stock,starter,nocache,ours,two)
+    List<String> configs = List.of(System.getProperty("bangfu.bench.lifecycle-configs", "stock,starter,nocache,ours,two")
+        .split(","));
     try (EmbeddedMariaDb.Server server = BenchEngine.newServer()) {
       List<Map<String, Object>> rows = new ArrayList<>();
-      rows.add(lifecycle("stock engine settings", server, "lc_stock", 1, STOCK_ENGINE));
-      rows.add(lifecycle("ours, no kept sign-in", server, "lc_nocache", 1,
-          List.of("--bangfu.security.sign-in-cache=0s")));
-      rows.add(lifecycle("ours", server, "lc_ours", 1, List.of()));
-      rows.add(lifecycle("ours, two nodes", server, "lc_two", 2, List.of()));
-      System.out.printf("%nLIFECYCLE through the API: %d clients for %d s after %d s of warm-up, each case from the"
-          + " signal to its measures delivered (9+ completions; the 5-day notice ended by the demo administrator's endpoint)%n", CLIENTS,
-          SECONDS, WARM_UP_SECONDS);
-      System.out.printf("%-22s %8s %12s %14s %14s %10s %10s %8s %10s %16s %16s%n", "configuration", "cases/s",
-          "completions/s", "complete p50", "complete p99", "claim p50", "requests/s", "errors", "anomalies",
-          "app CPU/compl.", "DB CPU/compl.");
-      for (Map<String, Object> r : rows) {
-        System.out.printf("%-22s %8.2f %12.1f %11.0f ms %11.0f ms %7.0f ms %10.1f %8d %10s %13.1f ms %13.1f ms%n",
-            r.get("name"), r.get("cases"), r.get("completions"), r.get("p50"), r.get("p99"), r.get("claimP50"),
-            r.get("requests"), r.get("errors"), r.get("anomalies"), r.get("appCpu"), r.get("dbCpu"));
+      for (String config : configs) {
+        rows.add(switch (config) {
+          case "stock" -> lifecycle("stock Camunda (REST)", server, "lc_camunda", 0, List.of());
+          case "starter" -> lifecycle("stock engine settings", server, "lc_stock", 1, STOCK_ENGINE);
+          case "nocache" -> lifecycle("ours, no kept sign-in", server, "lc_nocache", 1,
+              List.of("--bangfu.security.sign-in-cache=0s"));
+          case "ours" -> lifecycle("ours", server, "lc_ours", 1, List.of());
+          case "two" -> lifecycle("ours, two nodes", server, "lc_two", 2, List.of());
+          default -> throw new IllegalArgumentException("no configuration " + config);
+        });
       }
-      System.out.printf("ratio ours/stock engine settings completions/s: %.2fx, CPU per completion: %.2fx; kept sign-in"
-          + " against none, CPU per completion: %.2fx; two nodes/one completions/s: %.2fx%n",
-          (double) rows.get(2).get("completions") / (double) rows.get(0).get("completions"),
-          cpu(rows.get(2)) / cpu(rows.get(0)), cpu(rows.get(2)) / cpu(rows.get(1)),
-          (double) rows.get(3).get("completions") / (double) rows.get(2).get("completions"));
+      System.out.printf("%nLIFECYCLE through the API: %d clients for %d s after %d s of warm-up, each case from the"
+          + " signal to its measures delivered (9+ completions; the 5-day notice ended by the demo administrator's"
+          + " endpoint); stock Camunda: the same user tasks through its REST API, HTTP Basic, authorization on%n",
+          CLIENTS, SECONDS, WARM_UP_SECONDS);
+      System.out.printf("%-22s %8s %12s %14s %14s %10s %10s %8s %10s %16s %16s %16s%n", "configuration", "cases/s",
+          "completions/s", "complete p50", "complete p99", "claim p50", "requests/s", "errors", "anomalies",
+          "app CPU/compl.", "DB CPU/compl.", "CPU/completion");
+      for (Map<String, Object> r : rows) {
+        System.out.printf("%-22s %8.2f %12.1f %11.0f ms %11.0f ms %7.0f ms %10.1f %8d %10s %13.1f ms %13.1f ms"
+            + " %13.1f ms%n", r.get("name"), r.get("cases"), r.get("completions"), r.get("p50"), r.get("p99"),
+            r.get("claimP50"), r.get("requests"), r.get("errors"), r.get("anomalies"), r.get("appCpu"), r.get("dbCpu"),
+            cpu(r));
+      }
+      // every configuration against the first (stock Camunda through its REST API, unless left out)
+      for (Map<String, Object> r : rows.subList(1, rows.size())) {
+        System.out.printf("ratio %s/%s: completions/s %.2fx, CPU per completion %.2fx%n", r.get("name"),
+            rows.get(0).get("name"), (double) r.get("completions") / (double) rows.get(0).get("completions"),
+            cpu(r) / cpu(rows.get(0)));
+      }
     }
   }
 
@@ -150,12 +163,19 @@ class AppBench {
     return (double) row.get("appCpu") + (double) row.get("dbCpu");
   }
 
+  /** A configuration's run on this many nodes of the application; 0: stock Camunda (StockCounty), one node. */
   private Map<String, Object> lifecycle(String name, EmbeddedMariaDb.Server server, String database, int nodes,
       List<String> engine) throws Exception {
-    server.createDatabase(database);
+    if (nodes > 0) {
+      server.createDatabase(database);
+    }
     Path work = Files.createTempDirectory("bangfu-bench-" + database + "-");
     List<AppNode> started = new ArrayList<>();
+    boolean stock = nodes == 0;
     try {
+      if (stock) {
+        started.add(StockCounty.start(server, database, work, 0));
+      }
       for (int n = 0; n < nodes; n++) {
         // the 5-day notice is ended by the demo's administrator endpoint once the review has passed
         List<String> options = new ArrayList<>(List.of("--camunda.bpm.job-execution.enabled=true"));
@@ -163,7 +183,7 @@ class AppBench {
         started.add(AppNode.start(server.url(database), work, n, options.toArray(String[]::new)));
       }
       List<ApiClient> apis = started.stream().map(AppNode::api).toList();
-      Run run = new Run(apis, System.currentTimeMillis() + WARM_UP_SECONDS * 1000L);
+      Run run = new Run(apis, System.currentTimeMillis() + WARM_UP_SECONDS * 1000L, stock);
       long until = run.measuredFrom + SECONDS * 1000L;
       List<Thread> clients = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
@@ -222,11 +242,15 @@ class AppBench {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger turn = new AtomicInteger();
     final AtomicInteger stillOpenElsewhere = new AtomicInteger();
+    final AtomicInteger stockCases = new AtomicInteger();
     final long measuredFrom;
+    /** Stock Camunda: the case is a process started through its REST API, no household, no notice to end. */
+    final boolean stock;
 
-    Run(List<ApiClient> nodes, long measuredFrom) {
+    Run(List<ApiClient> nodes, long measuredFrom, boolean stock) {
       this.nodes = nodes;
       this.measuredFrom = measuredFrom;
+      this.stock = stock;
     }
 
     boolean measuring() {
@@ -245,17 +269,27 @@ class AppBench {
       String cadre = village[1];
       String reviewer = village[2];
       try {
-        long household = next().createHousehold(cadre,
-            ApiClient.household(village[0], "ORDINARY", 7000, 0, "FULL", "NONE"));
-        Map<String, Object> opened = next().openCase(cadre, Map.of("householdId", household, "channel",
-            "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
-        String bk = (String) opened.get("businessKey");
-        count(2);
+        String bk;
+        Object caseId = null;
+        if (stock) {
+          bk = StockCounty.startCase(next(), village, "STOCK-" + stockCases.incrementAndGet());
+          count(1);
+        } else {
+          long household = next().createHousehold(cadre,
+              ApiClient.household(village[0], "ORDINARY", 7000, 0, "FULL", "NONE"));
+          Map<String, Object> opened = next().openCase(cadre, Map.of("householdId", household, "channel",
+              "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
+          bk = (String) opened.get("businessKey");
+          caseId = opened.get("id");
+          count(2);
+        }
         decide(cadre, bk, RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
             "verifyFindings", "情况属实", "verifyDecision", "CONFIRM"));
         decide(cadre, bk, RiskIdentification.DEMOCRATIC_REVIEW, Map.of("reviewDecision", "PASS"));
-        next().postAsAdmin("/api/demo/cases/" + opened.get("id") + "/end-waiting", Map.of());
-        count(1);
+        if (!stock) {
+          next().postAsAdmin("/api/demo/cases/" + caseId + "/end-waiting", Map.of());
+          count(1);
+        }
         decide(COUNTY, bk, RiskIdentification.CROSS_CHECK_ASSETS, Map.of("assetCheckResult", "CLEAR"));
         decide(reviewer, bk, RiskIdentification.TOWNSHIP_REVIEW, Map.of("townshipDecision", "APPROVE"));
         decide(COUNTY, bk, RiskIdentification.COUNTY_APPROVAL, Map.of("countyDecision", "APPROVE"));

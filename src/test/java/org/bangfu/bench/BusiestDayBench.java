@@ -40,6 +40,9 @@ import org.springframework.http.ResponseEntity;
  * <p>A virtual user works one case after another through every step (registering the household, opening the case,
  * each decision as the step's role — cadre, township, county, departments), so that the tasks it opens, claims and
  * completes exist; before each step it opens that role's inbox and the task, and between actions it thinks.
+ *
+ * <p>Then the same with stock Camunda through its REST API (StockCounty), for the actions it has: the inbox (its
+ * filters), the task, claim and complete ({@code -Dbangfu.bench.day.configs}, "ours,stock").
  */
 class BusiestDayBench {
 
@@ -54,6 +57,9 @@ class BusiestDayBench {
   private static final List<String> HANDLERS = DemoCounty.HANDLERS;
   private static final List<String> ACTIONS = List.of("open inbox", "open task", "claim", "complete", "case page",
       "search", "dashboard");
+  /** Those stock Camunda has. */
+  private static final List<String> STOCK_ACTIONS = ACTIONS.subList(0, 4);
+  private static final AtomicInteger STOCK_CASES = new AtomicInteger();
 
   static {
     BenchLogging.quiet();
@@ -62,41 +68,76 @@ class BusiestDayBench {
   @Test
   void aCountysBusiestMorning() throws Exception {
     try (EmbeddedMariaDb.Server server = BenchEngine.newServer()) {
-      server.createDatabase("day");
-      Path work = Files.createTempDirectory("bangfu-bench-day-");
-      try (AppNode node = AppNode.start(server.url("day"), work, 0, "--camunda.bpm.job-execution.enabled=true",
-          "--bangfu.imports.poll-interval=PT1S",
-          // -Dbangfu.bench.day.import-share: the import's share of its time (the application's setting: 0.5)
-          "--bangfu.imports.busy-share=" + System.getProperty("bangfu.bench.day.import-share", "0.5"))) {
-        try (Connection db = BenchEngine.seeding(server, "day")) {
-          SyntheticPush.seedRegistry(db, SyntheticPush.villages(db, DemoData.COUNTY), 20_000);
+      // -Dbangfu.bench.day.configs: ours, stock or both (in this order)
+      for (String config : System.getProperty("bangfu.bench.day.configs", "ours,stock").split(",")) {
+        if (config.equals("stock")) {
+          stockMorning(server);
+        } else {
+          oursMorning(server);
         }
-        ApiClient api = node.api();
-        Map<String, String> filters = new LinkedHashMap<>();
-        for (Map<String, Object> filter : api.getList("cadre_dongshan", "/engine-rest/filter?resourceType=Task")
-            .getBody()) {
-          filters.put((String) filter.get("name"), (String) filter.get("id"));
-        }
-        Background background = new Background(node, work);
-        background.start();
-        List<String> report = new ArrayList<>();
-        int served = 0;
-        for (int users : USERS) {
-          Stage stage = new Stage(api, filters, users);
-          stage.run();
-          report.add(stage.print());
-          if (stage.worstP95() > TARGET_P95_MS) {
-            break;
-          }
-          served = users;
-        }
-        background.stop();
-        System.out.printf("%nBUSIEST DAY (think time %.0f s mean, a department import throughout, the quarter's run at "
-            + "the start: %s)%n", THINK_SECONDS, background.describe());
-        report.forEach(System.out::print);
-        System.out.printf("largest stage with every action's p95 <= %.0f ms: %s%n", TARGET_P95_MS,
-            served == 0 ? "none" : served + " people");
       }
+    }
+  }
+
+  private static void oursMorning(EmbeddedMariaDb.Server server) throws Exception {
+    server.createDatabase("day");
+    Path work = Files.createTempDirectory("bangfu-bench-day-");
+    try (AppNode node = AppNode.start(server.url("day"), work, 0, "--camunda.bpm.job-execution.enabled=true",
+        "--bangfu.imports.poll-interval=PT1S",
+        // -Dbangfu.bench.day.import-share: the import's share of its time (the application's setting: 0.5)
+        "--bangfu.imports.busy-share=" + System.getProperty("bangfu.bench.day.import-share", "0.5"))) {
+      try (Connection db = BenchEngine.seeding(server, "day")) {
+        SyntheticPush.seedRegistry(db, SyntheticPush.villages(db, DemoData.COUNTY), 20_000);
+      }
+      Background background = new Background(node, work);
+      background.start();
+      String served = stages(node.api(), false);
+      background.stop();
+      System.out.printf("%nBUSIEST DAY, ours (think time %.0f s mean, a department import throughout, the quarter's"
+          + " run at the start: %s; open tasks at the end: %,d)%n%s", THINK_SECONDS, background.describe(),
+          openTasks(server, "day"), served);
+    }
+  }
+
+  /**
+   * Stock Camunda (StockCounty) with the actions it has — the inbox, the task, claim, complete — by the same people on
+   * the same steps; it has no case page, search, dashboard, department import or quarterly run, so its people only
+   * work their cases and nothing runs beside them.
+   */
+  private static void stockMorning(EmbeddedMariaDb.Server server) throws Exception {
+    Path work = Files.createTempDirectory("bangfu-bench-day-stock-");
+    try (AppNode node = StockCounty.start(server, "day_stock", work, 1)) {
+      String served = stages(node.api(), true);
+      System.out.printf("%nBUSIEST DAY, stock Camunda through its REST API (think time %.0f s mean, nothing beside;"
+          + " open tasks at the end: %,d)%n%s", THINK_SECONDS, openTasks(server, "day_stock"), served);
+    }
+  }
+
+  /** The stages until one's p95 passes the target; their report and the largest stage within it. */
+  private static String stages(ApiClient api, boolean stock) throws InterruptedException {
+    Map<String, String> filters = new LinkedHashMap<>();
+    for (Map<String, Object> filter : api.getList("cadre_dongshan", "/engine-rest/filter?resourceType=Task")
+        .getBody()) {
+      filters.put((String) filter.get("name"), (String) filter.get("id"));
+    }
+    StringBuilder report = new StringBuilder();
+    int served = 0;
+    for (int users : USERS) {
+      Stage stage = new Stage(api, filters, users, stock);
+      stage.run();
+      report.append(stage.print());
+      if (stage.worstP95() > TARGET_P95_MS) {
+        break;
+      }
+      served = users;
+    }
+    return report.append(String.format("largest stage with every action's p95 <= %.0f ms: %s%n", TARGET_P95_MS,
+        served == 0 ? "none" : served + " people")).toString();
+  }
+
+  private static int openTasks(EmbeddedMariaDb.Server server, String database) throws java.sql.SQLException {
+    try (Connection db = BenchEngine.seeding(server, database)) {
+      return AppNode.intQuery(db, "SELECT COUNT(*) FROM ACT_RU_TASK");
     }
   }
 
@@ -163,23 +204,28 @@ class BusiestDayBench {
     final ApiClient api;
     final Map<String, String> filters;
     final int users;
+    /** Stock Camunda: its actions only; everyone works cases (it has no dashboard to watch). */
+    final boolean stock;
+    final List<String> actions;
     final Map<String, ConcurrentLinkedQueue<Double>> latencies = new ConcurrentHashMap<>();
     final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
     final AtomicInteger casesDone = new AtomicInteger();
     long measuredFrom;
     long until;
 
-    Stage(ApiClient api, Map<String, String> filters, int users) {
+    Stage(ApiClient api, Map<String, String> filters, int users, boolean stock) {
       this.api = api;
       this.filters = filters;
       this.users = users;
+      this.stock = stock;
+      this.actions = stock ? STOCK_ACTIONS : ACTIONS;
     }
 
     void run() throws InterruptedException {
       measuredFrom = System.currentTimeMillis() + WARM_UP_SECONDS * 1000L;
       until = measuredFrom + STAGE_SECONDS * 1000L;
       List<Thread> people = new ArrayList<>();
-      int supervisors = Math.max(1, users / 25);
+      int supervisors = stock ? 0 : Math.max(1, users / 25);
       for (int u = 0; u < users; u++) {
         int n = u;
         // one supervisor in 25 people (at least one) watches the dashboard; the others work cases
@@ -216,15 +262,24 @@ class BusiestDayBench {
     void oneCase(String[] village) {
       String cadre = village[1];
       String reviewer = village[2];
-      long household = api.createHousehold(cadre, ApiClient.household(village[0], "ORDINARY", 7000, 0, "FULL", "NONE"));
-      Map<String, Object> opened = api.openCase(cadre, Map.of("householdId", household, "channel", "CADRE_SCREENING",
-          "riskTypes", List.of("ILLNESS")));
-      String bk = (String) opened.get("businessKey");
-      Object caseId = opened.get("id");
+      String bk;
+      Object caseId = null;
+      if (stock) {
+        bk = StockCounty.startCase(api, village, "DAY-" + STOCK_CASES.incrementAndGet());
+      } else {
+        long household = api.createHousehold(cadre, ApiClient.household(village[0], "ORDINARY", 7000, 0, "FULL",
+            "NONE"));
+        Map<String, Object> opened = api.openCase(cadre, Map.of("householdId", household, "channel",
+            "CADRE_SCREENING", "riskTypes", List.of("ILLNESS")));
+        bk = (String) opened.get("businessKey");
+        caseId = opened.get("id");
+      }
       step(cadre, caseId, bk, RiskIdentification.VERIFY_HOUSEHOLD, Map.of("authorisationSigned", true,
           "verifyFindings", "情况属实", "verifyDecision", "CONFIRM"));
       step(cadre, caseId, bk, RiskIdentification.DEMOCRATIC_REVIEW, Map.of("reviewDecision", "PASS"));
-      api.postAsAdmin("/api/demo/cases/" + caseId + "/end-waiting", Map.of());
+      if (!stock) {
+        api.postAsAdmin("/api/demo/cases/" + caseId + "/end-waiting", Map.of());
+      }
       step(COUNTY_APPROVER, caseId, bk, RiskIdentification.CROSS_CHECK_ASSETS, Map.of("assetCheckResult", "CLEAR"));
       step(reviewer, caseId, bk, RiskIdentification.TOWNSHIP_REVIEW, Map.of("townshipDecision", "APPROVE"));
       step(COUNTY_APPROVER, caseId, bk, RiskIdentification.COUNTY_APPROVAL, Map.of("countyDecision", "APPROVE"));
@@ -280,12 +335,17 @@ class BusiestDayBench {
       think();
       timed("open task", () -> {
         call(user, HttpMethod.GET, "/engine-rest/task/" + taskId, null);
-        call(user, HttpMethod.GET, "/engine-rest/task/" + taskId + "/form-variables", null);
-        return call(user, HttpMethod.GET, "/api/cases/of-task/" + taskId, null);
+        ResponseEntity<String> form = call(user, HttpMethod.GET, "/engine-rest/task/" + taskId + "/form-variables",
+            null);
+        // stock Camunda: the task and its variables are all it has to show
+        return stock ? form : call(user, HttpMethod.GET, "/api/cases/of-task/" + taskId, null);
       });
       timed("claim", () -> api.claim(user, taskId));
       think();
       timed("complete", () -> api.complete(user, taskId, variables));
+      if (stock) {
+        return; // no case page, no search
+      }
       if (ThreadLocalRandom.current().nextInt(3) == 0) {
         think();
         timed("case page", () -> call(user, HttpMethod.GET, "/api/cases/" + caseId, null));
@@ -323,10 +383,10 @@ class BusiestDayBench {
 
     /** The highest p95 of the actions; infinite when an action was not measured or requests failed. */
     double worstP95() {
-      if (!errors.isEmpty() || !latencies.keySet().containsAll(ACTIONS)) {
+      if (!errors.isEmpty() || !latencies.keySet().containsAll(actions)) {
         return Double.POSITIVE_INFINITY;
       }
-      return ACTIONS.stream().mapToDouble(a -> BenchEngine.percentileOf(latencies.get(a), 95)).max().orElseThrow();
+      return actions.stream().mapToDouble(a -> BenchEngine.percentileOf(latencies.get(a), 95)).max().orElseThrow();
     }
 
     String print() {
@@ -334,7 +394,7 @@ class BusiestDayBench {
           casesDone.get(), errors.size(), errors.isEmpty() ? "" : " (first: " + errors.peek() + ")"));
       out.append(String.format("%-12s %8s %8s %8s %8s %8s%n", "action", "count", "per s", "p50 ms", "p95 ms",
           "p99 ms"));
-      for (String action : ACTIONS) {
+      for (String action : actions) {
         List<Double> millis = new ArrayList<>(latencies.getOrDefault(action, new ConcurrentLinkedQueue<>()));
         out.append(String.format("%-12s %8d %8.2f %8.1f %8.1f %8.1f%n", action, millis.size(),
             millis.size() / (double) STAGE_SECONDS, BenchEngine.percentileOf(millis, 50),
