@@ -4,6 +4,7 @@ import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Base64;
+import java.util.function.Supplier;
 import org.bangfu.engine.SignInCache;
 import org.bangfu.engine.SignInThrottle;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,15 +16,32 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
  * Camunda's sign-in filter of the engine REST API with HTTP Basic as Camunda checks it, and the sign-ins kept by
  * {@link SignInCache}: a client's next request within the setting costs no password check and no group or tenant
  * query. The groups and tenants handed to the engine are the ones Camunda's filter would read itself.
+ *
+ * <p>The application's one engine is handed to each request as it is: Camunda's filter looks it up through Java's
+ * service loader on every request, which reads the class path's {@code META-INF/services} entries each time (about
+ * 2.5 % of the application's CPU under the benchmarks' API load, docs/benchmarks.md). Another engine name goes
+ * Camunda's way (and finds none).
  */
 public class EngineRestSignIn extends ProcessEngineAuthenticationFilter {
 
   private final SignInCache signIns;
   private final SignInThrottle throttle;
+  private final Supplier<ProcessEngine> engine;
+  private volatile ProcessEngine ours;
 
-  public EngineRestSignIn(SignInCache signIns, SignInThrottle throttle) {
+  /** @param engine the application's engine (asked for at the first request, once the engine is built) */
+  public EngineRestSignIn(SignInCache signIns, SignInThrottle throttle, Supplier<ProcessEngine> engine) {
     this.signIns = signIns;
     this.throttle = throttle;
+    this.engine = engine;
+  }
+
+  @Override
+  protected ProcessEngine getAddressedEngine(String engineName) {
+    if (ours == null) {
+      ours = engine.get();
+    }
+    return ours != null && ours.getName().equals(engineName) ? ours : super.getAddressedEngine(engineName);
   }
 
   @Override

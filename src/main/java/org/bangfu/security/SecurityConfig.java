@@ -113,9 +113,9 @@ public class SecurityConfig {
 
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(SignInCache signIns,
-      SignInThrottle throttle) {
+      SignInThrottle throttle, ObjectProvider<ProcessEngine> engine) {
     var registration = new FilterRegistrationBean<ProcessEngineAuthenticationFilter>(
-        new EngineRestSignIn(signIns, throttle));
+        new EngineRestSignIn(signIns, throttle, engine::getIfAvailable));
     registration.setName("camunda-auth");
     // Camunda's filter requires the parameter; EngineRestSignIn then puts Basic with kept sign-ins in its place
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
