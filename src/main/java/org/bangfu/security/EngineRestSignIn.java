@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
  *
  * <p>The application's one engine is handed to each request as it is: Camunda's filter looks it up through Java's
  * service loader on every request, which reads the class path's {@code META-INF/services} entries each time (about
- * 2.5 % of the application's CPU under the benchmarks' API load, docs/benchmarks.md). Another engine name goes
+ * 2 % of the application's CPU under the benchmarks' API load, docs/benchmarks.md). Another engine name goes
  * Camunda's way (and finds none).
  */
 public class EngineRestSignIn extends ProcessEngineAuthenticationFilter {

@@ -33,7 +33,7 @@ final class StockCounty {
 
   /** The stock model's key. */
   static final String PROCESS = "StockLifecycle";
-  /** Task permissions on Camunda's resources (org.camunda.bpm.engine.authorization.Resources): their type numbers. */
+  /** Camunda's resource types as the REST API numbers them (org.camunda.bpm.engine.authorization.Resources). */
   private static final int FILTER = 5;
   private static final int PROCESS_DEFINITION = 6;
   private static final int PROCESS_INSTANCE = 8;
