@@ -227,6 +227,19 @@ class AppBench {
       row.put("anomalies", (twice + run.stillOpenElsewhere.get()) == 0 ? "none"
           : twice + " timers twice, " + run.stillOpenElsewhere.get() + " tasks still open on the other node");
       run.errors.stream().limit(5).forEach(e -> System.out.println("error (" + name + "): " + e));
+      if (!run.errors.isEmpty()) {
+        // a refused request may have been a deadlock's victim: the server's report of the latest one
+        try (Connection db = DriverManager.getConnection(server.url(database), "root", "");
+            java.sql.ResultSet status = db.createStatement().executeQuery("SHOW ENGINE INNODB STATUS")) {
+          status.next();
+          String report = status.getString("Status");
+          int from = report.indexOf("LATEST DETECTED DEADLOCK");
+          if (from >= 0) {
+            System.out.println(report.substring(from, report.indexOf("\n------------\nTRANSACTIONS", from) < 0
+                ? report.length() : report.indexOf("\n------------\nTRANSACTIONS", from)));
+          }
+        }
+      }
       return row;
     } finally {
       started.forEach(AppNode::close);

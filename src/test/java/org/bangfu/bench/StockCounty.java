@@ -91,7 +91,8 @@ final class StockCounty {
           List.of("READ", "CREATE_INSTANCE"), "groupId", group, "resourceType", PROCESS_DEFINITION, "resourceId",
           PROCESS));
     }
-    // Tasklist's standard filters as Bangfu has them (我的待办, 本组待办, 即将到期, 已逾期), newest first
+    // stock Tasklist filters named as Bangfu's four standard ones (我的待办, 本组待办, 即将到期, 已逾期), in Camunda's own
+    // terms: the user's tasks, the user's groups' open tasks, those due within three days, those overdue
     String groupTasks = "{\"candidateGroupsExpression\":\"${currentUserGroups()}\",\"includeAssignedTasks\":false}";
     for (String[] filter : new String[][] {{"我的待办", "{\"assigneeExpression\":\"${currentUser()}\"}"},
         {"本组待办", groupTasks},
