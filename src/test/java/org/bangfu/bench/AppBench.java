@@ -139,6 +139,13 @@ class AppBench {
             rows.get(0).get("name"), (double) r.get("completions") / (double) rows.get(0).get("completions"),
             cpu(r) / cpu(rows.get(0)));
       }
+      // scenario 7: two nodes against one, when both ran
+      Map<String, Map<String, Object>> named = new LinkedHashMap<>();
+      rows.forEach(r -> named.put((String) r.get("name"), r));
+      if (named.containsKey("ours") && named.containsKey("ours, two nodes")) {
+        System.out.printf("two nodes/one completions/s: %.2fx%n", (double) named.get("ours, two nodes")
+            .get("completions") / (double) named.get("ours").get("completions"));
+      }
     }
   }
 
@@ -166,9 +173,7 @@ class AppBench {
   /** A configuration's run on this many nodes of the application; 0: stock Camunda (StockCounty), one node. */
   private Map<String, Object> lifecycle(String name, EmbeddedMariaDb.Server server, String database, int nodes,
       List<String> engine) throws Exception {
-    if (nodes > 0) {
-      server.createDatabase(database);
-    }
+    server.createDatabase(database);
     Path work = Files.createTempDirectory("bangfu-bench-" + database + "-");
     List<AppNode> started = new ArrayList<>();
     boolean stock = nodes == 0;
@@ -235,8 +240,8 @@ class AppBench {
           String report = status.getString("Status");
           int from = report.indexOf("LATEST DETECTED DEADLOCK");
           if (from >= 0) {
-            System.out.println(report.substring(from, report.indexOf("\n------------\nTRANSACTIONS", from) < 0
-                ? report.length() : report.indexOf("\n------------\nTRANSACTIONS", from)));
+            int to = report.indexOf("\n------------\nTRANSACTIONS", from);
+            System.out.println(report.substring(from, to < 0 ? report.length() : to));
           }
         }
       }
@@ -255,7 +260,6 @@ class AppBench {
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger turn = new AtomicInteger();
     final AtomicInteger stillOpenElsewhere = new AtomicInteger();
-    final AtomicInteger stockCases = new AtomicInteger();
     final long measuredFrom;
     /** Stock Camunda: the case is a process started through its REST API, no household, no notice to end. */
     final boolean stock;
@@ -285,7 +289,7 @@ class AppBench {
         String bk;
         Object caseId = null;
         if (stock) {
-          bk = StockCounty.startCase(next(), village, "STOCK-" + stockCases.incrementAndGet());
+          bk = StockCounty.startCase(next(), village);
           count(1);
         } else {
           long household = next().createHousehold(cadre,

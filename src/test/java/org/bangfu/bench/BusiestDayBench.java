@@ -59,7 +59,6 @@ class BusiestDayBench {
       "search", "dashboard");
   /** Those stock Camunda has. */
   private static final List<String> STOCK_ACTIONS = ACTIONS.subList(0, 4);
-  private static final AtomicInteger STOCK_CASES = new AtomicInteger();
 
   static {
     BenchLogging.quiet();
@@ -106,6 +105,7 @@ class BusiestDayBench {
    */
   private static void stockMorning(EmbeddedMariaDb.Server server) throws Exception {
     Path work = Files.createTempDirectory("bangfu-bench-day-stock-");
+    server.createDatabase("day_stock");
     try (AppNode node = StockCounty.start(server, "day_stock", work, 1)) {
       String served = stages(node.api(), true);
       System.out.printf("%nBUSIEST DAY, stock Camunda through its REST API (think time %.0f s mean, nothing beside;"
@@ -265,7 +265,7 @@ class BusiestDayBench {
       String bk;
       Object caseId = null;
       if (stock) {
-        bk = StockCounty.startCase(api, village, "DAY-" + STOCK_CASES.incrementAndGet());
+        bk = StockCounty.startCase(api, village);
       } else {
         long household = api.createHousehold(cadre, ApiClient.household(village[0], "ORDINARY", 7000, 0, "FULL",
             "NONE"));

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bangfu.demo.DemoData;
 import org.bangfu.identification.RiskIdentification;
 import org.bangfu.measure.MeasureDelivery;
@@ -38,13 +39,13 @@ final class StockCounty {
   private static final int PROCESS_DEFINITION = 6;
   private static final int PROCESS_INSTANCE = 8;
   private static final List<String> DEPARTMENTS = List.of("MEDINS", "HEALTH", "CIVIL");
+  private static final AtomicInteger CASES = new AtomicInteger();
 
   private StockCounty() {
   }
 
-  /** The stock application as node {@code n} on the database, set up as above; waits until it answers. */
+  /** The stock application as node {@code n} on the (new, empty) database, set up as above; waits until it answers. */
   static AppNode start(EmbeddedMariaDb.Server server, String database, Path work, int n) throws Exception {
-    server.createDatabase(database);
     AppNode node = AppNode.launch("stockcamunda.StockCamundaApp", "/engine-rest/engine", work, n, List.of(
         "--spring.config.name=stock", "--spring.datasource.url=" + server.url(database),
         "--spring.datasource.username=root", "--spring.datasource.password=",
@@ -133,8 +134,9 @@ final class StockCounty {
         .endEvent().done();
   }
 
-  /** Starts a case of the village as its cadre through the REST API; its business key. */
-  static String startCase(ApiClient api, String[] village, String businessKey) {
+  /** Starts a case of the village as its cadre through the REST API; its business key (STOCK-1, STOCK-2, …). */
+  static String startCase(ApiClient api, String[] village) {
+    String businessKey = "STOCK-" + CASES.incrementAndGet();
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put("village", Map.of("value", CandidateGroups.village(village[0])));
     variables.put("township", Map.of("value", CandidateGroups.township(village[0].substring(0, 9))));
