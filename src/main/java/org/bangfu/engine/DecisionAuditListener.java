@@ -12,6 +12,7 @@ import org.bangfu.shared.Var;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
@@ -69,10 +70,14 @@ public class DecisionAuditListener implements TaskListener {
   record Decision(String variable, String value, List<String> allowed, String reasonVariable, String reason) {
   }
 
-  /** 加签: every co-signer's 会签 sub-task is finished before the step may be completed. */
+  /**
+   * 加签: every co-signer's 会签 sub-task is finished before the step may be completed. Read through the engine's task
+   * manager in the completion's own command: every sub-task, whatever the completing user may see, by the index on
+   * PARENT_TASK_ID_, without the task query's dynamic SQL and authorization joins (3 % of a completion's CPU).
+   */
   private static void requireCoSignersSigned(DelegateTask task) {
-    List<String> coSigners = task.getProcessEngineServices().getTaskService().getSubTasks(task.getId()).stream()
-        .map(org.camunda.bpm.engine.task.Task::getAssignee).toList();
+    List<String> coSigners = Context.getCommandContext().getTaskManager().findTasksByParentTaskId(task.getId())
+        .stream().map(org.camunda.bpm.engine.task.Task::getAssignee).toList();
     if (!coSigners.isEmpty()) {
       throw new InvalidDecisionException("coSigners", "加签人员 "
           + UserNames.inCommand(task.getProcessEngineServices().getIdentityService(), coSigners)

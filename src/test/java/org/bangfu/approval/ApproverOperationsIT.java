@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.bangfu.demo.DemoData;
+import org.bangfu.region.CandidateGroups;
+import org.bangfu.security.AccessProvisioning;
 import org.bangfu.shared.EngineClock;
 import org.bangfu.testing.ApiClient;
 import org.bangfu.testing.MariaDbIntegrationTest;
@@ -36,6 +39,8 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
   JdbcTemplate jdbc;
   @Autowired
   TaskService taskService;
+  @Autowired
+  AccessProvisioning provisioning;
 
   @Test
   void aTownshipReviewerReturnsACaseToTheVerificationAndSeesWhatChangedOnResubmission() {
@@ -194,6 +199,34 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
     assertThat(audit(bk)).contains("decision=CO_SIGN_ADDED, reason=加签 周明（幸福县）：家庭情况复杂，请县里会签",
         "decision=CO_SIGN_AGREE, reason=会签意见：同意：同意纳入, actor=approver_county",
         "decision=CC, reason=抄送给 吴静（幸福县督导组）：请督导组阅知, actor=approver_county");
+  }
+
+  /**
+   * The co-signer's sub-task was made by the reviewer who asked for it; after the step is transferred to a colleague,
+   * who has no right of their own on that sub-task, the step still waits for the signature.
+   */
+  @Test
+  void aTransferredStepStillWaitsForTheCoSignerItsFirstHolderAsked() {
+    String colleague = "reviewer_heping_cosign";
+    provisioning.ensureUser(colleague, "海", "和平镇", colleague + "@demo.bangfu.org", ApiClient.PASSWORD,
+        List.of(CandidateGroups.township(DemoData.TOWNSHIP_HEPING)));
+    String bk = caseAtTownshipReview(DONGSHAN, "cadre_dongshan", "reviewer_heping");
+    String review = taskId("reviewer_heping", bk, TOWNSHIP_REVIEW);
+    assertThat(status(api.claim("reviewer_heping", review))).isEqualTo(204);
+    ResponseEntity<Map<String, Object>> added = api.post("reviewer_heping", "/api/tasks/" + review + "/co-signers",
+        Map.of("coSigner", "approver_county", "reason", "请县里会签"));
+    assertThat(status(added)).as("%s", added.getBody()).isEqualTo(200);
+    assertThat(status(api.post("reviewer_heping", "/api/tasks/" + review + "/transfer",
+        Map.of("toUser", colleague, "reason", "外出开会")))).isEqualTo(200);
+
+    ResponseEntity<Map<String, Object>> early = api.complete(colleague, review, Map.of("townshipDecision", "APPROVE"));
+    assertThat(status(early)).as("%s", early.getBody()).isEqualTo(400);
+    assertThat(early.getBody().toString()).contains("加签人员 周明（幸福县） 尚未签署意见");
+    assertThat(api.tasks(colleague, bk)).extracting(t -> t.get("id")).containsExactly(review);
+
+    assertThat(status(api.post("approver_county", "/api/tasks/" + added.getBody().get("taskId") + "/co-sign",
+        Map.of("opinion", "AGREE", "comment", "同意")))).isEqualTo(200);
+    assertThat(status(api.complete(colleague, review, Map.of("townshipDecision", "APPROVE")))).isEqualTo(204);
   }
 
   @Test

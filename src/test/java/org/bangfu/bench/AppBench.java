@@ -205,11 +205,13 @@ class AppBench {
       Thread.sleep(Math.max(0, run.measuredFrom - System.currentTimeMillis()));
       double appFrom = started.stream().mapToDouble(n -> ProcessCpu.seconds(n.pid())).sum();
       double dbFrom = ProcessCpu.seconds(databasePid);
+      Map<String, Long> statementsFrom = statements(server);
       for (Thread client : clients) {
         client.join();
       }
       double appCpu = started.stream().mapToDouble(n -> ProcessCpu.seconds(n.pid())).sum() - appFrom;
       double dbCpu = ProcessCpu.seconds(databasePid) - dbFrom;
+      Map<String, Long> statementsTo = statements(server);
       double seconds = (System.currentTimeMillis() - run.measuredFrom) / 1e3;
       int twice;
       try (Connection db = DriverManager.getConnection(server.url(database), "root", "")) {
@@ -229,6 +231,11 @@ class AppBench {
       int completions = Math.max(1, run.latencies("complete").size());
       row.put("appCpu", appCpu * 1000 / completions);
       row.put("dbCpu", dbCpu * 1000 / completions);
+      // what the database server was asked per completion, and the rows it read by scanning
+      StringBuilder asked = new StringBuilder();
+      statementsTo.forEach((k, v) -> asked.append(String.format(" %s %.1f", k.toLowerCase().replace("com_", ""),
+          (v - statementsFrom.getOrDefault(k, 0L)) / (double) completions)));
+      System.out.println("database per completion (" + name + "):" + asked);
       row.put("anomalies", (twice + run.stillOpenElsewhere.get()) == 0 ? "none"
           : twice + " timers twice, " + run.stillOpenElsewhere.get() + " tasks still open on the other node");
       run.errors.stream().limit(5).forEach(e -> System.out.println("error (" + name + "): " + e));
@@ -249,6 +256,19 @@ class AppBench {
     } finally {
       started.forEach(AppNode::close);
     }
+  }
+
+  /** The server's statement counters, and the rows read by full scans (Handler_read_rnd_next). */
+  private static Map<String, Long> statements(EmbeddedMariaDb.Server server) throws Exception {
+    Map<String, Long> counters = new LinkedHashMap<>();
+    try (Connection db = DriverManager.getConnection(server.url("mysql"), "root", "");
+        java.sql.ResultSet status = db.createStatement().executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN"
+            + " ('Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_commit', 'Handler_read_rnd_next')")) {
+      while (status.next()) {
+        counters.put(status.getString(1), status.getLong(2));
+      }
+    }
+    return counters;
   }
 
   /** One configuration's clients: each works whole cases, each request on the next node in turn. */

@@ -33,6 +33,10 @@ class OperationsIT extends MariaDbIntegrationTest {
     assertThat(metrics.getBody()).contains("bangfu_cases{status=\"IDENTIFYING\"}").contains("jvm_memory_used_bytes")
         .containsPattern("bangfu_tasks_overdue [1-9]").contains("bangfu_mail_outbox{status=\"PENDING\"}")
         .contains("bangfu_imports{status=\"RUNNING\"}", "bangfu_import_rows_remaining ");
+    // requests are timed; Spring Security's filters, authorizations and sign-ins each are not (SecurityConfig)
+    assertThat(metrics.getBody()).contains("http_server_requests_seconds_count{")
+        .doesNotContain("spring_security_filterchains").doesNotContain("spring_security_authorizations")
+        .doesNotContain("spring_security_authentications");
 
     assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode().value()).isEqualTo(401);
     assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode().value()).isEqualTo(401);
