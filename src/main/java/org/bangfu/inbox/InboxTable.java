@@ -183,9 +183,9 @@ final class InboxTable {
 
   /**
    * Adds the changes to the counts, key by key in their order; then deletes the rows they brought to 0 (all their
-   * tasks gone). A key new to the table is inserted; when another transaction inserted it first, it is updated.
+   * tasks gone). A key new to the table is inserted, or added to when another transaction inserted it first.
    */
-  private static void addToCounts(Connection connection, Map<TallyKey, Long> tally) throws SQLException {
+  static void addToCounts(Connection connection, Map<TallyKey, Long> tally) throws SQLException {
     List<TallyKey> lowered = new ArrayList<>();
     try (PreparedStatement update = connection.prepareStatement(
         "UPDATE bf_inbox_tally SET tasks = tasks + ? WHERE " + TALLY_KEY)) {
@@ -196,8 +196,8 @@ final class InboxTable {
         }
         update.setLong(1, delta);
         change.getKey().bind(update, 2);
-        if (update.executeUpdate() == 0 && !insertTally(connection, change.getKey(), delta)) {
-          update.executeUpdate();
+        if (update.executeUpdate() == 0) {
+          insertOrAdd(connection, change.getKey(), delta);
         }
         if (delta < 0) {
           lowered.add(change.getKey());
@@ -216,20 +216,21 @@ final class InboxTable {
     }
   }
 
-  /** Inserts a row of the counts; false when another transaction has inserted its key meanwhile. */
-  private static boolean insertTally(Connection connection, TallyKey key, long tasks) throws SQLException {
+  /**
+   * Inserts a row of the counts, or adds to it when another transaction has inserted its key meanwhile, in one
+   * statement: a transaction that finds the other's new row takes it exclusively at once. An insert refused as a
+   * duplicate and then an update took it shared first, and two such transactions each waited for the other's shared
+   * lock: one was refused as a deadlock's victim (InboxTallyRaceIT).
+   */
+  static void insertOrAdd(Connection connection, TallyKey key, long tasks) throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO bf_inbox_tally (party, due_day, "
-        + "suspended, proc_def_key, task_def_key, name, slot, county_code, tasks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        + "suspended, proc_def_key, task_def_key, name, slot, county_code, tasks) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        + " ON DUPLICATE KEY UPDATE tasks = tasks + ?")) {
       int next = key.bind(insert, 1);
       insert.setString(next, countyOf(key.party()));
       insert.setLong(next + 1, tasks);
+      insert.setLong(next + 2, tasks);
       insert.executeUpdate();
-      return true;
-    } catch (SQLException e) {
-      if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
-        return false; // a duplicate key: the other transaction's row is there now
-      }
-      throw e;
     }
   }
 
