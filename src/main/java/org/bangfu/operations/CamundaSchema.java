@@ -78,7 +78,8 @@ public class CamundaSchema {
     Flyway flyway = history(dataSource)
         .baselineOnMigrate(true).baselineVersion("0").baselineDescription("before the Camunda schema")
         .javaMigrations(new V7_24_0__Camunda_schema(), new V7_24_0_1__Case_history_level(),
-            new V7_24_0_2__Task_due_date_index(), new V7_24_0_3__Task_parent_index()).load();
+            new V7_24_0_2__Task_due_date_index(), new V7_24_0_3__Task_parent_index(),
+            new V7_24_0_4__Form_key_index()).load();
     boolean takenOver = false;
     String existing = existingVersion(dataSource);
     if (existing != null && flyway.info().applied().length == 0) {
@@ -177,6 +178,21 @@ public class CamundaSchema {
 
     V7_24_0_3__Task_parent_index() {
       super("CREATE INDEX BF_IDX_TASK_PARENT ON ACT_RU_TASK (PARENT_TASK_ID_)");
+    }
+  }
+
+  /**
+   * The latest Camunda Form of a key is looked up at every completion and by the engine REST API's gate (the form's
+   * fields are what a user may submit): {@code SELECT … FROM ACT_RE_CAMFORMDEF … MAX(VERSION_) … WHERE KEY_ = ?}, and
+   * Camunda's scripts have no index on the key. Each look-up read every version of every form ever deployed (about
+   * 200 rows in a fresh installation, and each year's policy adds versions), three times a completion through the
+   * API (AppBench, the server's statement statistics). With the index it reads the key's versions only.
+   */
+  @SuppressWarnings("checkstyle:TypeName")
+  static class V7_24_0_4__Form_key_index extends OneStatement {
+
+    V7_24_0_4__Form_key_index() {
+      super("CREATE INDEX BF_IDX_CAMFORMDEF_KEY ON ACT_RE_CAMFORMDEF (KEY_, TENANT_ID_, VERSION_)");
     }
   }
 

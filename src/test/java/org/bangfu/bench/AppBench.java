@@ -205,13 +205,17 @@ class AppBench {
       Thread.sleep(Math.max(0, run.measuredFrom - System.currentTimeMillis()));
       double appFrom = started.stream().mapToDouble(n -> ProcessCpu.seconds(n.pid())).sum();
       double dbFrom = ProcessCpu.seconds(databasePid);
-      Map<String, Long> statementsFrom = statements(server);
+      Map<String, Long> statementsFrom = CompletionBench.counters(server);
+      boolean digests = Boolean.getBoolean("bangfu.bench.db-digests");
+      if (digests) {
+        CompletionBench.sql(server, "TRUNCATE TABLE performance_schema.events_statements_summary_by_digest");
+      }
       for (Thread client : clients) {
         client.join();
       }
       double appCpu = started.stream().mapToDouble(n -> ProcessCpu.seconds(n.pid())).sum() - appFrom;
       double dbCpu = ProcessCpu.seconds(databasePid) - dbFrom;
-      Map<String, Long> statementsTo = statements(server);
+      Map<String, Long> statementsTo = CompletionBench.counters(server);
       double seconds = (System.currentTimeMillis() - run.measuredFrom) / 1e3;
       int twice;
       try (Connection db = DriverManager.getConnection(server.url(database), "root", "")) {
@@ -236,6 +240,9 @@ class AppBench {
       statementsTo.forEach((k, v) -> asked.append(String.format(" %s %.1f", k.toLowerCase().replace("com_", ""),
           (v - statementsFrom.getOrDefault(k, 0L)) / (double) completions)));
       System.out.println("database per completion (" + name + "):" + asked);
+      if (digests) {
+        CompletionBench.printDigests(server, name, completions);
+      }
       row.put("anomalies", (twice + run.stillOpenElsewhere.get()) == 0 ? "none"
           : twice + " timers twice, " + run.stillOpenElsewhere.get() + " tasks still open on the other node");
       run.errors.stream().limit(5).forEach(e -> System.out.println("error (" + name + "): " + e));
@@ -256,19 +263,6 @@ class AppBench {
     } finally {
       started.forEach(AppNode::close);
     }
-  }
-
-  /** The server's statement counters, and the rows read by full scans (Handler_read_rnd_next). */
-  private static Map<String, Long> statements(EmbeddedMariaDb.Server server) throws Exception {
-    Map<String, Long> counters = new LinkedHashMap<>();
-    try (Connection db = DriverManager.getConnection(server.url("mysql"), "root", "");
-        java.sql.ResultSet status = db.createStatement().executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN"
-            + " ('Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Com_commit', 'Handler_read_rnd_next')")) {
-      while (status.next()) {
-        counters.put(status.getString(1), status.getLong(2));
-      }
-    }
-    return counters;
   }
 
   /** One configuration's clients: each works whole cases, each request on the next node in turn. */

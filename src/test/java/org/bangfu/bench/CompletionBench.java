@@ -89,7 +89,7 @@ class CompletionBench {
    * The server's statement and row counters ({@code SHOW GLOBAL STATUS}): what a completion asks of the database,
    * process start and the client's find included (the counters' own query adds one statement per read).
    */
-  private static Map<String, Long> counters(EmbeddedMariaDb.Server server) {
+  static Map<String, Long> counters(EmbeddedMariaDb.Server server) {
     Map<String, Long> counters = new LinkedHashMap<>();
     try (java.sql.Connection connection = BenchEngine.seeding(server, "mysql");
         java.sql.ResultSet status = connection.createStatement().executeQuery("SHOW GLOBAL STATUS WHERE Variable_name"
@@ -105,7 +105,7 @@ class CompletionBench {
   }
 
   /** The statements that took the server's time over the window, per completion (-Dbangfu.bench.db-digests=true). */
-  private static void printDigests(EmbeddedMariaDb.Server server, String name, int completions) {
+  static void printDigests(EmbeddedMariaDb.Server server, String name, int completions) {
     try (java.sql.Connection connection = BenchEngine.seeding(server, "mysql");
         java.sql.ResultSet digests = connection.createStatement().executeQuery("SELECT COUNT_STAR, SUM_TIMER_WAIT,"
             + " SUM_ROWS_EXAMINED, DIGEST_TEXT FROM performance_schema.events_statements_summary_by_digest"
@@ -122,7 +122,7 @@ class CompletionBench {
     }
   }
 
-  private static void sql(EmbeddedMariaDb.Server server, String statement) {
+  static void sql(EmbeddedMariaDb.Server server, String statement) {
     try (java.sql.Connection connection = BenchEngine.seeding(server, "mysql");
         java.sql.Statement jdbc = connection.createStatement()) {
       jdbc.execute(statement);

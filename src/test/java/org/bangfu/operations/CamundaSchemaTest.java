@@ -22,7 +22,7 @@ class CamundaSchemaTest {
   void aFreshDatabaseGetsTheSchemaFromCamundasScriptsOnce() {
     DataSource database = h2("fresh");
     CamundaSchema.Migrated first = CamundaSchema.migrate(database);
-    assertThat(first).isEqualTo(new CamundaSchema.Migrated("7.24.0.3", false, 4));
+    assertThat(first).isEqualTo(new CamundaSchema.Migrated("7.24.0.4", false, 5));
     JdbcTemplate jdbc = new JdbcTemplate(database);
     assertThat(jdbc.queryForObject("SELECT VERSION_ FROM ACT_GE_SCHEMA_LOG", String.class)).isEqualTo("7.24.0");
     for (String table : new String[] {"ACT_RU_TASK", "ACT_HI_TASKINST", "ACT_ID_USER", "ACT_RE_DECISION_DEF",
@@ -31,14 +31,14 @@ class CamundaSchemaTest {
     }
     assertThat(jdbc.queryForList("SELECT \"version\" FROM \"" + CamundaSchema.HISTORY_TABLE
         + "\" WHERE \"success\" AND \"type\" = 'JDBC'", String.class)).containsExactly("7.24.0", "7.24.0.1",
-            "7.24.0.2", "7.24.0.3");
-    // the deadline watcher's index of due date and id (DeadlineWatcher), and the one of a task's subtasks
-    for (String index : new String[] {"BF_IDX_TASK_DUE", "BF_IDX_TASK_PARENT"}) {
+            "7.24.0.2", "7.24.0.3", "7.24.0.4");
+    // the deadline watcher's index of due date and id (DeadlineWatcher), the one of a task's subtasks, the forms' key
+    for (String index : new String[] {"BF_IDX_TASK_DUE", "BF_IDX_TASK_PARENT", "BF_IDX_CAMFORMDEF_KEY"}) {
       assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE INDEX_NAME = ?",
           Integer.class, index)).as(index).isEqualTo(1);
     }
 
-    assertThat(CamundaSchema.migrate(database)).isEqualTo(new CamundaSchema.Migrated("7.24.0.3", false, 0));
+    assertThat(CamundaSchema.migrate(database)).isEqualTo(new CamundaSchema.Migrated("7.24.0.4", false, 0));
     ProcessEngine engine = engine(database, "false", "schema-fresh", "case");
     try {
       assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isZero();
@@ -52,10 +52,10 @@ class CamundaSchemaTest {
     DataSource database = h2("engine-made");
     engine(database, "true", "schema-engine-made", "full").close();
     CamundaSchema.Migrated migrated = CamundaSchema.migrate(database);
-    assertThat(migrated).isEqualTo(new CamundaSchema.Migrated("7.24.0.3", true, 3));
+    assertThat(migrated).isEqualTo(new CamundaSchema.Migrated("7.24.0.4", true, 4));
     assertThat(new JdbcTemplate(database).queryForList("SELECT \"type\" FROM \"" + CamundaSchema.HISTORY_TABLE
         + "\" WHERE \"version\" IS NOT NULL ORDER BY \"installed_rank\"", String.class))
-        .containsExactly("BASELINE", "JDBC", "JDBC", "JDBC");
+        .containsExactly("BASELINE", "JDBC", "JDBC", "JDBC", "JDBC");
     assertThat(CamundaSchema.migrate(database).takenOver()).isFalse();
   }
 
@@ -68,13 +68,14 @@ class CamundaSchemaTest {
     JdbcTemplate jdbc = new JdbcTemplate(database);
     // as the release before the history level: neither that migration nor the later ones
     jdbc.update("DELETE FROM \"" + CamundaSchema.HISTORY_TABLE + "\" WHERE \"version\" IN ('7.24.0.1', '7.24.0.2',"
-        + " '7.24.0.3')");
+        + " '7.24.0.3', '7.24.0.4')");
     jdbc.update("DROP INDEX BF_IDX_TASK_DUE");
     jdbc.update("DROP INDEX BF_IDX_TASK_PARENT");
+    jdbc.update("DROP INDEX BF_IDX_CAMFORMDEF_KEY");
     // the engine refuses a level other than the database's: without the migration this release would not start
     assertThatThrownBy(() -> engine(database, "false", "schema-full-refused", "case"))
         .hasMessageContaining("historyLevel mismatch");
-    assertThat(CamundaSchema.migrate(database).applied()).isEqualTo(3);
+    assertThat(CamundaSchema.migrate(database).applied()).isEqualTo(4);
     assertThat(jdbc.queryForObject("SELECT VALUE_ FROM ACT_GE_PROPERTY WHERE NAME_ = 'historyLevel'", String.class))
         .isEqualTo(String.valueOf(CaseHistoryLevel.ID));
     engine(database, "false", "schema-case-after", "case").close();

@@ -65,8 +65,9 @@ class OperationsIT extends MariaDbIntegrationTest {
     assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine
         .getProcessEngineConfiguration()).getDatabaseSchemaUpdate()).isEqualTo("false");
     assertThat(jdbc.queryForList("SELECT version FROM camunda_schema_history WHERE success = 1 AND type = 'JDBC'",
-        String.class)).containsExactly("7.24.0", "7.24.0.1", "7.24.0.2", "7.24.0.3"); // the scripts, the history
-    // level (CaseHistoryLevel), the due-date index (DeadlineWatcher), the index of a task's subtasks
+        String.class)).containsExactly("7.24.0", "7.24.0.1", "7.24.0.2", "7.24.0.3", "7.24.0.4"); // the scripts, the
+    // history level (CaseHistoryLevel), the due-date index (DeadlineWatcher), the indexes of a task's subtasks and
+    // of the forms' keys
     assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success = 1 AND type = 'SQL' "
         + "ORDER BY installed_rank", String.class)).startsWith("1", "2", "3", "4", "5", "6");
     assertThat(jdbc.queryForObject("SELECT VERSION_ FROM ACT_GE_SCHEMA_LOG", String.class)).isEqualTo("7.24.0");
@@ -82,5 +83,22 @@ class OperationsIT extends MariaDbIntegrationTest {
         "a-task-id");
     assertThat(plan.get("key")).isEqualTo("BF_IDX_TASK_PARENT");
     assertThat(plan.get("type")).isNotEqualTo("ALL");
+  }
+
+  /** The latest version of a form, looked up at every completion, from the key's entries of an index. */
+  @Test
+  void aCompletionLooksUpItsFormsLatestVersionByAnIndex() {
+    String key = jdbc.queryForObject("SELECT MIN(KEY_) FROM ACT_RE_CAMFORMDEF", String.class);
+    java.util.List<java.util.Map<String, Object>> plan = jdbc.queryForList("EXPLAIN SELECT * FROM ACT_RE_CAMFORMDEF d1"
+        + " INNER JOIN (SELECT KEY_, TENANT_ID_, MAX(VERSION_) AS MAX_VERSION FROM ACT_RE_CAMFORMDEF RES"
+        + " WHERE KEY_ = ? AND RES.TENANT_ID_ IS NULL GROUP BY TENANT_ID_, KEY_) d2 ON d1.KEY_ = d2.KEY_"
+        + " WHERE d1.VERSION_ = d2.MAX_VERSION AND (d1.TENANT_ID_ = d2.TENANT_ID_ OR (d1.TENANT_ID_ IS NULL"
+        + " AND d2.TENANT_ID_ IS NULL))", key);
+    // every table of the plan read through the index, none scanned whole
+    assertThat(plan).filteredOn(row -> "RES".equals(row.get("table")) || "d1".equals(row.get("table")))
+        .hasSize(2).allSatisfy(row -> {
+          assertThat(row.get("key")).isEqualTo("BF_IDX_CAMFORMDEF_KEY");
+          assertThat(row.get("type")).isNotEqualTo("ALL");
+        });
   }
 }
