@@ -19,6 +19,7 @@ import org.bangfu.plan.HouseholdPlan;
 import org.bangfu.testing.ApiClient;
 import org.bangfu.testing.AppNode;
 import org.bangfu.testing.EmbeddedMariaDb;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ResponseEntity;
 
@@ -35,6 +36,12 @@ class AppBench {
   /** Not counted: the fresh JVM compiles its hot paths meanwhile. */
   private static final int WARM_UP_SECONDS = Integer.getInteger("bangfu.bench.warm-up-seconds", 60);
   private static final int CLIENTS = Integer.getInteger("bangfu.bench.clients", 12);
+  /**
+   * The county's other open tasks around the clients' cases (as CompletionBench: 200 villages, 15 townships, the
+   * levels in the shares of a case's steps), put in before the clients start by an engine of the benchmark on the
+   * node's database; 0: an otherwise empty database, as the runs before 2026-12-06 late.
+   */
+  private static final int OPEN_TASKS = Integer.getInteger("bangfu.bench.lifecycle-open-tasks", 20_000);
   private static final String COUNTY = DemoCounty.COUNTY_APPROVER;
   private static final String[][] VILLAGES = DemoCounty.VILLAGES;
   private static final List<String> HANDLERS = DemoCounty.HANDLERS;
@@ -120,10 +127,10 @@ class AppBench {
           default -> throw new IllegalArgumentException("no configuration " + config);
         });
       }
-      System.out.printf("%nLIFECYCLE through the API: %d clients for %d s after %d s of warm-up, each case from the"
-          + " signal to its measures delivered (9+ completions; the 5-day notice ended by the demo administrator's"
-          + " endpoint); stock Camunda: the same user tasks through its REST API, HTTP Basic, authorization on%n",
-          CLIENTS, SECONDS, WARM_UP_SECONDS);
+      System.out.printf("%nLIFECYCLE through the API: %d clients for %d s after %d s of warm-up, among %,d other open"
+          + " tasks, each case from the signal to its measures delivered (9+ completions; the 5-day notice ended by the"
+          + " demo administrator's endpoint); stock Camunda: the same user tasks through its REST API, HTTP Basic,"
+          + " authorization on%n", CLIENTS, SECONDS, WARM_UP_SECONDS, OPEN_TASKS);
       System.out.printf("%-22s %8s %12s %14s %14s %10s %10s %8s %10s %16s %16s %16s%n", "configuration", "cases/s",
           "completions/s", "complete p50", "complete p99", "claim p50", "requests/s", "errors", "anomalies",
           "app CPU/compl.", "DB CPU/compl.", "CPU/completion");
@@ -186,6 +193,18 @@ class AppBench {
         List<String> options = new ArrayList<>(List.of("--camunda.bpm.job-execution.enabled=true"));
         options.addAll(engine);
         started.add(AppNode.start(server.url(database), work, n, options.toArray(String[]::new)));
+      }
+      if (OPEN_TASKS > 0) {
+        long seeding = System.currentTimeMillis();
+        ProcessEngine seeder = (stock ? BenchEngine.stock(server, database) : BenchEngine.ours(server, database))
+            .buildProcessEngine();
+        try {
+          CompletionBench.otherOpenTasks(seeder, OPEN_TASKS);
+        } finally {
+          BenchEngine.close(seeder);
+        }
+        System.out.printf("%s: %,d other open tasks in %,d s%n", name, OPEN_TASKS,
+            (System.currentTimeMillis() - seeding) / 1000);
       }
       List<ApiClient> apis = started.stream().map(AppNode::api).toList();
       Run run = new Run(apis, System.currentTimeMillis() + WARM_UP_SECONDS * 1000L, stock);
