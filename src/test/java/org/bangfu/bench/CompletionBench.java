@@ -290,7 +290,6 @@ class CompletionBench {
     return i < 100 ? BenchEngine.village(i) : String.format("village-6299011%02d2%02d", 1 + i % 14, i % 100);
   }
 
-  /** The candidate group of the county's i-th other open task: its level in the steps' shares, spread over the county. */
   /**
    * The county's other open tasks: n cases with one step open each, at the step's level (the levels in the shares of
    * a case's steps), started two transactions at a time.
@@ -306,6 +305,7 @@ class CompletionBench {
         .startProcessInstanceByKey("OtherCase", Map.of("group", openTaskGroup(i))));
   }
 
+  /** The candidate group of the county's i-th other open task: its level in the steps' shares, spread over the county. */
   private static String openTaskGroup(int i) {
     return switch (LEVELS.charAt(i % STEPS)) {
       case 'V' -> villageOf((i / STEPS) % 200);
