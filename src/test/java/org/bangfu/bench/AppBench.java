@@ -224,17 +224,17 @@ class AppBench {
       Thread.sleep(Math.max(0, run.measuredFrom - System.currentTimeMillis()));
       double appFrom = started.stream().mapToDouble(n -> ProcessCpu.seconds(n.pid())).sum();
       double dbFrom = ProcessCpu.seconds(databasePid);
-      Map<String, Long> statementsFrom = CompletionBench.counters(server);
+      Map<String, Long> statementsFrom = BenchEngine.counters(server);
       boolean digests = Boolean.getBoolean("bangfu.bench.db-digests");
       if (digests) {
-        CompletionBench.sql(server, "TRUNCATE TABLE performance_schema.events_statements_summary_by_digest");
+        BenchEngine.sql(server, "TRUNCATE TABLE performance_schema.events_statements_summary_by_digest");
       }
       for (Thread client : clients) {
         client.join();
       }
       double appCpu = started.stream().mapToDouble(n -> ProcessCpu.seconds(n.pid())).sum() - appFrom;
       double dbCpu = ProcessCpu.seconds(databasePid) - dbFrom;
-      Map<String, Long> statementsTo = CompletionBench.counters(server);
+      Map<String, Long> statementsTo = BenchEngine.counters(server);
       double seconds = (System.currentTimeMillis() - run.measuredFrom) / 1e3;
       int twice;
       try (Connection db = DriverManager.getConnection(server.url(database), "root", "")) {
@@ -260,7 +260,7 @@ class AppBench {
           (v - statementsFrom.getOrDefault(k, 0L)) / (double) completions)));
       System.out.println("database per completion (" + name + "):" + asked);
       if (digests) {
-        CompletionBench.printDigests(server, name, completions);
+        BenchEngine.printDigests(server, name, completions);
       }
       row.put("anomalies", (twice + run.stillOpenElsewhere.get()) == 0 ? "none"
           : twice + " timers twice, " + run.stillOpenElsewhere.get() + " tasks still open on the other node");

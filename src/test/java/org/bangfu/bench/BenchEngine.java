@@ -60,6 +60,60 @@ final class BenchEngine {
     return java.sql.DriverManager.getConnection(server.url(database) + "&rewriteBatchedStatements=true", "root", "");
   }
 
+  /** The server's global counters of these names ({@code SHOW GLOBAL STATUS}). */
+  static Map<String, Long> globalStatus(Connection connection, String... names) throws SQLException {
+    Map<String, Long> status = new java.util.LinkedHashMap<>();
+    try (java.sql.Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('"
+            + String.join("', '", names) + "')")) {
+      while (result.next()) {
+        status.put(result.getString(1), result.getLong(2));
+      }
+    }
+    return status;
+  }
+
+  /**
+   * The server's statement and row counters: what a completion asks of the database, process start and the client's
+   * find included (the counters' own query adds one statement per read).
+   */
+  static Map<String, Long> counters(EmbeddedMariaDb.Server server) {
+    try (Connection connection = seeding(server, "mysql")) {
+      return globalStatus(connection, "Questions", "Com_select", "Com_insert", "Com_update", "Com_delete",
+          "Handler_read_key", "Handler_read_next", "Handler_read_rnd_next");
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The statements that took the server's time over the window, per completion (-Dbangfu.bench.db-digests=true). */
+  static void printDigests(EmbeddedMariaDb.Server server, String name, int completions) {
+    try (Connection connection = seeding(server, "mysql");
+        ResultSet digests = connection.createStatement().executeQuery("SELECT COUNT_STAR, SUM_TIMER_WAIT,"
+            + " SUM_ROWS_EXAMINED, DIGEST_TEXT FROM performance_schema.events_statements_summary_by_digest"
+            + " ORDER BY SUM_TIMER_WAIT DESC LIMIT 25")) {
+      System.out.printf("%nSERVER TIME by statement (%s): per completion, count, time (ms), rows examined%n", name);
+      while (digests.next()) {
+        String text = String.valueOf(digests.getString(4)).replaceAll("\\s+", " ");
+        System.out.printf("%6.2f %8.3f ms %8.1f  %s%n", digests.getLong(1) / (double) completions,
+            digests.getLong(2) / 1e9 / completions, digests.getLong(3) / (double) completions,
+            text.substring(0, Math.min(160, text.length())));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Runs one statement on the server as root. */
+  static void sql(EmbeddedMariaDb.Server server, String statement) {
+    try (Connection connection = seeding(server, "mysql");
+        java.sql.Statement jdbc = connection.createStatement()) {
+      jdbc.execute(statement);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /**
    * A standalone engine with the defaults of the Camunda 7.24 Spring Boot starter on a database of this server:
    * full history, strong UUIDs, authorization as the application (on), the job executor built but not started.

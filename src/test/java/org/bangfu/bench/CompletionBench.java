@@ -85,58 +85,12 @@ class CompletionBench {
     }
   }
 
-  /**
-   * The server's statement and row counters ({@code SHOW GLOBAL STATUS}): what a completion asks of the database,
-   * process start and the client's find included (the counters' own query adds one statement per read).
-   */
-  static Map<String, Long> counters(EmbeddedMariaDb.Server server) {
-    Map<String, Long> counters = new LinkedHashMap<>();
-    try (java.sql.Connection connection = BenchEngine.seeding(server, "mysql");
-        java.sql.ResultSet status = connection.createStatement().executeQuery("SHOW GLOBAL STATUS WHERE Variable_name"
-            + " IN ('Questions', 'Com_select', 'Com_insert', 'Com_update', 'Com_delete', 'Handler_read_key',"
-            + " 'Handler_read_next', 'Handler_read_rnd_next')")) {
-      while (status.next()) {
-        counters.put(status.getString(1), Long.parseLong(status.getString(2)));
-      }
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    return counters;
-  }
-
-  /** The statements that took the server's time over the window, per completion (-Dbangfu.bench.db-digests=true). */
-  static void printDigests(EmbeddedMariaDb.Server server, String name, int completions) {
-    try (java.sql.Connection connection = BenchEngine.seeding(server, "mysql");
-        java.sql.ResultSet digests = connection.createStatement().executeQuery("SELECT COUNT_STAR, SUM_TIMER_WAIT,"
-            + " SUM_ROWS_EXAMINED, DIGEST_TEXT FROM performance_schema.events_statements_summary_by_digest"
-            + " ORDER BY SUM_TIMER_WAIT DESC LIMIT 25")) {
-      System.out.printf("%nSERVER TIME by statement (%s): per completion, count, time (ms), rows examined%n", name);
-      while (digests.next()) {
-        String text = String.valueOf(digests.getString(4)).replaceAll("\\s+", " ");
-        System.out.printf("%6.2f %8.3f ms %8.1f  %s%n", digests.getLong(1) / (double) completions,
-            digests.getLong(2) / 1e9 / completions, digests.getLong(3) / (double) completions,
-            text.substring(0, Math.min(160, text.length())));
-      }
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static void sql(EmbeddedMariaDb.Server server, String statement) {
-    try (java.sql.Connection connection = BenchEngine.seeding(server, "mysql");
-        java.sql.Statement jdbc = connection.createStatement()) {
-      jdbc.execute(statement);
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
   private static void generalLog(EmbeddedMariaDb.Server server, String file, boolean on) {
     if (on) {
-      sql(server, "SET GLOBAL log_output = 'FILE'");
-      sql(server, "SET GLOBAL general_log_file = " + file);
+      BenchEngine.sql(server, "SET GLOBAL log_output = 'FILE'");
+      BenchEngine.sql(server, "SET GLOBAL general_log_file = " + file);
     }
-    sql(server, "SET GLOBAL general_log = " + (on ? "ON" : "OFF"));
+    BenchEngine.sql(server, "SET GLOBAL general_log = " + (on ? "ON" : "OFF"));
   }
 
   private static double cpu(Map<String, Object> row) {
@@ -229,10 +183,10 @@ class CompletionBench {
       Thread.sleep(Math.max(0, measuredFrom - System.currentTimeMillis()));
       double appFrom = ProcessCpu.ofThisJvm();
       double dbFrom = ProcessCpu.seconds(databasePid);
-      Map<String, Long> countersFrom = counters(server);
+      Map<String, Long> countersFrom = BenchEngine.counters(server);
       boolean digests = Boolean.getBoolean("bangfu.bench.db-digests");
       if (digests) {
-        sql(server, "TRUNCATE TABLE performance_schema.events_statements_summary_by_digest");
+        BenchEngine.sql(server, "TRUNCATE TABLE performance_schema.events_statements_summary_by_digest");
       }
       String log = System.getProperty("bangfu.bench.completion-log");
       if (log != null) {
@@ -247,10 +201,10 @@ class CompletionBench {
       }
       double appCpu = ProcessCpu.ofThisJvm() - appFrom;
       double dbCpu = ProcessCpu.seconds(databasePid) - dbFrom;
-      Map<String, Long> countersTo = counters(server);
+      Map<String, Long> countersTo = BenchEngine.counters(server);
       int completions = Math.max(1, latencies.size());
       if (digests) {
-        printDigests(server, name, completions);
+        BenchEngine.printDigests(server, name, completions);
       }
       double seconds = (System.currentTimeMillis() - measuredFrom) / 1e3;
       Map<String, Object> row = new LinkedHashMap<>();

@@ -361,16 +361,8 @@ class ScreeningBench {
    * disk because the buffer pool did not hold them.
    */
   private static Map<String, Long> serverStatus(Connection db) throws SQLException {
-    Map<String, Long> status = new LinkedHashMap<>();
-    try (Statement statement = db.createStatement();
-        ResultSet result = statement.executeQuery("SHOW GLOBAL STATUS WHERE Variable_name IN ('Com_select',"
-            + " 'Com_insert', 'Com_update', 'Com_delete', 'Com_commit', 'Innodb_rows_read', 'Handler_read_rnd_next',"
-            + " 'Innodb_data_fsyncs', 'Innodb_buffer_pool_reads')")) {
-      while (result.next()) {
-        status.put(result.getString(1), result.getLong(2));
-      }
-    }
-    return status;
+    return BenchEngine.globalStatus(db, "Com_select", "Com_insert", "Com_update", "Com_delete", "Com_commit",
+        "Innodb_rows_read", "Handler_read_rnd_next", "Innodb_data_fsyncs", "Innodb_buffer_pool_reads");
   }
 
   private static void check(boolean holds, String what) {
