@@ -84,6 +84,13 @@ public class ApiExceptionHandler {
     return body(HttpStatus.CONFLICT, e.getMessage(), List.of());
   }
 
+  /** A one-request completion refused before anything was written, with its status. */
+  @ExceptionHandler(CompletionRefusal.class)
+  ResponseEntity<Map<String, Object>> completionRefused(CompletionRefusal e) {
+    return body(HttpStatus.valueOf(e.status()), e.getMessage(), e.field() == null ? List.of()
+        : List.of(new InvalidInputException.FieldError(e.field(), e.getMessage())));
+  }
+
   @ExceptionHandler(TaskAlreadyClaimedException.class)
   ResponseEntity<Map<String, Object>> claimed(TaskAlreadyClaimedException e) {
     return body(HttpStatus.CONFLICT, "任务已被他人认领", List.of());

@@ -260,8 +260,7 @@ public class EngineRestGate extends OncePerRequestFilter {
       return null; // the engine answers that it does not exist
     }
     String me = caller.userId();
-    boolean offered = me.equals(task.assignee()) || task.candidateUsers().contains(me)
-        || task.candidateGroups().stream().anyMatch(g -> isMember(me, g));
+    boolean offered = task.offeredTo(me, g -> isMember(me, g));
     if (caller.admin() && !offered) {
       return Refusal.forbidden("管理员不能代替审批人员办理任务");
     }
@@ -287,24 +286,14 @@ public class EngineRestGate extends OncePerRequestFilter {
       }
       default -> {
         if (task.isCoSign()) {
-          return Refusal.forbidden("会签任务请在“审批操作”中选择同意或不同意并签署意见后提交");
+          return Refusal.forbidden(TaskSubmission.CO_SIGN_REFUSAL);
         }
         List<String> typed = unsupportedTypes(body);
         if (!typed.isEmpty()) {
-          return new Refusal(400, "表单只能提交文字、数字、是否和日期，以下字段的类型不能提交：" + String.join("、", typed));
+          return new Refusal(400, TaskSubmission.UNSUPPORTED_TYPES + String.join("、", typed));
         }
-        Map<String, Object> submitted = variables(body);
-        List<String> refused = task.refused(submitted);
-        if (!refused.isEmpty()) {
-          return new Refusal(400, "只能提交本环节表单中可填写的内容，以下字段不能提交：" + String.join("、", refused)
-              + "（案件的区划、类型、收入和决定由系统步骤填写）");
-        }
-        try {
-          FormSubmissionCheck.checkValues(task.form(), submitted);
-        } catch (InvalidDecisionException e) {
-          return new Refusal(400, e.getMessage());
-        }
-        return null;
+        String refused = task.fieldRefusal(variables(body));
+        return refused == null ? null : new Refusal(400, refused);
       }
     }
   }

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
@@ -37,6 +38,29 @@ public final class TaskSubmission {
       return parentTaskId != null;
     }
 
+    /** Whether the task is offered to the user: their own, or theirs to claim as a candidate or group member. */
+    public boolean offeredTo(String userId, Predicate<String> memberOf) {
+      return offered(userId, assignee, candidateUsers, candidateGroups, memberOf);
+    }
+
+    /**
+     * Why a completion with these fields is refused before anything is written (HTTP 400), or null: a name the form
+     * does not let the user write, or a value its fields would refuse (length, pattern, number, option).
+     */
+    public String fieldRefusal(Map<String, Object> submitted) {
+      List<String> refused = refused(submitted);
+      if (!refused.isEmpty()) {
+        return "只能提交本环节表单中可填写的内容，以下字段不能提交：" + String.join("、", refused)
+            + "（案件的区划、类型、收入和决定由系统步骤填写）";
+      }
+      try {
+        FormSubmissionCheck.checkValues(form, submitted);
+      } catch (InvalidDecisionException e) {
+        return e.getMessage();
+      }
+      return null;
+    }
+
     /** The submitted names the form does not let the user write (in the order given). */
     public List<String> refused(Map<String, Object> submitted) {
       List<String> refused = new ArrayList<>();
@@ -63,6 +87,12 @@ public final class TaskSubmission {
     }
   }
 
+  /** A 会签 sub-task is signed with an opinion, never completed as a step. */
+  public static final String CO_SIGN_REFUSAL = "会签任务请在“审批操作”中选择同意或不同意并签署意见后提交";
+
+  /** Values of another type than a form sends (objects, lists, files…), before the names of the fields. */
+  public static final String UNSUPPORTED_TYPES = "表单只能提交文字、数字、是否和日期，以下字段的类型不能提交：";
+
   private TaskSubmission() {
   }
 
@@ -70,41 +100,61 @@ public final class TaskSubmission {
   public static Facts of(ProcessEngineConfigurationImpl engine, String taskId) {
     return engine.getCommandExecutorTxRequired().execute((Command<Facts>) context -> {
       TaskEntity task = context.getTaskManager().findTaskById(taskId);
-      if (task == null) {
-        return null;
-      }
-      Set<String> users = new HashSet<>();
-      Set<String> groups = new HashSet<>();
-      for (IdentityLinkEntity link : task.getIdentityLinks()) {
-        if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-          if (link.getUserId() != null) {
-            users.add(link.getUserId());
-          }
-          if (link.getGroupId() != null) {
-            groups.add(link.getGroupId());
-          }
-        }
-      }
-      JsonNode form = task.getProcessDefinitionId() == null ? null : FormSubmissionCheck.deployedForm(task);
-      Set<String> editable = new HashSet<>();
-      Map<String, Object> readOnly = new HashMap<>();
-      if (form != null) {
-        List<JsonNode> fields = new ArrayList<>();
-        FormSubmissionCheck.collect(form.path("components"), fields);
-        for (JsonNode field : fields) {
-          String key = field.path("key").asText();
-          if (field.path("disabled").asBoolean(false)) {
-            continue; // shown only, never submitted by the form
-          }
-          if (field.path("readonly").asBoolean(false)) {
-            readOnly.put(key, task.getVariable(key));
-          } else {
-            editable.add(key);
-          }
-        }
-      }
-      return new Facts(task.getId(), task.getAssignee(), task.getParentTaskId(), form != null, Set.copyOf(editable),
-          readOnly, Set.copyOf(users), Set.copyOf(groups), form);
+      return task == null ? null : of(task);
     });
+  }
+
+  /** Whether the task is offered to the user (its identity links only, without reading its form). */
+  static boolean offered(TaskEntity task, String userId, Predicate<String> memberOf) {
+    Set<String> users = new HashSet<>();
+    Set<String> groups = new HashSet<>();
+    candidates(task, users, groups);
+    return offered(userId, task.getAssignee(), users, groups, memberOf);
+  }
+
+  private static boolean offered(String userId, String assignee, Set<String> users, Set<String> groups,
+      Predicate<String> memberOf) {
+    return userId.equals(assignee) || users.contains(userId) || groups.stream().anyMatch(memberOf);
+  }
+
+  /** The users and groups a task is offered to as a candidate. */
+  private static void candidates(TaskEntity task, Set<String> users, Set<String> groups) {
+    for (IdentityLinkEntity link : task.getIdentityLinks()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+        if (link.getUserId() != null) {
+          users.add(link.getUserId());
+        }
+        if (link.getGroupId() != null) {
+          groups.add(link.getGroupId());
+        }
+      }
+    }
+  }
+
+  /** The facts of a task read in the caller's engine command. */
+  static Facts of(TaskEntity task) {
+    Set<String> users = new HashSet<>();
+    Set<String> groups = new HashSet<>();
+    candidates(task, users, groups);
+    JsonNode form = task.getProcessDefinitionId() == null ? null : FormSubmissionCheck.deployedForm(task);
+    Set<String> editable = new HashSet<>();
+    Map<String, Object> readOnly = new HashMap<>();
+    if (form != null) {
+      List<JsonNode> fields = new ArrayList<>();
+      FormSubmissionCheck.collect(form.path("components"), fields);
+      for (JsonNode field : fields) {
+        String key = field.path("key").asText();
+        if (field.path("disabled").asBoolean(false)) {
+          continue; // shown only, never submitted by the form
+        }
+        if (field.path("readonly").asBoolean(false)) {
+          readOnly.put(key, task.getVariable(key));
+        } else {
+          editable.add(key);
+        }
+      }
+    }
+    return new Facts(task.getId(), task.getAssignee(), task.getParentTaskId(), form != null, Set.copyOf(editable),
+        readOnly, Set.copyOf(users), Set.copyOf(groups), form);
   }
 }

@@ -137,9 +137,7 @@ public class UserErrorInterceptor extends CommandInterceptor {
   private boolean taskGone(Command<?> command) {
     String taskId;
     try {
-      java.lang.reflect.Field field = command.getClass().getDeclaredField("taskId");
-      field.setAccessible(true);
-      taskId = (String) field.get(command);
+      taskId = (String) taskIdField(command.getClass()).get(command);
     } catch (ReflectiveOperationException | RuntimeException e) {
       return false;
     }
@@ -151,6 +149,20 @@ public class UserErrorInterceptor extends CommandInterceptor {
     } catch (RuntimeException e) {
       return false;
     }
+  }
+
+  /** The completion command's {@code taskId}, declared by the engine's command or a class it extends. */
+  private static java.lang.reflect.Field taskIdField(Class<?> type) throws NoSuchFieldException {
+    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+      try {
+        java.lang.reflect.Field field = c.getDeclaredField("taskId");
+        field.setAccessible(true);
+        return field;
+      } catch (NoSuchFieldException e) {
+        // declared further up
+      }
+    }
+    throw new NoSuchFieldException("taskId");
   }
 
   private static void backOff(int attempt) {

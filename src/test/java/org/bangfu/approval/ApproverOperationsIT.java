@@ -159,6 +159,15 @@ class ApproverOperationsIT extends MariaDbIntegrationTest {
     // named as people know each other, not by sign-in id
     assertThat(early.getBody().toString()).contains("加签人员 周明（幸福县） 尚未签署意见")
         .doesNotContain("approver_county");
+    // nor in one request; and the co-signer's sub-task is signed with an opinion, never completed as a step
+    ResponseEntity<Map<String, Object>> earlyInOne = api.post("reviewer_heping", "/api/cases/" + caseId(bk)
+        + "/steps/" + TOWNSHIP_REVIEW + "/complete", Map.of("fields", Map.of("townshipDecision", "APPROVE")));
+    assertThat(status(earlyInOne)).isEqualTo(400);
+    assertThat(earlyInOne.getBody().toString()).contains("加签人员 周明（幸福县） 尚未签署意见");
+    ResponseEntity<Map<String, Object>> subInOne = api.post("approver_county", "/api/tasks/" + sub + "/complete",
+        Map.of("fields", Map.of("townshipDecision", "APPROVE")));
+    assertThat(status(subInOne)).isEqualTo(403);
+    assertThat(subInOne.getBody().toString()).contains("会签任务请在“审批操作”中选择同意或不同意");
     // the co-signer has the sub-task in their inbox; only they sign it, a disagreement needs a reason
     assertThat(api.getList("approver_county", "/engine-rest/task?assignee=approver_county").getBody())
         .extracting(t -> t.get("id")).contains(sub);

@@ -194,6 +194,11 @@ class GeneratedBadInputIT extends MariaDbIntegrationTest {
         String what = defect.getKey() + " = " + abbreviate(value) + " (seed " + SEED + ", try " + i + ")";
         assertThat(answer.getStatusCode().value()).as(what + " → " + answer.getBody()).isEqualTo(400);
         assertThat(String.valueOf(answer.getBody())).as(what).containsPattern("\\p{IsHan}");
+        // the same submission as 办理 in one request
+        ResponseEntity<Map<String, Object>> inOne = api.post("cadre_dongshan", "/api/tasks/" + taskId + "/complete",
+            Map.of("fields", variables));
+        assertThat(inOne.getStatusCode().value()).as(what + " in one request → " + inOne.getBody()).isEqualTo(400);
+        assertThat(String.valueOf(inOne.getBody())).as(what).containsPattern("\\p{IsHan}");
       }
     }
     // nothing of it was kept: the task is open and held, no decision recorded, no variable stored
@@ -221,6 +226,8 @@ class GeneratedBadInputIT extends MariaDbIntegrationTest {
     String businessKey = openIdentification(DemoData.DONGSHAN, "cadre_dongshan");
     String taskId = (String) api.tasks("cadre_dongshan", businessKey).get(0).get("id");
     assertThat(api.claim("cadre_dongshan", taskId).getStatusCode().value()).isEqualTo(204);
+    String caseId = String.valueOf(jdbc.queryForObject("SELECT id FROM bf_case WHERE business_key = ?", Long.class,
+        businessKey));
     String filterId = String.valueOf(api.getList("cadre_dongshan", "/engine-rest/filter?resourceType=Task")
         .getBody().get(0).get("id"));
 
@@ -246,7 +253,9 @@ class GeneratedBadInputIT extends MariaDbIntegrationTest {
         "<xml/>", "a=b&c=d", "{\"variables\":\"text\"}", "{\"variables\":{\"x\":{\"value\":1,\"type\":\"Nonsense\"}}}",
         "{\"variables\":{\"verifyDecision\":{\"value\":null}}}", "{\"userId\":123}", "{\"sorting\":\"x\"}",
         "[".repeat(5000) + "]".repeat(5000), "{\"x\":\"" + "长".repeat(100_000) + "\"}",
-        "{\"maxResults\":-5,\"firstResult\":\"a\"}"),
+        "{\"maxResults\":-5,\"firstResult\":\"a\"}", "{\"fields\":{\"verifyDecision\":\"CONFIRM\"}}",
+        "{\"fields\":[1]}", "{\"fields\":{\"verifyFindings\":{\"value\":\"x\"}}}", "{\"fields\":null}",
+        "{\"fields\":{\"verifyDecision\":\"CONFIRM\",\"verifyFindings\":\"x\",\"villageCode\":\"1\"}}"),
         Arbitraries.strings().ofMaxLength(200));
     Arbitrary<String> contentTypes = Arbitraries.of("application/json", "text/plain", "application/xml",
         "application/x-www-form-urlencoded", "multipart/form-data", "application/json; charset=GBK", "*/*",
@@ -266,6 +275,7 @@ class GeneratedBadInputIT extends MariaDbIntegrationTest {
         new String[] {"POST", "/api/households"}, new String[] {"POST", "/api/cases"},
         new String[] {"POST", "/api/tasks/{id}/return"}, new String[] {"POST", "/api/tasks/{id}/co-signers"},
         new String[] {"POST", "/api/tasks/{id}/transfer"}, new String[] {"GET", "/api/cases?{q}"},
+        new String[] {"POST", "/api/tasks/{id}/complete"}, new String[] {"POST", "/api/cases/{case}/steps/{step}/complete"},
         new String[] {"POST", "/api/what-if"});
 
     java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
@@ -279,6 +289,10 @@ class GeneratedBadInputIT extends MariaDbIntegrationTest {
         String path = door[1].replace("{id}", java.net.URLEncoder.encode(ids.sample(),
             java.nio.charset.StandardCharsets.UTF_8)).replace("{filter}", i % 3 == 0
             ? java.net.URLEncoder.encode(ids.sample(), java.nio.charset.StandardCharsets.UTF_8) : filterId)
+            .replace("{case}", i % 3 == 0 ? java.net.URLEncoder.encode(ids.sample(),
+                java.nio.charset.StandardCharsets.UTF_8) : caseId)
+            .replace("{step}", i % 2 == 0 ? java.net.URLEncoder.encode(ids.sample(),
+                java.nio.charset.StandardCharsets.UTF_8) : RiskIdentification.VERIFY_HOUSEHOLD)
             .replace("{q}", queries.sample());
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(rest.getRootUri() + path))
             .header("Authorization", auth).timeout(java.time.Duration.ofSeconds(60));

@@ -1,0 +1,188 @@
+package org.bangfu.approval;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bangfu.demo.DemoData.DONGSHAN;
+import static org.bangfu.identification.RiskIdentification.DEMOCRATIC_REVIEW;
+import static org.bangfu.identification.RiskIdentification.TOWNSHIP_REVIEW;
+import static org.bangfu.identification.RiskIdentification.VERIFY_HOUSEHOLD;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.bangfu.security.AccessProvisioning;
+import org.bangfu.testing.ApiClient;
+import org.bangfu.testing.MariaDbIntegrationTest;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * 办理 in one request ({@code POST /api/cases/{id}/steps/{step}/complete}, {@code POST /api/tasks/{id}/complete}),
+ * as an attacker and a careless client would call it over HTTP: whoever the task is not offered to is refused as the
+ * engine REST API refuses them, the form's rules hold, the claim is undone with a refused completion, and two
+ * completions of one task at the same moment count once.
+ */
+class TaskCompletionIT extends MariaDbIntegrationTest {
+
+  /** A second cadre of 东山村, for a colleague's claim (TaskOperationsIT's, whose mails it counts). */
+  static final String COLLEAGUE = TaskOperationsIT.COLLEAGUE;
+
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  AccessProvisioning provisioning;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @BeforeEach
+  void aSecondCadreInDongshan() {
+    provisioning.ensureUser(COLLEAGUE, "二", "王", COLLEAGUE + "@demo.bangfu.org", ApiClient.PASSWORD,
+        List.of("village-" + DONGSHAN));
+  }
+
+  @Test
+  void aCadreCompletesTheirStepInOneRequestAndNobodyElseCan() {
+    long caseId = openCase();
+    String bk = businessKey(caseId);
+    String verify = openTask(bk, VERIFY_HOUSEHOLD).getId();
+    String byStep = "/api/cases/" + caseId + "/steps/" + VERIFY_HOUSEHOLD + "/complete";
+    String byId = "/api/tasks/" + verify + "/complete";
+    Map<String, Object> valid = fields(Map.of("authorisationSigned", true, "verifyFindings", "情况属实",
+        "verifyDecision", "CONFIRM"));
+
+    // outside the region, and a department with no measure in the case: not even the case's existence
+    for (String outsider : List.of("cadre_liushu", "handler_medins")) {
+      assertRefused(api.post(outsider, byStep, valid), 404, "不在您的辖区内");
+      assertRefused(api.post(outsider, byId, valid), 404, "不在您的辖区内");
+    }
+    // inside the region but not the village's step: the township, the county's supervisor, the administrator
+    assertRefused(api.post("reviewer_heping", byStep, valid), 403, "您没有办理此任务的权限");
+    assertRefused(api.post("supervisor_county", byId, valid), 403, "您没有办理此任务的权限");
+    assertRefused(api.postAsAdmin(byStep, valid), 403, "管理员不能代替审批人员办理任务");
+    // the cadre's own mistakes, each in words, and the claim the completion began is undone with it
+    assertRefused(api.post("cadre_dongshan", byStep, fields(Map.of("authorisationSigned", true,
+        "verifyFindings", "情况属实", "verifyDecision", "CONFIRM", "villageCode", "629901101201"))), 400,
+        "以下字段不能提交：villageCode");
+    assertRefused(api.post("cadre_dongshan", byStep, fields(Map.of("verifyFindings", Map.of("value", "x"),
+        "verifyDecision", "CONFIRM"))), 400, "表单只能提交文字、数字、是否和日期，以下字段的类型不能提交：verifyFindings");
+    assertRefused(api.post("cadre_dongshan", byStep, fields(Map.of("authorisationSigned", true,
+        "verifyFindings", "情况属实", "verifyDecision", "MAYBE"))), 400, "核实结论");
+    assertRefused(api.post("cadre_dongshan", byStep, fields(Map.of("authorisationSigned", true,
+        "verifyFindings", "情况属实"))), 400, "请填写“核实结论”");
+    assertRefused(api.post("cadre_dongshan", byStep, fields(Map.of("verifyFindings", "情况属实",
+        "verifyDecision", "CONFIRM"))), 400, "请先取得农户签字的授权书");
+    assertRefused(api.post("cadre_dongshan", "/api/cases/" + caseId + "/steps/" + TOWNSHIP_REVIEW + "/complete",
+        valid), 409, "当前没有待办理的");
+    assertRefused(api.post("cadre_dongshan", "/api/cases/" + caseId + "/steps/1x/complete", valid), 400, "环节编号有误");
+    assertRefused(api.post("cadre_dongshan", "/api/cases/987654321/steps/" + VERIFY_HOUSEHOLD + "/complete", valid),
+        404, "案件不存在");
+    assertThat(rest.postForEntity(byStep, valid, Map.class).getStatusCode().value()).isEqualTo(401);
+    // a colleague of the same village holds it: named, and only they complete it
+    assertThat(api.claim(COLLEAGUE, verify).getStatusCode().value()).isEqualTo(204);
+    assertRefused(api.post("cadre_dongshan", byStep, valid), 409, "认领，只能由认领人办理");
+    assertRefused(api.post("cadre_dongshan", byId, valid), 409, "认领，只能由认领人办理");
+    assertThat(api.post(COLLEAGUE, "/engine-rest/task/" + verify + "/unclaim", Map.of()).getStatusCode().value())
+        .isEqualTo(204);
+
+    // nothing of the refusals was written: the task open and free, no decision in the audit
+    Task stillOpen = openTask(bk, VERIFY_HOUSEHOLD);
+    assertThat(stillOpen.getId()).isEqualTo(verify);
+    assertThat(stillOpen.getAssignee()).isNull();
+    assertThat(auditRows(caseId, VERIFY_HOUSEHOLD)).isZero();
+
+    ResponseEntity<Map<String, Object>> done = api.post("cadre_dongshan", byStep, valid);
+    assertThat(done.getStatusCode().value()).as("%s", done.getBody()).isEqualTo(200);
+    assertThat(done.getBody()).containsEntry("message", "已办结“入户核实”").containsEntry("taskId", verify);
+    assertThat(taskService.createTaskQuery().taskId(verify).count()).isZero();
+    assertThat(historyService.createHistoricTaskInstanceQuery().taskId(verify).singleResult().getAssignee())
+        .isEqualTo("cadre_dongshan");
+    assertThat(jdbc.queryForObject("SELECT actor FROM bf_case_audit WHERE case_id = ? AND step = ? AND decision = ?",
+        String.class, caseId, VERIFY_HOUSEHOLD, "CONFIRM")).isEqualTo("cadre_dongshan");
+    // the next step, by its task's id this time; and the first again: already done
+    String review = openTask(bk, DEMOCRATIC_REVIEW).getId();
+    assertRefused(api.post("cadre_dongshan", byId, valid), 409, "任务不存在或已经办结");
+    ResponseEntity<Map<String, Object>> reviewed = api.post("cadre_dongshan", "/api/tasks/" + review + "/complete",
+        fields(Map.of("reviewDecision", "PASS")));
+    assertThat(reviewed.getStatusCode().value()).as("%s", reviewed.getBody()).isEqualTo(200);
+    assertThat(reviewed.getBody()).containsEntry("taskId", review);
+    assertThat(auditRows(caseId, DEMOCRATIC_REVIEW)).isEqualTo(1);
+  }
+
+  @Test
+  void twoCompletionsOfOneTaskAtTheSameMomentCountOnce() throws Exception {
+    long caseId = openCase();
+    String url = "/api/cases/" + caseId + "/steps/" + VERIFY_HOUSEHOLD + "/complete";
+    Map<String, Object> valid = fields(Map.of("authorisationSigned", true, "verifyFindings", "情况属实",
+        "verifyDecision", "CONFIRM"));
+    // two colleagues of the village, and one of them clicking twice
+    List<String> users = List.of("cadre_dongshan", COLLEAGUE, COLLEAGUE);
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(users.size());
+    try {
+      List<Future<ResponseEntity<Map<String, Object>>>> answers = new ArrayList<>();
+      for (String user : users) {
+        answers.add(pool.submit(() -> {
+          start.await();
+          return api.post(user, url, valid);
+        }));
+      }
+      start.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      for (Future<ResponseEntity<Map<String, Object>>> answer : answers) {
+        ResponseEntity<Map<String, Object>> response = answer.get();
+        statuses.add(response.getStatusCode().value());
+        if (response.getStatusCode().value() != 200) {
+          assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(409);
+        }
+      }
+      assertThat(statuses).as("one completion, the others refused as stale").containsOnlyOnce(200);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(auditRows(caseId, VERIFY_HOUSEHOLD)).isEqualTo(1);
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey(caseId))
+        .taskDefinitionKey(VERIFY_HOUSEHOLD).count()).isEqualTo(1);
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+
+  private long openCase() {
+    long household = api.createHousehold("cadre_dongshan",
+        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
+    return ((Number) api.openCase("cadre_dongshan", Map.of("householdId", household, "channel", "CADRE_SCREENING",
+        "riskTypes", List.of("ILLNESS"))).get("id")).longValue();
+  }
+
+  private String businessKey(long caseId) {
+    return jdbc.queryForObject("SELECT business_key FROM bf_case WHERE id = ?", String.class, caseId);
+  }
+
+  private Task openTask(String bk, String step) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(bk).taskDefinitionKey(step).singleResult();
+  }
+
+  private int auditRows(long caseId, String step) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM bf_case_audit WHERE case_id = ? AND step = ?", Integer.class,
+        caseId, step);
+  }
+
+  private static Map<String, Object> fields(Map<String, Object> fields) {
+    return Map.of("fields", fields);
+  }
+
+  private static void assertRefused(ResponseEntity<Map<String, Object>> response, int status, String words) {
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(status);
+    assertThat(String.valueOf(response.getBody())).contains(words);
+  }
+}
