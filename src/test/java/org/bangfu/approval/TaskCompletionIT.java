@@ -16,7 +16,12 @@ import java.util.concurrent.Future;
 import org.bangfu.security.AccessProvisioning;
 import org.bangfu.testing.ApiClient;
 import org.bangfu.testing.MariaDbIntegrationTest;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +45,8 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
   TaskService taskService;
   @Autowired
   HistoryService historyService;
+  @Autowired
+  AuthorizationService authorizationService;
   @Autowired
   AccessProvisioning provisioning;
   @Autowired
@@ -94,6 +101,20 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
     assertRefused(api.post("cadre_dongshan", byId, valid), 409, "认领，只能由认领人办理");
     assertThat(api.post(COLLEAGUE, "/engine-rest/task/" + verify + "/unclaim", Map.of()).getStatusCode().value())
         .isEqualTo(204);
+
+    // the engine's own authorization still decides: an administrator's REVOKE of the colleague's work on this task
+    Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+    revoke.setUserId(COLLEAGUE);
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId(verify);
+    revoke.removePermission(TaskPermissions.TASK_WORK);
+    revoke.removePermission(Permissions.UPDATE);
+    authorizationService.saveAuthorization(revoke);
+    try {
+      assertRefused(api.post(COLLEAGUE, byId, valid), 403, "您没有办理此任务的权限");
+    } finally {
+      authorizationService.deleteAuthorization(revoke.getId());
+    }
 
     // nothing of the refusals was written: the task open and free, no decision in the audit
     Task stillOpen = openTask(bk, VERIFY_HOUSEHOLD);
