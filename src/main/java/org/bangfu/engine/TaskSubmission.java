@@ -19,7 +19,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
  * lets them edit (not {@code disabled}, not {@code readonly}); a read-only field only with its current value (a form
  * sends it back unchanged). Variables that route, reference or record a decision are never form fields (the lint
  * refuses such forms), so no completion can write them. Read in one engine command, without authorization checks:
- * the engine checks the user's right to the task itself when the request goes on.
+ * the engine checks the user's right to the task itself when the request goes on. The engine REST API's gate
+ * ({@link EngineRestGate}) and 办理 in one request ({@link ClaimAndCompleteCmd}) rule with the same facts.
  */
 public final class TaskSubmission {
 
