@@ -22,6 +22,11 @@ public final class StepLabels {
     }
   }
 
+  /** The step's name in the deployed models, or null when no deployed model has a step with that id. */
+  public static String find(String elementId) {
+    return elementId == null ? null : NAMES.get(elementId);
+  }
+
   /** The step's name in its model; the process runs, so its model has been parsed. */
   public static String of(String elementId) {
     String name = NAMES.get(elementId);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.bangfu.casefile.StepLabels;
 import org.bangfu.shared.CaseVariables;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -188,7 +189,11 @@ public class ClaimAndCompleteCmd extends CompleteTaskCmd {
       if (!completer.seesVillage().test(caseVillage)) {
         throw CompletionRefusal.of(404, "案件不存在，或不在您的辖区内");
       }
-      throw CompletionRefusal.of(409, "该案件当前没有待办理的“" + step + "”环节（可能已由他人办理，或尚未到达该环节），请刷新后重试");
+      String name = StepLabels.find(step);
+      if (name == null) {
+        throw new CompletionRefusal(400, "step", "环节编号有误：流程模型中没有编号为 " + step + " 的环节");
+      }
+      throw CompletionRefusal.of(409, "该案件当前没有待办理的“" + name + "”环节（可能已由他人办理，或尚未到达该环节），请刷新后重试");
     }
     List<TaskEntity> mine = offered.stream()
         .filter(t -> t.getAssignee() == null || completer.userId().equals(t.getAssignee())).toList();

@@ -90,8 +90,10 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
     assertRefused(api.post("cadre_dongshan", byStep, fields(Map.of("verifyFindings", "情况属实",
         "verifyDecision", "CONFIRM"))), 400, "请先取得农户签字的授权书");
     assertRefused(api.post("cadre_dongshan", "/api/cases/" + caseId + "/steps/" + TOWNSHIP_REVIEW + "/complete",
-        valid), 409, "当前没有待办理的");
+        valid), 409, "当前没有待办理的“乡镇审核”环节");
     assertRefused(api.post("cadre_dongshan", "/api/cases/" + caseId + "/steps/1x/complete", valid), 400, "环节编号有误");
+    assertRefused(api.post("cadre_dongshan", "/api/cases/" + caseId + "/steps/Activity_Nowhere/complete", valid), 400,
+        "流程模型中没有编号为 Activity_Nowhere 的环节");
     assertRefused(api.post("cadre_dongshan", "/api/cases/987654321/steps/" + VERIFY_HOUSEHOLD + "/complete", valid),
         404, "案件不存在");
     assertThat(rest.postForEntity(byStep, valid, Map.class).getStatusCode().value()).isEqualTo(401);

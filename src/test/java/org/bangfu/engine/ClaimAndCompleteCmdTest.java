@@ -34,6 +34,7 @@ class ClaimAndCompleteCmdTest {
     configuration.setEnforceHistoryTimeToLive(false);
     configuration.setCustomPreCommandInterceptorsTxRequired(new java.util.ArrayList<>(List.of(
         new UserErrorInterceptor())));
+    configuration.setCustomPreBPMNParseListeners(new java.util.ArrayList<>(List.of(new StepLabelParseListener())));
     engine = configuration.buildProcessEngine();
     // two measures of one department: the step twice, in parallel, offered to the same group
     BpmnModelInstance model = Bpmn.createExecutableProcess("Deliveries").startEvent().userTask(STEP)
@@ -82,7 +83,10 @@ class ClaimAndCompleteCmdTest {
       ClaimAndCompleteCmd.Completer county = new ClaimAndCompleteCmd.Completer("approver_county",
           List.of("county-629901", "department-medins-629901"), false, village -> true);
       assertThatThrownBy(() -> ClaimAndCompleteCmd.step(bk, "629901100201", STEP, Map.of(), county).runOn(engine))
-          .isInstanceOfSatisfying(CompletionRefusal.class, e -> assertThat(e.status()).isEqualTo(409));
+          .isInstanceOfSatisfying(CompletionRefusal.class, e -> {
+            assertThat(e.status()).isEqualTo(409);
+            assertThat(e.getMessage()).contains("当前没有待办理的“落实帮扶措施”环节");
+          });
       assertThatThrownBy(() -> atStep(bk).runOn(engine)).isInstanceOfSatisfying(CompletionRefusal.class,
           e -> assertThat(e.status()).isEqualTo(404));
     } finally {
