@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 import org.bangfu.casefile.StepLabels;
 import org.bangfu.shared.CaseVariables;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -131,7 +132,19 @@ public class ClaimAndCompleteCmd extends CompleteTaskCmd {
     if (claimedHere) {
       new ClaimTaskCmd(taskId, me).execute(context);
     }
-    return super.execute(context);
+    try {
+      return super.execute(context);
+    } catch (ProcessEngineException e) {
+      // the completion's listener refusing what was entered (no decision, no reason, a required field): the user's
+      // mistake, answered 400 with its words — and not logged by the engine as its own error with a stack trace
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        if (cause instanceof InvalidDecisionException invalid) {
+          Object field = invalid.getDetail();
+          throw new CompletionRefusal(400, field == null ? null : field.toString(), invalid.getMessage());
+        }
+      }
+      throw e;
+    }
   }
 
   /**

@@ -31,6 +31,11 @@ class TaskOperationsIT extends MariaDbIntegrationTest {
 
   @BeforeEach
   void aSecondCadreInDongshan() {
+    ensureColleague(provisioning);
+  }
+
+  /** The second cadre of 东山村 (王二, with mail), for the tests that need a colleague in the village's group. */
+  static void ensureColleague(AccessProvisioning provisioning) {
     provisioning.ensureUser(COLLEAGUE, "二", "王", COLLEAGUE + "@demo.bangfu.org", ApiClient.PASSWORD,
         List.of("village-" + DONGSHAN));
   }
