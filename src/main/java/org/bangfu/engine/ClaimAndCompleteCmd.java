@@ -46,22 +46,23 @@ public class ClaimAndCompleteCmd extends CompleteTaskCmd {
   private final String businessKey;
   private final String step;
   /** The village of the case named by its business key. */
-  private String caseVillage;
+  private final String caseVillage;
   private String stepName;
   /** Whether this execution claimed the task (a retry runs the whole command again). */
   private boolean claimedHere;
 
-  private ClaimAndCompleteCmd(String taskId, String businessKey, String step, Map<String, Object> fields,
-      Completer completer) {
+  private ClaimAndCompleteCmd(String taskId, String businessKey, String caseVillage, String step,
+      Map<String, Object> fields, Completer completer) {
     super(taskId, fields);
     this.businessKey = businessKey;
+    this.caseVillage = caseVillage;
     this.step = step;
     this.completer = completer;
   }
 
   /** The task with this id. */
   public static ClaimAndCompleteCmd task(String taskId, Map<String, Object> fields, Completer completer) {
-    return new ClaimAndCompleteCmd(taskId, null, null, fields, completer);
+    return new ClaimAndCompleteCmd(taskId, null, null, null, fields, completer);
   }
 
   /**
@@ -70,9 +71,7 @@ public class ClaimAndCompleteCmd extends CompleteTaskCmd {
    */
   public static ClaimAndCompleteCmd step(String businessKey, String villageCode, String step, Map<String, Object> fields,
       Completer completer) {
-    ClaimAndCompleteCmd command = new ClaimAndCompleteCmd(null, businessKey, step, fields, completer);
-    command.caseVillage = villageCode;
-    return command;
+    return new ClaimAndCompleteCmd(null, businessKey, villageCode, step, fields, completer);
   }
 
   /**

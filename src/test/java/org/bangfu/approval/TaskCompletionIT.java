@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bangfu.security.AccessProvisioning;
-import org.bangfu.testing.ApiClient;
 import org.bangfu.testing.MariaDbIntegrationTest;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -59,8 +58,9 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
 
   @Test
   void aCadreCompletesTheirStepInOneRequestAndNobodyElseCan() {
-    long caseId = openCase();
-    String bk = businessKey(caseId);
+    Map<String, Object> opened = openedIdentification(DONGSHAN, "cadre_dongshan").caseFile();
+    long caseId = ((Number) opened.get("id")).longValue();
+    String bk = (String) opened.get("businessKey");
     String verify = openTask(bk, VERIFY_HOUSEHOLD).getId();
     String byStep = "/api/cases/" + caseId + "/steps/" + VERIFY_HOUSEHOLD + "/complete";
     String byId = "/api/tasks/" + verify + "/complete";
@@ -155,7 +155,9 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
 
   @Test
   void twoCompletionsOfOneTaskAtTheSameMomentCountOnce() throws Exception {
-    long caseId = openCase();
+    Map<String, Object> opened = openedIdentification(DONGSHAN, "cadre_dongshan").caseFile();
+    long caseId = ((Number) opened.get("id")).longValue();
+    String bk = (String) opened.get("businessKey");
     String url = "/api/cases/" + caseId + "/steps/" + VERIFY_HOUSEHOLD + "/complete";
     Map<String, Object> valid = fields(Map.of("authorisationSigned", true, "verifyFindings", "情况属实",
         "verifyDecision", "CONFIRM"));
@@ -185,22 +187,11 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
       pool.shutdownNow();
     }
     assertThat(auditRows(caseId, VERIFY_HOUSEHOLD)).isEqualTo(1);
-    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey(caseId))
+    assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceBusinessKey(bk)
         .taskDefinitionKey(VERIFY_HOUSEHOLD).count()).isEqualTo(1);
   }
 
   // ---------------------------------------------------------------------------------------------------------------
-
-  private long openCase() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
-    return ((Number) api.openCase("cadre_dongshan", Map.of("householdId", household, "channel", "CADRE_SCREENING",
-        "riskTypes", List.of("ILLNESS"))).get("id")).longValue();
-  }
-
-  private String businessKey(long caseId) {
-    return jdbc.queryForObject("SELECT business_key FROM bf_case WHERE id = ?", String.class, caseId);
-  }
 
   private Task openTask(String bk, String step) {
     return taskService.createTaskQuery().processInstanceBusinessKey(bk).taskDefinitionKey(step).singleResult();

@@ -396,10 +396,7 @@ class AppBench {
             + "/complete", Map.of("fields", variables));
         count(1);
         if (response.getStatusCode().value() == 200) {
-          if (measuring()) {
-            latencies.computeIfAbsent("complete", k -> new ConcurrentLinkedQueue<>())
-                .add((System.nanoTime() - start) / 1e6);
-          }
+          took("complete", start);
           return;
         }
         boolean notYet = response.getStatusCode().value() == 409
@@ -453,6 +450,11 @@ class AppBench {
       if (response.getStatusCode().value() != (oneRequest ? 200 : 204)) {
         throw new AssertionError(kind + " refused: " + response.getStatusCode() + " " + response.getBody());
       }
+      took(kind, start);
+    }
+
+    /** A request of this kind that started at {@code start} (System.nanoTime) is done: its latency, if measured. */
+    void took(String kind, long start) {
       if (measuring()) {
         latencies.computeIfAbsent(kind, k -> new ConcurrentLinkedQueue<>()).add((System.nanoTime() - start) / 1e6);
       }

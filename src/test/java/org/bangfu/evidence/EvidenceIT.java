@@ -130,10 +130,7 @@ class EvidenceIT extends MariaDbIntegrationTest {
   }
 
   private long openCase() {
-    long household = api.createHousehold("cadre_dongshan",
-        ApiClient.household(DONGSHAN, "ORDINARY", 7000, 0, "FULL", "NONE"));
-    return ((Number) api.openCase("cadre_dongshan", Map.of("householdId", household, "channel", "CADRE_SCREENING",
-        "riskTypes", List.of("ILLNESS"))).get("id")).longValue();
+    return ((Number) openedIdentification(DONGSHAN, "cadre_dongshan").caseFile().get("id")).longValue();
   }
 
   private int count(long caseId) {
