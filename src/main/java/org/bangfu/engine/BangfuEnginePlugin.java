@@ -61,5 +61,9 @@ public class BangfuEnginePlugin extends AbstractProcessEnginePlugin {
     }
     configuration.getCustomPreCommandInterceptorsTxRequired()
         .add(0, new UserErrorInterceptor(configuration::getPasswordPolicy));
+    if (configuration.getCustomPostCommandInterceptorsTxRequired() == null) {
+      configuration.setCustomPostCommandInterceptorsTxRequired(new ArrayList<CommandInterceptor>());
+    }
+    configuration.getCustomPostCommandInterceptorsTxRequired().add(new ListenerRefusalInterceptor());
   }
 }

@@ -130,7 +130,7 @@ public class EngineRestGate extends OncePerRequestFilter {
   }
 
   /** Who is calling: the user and whether they administer the system; null when nobody is signed in. */
-  record Caller(String userId, boolean admin) {
+  record Caller(String userId, List<String> groups, boolean admin) {
   }
 
   @Override
@@ -174,8 +174,8 @@ public class EngineRestGate extends OncePerRequestFilter {
     HttpServletRequest forwarded = buffered == null ? request : buffered;
     Refusal refusal = decide(method, path, caller, json, "true".equalsIgnoreCase(request.getParameter("cascade")));
     if (refusal != null) {
-      refuse(response, refusal.status(), refusal.status() == 400 ? "InvalidRequestException"
-          : "AuthorizationException", refusal.message());
+      refuse(response, refusal.status(), refusal.status() == 403 ? "AuthorizationException"
+          : "InvalidRequestException", refusal.message());
       return;
     }
     try {
@@ -261,6 +261,11 @@ public class EngineRestGate extends OncePerRequestFilter {
     }
     String me = caller.userId();
     boolean offered = task.offeredTo(me, g -> isMember(me, g));
+    if (!offered && !caller.admin() && !readable(taskId, caller)) {
+      // a task the user may not even read (another region's, a department's without its measure): the same 404 as
+      // its read — the engine's refusal would name the task and its process, telling them it exists
+      return new Refusal(404, UserErrorInterceptor.NOT_FOUND);
+    }
     if (caller.admin() && !offered) {
       return Refusal.forbidden("管理员不能代替审批人员办理任务");
     }
@@ -294,6 +299,22 @@ public class EngineRestGate extends OncePerRequestFilter {
         }
         String refused = task.fieldRefusal(variables(body));
         return refused == null ? null : new Refusal(400, refused);
+      }
+    }
+  }
+
+  /** Whether the engine lets the caller read the task (its query with their authentication, as its GET asks). */
+  private boolean readable(String taskId, Caller caller) {
+    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
+    Authentication previous = identity.getCurrentAuthentication();
+    identity.setAuthentication(caller.userId(), caller.groups());
+    try {
+      return engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0;
+    } finally {
+      if (previous == null) {
+        identity.clearAuthentication();
+      } else {
+        identity.setAuthentication(previous);
       }
     }
   }
@@ -394,7 +415,7 @@ public class EngineRestGate extends OncePerRequestFilter {
         return null;
       }
       List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
-      return new Caller(authentication.getUserId(), groups.contains(CandidateGroups.ADMIN));
+      return new Caller(authentication.getUserId(), groups, groups.contains(CandidateGroups.ADMIN));
     }
     HttpSession session = request.getSession(false);
     Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
@@ -405,8 +426,8 @@ public class EngineRestGate extends OncePerRequestFilter {
     if (!(authentication instanceof UserAuthentication user)) {
       return null;
     }
-    return new Caller(user.getIdentityId(), user.getGroupIds() != null
-        && user.getGroupIds().contains(CandidateGroups.ADMIN));
+    List<String> groups = user.getGroupIds() == null ? List.of() : List.copyOf(user.getGroupIds());
+    return new Caller(user.getIdentityId(), groups, groups.contains(CandidateGroups.ADMIN));
   }
 
   private static void refuse(HttpServletResponse response, int status, String type, String message)

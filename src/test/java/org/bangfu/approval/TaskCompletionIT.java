@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bangfu.security.AccessProvisioning;
+import org.bangfu.testing.EngineErrorLog;
 import org.bangfu.testing.MariaDbIntegrationTest;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
@@ -68,17 +69,24 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
         "verifyDecision", "CONFIRM"));
 
     // the refusals are the user's mistakes: the engine logs none of them as its own error
-    ch.qos.logback.classic.Logger engineContext = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
-        .getLogger("org.camunda.bpm.engine.context");
-    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
-        new ch.qos.logback.core.read.ListAppender<>();
-    logged.start();
-    engineContext.addAppender(logged);
+    EngineErrorLog engineErrors = EngineErrorLog.listen();
 
     // outside the region, and a department with no measure in the case: not even the case's existence
     for (String outsider : List.of("cadre_liushu", "handler_medins")) {
       assertRefused(api.post(outsider, byStep, valid), 404, "不在您的辖区内");
       assertRefused(api.post(outsider, byId, valid), 404, "不在您的辖区内");
+    }
+    // and through the engine REST API (Tasklist's path): the same 404 as their read of it, nothing that tells them
+    // the task exists (the engine's own refusal named the task and its process)
+    for (String outsider : List.of("cadre_liushu", "handler_medins")) {
+      assertThat(api.get(outsider, "/engine-rest/task/" + verify).getStatusCode().value()).isEqualTo(404);
+      for (String action : List.of("claim", "unclaim", "assignee", "complete", "submit-form")) {
+        ResponseEntity<Map<String, Object>> answer = api.post(outsider, "/engine-rest/task/" + verify + "/" + action,
+            action.equals("claim") || action.equals("assignee") ? Map.of("userId", outsider) : Map.of());
+        assertRefused(answer, 404, "请求的任务或记录不存在");
+        assertThat(String.valueOf(answer.getBody())).as(action).doesNotContain(verify)
+            .doesNotContain("RiskIdentification");
+      }
     }
     // inside the region but not the village's step: the township, the county's supervisor, the administrator
     assertRefused(api.post("reviewer_heping", byStep, valid), 403, "您没有办理此任务的权限");
@@ -104,6 +112,12 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
     assertRefused(api.post("cadre_dongshan", "/api/cases/987654321/steps/" + VERIFY_HOUSEHOLD + "/complete", valid),
         404, "案件不存在");
     assertThat(rest.postForEntity(byStep, valid, Map.class).getStatusCode().value()).isEqualTo(401);
+    // Tasklist's path: claimed, then completed without a decision — refused by the completion's listener, in words
+    assertThat(api.claim("cadre_dongshan", verify).getStatusCode().value()).isEqualTo(204);
+    assertRefused(api.complete("cadre_dongshan", verify, Map.of("authorisationSigned", true,
+        "verifyFindings", "情况属实")), 400, "请填写“核实结论”");
+    assertThat(api.post("cadre_dongshan", "/engine-rest/task/" + verify + "/unclaim", Map.of())
+        .getStatusCode().value()).isEqualTo(204);
     // a colleague of the same village holds it: named, and only they complete it
     assertThat(api.claim(COLLEAGUE, verify).getStatusCode().value()).isEqualTo(204);
     assertRefused(api.post("cadre_dongshan", byStep, valid), 409, "认领，只能由认领人办理");
@@ -125,9 +139,8 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
       authorizationService.deleteAuthorization(revoke.getId());
     }
 
-    engineContext.detachAppender(logged);
-    assertThat(logged.list).filteredOn(e -> e.getLevel() == ch.qos.logback.classic.Level.ERROR)
-        .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).isEmpty();
+    engineErrors.close();
+    assertThat(engineErrors.errors()).isEmpty();
 
     // nothing of the refusals was written: the task open and free, no decision in the audit
     Task stillOpen = openTask(bk, VERIFY_HOUSEHOLD);
