@@ -24,7 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * inside: "Cannot complete task 1f…: “摸排情况”应为文字", "The user with id 'x' does not have … 'TASK_WORK'
  * permission", "HTTP 404 Not Found". Tasklist shows that text to a village cadre. This filter rewrites the message of
  * such a refusal ({@code {"type","message"}}, status 4xx) into Chinese; a success, and any answer under 400, goes
- * through untouched and unbuffered.
+ * through untouched and unbuffered. A refusal to <em>read</em> a task (its variables, form, candidates) is answered
+ * as the read of the task itself is, 404 "not there": the engine's 403 named the task and its process, telling
+ * someone of another region that it exists and at which stage its case is.
  */
 public class EngineErrorWords extends OncePerRequestFilter {
 
@@ -73,6 +75,20 @@ public class EngineErrorWords extends OncePerRequestFilter {
     String words = ChineseErrorAttributes.words(status);
     // the engine API takes JSON only: a wrong content type is told so
     return status == 415 && words != null ? words + "：请以 JSON 提交" : words;
+  }
+
+  /**
+   * Whether the engine refused the user the reading of a task. (Reading a process instance is refused to everyone
+   * but administrators — the case's data is read through the application — so that refusal stays a 403.)
+   */
+  static boolean unreadable(JsonNode refusal) {
+    for (JsonNode missing : refusal.path("missingAuthorizations")) {
+      if ("READ".equals(missing.path("permissionName").asText(""))
+          && "Task".equals(missing.path("resourceName").asText(""))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Passes a response through, except a refusal's body, which is kept to be rewritten. */
@@ -163,7 +179,13 @@ public class EngineErrorWords extends OncePerRequestFilter {
       byte[] body = kept.toByteArray();
       try {
         JsonNode json = body.length == 0 ? null : JSON.readTree(body);
-        if (json instanceof ObjectNode object) {
+        if (json instanceof ObjectNode object && getStatus() == 403 && unreadable(object) && !isCommitted()) {
+          setStatus(404);
+          ObjectNode notThere = JSON.createObjectNode();
+          notThere.put("type", "InvalidRequestException");
+          notThere.put("message", UserErrorInterceptor.NOT_FOUND);
+          body = JSON.writeValueAsBytes(notThere);
+        } else if (json instanceof ObjectNode object) {
           String rewritten = words(getStatus(), object.path("type").asText(null), object.path("message").asText(null));
           if (rewritten != null) {
             object.put("message", rewritten);

@@ -76,7 +76,7 @@ public class EngineRestGate extends OncePerRequestFilter {
   private static final Pattern FILTER_READ = Pattern.compile("/filter/[^/]+/(list|count|singleResult)");
   private static final Pattern FILTER_OWN = Pattern.compile("/filter(/create|/[^/]+)");
   private static final Pattern TASK_ACTION = Pattern.compile("/task/([^/]+)/([a-z-]+)");
-  private static final Pattern COMMENT = Pattern.compile("/task/[^/]+/comment/create");
+  private static final Pattern COMMENT = Pattern.compile("/task/([^/]+)/comment/create");
   /** One's own password (the Welcome page, with the current one as the engine asks); the engine then decides. */
   private static final Pattern OWN_PASSWORD = Pattern.compile("/user/([^/]+)/credentials");
   /**
@@ -218,8 +218,12 @@ public class EngineRestGate extends OncePerRequestFilter {
     if (action.matches() && TASK_ACTIONS.contains(action.group(2))) {
       return taskAction(action.group(1), action.group(2), caller, body);
     }
-    if (COMMENT.matcher(path).matches()) {
-      return null;
+    Matcher comment = COMMENT.matcher(path);
+    if (comment.matches()) {
+      // the engine's command writes a comment on any task id without asking who may (Camunda's REST resource looks
+      // the task up first and answers in English): on a task the user may not read, the same 404 as its read
+      return caller.admin() || readable(comment.group(1), caller) ? null
+          : new Refusal(404, UserErrorInterceptor.NOT_FOUND);
     }
     if (TASK_CHANGE.matcher(path).matches()) {
       return Refusal.forbidden("任务的办理人、候选人、名称和期限由流程确定；转交他人请使用“审批操作”中的转办、委派、加签或抄送");

@@ -79,7 +79,12 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
     // and through the engine REST API (Tasklist's path): the same 404 as their read of it, nothing that tells them
     // the task exists (the engine's own refusal named the task and its process)
     for (String outsider : List.of("cadre_liushu", "handler_medins")) {
-      assertThat(api.get(outsider, "/engine-rest/task/" + verify).getStatusCode().value()).isEqualTo(404);
+      for (String read : List.of("", "/variables", "/form-variables", "/form", "/rendered-form", "/identity-links")) {
+        ResponseEntity<String> answer = api.as(outsider).getForEntity("/engine-rest/task/" + verify + read, String.class);
+        assertThat(answer.getStatusCode().value()).as(read + answer.getBody()).isEqualTo(404);
+        assertThat(answer.getBody()).as(read).contains("请求的任务或记录不存在").doesNotContain(verify)
+            .doesNotContain("RiskIdentification");
+      }
       for (String action : List.of("claim", "unclaim", "assignee", "complete", "submit-form")) {
         ResponseEntity<Map<String, Object>> answer = api.post(outsider, "/engine-rest/task/" + verify + "/" + action,
             action.equals("claim") || action.equals("assignee") ? Map.of("userId", outsider) : Map.of());
@@ -87,6 +92,9 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
         assertThat(String.valueOf(answer.getBody())).as(action).doesNotContain(verify)
             .doesNotContain("RiskIdentification");
       }
+      // nor a comment on it (the engine writes one on any task id it is given)
+      assertRefused(api.post(outsider, "/engine-rest/task/" + verify + "/comment/create", Map.of("message", "越权留言")),
+          404, "请求的任务或记录不存在");
     }
     // inside the region but not the village's step: the township, the county's supervisor, the administrator
     assertRefused(api.post("reviewer_heping", byStep, valid), 403, "您没有办理此任务的权限");
@@ -144,6 +152,7 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
 
     // nothing of the refusals was written: the task open and free, no decision in the audit
     Task stillOpen = openTask(bk, VERIFY_HOUSEHOLD);
+    assertThat(taskService.getTaskComments(verify)).isEmpty();
     assertThat(stillOpen.getId()).isEqualTo(verify);
     assertThat(stillOpen.getAssignee()).isNull();
     assertThat(auditRows(caseId, VERIFY_HOUSEHOLD)).isZero();
