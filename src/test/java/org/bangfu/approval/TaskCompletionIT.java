@@ -92,7 +92,7 @@ class TaskCompletionIT extends MariaDbIntegrationTest {
         assertThat(String.valueOf(answer.getBody())).as(action).doesNotContain(verify)
             .doesNotContain("RiskIdentification");
       }
-      // nor a comment on it (the engine writes one on any task id it is given)
+      // nor a comment on it (was Camunda's English 400; the engine's own command asks nobody)
       assertRefused(api.post(outsider, "/engine-rest/task/" + verify + "/comment/create", Map.of("message", "越权留言")),
           404, "请求的任务或记录不存在");
     }
