@@ -6,12 +6,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.bangfu.casefile.StepLabels;
 import org.bangfu.shared.CaseVariables;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
@@ -79,19 +77,9 @@ public class ClaimAndCompleteCmd extends CompleteTaskCmd {
    * claim and the completion, and logs the operations as the user's.
    */
   public ClaimAndCompleteCmd runOn(ProcessEngine engine) {
-    IdentityService identity = engine.getIdentityService();
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.setAuthentication(completer.userId(), completer.groups());
-    try {
-      ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-          .execute(this);
-    } finally {
-      if (caller == null) {
-        identity.clearAuthentication();
-      } else {
-        identity.setAuthentication(caller);
-      }
-    }
+    SystemQueries.asUser(engine.getIdentityService(), completer.userId(), completer.groups(),
+        () -> ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+            .execute(this));
     return this;
   }
 

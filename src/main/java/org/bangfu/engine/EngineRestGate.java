@@ -309,18 +309,8 @@ public class EngineRestGate extends OncePerRequestFilter {
 
   /** Whether the engine lets the caller read the task (its query with their authentication, as its GET asks). */
   private boolean readable(String taskId, Caller caller) {
-    org.camunda.bpm.engine.IdentityService identity = engine.getIdentityService();
-    Authentication previous = identity.getCurrentAuthentication();
-    identity.setAuthentication(caller.userId(), caller.groups());
-    try {
-      return engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0;
-    } finally {
-      if (previous == null) {
-        identity.clearAuthentication();
-      } else {
-        identity.setAuthentication(previous);
-      }
-    }
+    return SystemQueries.asUser(engine.getIdentityService(), caller.userId(), caller.groups(),
+        () -> engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0);
   }
 
   private boolean isMember(String userId, String groupId) {
