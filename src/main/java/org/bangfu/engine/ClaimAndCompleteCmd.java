@@ -123,7 +123,9 @@ public class ClaimAndCompleteCmd extends CompleteTaskCmd {
       return super.execute(context);
     } catch (ProcessEngineException e) {
       // the completion's listener refusing what was entered (no decision, no reason, a required field): the user's
-      // mistake, answered 400 with its words — and not logged by the engine as its own error with a stack trace
+      // mistake, answered 400 with its words and the field it is about, which this API names (ListenerRefusalInterceptor
+      // keeps such refusals out of the engine's ERROR log on every path; the application's other pages show the
+      // words alone, so the field is named here and not by the shared exception handler)
       for (Throwable cause = e; cause != null; cause = cause.getCause()) {
         if (cause instanceof InvalidDecisionException invalid) {
           Object field = invalid.getDetail();
